@@ -96,15 +96,22 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_seal(args: argparse.Namespace) -> int:
-    from counter.cli.phrases import AUDIT_SEALED
+    """The seal made; exit 1, the file named, where the seal before it could not be anchored (a problem to fix)."""
+    from counter.cli.phrases import AUDIT_NOT_ANCHORED, AUDIT_SEALED
     from counter.service.requests import Nothing
     from counter.service.site import SEAL_TRAIL
 
     made = open_service(args).call(SEAL_TRAIL, Nothing(), desk())
     if args.json:
-        print_json({"no": made.no, "chains": made.chains, "entries": made.entries, "digest": made.digest})
+        print_json(
+            {"no": made.no, "chains": made.chains, "entries": made.entries, "digest": made.digest}
+            | ({"unanchored": made.unanchored} if made.unanchored else {})
+        )
     else:
         print(AUDIT_SEALED.format(no=made.no, chains=made.chains, entries=made.entries, digest=made.digest[:16]))
+    if made.unanchored:
+        print(AUDIT_NOT_ANCHORED.format(no=made.no - 1, path=made.unanchored), file=sys.stderr)
+        return EXIT_PROBLEM
     return EXIT_OK
 
 

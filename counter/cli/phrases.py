@@ -50,6 +50,12 @@ ACCOUNT_ROLE_DEPARTMENT = tr("{roles}（{department}）")
 ACCOUNT_ROLE_JOIN = tr("、")
 ACCOUNT_CLI_SIGN_IN_HINT = tr("命令行请加 --user 登录名（密码取自环境变量 COUNTER_PASSWORD，或按提示输入）。")
 AUDIT_WHOLE = tr("审计日志完整：共 {chains} 条链、{entries} 条记录，逐条校验未发现问题。")
+AUDIT_NOT_ANCHORED = tr(
+    "注意：上一个封签（第 {no} 号）没有记入封签记录文件 {path}："
+    "那里不是能写入的文件（被同名文件夹占了位置，或无权写入），具体原因见日志。"
+    "这个封签若被人从数据库删除，在本机校验时查不出。"
+    "请把该位置改回本系统账号能写的普通文件（原有的记录照旧保留），再运行 counter audit seal，从最新的封签起接着记入"
+)
 AUDIT_BROKEN = tr(
     "审计日志有 {count} 个问题（共 {chains} 条链、{entries} 条记录）。请保留数据库文件，并报告系统管理员。"
 )

@@ -41,7 +41,7 @@ from counter.case.lookup import SEQUENCE_MARK, FoundCase, Lookup, LookupKind
 from counter.case.status import NOTE_CODES_JOIN, CaseStatus
 from counter.case.view import CaseRow
 from counter.db import models
-from counter.db.sealed import lookup_index
+from counter.db.sealed import search_index
 
 ListingSelect = Select[str, str, str, str, dt.date, str, dt.date | None]
 
@@ -171,9 +171,9 @@ def cases_found(session: Session, lookup: Lookup, since: dt.date, limit: int, lo
         case LookupKind.NUMBER_TAIL:  # the sequence, whole: 0002 is not 10002
             found = c.case_no.endswith(SEQUENCE_MARK + lookup.text, autoescape=True)
         case LookupKind.ID_NUMBER:  # sealed: sought by its keyed index (counter.db.sealed)
-            found = c.applicant_id_key == (lookup_index(lookup.text) or _NOWHERE)
+            found = c.applicant_id_key == (search_index(lookup.text) or _NOWHERE)
         case LookupKind.PHONE:
-            key = lookup_index(lookup.text) or _NOWHERE
+            key = search_index(lookup.text) or _NOWHERE
             found = (c.applicant_phone_key == key) | (c.notify_phone_key == key)
         case LookupKind.NAME:
             found = _name_begins(session.get_bind().dialect.name, lookup.text)

@@ -15,6 +15,8 @@ as 64 hex digits.
 
 Where this machine has no data key (a copy of the database elsewhere) a sealed value reads as :data:`UNREADABLE`,
 never as an error: lists and pages still open, and masking (which works on the value read) masks the placeholder.
+A damaged key reads the same way, but seals nothing: sealing raises
+:class:`~counter.host.keys.data_key.DataKeyDamaged`, which the store refuses the unit of work over.
 """
 
 from __future__ import annotations
@@ -28,7 +30,16 @@ from sqlalchemy import String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-from counter.host.keys.data_key import DataKeys, ensure_data_keys, read_data_keys
+from counter.host.keys.data_key import (
+    DataKeys,
+    KeyFileFault,
+    KeyFileProblem,
+    ensure_data_keys,
+    index_key_path,
+    read_data_keys,
+    refused,
+    sm4_key_path,
+)
 from counter.host.machine import paths
 
 MARK = "s4:"
@@ -43,7 +54,8 @@ def _keys() -> DataKeys:
 
 
 def sealing_keys() -> DataKeys:
-    """The keys to seal with, made where there are none yet (the first value this machine seals)."""
+    """The keys to seal with, made where there are none yet (the first value this machine seals);
+    :class:`counter.host.keys.data_key.DataKeyDamaged` where one is damaged, found as the keys are listed."""
     return ensure_data_keys(paths.site_key_path())
 
 
@@ -76,6 +88,29 @@ def seal(value: str, keys: DataKeys | None = None) -> str:
 
 def unseal(stored: str, keys: DataKeys | None = None) -> str:
     """The value in clear; a value written before sealing as it is; :data:`UNREADABLE` without its key."""
+    opened = _opened(stored, keys)
+    return UNREADABLE if opened is None else opened
+
+
+def unseal_to_send(stored: str) -> str:
+    """:func:`unseal` for what leaves this machine (a sync package): ``DataKeyDamaged`` where the value cannot be
+    opened here, its key damaged or missing, since the placeholder sent on would stand for the person's number at the
+    other site."""
+    opened = _opened(stored, None)
+    if opened is not None:
+        return opened
+    site_key = paths.site_key_path()
+    path = sm4_key_path(site_key, key_id_of(stored) or 0)
+    keys = _keys()
+    fault = next((f for f in keys.damaged if f.path == path), None)
+    if fault is None:  # not there, or there and not the key the value was sealed under (made anew, another site's)
+        problem = KeyFileProblem.MISSING if (key_id_of(stored) or 0) not in keys.sm4 else KeyFileProblem.NOT_ITS_KEY
+        fault = KeyFileFault(path, problem, "a value sealed under it does not open")
+    raise refused(fault)
+
+
+def _opened(stored: str, keys: DataKeys | None) -> str | None:
+    """The value in clear; None where it is sealed and this machine cannot open it."""
     if not is_sealed(stored):
         return stored
     from cryptography.exceptions import InvalidTag
@@ -84,14 +119,14 @@ def unseal(stored: str, keys: DataKeys | None = None) -> str:
     key_id = key_id_of(stored)
     key = (keys or _keys()).sm4.get(key_id) if key_id is not None else None
     if key is None:
-        return UNREADABLE
+        return None
     try:
         raw = base64.b64decode(stored.split(":", 2)[2], validate=True)
         nonce, body, tag = raw[:NONCE_BYTES], raw[NONCE_BYTES:-TAG_BYTES], raw[-TAG_BYTES:]
         decryptor = Cipher(algorithms.SM4(key), modes.GCM(nonce, tag)).decryptor()
         return (decryptor.update(body) + decryptor.finalize()).decode()
     except (ValueError, IndexError, InvalidTag, UnicodeDecodeError):
-        return UNREADABLE
+        return None
 
 
 def normalised(value: str) -> str:
@@ -117,6 +152,17 @@ def lookup_index(value: str) -> str | None:
     """The keyed index to look ``value`` up by, None where this machine has no index key (nothing can be found)."""
     keys = _keys()
     return index_of(value, keys) if keys.index is not None and normalised(value) else None
+
+
+def search_index(value: str) -> str | None:
+    """:func:`lookup_index` for a search the clerk asked (F7 by number): ``DataKeyDamaged`` where the index key is
+    damaged, since finding nobody would read as nobody being there."""
+    keys = _keys()
+    if keys.index is None:
+        damaged = next((f for f in keys.damaged if f.path == index_key_path(paths.site_key_path())), None)
+        if damaged is not None:
+            raise refused(damaged)
+    return lookup_index(value)
 
 
 class Sealed(TypeDecorator[str]):

@@ -25,7 +25,16 @@ from sqlalchemy.engine import Connection
 
 from counter.db.sealed import CASE_INDEXES, CASE_SEALED, index_of, is_sealed, key_id_of, seal, unseal
 from counter.host.database.migration_step import Step
-from counter.host.keys.data_key import DataKeys, add_data_key, drop_keys_below, ensure_data_keys
+from counter.host.keys.data_key import (
+    DataKeys,
+    KeyFileFault,
+    KeyFileProblem,
+    add_data_key,
+    drop_keys_below,
+    ensure_data_keys,
+    refused,
+    sm4_key_path,
+)
 from counter.host.machine import paths
 
 BATCH = 500
@@ -102,8 +111,8 @@ def run(engine: Engine, job: str, key_id: int, progress: Callable[[Step], None] 
     keys = ensure_data_keys(site_key)
     target = key_id or keys.current
     assert target is not None
-    if target not in keys.sm4:
-        raise LookupError(f"data key {target} is not in {site_key.parent}")
+    if target not in keys.sm4:  # the key a rotation began sealing under, lost since, and the values it sealed
+        raise refused(KeyFileFault(sm4_key_path(site_key, target), KeyFileProblem.MISSING, "a rotation's new key"))
     with engine.connect() as connection:
         counts = [connection.execute(select(func.count()).select_from(table(w.table))).scalar_one() for w in WALKS]
     batches = sum(max(1, math.ceil(n / BATCH)) for n in counts)

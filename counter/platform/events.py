@@ -169,6 +169,9 @@ class WithheldWhy(StrEnum):
     CASE_VOIDED = "case_voided"  # a licence of a case voided since
     LICENCE_REVOKED = "licence_revoked"  # a licence revoked before it left
     NO_LICENCE = "no_licence"  # the item no longer names a licence
+    # a person's number or phone sealed under a data key damaged or missing here: the placeholder it reads as is no
+    # number to report; retried once the key is put back
+    DATA_KEY = "data_key"
 
 
 #: how a withheld event's reason is stored (its ``last_error``): this prefix, then the :class:`WithheldWhy` value

@@ -108,6 +108,9 @@ WITHHELD = {
     WithheldWhy.CASE_VOIDED: tr("办件已作废：其电子证照不上报"),
     WithheldWhy.LICENCE_REVOKED: tr("许可已撤销：其电子证照不上报"),
     WithheldWhy.NO_LICENCE: tr("该事项已不颁发证照，不上报"),
+    WithheldWhy.DATA_KEY: tr(
+        "本站的数据密钥已损坏或缺失，办件中的身份证号、电话打不开，没有上报。请联系运维人员恢复数据密钥后重新上报"
+    ),
 }
 REPORT_MISSING = tr("缺少必填数据项：{elements}")
 REPORT_NO_CODE = tr("代码表 {list}（{preset}）没有“{value}”的代码，不上报")

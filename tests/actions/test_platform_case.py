@@ -7,6 +7,7 @@ On both databases, against a real HTTPS server playing the platform with its own
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,24 +19,29 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.cases.item_authority import check_item
-from counter.actions.outbox.platform import send_due
+from counter.actions.outbox.platform import retry_event, send_due
 from counter.actions.ratings.follow_up import move_rectification
 from counter.actions.ratings.record import record_rating, send_to_pad
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.db.rating_store import rectification_of_rating
+from counter.host.keys.data_key import sm4_key_path
 from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import DeskConfig
+from counter.host.machine.paths import site_key_path
 from counter.host.outward.platform_client import Report, ReportRequest
 from counter.outbox.rules import SendRound
 from counter.parties.identifiers import make_id_number
+from counter.platform.events import WITHHELD_PREFIX, WithheldWhy
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level
 from counter.ratings.rectification import RectEvent
+from counter.words.platform import WITHHELD, report_problem
 from tests.actions.conftest import TODAY
 from tests.actions.senders import Clock, Writes, post_report
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_steps import ITEMS, at
 from tests.actions.test_platform import configure, events
+from tests.db.test_personal_sealing import damaged, put_back
 from tests.platform_stub import running_platform
 from tests.signed_in import signed_in
 
@@ -175,3 +181,29 @@ def test_a_restaurant_reported_from_intake_to_revisit_is_held_once_through_kills
     assert rated["rater_cert_no"] == ID
     assert [e["rect_step"] for e in held[10:]] == ["回访", "立行立改", "反馈"]
     assert held[10]["rect_note"] == "申请人说排队太久"
+
+
+def test_a_report_whose_applicants_number_cannot_be_opened_is_withheld_until_the_key_is_back(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """The hall's data key damaged after an intake: its report carried （已加密） to the platform as the applicant's ID
+    number and phone.  It is held in the failed list, worded for the supervisor, nothing sent; retried once the key
+    is put back, it goes with the number."""
+    keys = tmp_path / "keys"
+    with running_platform() as platform:
+        configure(sessions, desk, platform, keys)
+        sender = Sender(sessions, keys)
+        take(sessions, desk, full_request(sessions))
+        key_file = sm4_key_path(site_key_path(), 1)
+        kept = key_file.read_bytes()
+        damaged(key_file, "a folder")
+        assert sender.due_now() == SendRound(failed=1)
+        (event,) = events(sessions)
+        assert event.last_error == f"{WITHHELD_PREFIX}{WithheldWhy.DATA_KEY.value}"
+        assert report_problem(event.last_error) == WITHHELD[WithheldWhy.DATA_KEY]
+        assert platform.requests == []
+        put_back(key_file, kept)
+        with sessions.begin() as s:
+            assert retry_event(s, desk, event.id)
+        assert sender.due_now() == SendRound(sent=1)
+        assert ID in json.dumps(platform.requests, ensure_ascii=False)

@@ -11,8 +11,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
-from counter.actions.outbox.messages import BATCH, message_list, queue_reminders, retry_message, save_gateway, send_due
+from counter.actions.outbox.messages import (
+    BATCH,
+    UNOPENED_PHONE,
+    message_list,
+    queue_reminders,
+    retry_message,
+    save_gateway,
+    send_due,
+)
 from counter.db import models
+from counter.host.keys.data_key import sm4_key_path
+from counter.host.machine.paths import site_key_path
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
 from counter.outbox.rules import SendRound, claim_lease, request_key
 from counter.sms.gateway import GatewaySettings
@@ -20,6 +30,7 @@ from tests.actions.senders import Clock, Writes
 from tests.actions.test_intake_actions import ID, full_request, take
 from tests.actions.test_item_decisions import deferred_case
 from tests.actions.test_item_steps import at
+from tests.db.test_personal_sealing import damaged, put_back
 from tests.sms_gateway import SECRET, STALL, Gateway, running_gateway
 
 
@@ -216,3 +227,27 @@ def test_a_reminder_whose_date_passed_while_the_gateway_was_down_is_not_sent(
     reminder = next(m for m in messages(sessions) if m.kind == "deferral_due")
     assert (reminder.state, reminder.last_error) == ("failed", f"expired: due {due.isoformat()}")
     assert [r["content"] for r in gateway.requests if "容缺" in r["content"]] == []
+
+
+def test_a_message_whose_phone_its_data_key_cannot_open_fails_by_name_and_is_sent_once_the_key_is_back(
+    sessions: sessionmaker[Session], desk: Desk, gateway: Gateway
+) -> None:
+    """The hall's data key damaged after the intake: the queued phone reads as （已加密）, which went to the gateway
+    as the number and was marked sent, the applicant told nothing.  The message fails with why, sending nothing,
+    and a retry once the key is put back delivers it."""
+    configure(sessions, desk, gateway)
+    take(sessions, desk, full_request(sessions))
+    key_file = sm4_key_path(site_key_path(), 1)
+    kept = key_file.read_bytes()
+    damaged(key_file, "cut short")
+    clock = Clock()
+    assert send_due(Writes(sessions), clock=clock) == SendRound(failed=1)
+    (message,) = messages(sessions)
+    assert (message.state, message.last_error) == ("failed", UNOPENED_PHONE)
+    assert gateway.requests == []
+    put_back(key_file, kept)
+    with sessions.begin() as s:
+        assert retry_message(s, desk, message.id)
+    clock.past_now()
+    assert send_due(Writes(sessions), clock=clock) == SendRound(sent=1)
+    assert [r["phone"] for r in gateway.requests] == ["13904821111"]

@@ -23,9 +23,11 @@ from counter.actions.admin.site import this_site
 from counter.audit.actions import AuditAction
 from counter.audit.seal import payload_digest, seal_payload
 from counter.cli.main import main
+from counter.cli.phrases import AUDIT_NOT_ANCHORED
 from counter.db import audit_seals
 from counter.db.audit_state import row_state
 from counter.db.models import utcnow
+from counter.host.keys.seal_anchors import anchors_path, read_anchor_log
 from counter.host.machine import paths
 from counter.sync.keys import encryption_key_path, key_fingerprint, public_key_text, sign
 from counter.words.sites import ENCRYPTION_KEY_PROBLEM
@@ -209,3 +211,35 @@ def test_a_damaged_encryption_key_is_named_as_that_key_when_sealing(
     damaged.write_text("not a key")
     assert main(["audit", "seal", "--db", db]) == 1
     assert ENCRYPTION_KEY_PROBLEM["not_a_key"].format(path=damaged) in capsys.readouterr().err
+
+
+def test_a_folder_where_the_anchors_file_should_be_is_named_and_the_seal_still_made(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session], caplog: pytest.LogCaptureFixture
+) -> None:
+    """The second seal anchors the first beside the key: a folder standing there made it an unexpected error
+    (IsADirectoryError), and every backup and sync export on the key's machine with it.  The seal is made all the
+    same (one seal unanchored is worth more than no seal), the folder is left for support, and the command says
+    which seal went unanchored and where (exit 1, a problem to fix); once the file is back the next seal anchors."""
+    assert main(["audit", "seal", "--db", db]) == 0
+    anchors = anchors_path(paths.site_key_path())
+    assert not anchors.exists()  # the first seal has none before it to anchor
+    anchors.mkdir()
+    add_entries(sessions, 2)
+    capsys.readouterr()
+    assert main(["audit", "seal", "--db", db]) == 1
+    out, err = capsys.readouterr()
+    assert "第 2 号封签" in out
+    assert err.strip() == AUDIT_NOT_ANCHORED.format(no=1, path=anchors)
+    assert str(anchors) in caplog.text
+    assert anchors.is_dir()
+    with sessions.begin() as s:  # as a backup or a sync export seals: made, and said unanchored
+        made = seal_if_key_here(s)
+    assert made is not None
+    assert (made.no, made.unanchored) == (3, str(anchors))
+    code, report = verify(capsys, db)
+    assert (code, problems(report)) == (0, [])
+
+    anchors.rmdir()
+    assert main(["audit", "seal", "--db", db, "--json"]) == 0
+    assert "unanchored" not in json.loads(capsys.readouterr().out)
+    assert read_anchor_log(anchors).anchors.keys() == {3}

@@ -15,9 +15,14 @@ from typing import Any
 import pytest
 
 from counter.cli.main import main
+from counter.db.sealed import UNREADABLE
+from counter.host.keys.data_key import sm4_key_path
 from counter.host.machine.desk_config import DeskConfig, save_desk_config
+from counter.host.machine.paths import site_key_path
+from counter.words.at_command_line import fault_text
 from tests.codes import make_credit_code, make_org_code
 from tests.conftest import made_database
+from tests.db.test_personal_sealing import damaged
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "docs" / "examples"
@@ -440,6 +445,22 @@ def test_the_window_draft_at_the_same_desk_outlives_a_scripted_intake(
         assert kept is not None
     finally:
         store.dispose()
+
+
+@pytest.mark.parametrize("damage", ["cut short", "a folder"])
+def test_a_damaged_data_key_refuses_the_intake_by_name_and_keeps_every_case(
+    capsys: pytest.CaptureFixture[str], db: str, damage: str
+) -> None:
+    """The site's data key damaged after a first intake: the next is refused in words that name the key (exit 1, as
+    any refusal), where it was an unexpected error; the case taken before stays, its ID number read as sealed."""
+    first = taken_json(capsys, db, str(EXAMPLES / "intake-xiaocanguan.json"))
+    damaged(sm4_key_path(site_key_path(), 1), damage)
+    code, out, err = take(capsys, db, str(EXAMPLES / "intake-xiaocanguan-correction.json"))
+    assert (code, out) == (1, "")
+    assert err.strip() == fault_text("data_key")
+    code, out, _ = run(capsys, "--db", db, "--today", DAY, "case", "list", "--json")
+    assert [row["case_no"] for row in json.loads(out)] == [first["case_no"]]
+    assert json.loads(shown(capsys, db, first["case_no"], "--json"))["applicant_id_no"] == UNREADABLE
 
 
 def test_a_desk_whose_clerk_nobody_named_takes_no_intake_until_one_is(

@@ -15,11 +15,12 @@ from counter.db import sealing
 from counter.db.engine import make_engine, make_sessions
 from counter.db.models import Case
 from counter.db.sealed import key_id_of
-from counter.host.keys.data_key import read_data_keys
+from counter.host.keys.data_key import ensure_data_keys, read_data_keys, sm4_key_path
 from counter.host.machine.paths import site_key_path
 from counter.service.keys import DataKeyRotated
+from counter.words.at_command_line import fault_text
 from tests.conftest import made_database
-from tests.db.test_personal_sealing import PEOPLE, take_cases
+from tests.db.test_personal_sealing import PEOPLE, damaged, take_cases
 
 
 @pytest.mark.slow
@@ -77,3 +78,33 @@ def test_rotate_data_run_elsewhere_says_only_its_summary_came_back(
     assert "已完成" not in err
     assert "收不到逐批进度" in err
     assert "已更换为第 3 把，重新加密 120 项" in out
+
+
+@pytest.mark.parametrize("half_way", [False, True])
+def test_rotate_data_on_a_damaged_key_is_refused_by_name_and_leaves_the_keys_and_values(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], half_way: bool
+) -> None:
+    """The key that seals damaged (or, half way through a rotation, the new key it seals under gone): the rotation
+    is refused in the words of a damaged key, where it was an unexpected error (IsADirectoryError, LookupError); no
+    key is made or dropped and no value moved, so the key put back from its copy lets it finish."""
+    url = made_database(tmp_path / "township.sqlite3")
+    engine = make_engine(url)
+    take_cases(make_sessions(engine))
+    site = site_key_path()
+    if half_way:  # a rotation to key 2 listed and its key then lost
+        ensure_data_keys(site)
+        with engine.begin() as c:
+            c.execute(text("INSERT INTO data_sealing (job, key_id) VALUES ('rotate', 2)"))
+        sm4_key_path(site, 2).write_bytes(b"\x02" * 16)
+        damaged(sm4_key_path(site, 2), "missing")
+    else:
+        damaged(sm4_key_path(site, 1), "a folder")
+    with engine.connect() as c:
+        before = c.execute(text('SELECT applicant_id_no FROM "case" ORDER BY id')).scalars().all()
+    assert main(["keys", "rotate-data", "--db", url]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err.strip()) == ("", fault_text("data_key"))
+    assert [p.name for p in site.parent.glob("site-data-sm4-*")] == ["site-data-sm4-1.key"]  # none made or dropped
+    with engine.connect() as c:
+        assert c.execute(text('SELECT applicant_id_no FROM "case" ORDER BY id')).scalars().all() == before
+    engine.dispose()

@@ -27,10 +27,22 @@ from counter.db.case_lists import cases_found
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.db.party_store import find_party
-from counter.db.sealed import UNREADABLE, index_of, key_id_of, seal, unseal
+from counter.db.sealed import (
+    UNREADABLE,
+    case_index_values,
+    index_of,
+    key_id_of,
+    lookup_index,
+    seal,
+    search_index,
+    unseal,
+    unseal_to_send,
+)
 from counter.host.keys.data_key import (
     INDEX_KEY_BYTES,
     SM4_KEY_BYTES,
+    DataKeyDamaged,
+    KeyFileProblem,
     data_key_folder,
     ensure_data_keys,
     index_key_path,
@@ -228,3 +240,84 @@ def test_a_file_where_the_key_folder_should_be_holds_no_keys(tmp_path: Path) -> 
     data_key_folder(site).write_bytes(b"")
     keys = read_data_keys(site)
     assert (keys.current, keys.index) == (None, None)
+
+
+def damaged(path: Path, damage: str) -> None:
+    """``path``'s key damaged as ``damage`` says, dated a second later (see the test above)."""
+    path.unlink()
+    if damage == "cut short":
+        path.write_bytes(b"\x01" * 5)
+    elif damage == "a folder":
+        path.mkdir()
+    later = path.parent.stat().st_mtime_ns + 1_000_000_000
+    os.utime(path.parent, ns=(later, later))
+
+
+def put_back(path: Path, key: bytes) -> None:
+    """``path``'s key put back from its copy over the damage :func:`damaged` did, dated two seconds later: past the
+    damage's own date, which the putting back within the same clock tick would otherwise meet."""
+    if path.is_dir():
+        path.rmdir()
+    else:
+        path.unlink(missing_ok=True)
+    path.write_bytes(key)
+    later = path.parent.stat().st_mtime_ns + 2_000_000_000
+    os.utime(path.parent, ns=(later, later))
+
+
+@pytest.mark.parametrize(
+    ("which", "damage", "problem"),
+    [
+        ("sm4", "cut short", KeyFileProblem.WRONG_SIZE),
+        ("sm4", "a folder", KeyFileProblem.NOT_A_FILE),
+        ("sm4", "missing", KeyFileProblem.MISSING),  # the index key made with it still there
+        ("index", "cut short", KeyFileProblem.WRONG_SIZE),
+        ("index", "a folder", KeyFileProblem.NOT_A_FILE),
+    ],
+)
+def test_a_damaged_key_is_named_at_sealing_and_never_replaced(
+    which: str, damage: str, problem: KeyFileProblem, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Sealing with a damaged key refuses by name (once the keys are listed, not as an assertion deep in sealing),
+    and leaves the file as it is: maybe the only copy of the key the values so far were sealed under, whose
+    replacement by a new key of the same id would leave them unreadable even once it is put back."""
+    sealed = seal("152201197505042113")
+    site = site_key_path()
+    key_file = sm4_key_path(site, 1) if which == "sm4" else index_key_path(site)
+    damaged(key_file, damage)
+    for sealing_call in (lambda: seal("13904821111"), lambda: index_of("13904821111"), lambda: case_index_values({})):
+        with pytest.raises(DataKeyDamaged) as refused:
+            sealing_call()
+        assert (refused.value.path, refused.value.problem) == (key_file, problem)
+    assert str(key_file) in caplog.text  # which file and what is wrong, for support
+    if damage == "cut short":
+        assert key_file.read_bytes() == b"\x01" * 5
+    elif damage == "a folder":
+        assert key_file.is_dir()
+    else:
+        assert not key_file.exists()  # no new key of the same id
+    assert unseal(sealed) == (UNREADABLE if which == "sm4" else "152201197505042113")  # reading goes on
+    if which == "index":  # a search by number says so, rather than finding nobody
+        assert lookup_index("152201197505042113") is None
+        with pytest.raises(DataKeyDamaged):
+            search_index("152201197505042113")
+    else:  # the index key whole: found by number as before
+        assert search_index("152201197505042113") == lookup_index("152201197505042113") is not None
+
+
+def test_a_value_its_key_cannot_open_is_never_sent_on_as_the_placeholder() -> None:
+    """What leaves the machine (a sync package) is opened strictly: a value sealed under a key made anew since, or
+    under a key gone, raises by name where the screen reads the placeholder."""
+    sealed = seal("152201197505042113")
+    assert unseal_to_send(sealed) == "152201197505042113"
+    assert unseal_to_send("13904821111") == "13904821111"  # written before the sealing reached it
+    key_file = sm4_key_path(site_key_path(), 1)
+    damaged(key_file, "missing")
+    key_file.write_bytes(b"\x07" * SM4_KEY_BYTES)  # a key of the same id, not the one it was sealed under
+    assert unseal(sealed) == UNREADABLE
+    with pytest.raises(DataKeyDamaged) as refused:
+        unseal_to_send(sealed)
+    assert (refused.value.path, refused.value.problem) == (key_file, KeyFileProblem.NOT_ITS_KEY)
+    with pytest.raises(DataKeyDamaged) as refused:
+        unseal_to_send(sealed.replace("s4:1:", "s4:3:"))
+    assert (refused.value.path, refused.value.problem) == (sm4_key_path(site_key_path(), 3), KeyFileProblem.MISSING)

@@ -82,6 +82,17 @@ def test_an_operation_the_database_cannot_take_now_comes_to_the_desk_as_its_faul
     assert fault.fault is DbFault.LOCKED
 
 
+def test_an_operation_refused_over_a_damaged_data_key_comes_to_the_desk_as_that_fault() -> None:
+    """The hall's data key damaged: the operation's refusal reaches the desk as the store's fault of that name, which
+    its window words as the desk's own database would, never the door's 500 a desk shows as an unexpected error."""
+    damaged = StoreFault(DbFault.DATA_KEY, "data key /srv/keys/site-data-sm4-1.key: wrong_size", "DataKeyDamaged")
+    status, body = post(AwayInTheWork(damaged), f"/v1/operations/{ACCOUNTS_EXIST.name}", b"{}", BEARER)
+    assert status == 503
+    fault = decode_fault(body)
+    assert isinstance(fault, StoreFault)
+    assert (fault.fault, fault.connection_lost) == (DbFault.DATA_KEY, False)  # said at once, not waited for
+
+
 def test_an_operations_failure_it_does_not_declare_is_answered_in_json_and_logged_with_its_desk(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

@@ -9,8 +9,12 @@ import pytest
 
 from counter.actions.site.demo import run_demo
 from counter.cli.main import main
+from counter.host.keys.data_key import sm4_key_path
+from counter.host.machine.paths import site_key_path
 from counter.sync.sites import SiteKind
+from counter.words.at_command_line import fault_text
 from counter.words.sync import package_rejected, sync_not_possible
+from tests.db.test_personal_sealing import damaged, put_back
 from tests.sync.sync_world import TODAY, introduce, make_site, sqlite_copy
 
 
@@ -32,6 +36,7 @@ def test_a_package_goes_from_township_to_hall_by_the_command_line(
         sessions = sqlite_copy(shipped_catalog_db, tmp_path / f"{site_code}.sqlite3")
         sites[site_code] = make_site(sessions, site_code, f"{site_code}站点", kind, homes[site_code] / "keys")
     introduce(sites["ARS01"], sites["XAM01"])
+    monkeypatch.setenv("COUNTER_HOME", str(homes["ARS01"]))  # its cases sealed under the township's own data key
     run_demo(sites["ARS01"].sessions, sites["ARS01"].desk, TODAY)
     for site in sites.values():
         site.sessions.kw["bind"].dispose()
@@ -201,6 +206,7 @@ def test_a_case_held_at_the_hall_is_listed_for_review_in_words_and_in_json(
         sites[site_code] = make_site(sessions, site_code, f"{site_code}站点", kind, homes[site_code] / "keys")
         _move_keys(homes[site_code], site_code)
     introduce(sites["ARS01"], sites["XAM01"])
+    monkeypatch.setenv("COUNTER_HOME", str(homes["ARS01"]))  # its cases sealed under the township's own data key
     run_demo(sites["ARS01"].sessions, sites["ARS01"].desk, TODAY)
     with sites["ARS01"].sessions.begin() as session:  # the township tries out its own version of the guide
         stored = current_guide(session, DEMO_BUNDLE)
@@ -270,3 +276,35 @@ def test_a_township_exporting_without_its_one_hall_is_told_which_is_missing(
     code, printed, _err = run(capsys, "sync", "export", "--out", str(out), "--to", "XAM02", "--db", db)
     assert code == 0
     assert "第 1 号数据包" in printed
+
+
+@pytest.mark.parametrize("damage", ["cut short", "missing"])
+def test_an_export_whose_values_cannot_be_opened_is_refused_never_sent_as_placeholders(
+    tmp_path: Path, shipped_catalog_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    damage: str,
+) -> None:  # fmt: skip
+    """A township's data key damaged: its cases' ID numbers read as （已加密）, which a package would have carried to
+    the hall as the applicants' numbers.  The export is refused in the words of a damaged key and writes nothing;
+    with the key put back from its copy it goes."""
+    home = tmp_path / "ars-home"
+    monkeypatch.setenv("COUNTER_HOME", str(home))
+    sessions = sqlite_copy(shipped_catalog_db, tmp_path / "ARS01.sqlite3")
+    township = make_site(sessions, "ARS01", "ARS01站点", SiteKind.TOWNSHIP, home / "keys")
+    hall = make_site(sqlite_copy(shipped_catalog_db, tmp_path / "XAM01.sqlite3"), "XAM01", "XAM01站点", SiteKind.HALL,
+                     tmp_path / "hall-keys")  # fmt: skip
+    introduce(township, hall)
+    run_demo(sessions, township.desk, TODAY)
+    sessions.kw["bind"].dispose()
+    _move_keys(home, "ARS01")
+    url = f"sqlite:///{tmp_path / 'ARS01'}.sqlite3"
+    key_file = sm4_key_path(site_key_path(), 1)
+    kept = key_file.read_bytes()
+    damaged(key_file, damage)
+    package = tmp_path / "ars-1.counter-sync"
+
+    assert run(capsys, "sync", "export", "--out", str(package), "--db", url) == (1, "", fault_text("data_key") + "\n")
+    assert not package.exists()
+    put_back(key_file, kept)
+    code, out, _err = run(capsys, "sync", "export", "--out", str(package), "--db", url)
+    assert code == 0
+    assert "第 1 号数据包" in out

@@ -10,6 +10,7 @@ often as packages leave, without anyone remembering to.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -21,11 +22,13 @@ from counter.audit.seal_made import SealMade
 from counter.db import audit_seals
 from counter.db.models import utcnow
 from counter.db.row_marks import mark_all
-from counter.host.keys.seal_anchors import add_anchor, anchors_path, read_anchor_log
+from counter.host.keys.seal_anchors import AnchorsUnwritable, add_anchor, anchors_path, read_anchor_log
 from counter.host.keys.trail_key import ensure_trail_key, read_trail_key, trail_key_path
 from counter.host.machine import paths
 from counter.sync.keys import KeyUnreadable
 from counter.sync.seal_signature import SealKey, sign_seal
+
+log = logging.getLogger(__name__)
 
 
 def seal_trail(session: Session, key_path: Path | None = None, now: dt.datetime | None = None) -> SealMade:
@@ -70,18 +73,23 @@ def seal_with(
     newest = audit_seals.newest_seal(session)
     body = None if newest is None else parse_payload(newest.payload)
     anchors = anchors_path(key_path or paths.site_key_path())
+    unanchored = ""
     if newest is not None and body is not None:
-        add_anchor(anchors, body.no, payload_digest(newest.payload))
+        try:
+            add_anchor(anchors, body.no, payload_digest(newest.payload))
+        except AnchorsUnwritable as err:  # sealed all the same: see counter.host.keys.seal_anchors
+            log.error("seal %d not anchored, the new seal made without: %s", body.no, err)
+            unanchored = str(err.path)
     no = 1 if body is None else body.no + 1
     prev = GENESIS if newest is None else payload_digest(newest.payload)
     # the machine's moment unless given, never a call's day: a seal says when the trail truly was sealed, and
     # ``audit verify`` holds seal times to go forward (a training desk's day ahead would break the next seal's)
     at = now or utcnow()
-    log = read_anchor_log(anchors)  # a number a restore withdrew, used again: the seal says so, for the hall
-    restored = log.restores[-1].back_to if log.restores and no in log.withdrawn else None
+    anchor_log = read_anchor_log(anchors)  # a number a restore withdrew, used again: the seal says so, for the hall
+    restored = anchor_log.restores[-1].back_to if anchor_log.restores and no in anchor_log.withdrawn else None
     payload = seal_payload(no, site_code, at, prev, tips, restored)
     audit_seals.add_seal(session, at, payload, sign_seal(key, payload.encode("utf-8")))
-    return SealMade(no, len(tips), sum(seq for seq, _ in tips.values()), payload_digest(payload))
+    return SealMade(no, len(tips), sum(seq for seq, _ in tips.values()), payload_digest(payload), unanchored)
 
 
 def seal_if_key_here(session: Session) -> SealMade | None:

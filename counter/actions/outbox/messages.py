@@ -33,6 +33,7 @@ from counter.db import models, outbox_store
 from counter.db.case_lists import deferrals_due_by
 from counter.db.catalog_store import guide_version
 from counter.db.outbox_store import FAILED, GATEWAY_KEY, Claimed
+from counter.db.sealed import UNREADABLE
 from counter.db.settings_store import put_setting
 from counter.host.outward.outward_http import Link
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
@@ -69,6 +70,11 @@ log = logging.getLogger(__name__)
 
 BATCH = 20  # messages claimed at once: a slow gateway holds no more than these
 Post = Callable[[SmsRequest], Answer]
+
+
+#: why a message whose phone this machine cannot open was not sent (its data key damaged or missing, the phone
+#: read as the placeholder): failed with it, sent by a retry once the key is put back
+UNOPENED_PHONE = "phone not opened: its data key is damaged or missing"
 
 
 def gateway_settings(session: Session, folder: Path | None = None) -> GatewaySettings:
@@ -197,6 +203,9 @@ class _Sms:
         gateway down for days) is not sent but failed, with why: "please hand in by" a day gone would mislead."""
         settings: GatewaySettings = route.settings
         message = outbox_store.claimed(session, row_id)
+        if message.phone == UNREADABLE:  # sealed under a data key damaged or missing here: no number to send to
+            log.error("message %d not sent: its phone cannot be opened, the data key is damaged or missing", row_id)
+            return Job(row_id, message.attempts, problem=UNOPENED_PHONE)
         if message.due_on is not None and message.due_on < office_day(now):
             return Job(row_id, message.attempts, problem=f"expired: due {message.due_on.isoformat()}")
         facts = _facts(session, message)

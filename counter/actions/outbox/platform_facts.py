@@ -31,6 +31,7 @@ from counter.db import models
 from counter.db.case_store import answers_of, case_materials
 from counter.db.catalog_store import guide_version
 from counter.db.platform_store import platform_settings
+from counter.db.sealed import UNREADABLE
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import PRESENT, Receipt
@@ -129,13 +130,16 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
 
 def _case_facts(session: Session, case: models.Case) -> dict[str, str]:
     """The case's own facts.  :class:`Withheld` for a case taken under a bundled sample guide (its codes are
-    illustrative, and never leave the desk as the platform's), or one an item of which has no 实施编码."""
+    illustrative, and never leave the desk as the platform's), or one an item of which has no 实施编码; and for one
+    whose applicant's or agent's number this machine cannot open (its data key damaged or missing)."""
     stored = guide_version(session, case.guide_version_id)
     items = stored.bundle.items_for(answers_of(case)) if stored is not None else ()
     if stored is not None and stored.bundle.sample:
         raise Withheld(WithheldWhy.SAMPLE_GUIDE, case.bundle_code)
     if any(not i.code.strip() for i in items):
         raise Withheld(WithheldWhy.NO_CODES, case.bundle_code)
+    if UNREADABLE in (case.applicant_id_no, case.applicant_phone, case.agent_id_no):  # never reported as the number
+        raise Withheld(WithheldWhy.DATA_KEY)
     company = case.applicant_kind == ApplicantKind.COMPANY.value
     promised = any(i.case_kind is CaseKind.PROMISED for i in items) or (
         case.promised_on is not None and case.promised_on != case.accepted_on

@@ -240,11 +240,17 @@ def _refusal(err: Exception) -> StoreFault | None:
     """What a new connection was refused over before anything was asked of the server, as a fault; else None.
 
     The server is not PostgreSQL this program can use (``server`` names it: openGauss 5.0.0), or libpq's own files
-    sent the connection over the network without checking the server (:mod:`counter.db.url`).
+    sent the connection over the network without checking the server (:mod:`counter.db.url`).  Also what the work
+    was refused over before the database was asked to keep it: a data key that seals personal data damaged
+    (:class:`counter.host.keys.data_key.DataKeyDamaged`, met in the action or in the upgrade's sealing; met binding
+    a statement it is the statement's error, :func:`_fault`).
     """
     from counter.db.server_check import UnsupportedServer
     from counter.db.url import PlainConnection
+    from counter.host.keys.data_key import DataKeyDamaged
 
+    if isinstance(err, DataKeyDamaged):  # a unit of work, or an opening's sealing, that would seal a value
+        return StoreFault(DbFault.DATA_KEY, str(err), type(err).__name__)
     if isinstance(err, UnsupportedServer):
         return StoreFault(DbFault.UNSUPPORTED_SERVER, str(err), type(err).__name__, server=err.server.name)
     if isinstance(err, PlainConnection):
@@ -260,8 +266,11 @@ def _fault(err: Exception, backend: str) -> StoreFault:
     from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 
     from counter.db.faults import fault_of
+    from counter.host.keys.data_key import DataKeyDamaged
 
     fault = fault_of(err) if isinstance(err, SQLAlchemyError) else DbFault.OTHER
+    if isinstance(getattr(err, "orig", None), DataKeyDamaged):  # met sealing a value bound to the statement
+        fault = DbFault.DATA_KEY
     # SQLite is a file on this machine: its OperationalError (locked, disk full) is a fault to name, not a
     # connection to wait for; a server's is a network that dropped, unless the server itself ended the work at one
     # of the session's bounds (counter.db.engine.Bounds): it answered, and the clerk is told why instead

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from counter.db.bulk_rows import chunks
 from counter.db.json_rows import json_rows
-from counter.db.sealed import CASE_SEALED, unseal
+from counter.db.sealed import CASE_SEALED, unseal_to_send
 from counter.db.sync.tables import (
     APPEAL,
     CASE,
@@ -186,7 +186,7 @@ def _json(c: Sequence[Any], *parts: Any) -> dict[str, Any]:
     case_id = c[0]
     found: dict[str, Any] = dict(zip(CASE_FIELDS, c[1 : 1 + len(CASE_FIELDS)], strict=True))
     for name in CASE_SEALED:  # read by the driver, as stored: opened here (the package has its own encryption)
-        found[name] = unseal(found[name] or "")
+        found[name] = unseal_to_send(found[name] or "")  # a placeholder never sent: DataKeyDamaged
     content_hash, guide_bundle, version, previous_uid = c[1 + len(CASE_FIELDS) : -1]
 
     def rating_entry(request_id: int) -> dict[str, Any] | None:
@@ -196,7 +196,7 @@ def _json(c: Sequence[Any], *parts: Any) -> dict[str, Any]:
         rating_id = r[-1]
         o = rects.get(rating_id)
         entry = dict(zip(_RATING_NAMES, r[:-1], strict=True))
-        entry["rater_id_no"] = unseal(entry["rater_id_no"] or "")  # as stored, sealed: opened
+        entry["rater_id_no"] = unseal_to_send(entry["rater_id_no"] or "")  # as stored, sealed: opened
         entry["rectification"] = None if o is None else {
             "opened_at": o[0], "opened_on": o[1], "period": o[2], "due_on": o[3],
             "due_beyond_data": o[4],

@@ -52,6 +52,9 @@ class DbFault(StrEnum):
     # what answers at the URL's address does not speak PostgreSQL's protocol at all (达梦 DM, or no database): libpq
     # could not even begin a session
     NOT_POSTGRESQL = "not_postgresql"
+    # a data key personal data is sealed with is damaged or missing (counter.host.keys.data_key.DataKeyDamaged):
+    # nothing is sealed, so no unit of work that writes an ID number, a phone or an address is kept
+    DATA_KEY = "data_key"
     OTHER = "other"
 
 

@@ -16,13 +16,23 @@ time it seals a value (:func:`ensure_data_keys`):
 A machine without the files (a support engineer's copy of the database) reads the sealed values as a worded
 placeholder and finds nobody by number.  The folder is listed once per change of its time of change, so the keys are
 not read from disk at every value.
+
+A damaged key.  A key file cut short, unreadable or a folder in its place, or the SM4 keys gone while the index key
+stands (the keys were made here once), is found where the folder is listed (:class:`KeyFileFault`).  Reading goes on
+without it (its values read as the placeholder), but nothing is sealed until it is put back: the file is never
+replaced, being maybe the only copy of the key values were sealed under, and a new key of the same id would make
+both the old values and the new ones unreadable once the old file came back.  :func:`ensure_data_keys` raises
+:class:`DataKeyDamaged` instead, which the store names to the clerk as a refusal of the whole unit of work.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import secrets
+import stat
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from counter.util.secret_file import write_new_secret
@@ -31,13 +41,48 @@ SM4_KEY_BYTES = 16
 INDEX_KEY_BYTES = 32
 _SM4_NAME = re.compile(r"-data-sm4-(\d{1,6})\.key$")
 
+log = logging.getLogger(__name__)
+
+
+class KeyFileProblem(StrEnum):
+    """What is wrong with a data key's file."""
+
+    NOT_A_FILE = "not_a_file"  # a folder (or anything but a regular file) where the key's file should be
+    WRONG_SIZE = "wrong_size"  # a file, but not of a key's length: cut short, or another file copied over it
+    UNREADABLE = "unreadable"  # a file of a key's length the system does not let this account read
+    MISSING = "missing"  # no SM4 key where the index key made with it stands, or the one a rotation seals under
+    NOT_ITS_KEY = "not_its_key"  # a key of the id a value was sealed under that does not open it (made anew)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFileFault:
+    """A data key's file found not to be a key: where, what is wrong, and the detail for the log."""
+
+    path: Path
+    problem: KeyFileProblem
+    detail: str
+
+
+class DataKeyDamaged(Exception):
+    """A data key this machine seals with is damaged or missing: nothing is sealed (see the module's docstring).
+
+    Only plain values, so that the store words it (:mod:`counter.actions.site.store`); ``path`` for the log."""
+
+    def __init__(self, path: Path, problem: KeyFileProblem, detail: str = "") -> None:
+        super().__init__(f"data key {path}: {problem.value}" + (f" ({detail})" if detail else ""))
+        self.path = path
+        self.problem = problem
+        self.detail = detail
+
 
 @dataclass(frozen=True, slots=True)
 class DataKeys:
-    """The keys found: the SM4 keys by id, the one that seals (the highest id), and the index key."""
+    """The keys found: the SM4 keys by id, the one that seals (the highest id), and the index key; ``damaged``:
+    the files named as keys that are not (read without them, sealed with them never)."""
 
     sm4: dict[int, bytes] = field(default_factory=dict)
     index: bytes | None = None
+    damaged: tuple[KeyFileFault, ...] = ()
 
     @property
     def current(self) -> int | None:
@@ -77,33 +122,51 @@ def read_data_keys(site_key: Path) -> DataKeys:
     prefix = f"{_stem(site_key)}-data-"
     sm4: dict[int, bytes] = {}
     index: bytes | None = None
+    damaged: list[KeyFileFault] = []
     try:
-        names = [p for p in folder.iterdir() if p.name.startswith(prefix)]
+        names = sorted(p for p in folder.iterdir() if p.name.startswith(prefix))
     except OSError:
         names = []
     for path in names:
-        raw = _read(path)
-        if path == index_key_path(site_key):
-            index = raw if raw is not None and len(raw) == INDEX_KEY_BYTES else None
-            continue
         found = _SM4_NAME.search(path.name)
-        if found is not None and raw is not None and len(raw) == SM4_KEY_BYTES:
+        if path != index_key_path(site_key) and found is None:
+            continue  # not named as a key
+        raw = _read(path, INDEX_KEY_BYTES if found is None else SM4_KEY_BYTES)
+        if isinstance(raw, KeyFileFault):
+            damaged.append(raw)
+        elif found is None:
+            index = raw
+        else:
             sm4[int(found.group(1))] = raw
-    keys = DataKeys(sm4, index)
+    keys = DataKeys(sm4, index, tuple(damaged))
     _cache[site_key] = (mark, keys)
     return keys
 
 
-def _read(path: Path) -> bytes | None:
+def _read(path: Path, size: int) -> bytes | KeyFileFault:
+    """The key in ``path``, or what is wrong with the file (read only when it is a regular file of a key's size)."""
     try:
-        return path.read_bytes()
-    except OSError:
-        return None
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode):
+            return KeyFileFault(path, KeyFileProblem.NOT_A_FILE, "not a regular file")
+        raw = path.read_bytes() if found.st_size == size else b""
+    except OSError as err:
+        return KeyFileFault(path, KeyFileProblem.UNREADABLE, f"{type(err).__name__}: {err.strerror}")
+    if len(raw) != size:
+        return KeyFileFault(path, KeyFileProblem.WRONG_SIZE, f"{found.st_size} bytes where a key has {size}")
+    return raw
 
 
 def ensure_data_keys(site_key: Path) -> DataKeys:
-    """The keys, the first SM4 key and the index key made where there are none yet."""
+    """The keys, the first SM4 key and the index key made where there are none yet.
+
+    Raises :class:`DataKeyDamaged` where a key's file is damaged, or the SM4 keys are gone while the index key made
+    with them stands (it is written second: a first making cut short between the two leaves the SM4 key alone)."""
     keys = read_data_keys(site_key)
+    if keys.damaged:
+        raise refused(keys.damaged[0])
+    if keys.current is None and keys.index is not None:
+        raise refused(KeyFileFault(sm4_key_path(site_key, 1), KeyFileProblem.MISSING, "no SM4 key beside the index"))
     if keys.current is not None and keys.index is not None:
         return keys
     data_key_folder(site_key).mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -112,6 +175,12 @@ def ensure_data_keys(site_key: Path) -> DataKeys:
     if keys.index is None:
         _write_new(index_key_path(site_key), INDEX_KEY_BYTES)
     return _fresh(site_key)
+
+
+def refused(fault: KeyFileFault) -> DataKeyDamaged:
+    """The refusal of sealing for ``fault``, logged with its file and detail for support."""
+    log.error("data key %s: %s (%s); nothing is sealed until it is put back", fault.path, fault.problem, fault.detail)
+    return DataKeyDamaged(fault.path, fault.problem, fault.detail)
 
 
 def add_data_key(site_key: Path) -> int:

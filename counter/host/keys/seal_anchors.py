@@ -8,7 +8,10 @@ gone or was replaced.  The newest seal is anchored by the next one: a seal whose
 never anchored, so the file names no seal the database never had.
 
 One line per seal, ``<number> <sha-256 hex>``; a line that cannot be read is skipped (the file is the
-administrator's, on their machine), and the file is read only when it is a regular file of sensible size.
+administrator's, on their machine), and the file is read only when it is a regular file of sensible size.  A file
+that cannot be written (a folder in its place, no permission, a full disk) raises :class:`AnchorsUnwritable`: the
+seal is still made (:func:`counter.actions.admin.audit_seal.seal_with`), a seal being worth more than none, and the
+one it would have anchored is said unanchored, to the log and to whoever asked for the seal.
 
 A restore.  Putting back an older backup (``counter restore``) takes the database back to the seals it held: the
 seals anchored after them are gone from it, rightly, and were once named as deleted, for good.  The restore now
@@ -39,6 +42,15 @@ def anchors_path(key_path: Path) -> Path:
 
 
 RESTORED = "restored"
+
+
+class AnchorsUnwritable(Exception):
+    """The anchors' file at ``path`` could not be written: ``detail`` (what the system said) for the log."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"seal anchors {path}: {detail}")
+        self.path = path
+        self.detail = detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +101,8 @@ def read_anchor_log(path: Path) -> AnchorLog:
 
 
 def add_anchor(path: Path, number: int, digest: str) -> None:
-    """Append ``number digest`` unless that number is anchored already; flushed to the disk before returning."""
+    """Append ``number digest`` unless that number is anchored already; flushed to the disk before returning.
+    :class:`AnchorsUnwritable` where the file cannot be written."""
     if number in read_anchor_log(path).anchors:
         return
     _append(path, f"{number} {digest}")
@@ -103,6 +116,13 @@ def add_restore(path: Path, back_to: int, digest: str) -> None:
 
 
 def _append(path: Path, line: str) -> None:
+    try:
+        _append_line(path, line)
+    except OSError as err:  # a folder in its place (IsADirectoryError), not permitted, the disk full
+        raise AnchorsUnwritable(path, f"{type(err).__name__}: {err.strerror or err}") from err
+
+
+def _append_line(path: Path, line: str) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
         os.write(fd, f"{line}\n".encode("ascii"))

@@ -194,9 +194,10 @@ def _ask_when_damaged(app: QApplication, window: MainWindow, url: str, exit_when
 #: the server is up but takes no connection yet (starting, recovering): a wait, not a setting to look at, the
 #: server's schema is older than the desk (updated first) and the owner's upgrade is owed, the upgrade this start
 #: began found its tables held by the other desks still running, or the server is not PostgreSQL of ours, or not
-#: PostgreSQL at all
+#: PostgreSQL at all, or the sealing the upgrade went on with met a damaged data key (no database setting is wrong)
 _NAMED_FAULTS = frozenset(
     {
+        DbFault.DATA_KEY,
         DbFault.PLAIN_CONNECTION,
         DbFault.CERTIFICATE,
         DbFault.NOT_READY,

@@ -23,6 +23,8 @@ from counter.catalog.stored_guide import StoredGuide
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.db.draft_store import load_draft
+from counter.host.keys.data_key import ensure_data_keys, sm4_key_path
+from counter.host.machine.paths import site_key_path
 from counter.intake.checklist import Receipt, start_checklist
 from counter.intake.not_possible import IntakeNotPossible, NotPossibleWhy
 from counter.intake.outcome import Refusal, RefusalGround, decide
@@ -30,10 +32,12 @@ from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties, 
 from counter.service.intake import TAKE_INTAKE
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.outcome_box import commit_problems
+from counter.ui.intake.words import INTAKE_DB_FAULT_NO_DRAFT
 from counter.words.access import refused_for
 from counter.words.database import DB_FAULT, numbers_behind_text
 from counter.words.sites import OTHER_SERIES
 from tests.cli.test_case_take import ASCII_WORD
+from tests.db.test_personal_sealing import damaged, put_back
 from tests.intake.samples import WeekendCalendar
 from tests.ui.failing import failing
 from tests.ui.intake.conftest import DESK, TODAY, MakePanel
@@ -59,6 +63,37 @@ def test_a_database_error_keeps_the_form_and_the_draft(
         assert session.scalar(text('SELECT count(*) FROM "case"')) == 0
     assert stored is not None
     assert "\\u5f20\\u6d77\\u519b" in stored[1]
+
+
+@pytest.mark.parametrize("damage", ["cut short", "a folder"])
+def test_a_damaged_data_key_is_said_and_keeps_the_form(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel, damage: str
+) -> None:
+    """The site's data key damaged under the window: the commit is refused in words that name it and whom to call
+    (an unexpected-error window before), and the form stays to be committed again once the key is back."""
+    ready(qtbot, panel)
+    key_file = sm4_key_path(site_key_path(), 1)
+    ensure_data_keys(site_key_path())  # a site that has sealed before
+    kept = key_file.read_bytes()
+    damaged(key_file, damage)
+    QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    assert panel.message.isVisible()
+    # the draft is sealed too, so it could not be kept either: the form is, in the window
+    assert panel.message.text() == INTAKE_DB_FAULT_NO_DRAFT.format(fault=DB_FAULT["data_key"])
+    assert "运维人员" in DB_FAULT["data_key"]
+    assert not ASCII_WORD.search(DB_FAULT["data_key"])
+    assert not panel.finished
+    assert panel.commit_button.isEnabled()
+    assert panel.applicant_form.name.text() == "张海军"
+    with sessions() as session:
+        assert session.scalar(text('SELECT count(*) FROM "case"')) == 0
+
+    put_back(key_file, kept)  # from its copy: the same form commits
+    case_no = commit(qtbot, panel)
+    with sessions() as session:
+        view = case_view(session, case_no)
+    assert view is not None
+    assert view.applicant_id_no == PERSON_ID
 
 
 @pytest.mark.slow
