@@ -245,16 +245,22 @@ def cmd_form(args: argparse.Namespace) -> int:
 def cmd_office(args: argparse.Namespace) -> int:
     from dataclasses import asdict, replace
 
+    from counter.documents.office_check import OfficeRefused
     from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice
     from counter.service.requests import SiteCode
+    from counter.words.office import office_refused_text
 
     service, by = open_service(args), desk()
     site = by.identity.site_code
-    changes = {name: getattr(args, name) for name in OFFICE_FIELDS if getattr(args, name)}
+    changes = {name: getattr(args, name) for name in OFFICE_FIELDS if getattr(args, name)}  # "" changes nothing
     settings = service.call(READ_OFFICE, SiteCode(site), by)
     if changes:
         settings = replace(settings, **changes)
-        service.call(SAVE_OFFICE, SaveOffice(site, settings), by)
+        try:
+            service.call(SAVE_OFFICE, SaveOffice(site, settings), by)
+        except OfficeRefused as err:  # every problem named, as the window's 单位信息 page names them; nothing saved
+            raise Reported(office_refused_text(err)) from err
+        settings = service.call(READ_OFFICE, SiteCode(site), by)  # as kept
     if args.json:
         print_json({"site_code": site, **asdict(settings)})
     else:

@@ -7,7 +7,7 @@ it and records each print (:data:`RECORD_PRINT`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
@@ -15,7 +15,9 @@ from counter.documents.data import OfficeSettings
 from counter.documents.form_paper import FormPaper
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
+from counter.documents.office_check import office_refused
 from counter.documents.outcome_papers import UnprintedCase
+from counter.parties.text import TextField, clean_text
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
 from counter.service.requests import Nothing, SiteCode
@@ -218,10 +220,27 @@ READ_OFFICE = read("documents.read_office", Open.ANY_DESK, read_office)
 
 
 def save_office(work: Session, call: Call, request: SaveOffice) -> None:
-    """New details apply to papers made from now on; papers already made keep theirs."""
+    """New details apply to papers made from now on; papers already made keep theirs.
+
+    Refused (:class:`~counter.documents.office_check.OfficeRefused`, every problem named, nothing saved) when a field
+    every paper prints is empty, a line of the exceptions, agreements or contacts does not read, or the name in
+    Mongolian cannot be printed: checked here, whichever face sends them, since a line that does not read is
+    silently skipped on the papers."""
     from counter.actions.cases import documents
 
-    documents.save_office_settings(work, request.site_code, request.settings, desk=call.desk)
+    refused = office_refused(request.settings)
+    if refused is not None:
+        raise refused
+    # the name in Mongolian kept as the papers print it: one pasted in 蒙科立 codes in Unicode letters
+    kept = replace(
+        request.settings, office_name_mn=clean_text(request.settings.office_name_mn, TextField.ORGANISATION_NAME)
+    )
+    documents.save_office_settings(work, request.site_code, kept, desk=call.desk)
 
 
-SAVE_OFFICE = write("documents.save_office", Permission.CHANGE_SETTINGS, save_office)
+SAVE_OFFICE = write(
+    "documents.save_office",
+    Permission.CHANGE_SETTINGS,
+    save_office,
+    faults=("counter.documents.office_check:OfficeRefused",),
+)

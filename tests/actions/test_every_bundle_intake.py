@@ -44,9 +44,10 @@ from counter.intake.outcome import Outcome, ReasonCode
 from counter.intake.request_file import read_intake_file
 from counter.intake.subject import subject_lines
 from counter.parties.identifiers import make_id_number
-from counter.ui.printing.words import OFFICE_FIELD, OFFICE_TAB
+from counter.ui.printing.words import OFFICE_TAB
 from counter.words.documents import document_problems_text
 from counter.words.intake import intake_reason
+from counter.words.office import OFFICE_FIELD
 from tests.catalog.folder import shipped_catalog
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import with_agreements

@@ -13,6 +13,7 @@ import json
 import os
 import ssl
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from counter.access.roles import SINGLE_DESK, Actor, Permission, Role
 from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DeskIdentity
 from counter.case.promise_figures import FigureGroup
+from counter.documents.office_check import OfficeRefused
 from counter.intake.checklist import start_checklist
 from counter.intake.draft import IntakeDraft
 from counter.intake.parties import Agent, Applicant, ApplicantKind
@@ -40,13 +42,13 @@ from counter.service.admin import (
     SignIn,
 )
 from counter.service.cases import RUN_DEMO
-from counter.service.documents import WAIVE_PAPERS, WaivePapers
+from counter.service.documents import READ_OFFICE, SAVE_OFFICE, WAIVE_PAPERS, SaveOffice, WaivePapers
 from counter.service.hall import FIND_SESSION, FindSession
 from counter.service.intake import CHECK_DRAFT, KEEP_DRAFT, MONTH_FIGURES, FiguresOfMonth, KeepDraft
 from counter.service.local import new_key, serve
 from counter.service.outbox import CHANGE_GATEWAY, READ_GATEWAY, ChangeGateway
 from counter.service.remote import Refused, Remote, ServerNotTrusted, ServerUnreachable, SessionEnded
-from counter.service.requests import Nothing
+from counter.service.requests import Nothing, SiteCode
 from counter.sms.gateway import GatewayProblem
 from counter.sms.gateway_refused import GatewayRefused
 from tests.conftest import made_database
@@ -257,6 +259,20 @@ def test_settings_the_rules_refuse_come_to_the_desk_as_their_refusal_and_change_
         admin.call(CHANGE_GATEWAY, change)
     assert set(refused.value.problems) == {GatewayProblem.BAD_ENDPOINT, GatewayProblem.NO_ACCOUNT}
     assert admin.call(READ_GATEWAY, Nothing()).endpoint == ""
+
+
+def test_office_settings_with_a_line_that_does_not_read_are_refused_by_the_server_and_change_nothing(
+    hall: HallServer,
+) -> None:
+    """A desk's settings are checked at the hall, not taken as the desk sends them: an exception line the papers
+    would skip and an empty court come back named, as the window and ``counter office`` say them; nothing saved."""
+    admin = hall.desk("8", "admin", PASSWORD)
+    before = admin.call(READ_OFFICE, SiteCode("XAM01"))
+    bad = replace(before, court=" ", rights_overrides="乌兰浩特市公安局：乌兰浩特市人民政府")
+    with pytest.raises(OfficeRefused) as refused:
+        admin.call(SAVE_OFFICE, SaveOffice("XAM01", bad))
+    assert (refused.value.missing, refused.value.overrides) == (("court",), ("乌兰浩特市公安局：乌兰浩特市人民政府",))
+    assert admin.call(READ_OFFICE, SiteCode("XAM01")) == before
 
 
 def test_a_disabled_account_is_ended_at_its_next_use(hall: HallServer) -> None:

@@ -3,8 +3,10 @@
 One set per site, kept in the database and shared by the site's desks.  A
 notice keeps the settings it was first made under — a reprint months later is
 the same paper — so a change here shows on notices made from now on only; the
-page says so before the clerk saves.  Every empty field is named at once and
-nothing is saved until there is none.
+page says so before the clerk saves.  The service checks the settings where
+they are saved (:mod:`counter.documents.office_check`): every empty field, every
+line that does not read and a name in Mongolian that cannot be printed are named
+at once, as ``counter office`` names them, and nothing is saved until there is none.
 
 Twenty-five fields do not fit one column on a 1024×768 screen: the office's own
 in one group, its level and its entrustment agreements (on what basis the papers
@@ -36,26 +38,18 @@ from PySide6.QtWidgets import (
 
 from counter.access.desk import Desk
 from counter.catalog.departments import AdminLevel
-from counter.documents.deciders import (
-    override_lines,
-    unreadable_agreements,
-    unreadable_contacts,
-    unreadable_overrides,
-)
-from counter.documents.fonts import unprintable
+from counter.documents.deciders import override_lines
 from counter.documents.model import OfficeSettings
-from counter.parties.text import TextField, TextProblem, check_text, clean_text
+from counter.documents.office_check import FIELDS, OPTIONAL_FIELDS, OfficeRefused
+from counter.parties.text import TextField, clean_text
 from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice
 from counter.service.requests import SiteCode
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import px, scaled
 from counter.ui.printing.words import (
-    OFFICE_CONTACTS_BAD,
     OFFICE_CONTACTS_NOTE,
     OFFICE_ENTRUSTED_NOTE,
-    OFFICE_ENTRUSTMENTS_BAD,
-    OFFICE_FIELD,
     OFFICE_H_CONTACTS,
     OFFICE_H_ENTRUSTED,
     OFFICE_H_OFFICE,
@@ -63,12 +57,9 @@ from counter.ui.printing.words import (
     OFFICE_LEVEL_COURT,
     OFFICE_LEVEL_GOVERNMENT,
     OFFICE_LEVEL_PLACE,
-    OFFICE_MISSING,
-    OFFICE_MONGOLIAN_BAD,
     OFFICE_NOTE,
     OFFICE_OPTIONAL,
     OFFICE_ORGAN_CHOICES,
-    OFFICE_OVERRIDES_BAD,
     OFFICE_READ_FAILED,
     OFFICE_RIGHTS_NOTE,
     OFFICE_SAVE,
@@ -80,13 +71,11 @@ from counter.ui.widgets.plain_text import plain_label
 from counter.ui.widgets.restyle import MessageLine
 from counter.ui.widgets.start_shown import StartShownLine
 from counter.words.catalog import ADMIN_LEVEL
-from counter.words.punctuation import FIELD_LABEL, LIST_JOIN
-from counter.words.texts import text_problem_text
+from counter.words.office import OFFICE_FIELD, office_refused_text
+from counter.words.punctuation import FIELD_LABEL
 
 log = logging.getLogger(__name__)
 
-#: every field is printed in a sentence or behind the QR code: none may be left empty
-FIELDS = tuple(f.name for f in dataclasses.fields(OfficeSettings))
 OVERRIDES = "rights_overrides"  # lines of text: a multi-line box, read line by line
 ENTRUSTMENTS = "entrustments"  # as the overrides: lines of text, one agreement a line
 CONTACTS = "department_contacts"  # lines of text too: each department's 承办人 and phone
@@ -107,39 +96,6 @@ QLabel#officeMessage[role="problems"] { color: #9b1c13; font-weight: bold; }
 QLabel#officeMessage[role="done"] { color: #05603a; }
 QLabel#rightsNote { color: #555555; }
 """
-
-
-# what a site may leave empty: a level it does not know (a hall's township, a league's regional court) and the
-# exceptions; the papers say 有管辖权的人民法院 or keep the place visible rather than print a guess
-OPTIONAL_FIELDS = frozenset(
-    {
-        "office_name_mn",
-        "region_court",
-        "township_place",
-        "township_government",
-        "township_court",
-        OVERRIDES,
-        ENTRUSTMENTS,
-        CONTACTS,
-        ORGAN,  # unanswered is a state of its own: the papers that need the answer wait for it
-    }
-)
-
-
-def missing_fields(settings: OfficeSettings) -> tuple[str, ...]:
-    """The fields left empty, in the order of the form."""
-    values = dataclasses.asdict(settings)
-    return tuple(name for name in FIELDS if name not in OPTIONAL_FIELDS and not values[name].strip())
-
-
-def mongolian_name_problem(name: str) -> str:
-    """Why the office's name in Mongolian cannot head the papers (a hidden character, a character no shipped font
-    draws, too long); empty when it can."""
-    check = check_text(name, TextField.ORGANISATION_NAME)
-    if check.problem is not None:
-        return text_problem_text(check.problem, check.detail)
-    missing = unprintable(check.value)
-    return text_problem_text(TextProblem.UNPRINTABLE, missing) if missing else ""
 
 
 def _form(parent: QWidget | None = None) -> QFormLayout:
@@ -294,25 +250,9 @@ class OfficeSettingsForm(QWidget):
         return OfficeSettings(**values, **boxes, **chosen)
 
     def on_save_clicked(self) -> None:
+        """Sent as it stands: the service checks the settings where they are saved and names every problem
+        (:func:`counter.documents.office_check.office_refused`), said here as ``counter office`` says it."""
         settings = self.settings()
-        missing = missing_fields(settings)
-        unread = unreadable_overrides(settings.rights_overrides)
-        unread_agreements = unreadable_agreements(settings.entrustments)
-        unread_contacts = unreadable_contacts(settings.department_contacts)
-        mongolian = mongolian_name_problem(settings.office_name_mn)
-        if missing or unread or unread_agreements or unread_contacts or mongolian:
-            said = [OFFICE_MONGOLIAN_BAD.format(why=mongolian)] if mongolian else []
-            if missing:
-                said.append(OFFICE_MISSING.format(fields=LIST_JOIN.join(OFFICE_FIELD[name] for name in missing)))
-            if unread:
-                said.append(OFFICE_OVERRIDES_BAD.format(lines=LIST_JOIN.join(f"“{line}”" for line in unread)))
-            if unread_agreements:
-                quoted = LIST_JOIN.join(f"“{line}”" for line in unread_agreements)
-                said.append(OFFICE_ENTRUSTMENTS_BAD.format(lines=quoted))
-            if unread_contacts:
-                said.append(OFFICE_CONTACTS_BAD.format(lines=LIST_JOIN.join(f"“{line}”" for line in unread_contacts)))
-            self.message.say("\n".join(said), "problems")
-            return
         self._runner.submit_step(SAVE_OFFICE, SaveOffice(self.site_code, settings), self._desk, OFFICE_SAVE_FAILED,
                                  owner=self, answered=lambda _none: self._saved(settings),
                                  failed=self._refused)  # fmt: skip
@@ -323,7 +263,8 @@ class OfficeSettingsForm(QWidget):
         self.saved.emit(settings)
 
     def _refused(self, err: Exception) -> None:
-        self.message.say(refusal_text(err), "problems")
+        said = office_refused_text(err) if isinstance(err, OfficeRefused) else refusal_text(err)
+        self.message.say(said, "problems")
 
 
 def _lines_box(name: str) -> QPlainTextEdit:

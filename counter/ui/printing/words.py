@@ -78,37 +78,6 @@ OFFICE_NOTE = tr(
     "乡镇（苏木）便民服务中心的文书，办理地点、时间和电话一律印这里的，不印办事指南上大厅的。"
     "已经出具的文书保留出具时的信息，重打时内容不变。"
 )
-OFFICE_MONGOLIAN_BAD = tr("单位名称（蒙古文）不能印在文书上：{why}")
-OFFICE_FIELD = {
-    "office_name": tr("单位名称"),
-    "office_name_mn": tr("单位名称（蒙古文，印在文书抬头汉文名称之上；不填则只印汉文）"),
-    "seal_caption": tr("印章名称"),
-    "consult_phone": tr("咨询电话"),
-    "complaint_phone": tr("投诉电话"),
-    "address": tr("单位地址（申请人办事、取件的地方）"),
-    "hours": tr("办理时间"),
-    "review_body": tr("行政复议机关"),
-    "court": tr("行政诉讼法院"),
-    "progress_url_base": tr("进度查询网址（二维码）"),
-    "online_portal": tr("网上办事平台"),
-    "county_place": tr("旗县市区名称"),
-    "county_government": tr("旗县市区人民政府（复议机关）"),
-    "county_court": tr("旗县市区部门所在地法院"),
-    "league_place": tr("盟市名称"),
-    "league_government": tr("盟市人民政府（行政公署）"),
-    "league_court": tr("盟市部门所在地法院"),
-    "region_place": tr("自治区名称"),
-    "region_government": tr("自治区人民政府"),
-    "region_court": tr("自治区部门所在地法院（可空）"),
-    "township_place": tr("苏木乡镇名称（可空）"),
-    "township_government": tr("苏木乡镇人民政府（可空）"),
-    "township_court": tr("苏木乡镇部门所在地法院（可空）"),
-    "rights_overrides": tr("例外（每行：部门全称=复议机关|法院，可空）"),
-    "office_level": tr("本单位层级"),
-    "entrustments": tr("委托受理协议（每行：部门全称=协议名称及文号，可空）"),
-    "department_contacts": tr("部门联系人（每行：部门全称=承办人|电话，可空）"),
-    "administrative_organ": tr("本单位是否为行政机关（按司法局意见；以委托部门名义出具行政许可文书前须设定）"),
-}
 # the 司法局's answer (counter.documents.acceptance.OrganAnswer): whether the office may be entrusted with a licence
 OFFICE_ORGAN_CHOICES = (
     (tr("尚未确认：以委托部门名义的行政许可文书暂不出具"), ""),
@@ -120,7 +89,6 @@ OFFICE_ENTRUSTED_NOTE = tr(
     "登记了协议的部门，文书写明“依据××协议受××委托”受理；没有协议的，同级部门按《兴安盟政务服务标准化管理办法》"
     "第三十二条委托受理，不同级的部门由本中心收件后转送该部门受理。"
 )
-OFFICE_ENTRUSTMENTS_BAD = tr("以下委托受理协议写法不对，应为“部门全称=协议名称及文号”，没有保存：{lines}")
 OFFICE_H_OFFICE = tr("本单位")
 OFFICE_H_RIGHTS = tr("告知权利：复议机关和法院")
 OFFICE_RIGHTS_NOTE = tr(
@@ -132,15 +100,12 @@ OFFICE_H_CONTACTS = tr("部门的承办人和电话")
 OFFICE_CONTACTS_NOTE = tr(
     "以部门名义出具的不予批准决定书印该部门的承办人和联系电话，不印窗口的。没有登记的部门，文书上留空线，由部门手写。"
 )
-OFFICE_CONTACTS_BAD = tr("以下部门联系人写法不对，应为“部门全称=承办人|电话”，没有保存：{lines}")
 OFFICE_LEVEL_PLACE = tr("地名")
 OFFICE_LEVEL_GOVERNMENT = tr("人民政府（复议机关）")
 OFFICE_LEVEL_COURT = tr("部门所在地法院")
 OFFICE_OPTIONAL = tr("{label}（可空）")
-OFFICE_OVERRIDES_BAD = tr("以下例外写法不对，应为“部门全称=复议机关|法院”，没有保存：{lines}")
 OFFICE_SAVE = tr("保存单位信息（Ctrl+S）")
 OFFICE_SAVED = tr("已保存：今后新出具的文书使用新的单位信息；已出具的文书重打时不变。")
-OFFICE_MISSING = tr("以下各项不能为空：{fields}")
 OFFICE_READ_FAILED = tr("无法读取单位信息：{fault}")
 OFFICE_SAVE_FAILED = tr("没有保存：{fault}")
 

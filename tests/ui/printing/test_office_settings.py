@@ -15,7 +15,8 @@ from counter.documents.kinds import DocumentKind
 from counter.documents.model import OfficeSettings
 from counter.ui.pad.supervisor_window import SupervisorWindow
 from counter.ui.printing.office_form import OfficeSettingsForm
-from counter.ui.printing.words import OFFICE_MISSING, OFFICE_SAVED, OFFICE_TAB
+from counter.ui.printing.words import OFFICE_SAVED, OFFICE_TAB
+from counter.words.office import OFFICE_MISSING
 from tests.ui.printing.helpers import DESK, case_papers, pdf_text
 from tests.ui.runners import runner_on
 
