@@ -9,13 +9,17 @@ what a command does, as it does the window's.  Only ``--db`` (the technician's c
 What only a database of the desk's own has is refused, in words, before anything is opened or made: the set-up's
 ``counter db upgrade``, and the backups and restores of a file (the hall's database is its administrator's, backed
 up at the server).  A server that does not answer, or is not the hall's, fails the command with nothing made on the
-desk.
+desk.  While the transport still tries a server that has not answered, the command says so once on standard error
+(:class:`ReachingNotice`), as the window does in its status bar: a technician at a stopped or hung server is not
+left before a silent terminal.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -66,6 +70,28 @@ class HallCommands:
             self.remote.close()
 
 
+class ReachingNotice:
+    """Told by the transport when a try failed or a connection is slow to open
+    (:attr:`counter.service.remote.Remote.on_trouble`): the first time, one line on standard error, the window's
+    正在连接大厅服务器…… with how long the command may still wait; never again at the retries that follow.  Never on
+    standard output, which scripts read.  The transport tells it from the asking thread or from its timer's."""
+
+    def __init__(self, seconds: float) -> None:
+        self._seconds = math.ceil(seconds)
+        self._lock = threading.Lock()
+        self._said = False
+
+    def __call__(self, _thread: int) -> None:
+        from counter.words.hall import SERVER_REACHING_AT_MOST
+
+        with self._lock:
+            if self._said:
+                return
+            self._said = True
+        log.info("the hall server has not answered yet: the command tries on for %d s at most", self._seconds)
+        print(SERVER_REACHING_AT_MOST.format(seconds=self._seconds), file=sys.stderr, flush=True)
+
+
 class HallRefused(Exception):
     """The desk cannot ask the server, or the server refused the sign-in: the sentence to say (exit 1)."""
 
@@ -96,7 +122,8 @@ def open_hall(login: str, password: str) -> HallCommands:
 
 
 def _remote(server: str, ca_file: str) -> Remote:
-    """The transport to the server; refused in words when the desk cannot even try (no key, no CA, no address)."""
+    """The transport to the server, its trouble said (:class:`ReachingNotice`); refused in words when the desk cannot
+    even try (no key, no CA, no address)."""
     from counter.host.keys.desk_key import read_desk_key
     from counter.service.remote import Remote
     from counter.words.hall import START_BAD_SERVER, START_NO_CA, START_NO_KEY
@@ -107,13 +134,15 @@ def _remote(server: str, ca_file: str) -> Remote:
         log.error("the hall's CA certificate %r is not there", ca_file)
         raise HallRefused(START_NO_CA)
     try:
-        return Remote(server, Path(ca_file))
+        remote = Remote(server, Path(ca_file))
     except ValueError as err:
         log.exception("the hall server's address %r", server)
         raise HallRefused(START_BAD_SERVER) from err
     except OSError as err:  # unreadable, or no certificate in it (ssl.SSLError is an OSError)
         log.exception("the hall's CA certificate %s", ca_file)
         raise HallRefused(START_NO_CA) from err
+    remote.on_trouble = ReachingNotice(remote.unreachable_within_s())
+    return remote
 
 
 def hall_failure_text(err: Exception) -> str | None:

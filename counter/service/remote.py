@@ -37,8 +37,11 @@ Nothing of a session or of a write's receipt is held in a server's process, so t
 session at the other, and a write asked again there under its key is answered from the receipt the first one kept.
 A request the server in use did not answer goes at once to the next one named, before any wait; the one that
 answered is remembered and asked first from then on, so a desk pays for a stopped server once, not at every call.
-With several servers a connection must be made within :data:`CONNECT_TIMEOUT_S`: a machine switched off answers
-nothing, and a clerk should not wait a request's whole timeout before the other is tried.
+A connection must be made (TCP and the TLS handshake) within :data:`CONNECT_TIMEOUT_S`, with one server named as
+with several: a machine switched off answers nothing, a server stopped or hung takes the connection in its kernel
+and never shakes hands, and a clerk should not wait a request's whole timeout before the other is tried, or the
+same one asked again.  The whole answer keeps its own deadline (:data:`ANSWER_DEADLINE_S`): a large one arriving
+slowly after its headers is legitimate, a handshake not done within seconds is not.
 """
 
 from __future__ import annotations
@@ -92,13 +95,23 @@ SLOW_CONNECT_S = 1.0
 #: the connections a desk keeps to the server at most: the window's workers (:mod:`counter.ui.door.runner`), its
 #: reconnection probe and the sign-in's, each asking at once at worst; more would only hold descriptors idle
 POOL_SIZE = 4
-#: with several servers named, how long a connection may take to be made before the next server is tried: the
-#: hall's own network answers in milliseconds, a machine switched off never
+#: how long a connection (TCP and the TLS handshake) may take to be made before the try counts as failed, and the
+#: next server named is tried, or the same one after the retry's wait.  The hall's own network opens one in
+#: milliseconds; a machine switched off answers never, a server stopped or hung (its process frozen, its machine
+#: half dead) takes the connection in its kernel and never shakes hands.  With one server too: before, its
+#: connection had the whole :data:`ANSWER_DEADLINE_S`, so each of the retries waited a minute on a server that
+#: would not answer, five minutes in all (305 s measured) before the clerk or the command line was told it cannot be
+#: reached; now some 25 s (:meth:`Remote.unreachable_within_s`), and a server busy for a moment is asked again within
+#: the retries' seconds (the server itself drops a handshake not done in 5 s:
+#: :data:`counter.server.bounds.HANDSHAKE_S`).  Nothing is sent before the handshake is done, so a try given up here
+#: never carries a write, and a shorter try only ends sooner within the retries' window (:data:`RETRY_WINDOW_S`)
 CONNECT_TIMEOUT_S = 3.0
 #: how long one request may take, whole, from its connection's taking to its answer's last byte: connecting, the TLS
-#: handshake, the headers, the body.  A read's own timeout is no bound: a server that drips a byte every few seconds
-#: never lets one run out.  The request's timeout, which the retries' window (:data:`RETRY_WINDOW_S`) counts on for
-#: every try, so that no try ends after the server may have let the write's receipt go
+#: handshake (those two within :data:`CONNECT_TIMEOUT_S` of it), the headers, the body: a large answer (a sync
+#: package) may arrive slowly once the server has the request.  A read's own timeout is no bound: a server that
+#: drips a byte every few seconds never lets one run out.  The request's timeout, which the retries' window
+#: (:data:`RETRY_WINDOW_S`) counts on for every try, so that no try ends after the server may have let the write's
+#: receipt go
 ANSWER_DEADLINE_S = TIMEOUT_S
 #: the largest answer a desk reads; a larger one is not read on, its connection closed.  The largest answers of the
 #: operations: a sync export given back as data (:class:`counter.service.sync.ExportedData`, its packages in
@@ -377,16 +390,28 @@ class Remote:
         return answer.status, data
 
     def _connect(self, connection: DeadlineConnection, end: float) -> None:
-        """Open ``connection`` by ``end``, or within :data:`CONNECT_TIMEOUT_S` when several servers are named; one
-        still opening after :data:`SLOW_CONNECT_S` is told (a server that takes the connection and answers nothing, a
-        network that drops it in silence) while it goes on trying."""
+        """Open ``connection`` within :data:`CONNECT_TIMEOUT_S` (and by ``end``); one still opening after
+        :data:`SLOW_CONNECT_S` is told (a server that takes the connection and answers nothing, a network that drops
+        it in silence) while it goes on trying.  One not open in time is a :class:`PastTimeout`, a failed try that
+        sent nothing."""
         slow = threading.Timer(SLOW_CONNECT_S, self._tell_trouble, (threading.get_ident(),))
         slow.daemon = True
         slow.start()
+        started = time.monotonic()
         try:
-            connection.connect_by(min(end, time.monotonic() + CONNECT_TIMEOUT_S) if len(self._servers) > 1 else end)
+            connection.connect_by(min(end, started + CONNECT_TIMEOUT_S))
+        except TimeoutError as err:
+            took = time.monotonic() - started
+            raise PastTimeout(f"no connection made within {took:.1f} s (TCP and the TLS handshake)") from err
         finally:
             slow.cancel()
+
+    def unreachable_within_s(self) -> float:
+        """How long a request tries, at most, before :class:`ServerUnreachable` when no server named takes its
+        connection: each try's :data:`CONNECT_TIMEOUT_S`, every server in each round, and the waits between rounds.
+        What the command line says while it tries; a server that took the connection and answers slowly is given
+        its whole :data:`ANSWER_DEADLINE_S` instead."""
+        return (len(self._waits) + 1) * len(self._servers) * CONNECT_TIMEOUT_S + sum(self._waits)
 
     def _tell_trouble(self, asking: int) -> None:
         told = self.on_trouble

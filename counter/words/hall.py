@@ -11,6 +11,9 @@ from counter.words.translate import tr
 
 #: the hall server did not answer (after the transport's retries)
 SERVER_AWAY = tr("连不上大厅服务器（网络中断，或服务器正在重启）")
+#: the command line's one line while the transport still tries a server that has not answered (the window says
+#: 正在连接大厅服务器…… meanwhile), and how long it tries at most before it says the server cannot be reached
+SERVER_REACHING_AT_MOST = tr("正在连接大厅服务器……（连不上时最多等待 {seconds} 秒）")
 #: the server's certificate is not the hall CA's: nothing was sent to it
 SERVER_NOT_TRUSTED = tr(
     "大厅服务器出示的证书不是本中心签发的，窗口没有向它发送任何内容（可能连到了冒充的服务器）。请联系运维人员"

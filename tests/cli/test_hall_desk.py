@@ -157,10 +157,12 @@ def test_with_the_server_stopped_a_command_fails_in_words_and_writes_nothing(
     server.stop()
     try:
         code = main(["--user", "clerk1", "case", "take", str(EXAMPLE)])
-        err = capsys.readouterr().err
+        out, err = capsys.readouterr()
     finally:
         server.start()
     assert code == 1
+    assert out == ""
+    assert err.count("正在连接大厅服务器") == 1  # said at the first failed try, not again at each retry
     assert SERVER_AWAY in err
     assert "127.0.0.1" not in err
     assert str(server.port) not in err

@@ -1,13 +1,10 @@
-"""A hall server that does not answer, for the window's tests: a port nothing listens on, or a server that takes the
-connection and says nothing; and a service that asks the intake's commit of it and everything else of the desk's
-own database, as a hall desk whose server went away after the form was opened."""
+"""A hall server that does not answer, for the window's tests (a port nothing listens on, or a server that takes the
+connection and says nothing: :mod:`tests.service.silent_server`); and a service that asks the intake's commit of it
+and everything else of the desk's own database, as a hall desk whose server went away after the form was opened."""
 
 from __future__ import annotations
 
-import socket
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,45 +23,6 @@ def remote_at(port: int, tmp_path: Path) -> Remote:
     remote = Remote(f"https://127.0.0.1:{port}", ca, retry_waits_s=SHORT_WAITS_S)
     remote._token = "token-of-the-sign-in"  # signed in: what follows is the server's silence, not a refusal
     return remote
-
-
-class SilentServer:
-    """A port that takes connections and answers nothing (a server hung, a proxy with nothing behind it), until
-    :meth:`end` closes it and its connections, and the desk's tries end."""
-
-    def __init__(self) -> None:
-        self._listening = socket.create_server(("127.0.0.1", 0))
-        self._listening.settimeout(0.05)
-        self.port: int = self._listening.getsockname()[1]
-        self._taken: list[socket.socket] = []
-        self._stop = threading.Event()
-        self._taker = threading.Thread(target=self._take, daemon=True)
-        self._taker.start()
-
-    def _take(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self._taken.append(self._listening.accept()[0])
-            except TimeoutError:
-                continue
-
-    def end(self) -> None:
-        if self._stop.is_set():
-            return
-        self._stop.set()
-        self._taker.join()
-        self._listening.close()
-        for connection in self._taken:
-            connection.close()
-
-
-@contextmanager
-def silent_server() -> Iterator[SilentServer]:
-    server = SilentServer()
-    try:
-        yield server
-    finally:
-        server.end()
 
 
 class ServerForOne:

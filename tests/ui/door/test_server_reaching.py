@@ -17,7 +17,8 @@ from counter.ui.door.hall_desk import HallService
 from counter.ui.door.runner import Failed, Runner
 from counter.ui.door.server_words import SERVER_REACHING
 from counter.ui.start.hall_start import open_hall_window
-from tests.ui.server_away import remote_at, silent_server
+from tests.service.silent_server import silent_server
+from tests.ui.server_away import remote_at
 
 DESK_KEY = "Zk3q8V1rX0bP2mW5nT7yH4cJ6dL9sA1eF3gQ5uR7tY0"  # the machine's key, as add-desk gave it
 

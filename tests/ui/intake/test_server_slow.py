@@ -18,10 +18,11 @@ from counter.service.intake import TAKE_INTAKE
 from counter.ui.door.runner import Runner
 from counter.ui.door.server_words import INTAKE_SERVER_AWAY, INTAKE_SERVER_REACHING, INTAKE_SERVER_REACHING_LINE
 from counter.ui.intake import IntakePanel
+from tests.service.silent_server import silent_server
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import ready
 from tests.ui.runners import runner_on
-from tests.ui.server_away import ServerForOne, remote_at, silent_server
+from tests.ui.server_away import ServerForOne, remote_at
 
 Away = tuple[int, Callable[[], None]]
 
