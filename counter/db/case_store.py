@@ -204,15 +204,16 @@ def answers_of(case: models.Case) -> dict[str, str]:
     return dict(json.loads(case.answers or "[]"))
 
 
-def personal_to_hand_out(session: Session, case_id: int) -> None:
+def personal_to_hand_out(session: Session, case_no: str) -> None:
     """Nothing where every personal value of the case (ID numbers, phones, addresses) opens on this machine;
     :class:`counter.host.keys.data_key.DataKeyDamaged` naming the key where one does not, read as stored and opened
     as what leaves the machine is (:func:`counter.db.sealed.unseal_to_send`).  A paper made of the case would print
-    （已加密） where the applicant's number belongs, and the applicant would leave with it: refused instead, as
-    the store's data_key fault."""
+    （已加密） where the applicant's number belongs, and the applicant would leave with it; a 补正 taken again from
+    it would keep the placeholder as the new case's: refused instead, as the store's data_key fault."""
     raw = [type_coerce(getattr(models.Case, name), String) for name in CASE_SEALED]  # as stored, not opened
-    for stored in session.execute(select(*raw).where(models.Case.id == case_id)).one():
-        unseal_to_send(stored or "")
+    for row in session.execute(select(*raw).where(models.Case.case_no == case_no.strip().upper())):
+        for stored in row:
+            unseal_to_send(stored or "")
 
 
 def case_by_no(session: Session, case_no: str, *, lock: bool = False) -> models.Case | None:

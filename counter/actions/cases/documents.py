@@ -263,7 +263,7 @@ def made_document(
     view = case_view(session, case_no)
     if case is None or view is None:
         raise CaseNotFound(case_no)
-    personal_to_hand_out(session, case.id)  # never （已加密） on paper: DataKeyDamaged, nothing numbered or made
+    personal_to_hand_out(session, case.case_no)  # never （已加密） on paper: DataKeyDamaged, nothing numbered or made
     stored = guide_version(session, view.guide_version_id)
     assert stored is not None  # a case always keeps its guide version (foreign key)
     bundle = stored.bundle.for_case(dict(view.answers))  # the papers name only the items applied for
