@@ -40,6 +40,8 @@ class TrailProblemCode(StrEnum):
     SEAL_BACKDATED = "seal_backdated"  # seal number seq is dated before the seal it follows (chain "")
     SEAL_DOWNGRADED = "seal_downgraded"  # seal number seq is known by SHA-256 after seals known by SM3 (chain "")
     SEAL_ANCHOR = "seal_unanchored"  # seal number seq, anchored beside the key file, is gone or replaced (chain "")
+    # the seals' anchors' file beside the key file is there and cannot be read: the seals not checked against it
+    SEAL_ANCHORS_UNREADABLE = "seal_anchors_unreadable"  # (chain "")
     SEAL_SENT = "seal_sent_changed"  # seal number seq, held by the hall, is gone or not as sent (chain "")
     PEER_SEAL_TWO = "peer_two_seals"  # the site ``chain`` sent two different seals numbered seq
     PEER_SEAL_LINK = "peer_seal_unlinked"  # the site ``chain``'s seal seq does not follow the one before it held here

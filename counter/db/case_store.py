@@ -21,12 +21,14 @@ from typing import Any, cast
 from sqlalchemy import (
     Insert,
     Select,
+    String,
     Table,
     bindparam,
     func,
     insert,
     literal,
     select,
+    type_coerce,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
@@ -43,7 +45,7 @@ from counter.db.audit_derived import status_is_off_history
 from counter.db.audit_state import check_as_recorded
 from counter.db.outbox_store import queue_for_line
 from counter.db.platform_store import queue_line
-from counter.db.sealed import case_index_values
+from counter.db.sealed import CASE_SEALED, case_index_values, unseal_to_send
 from counter.db.settings_store import TRAINING
 from counter.intake.subject import subject_from_json
 
@@ -200,6 +202,18 @@ def _times_kept(session: Session, case: models.Case, event: str, at: dt.datetime
 def answers_of(case: models.Case) -> dict[str, str]:
     """The case's situation answers as its intake stored them: they choose its items (:meth:`Bundle.for_case`)."""
     return dict(json.loads(case.answers or "[]"))
+
+
+def personal_to_hand_out(session: Session, case_no: str) -> None:
+    """Nothing where every personal value of the case (ID numbers, phones, addresses) opens on this machine;
+    :class:`counter.host.keys.data_key.DataKeyDamaged` naming the key where one does not, read as stored and opened
+    as what leaves the machine is (:func:`counter.db.sealed.unseal_to_send`).  A paper made of the case would print
+    （已加密） where the applicant's number belongs, and the applicant would leave with it; a 补正 taken again from
+    it would keep the placeholder as the new case's: refused instead, as the store's data_key fault."""
+    raw = [type_coerce(getattr(models.Case, name), String) for name in CASE_SEALED]  # as stored, not opened
+    for row in session.execute(select(*raw).where(models.Case.case_no == case_no.strip().upper())):
+        for stored in row:
+            unseal_to_send(stored or "")
 
 
 def case_by_no(session: Session, case_no: str, *, lock: bool = False) -> models.Case | None:

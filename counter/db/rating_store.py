@@ -15,12 +15,26 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BindParameter, Select, and_, bindparam, case, exists, func, insert, or_, select
+from sqlalchemy import (
+    BindParameter,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, aliased
 
 from counter.case.moments import stored_utc
 from counter.db import models
 from counter.db.platform_store import RectFacts, queue_rating, queue_rectification_line
+from counter.db.sealed import unseal_to_send
 from counter.db.service_standing import standing_of_rating, standing_of_rectification, standing_of_request
 from counter.parties.names import mask_name
 from counter.ratings.export import RatingRecord
@@ -391,7 +405,12 @@ def appeal_facts(session: Session, rating_id: int) -> AppealFacts | None:
 
 def rating_records(session: Session, first: dt.date, last: dt.date) -> list[RatingRecord]:
     """Every rating given in the period (by the office's day), excluded ones and those under appeal marked, oldest
-    first."""
+    first.
+
+    For the export, which leaves the machine: each rater's ID number is read as stored and opened strictly
+    (:func:`counter.db.sealed.unseal_to_send`), so a key that cannot open one refuses the export whole as the store's
+    data_key fault.  A file with （已加密） in a rater's place would be taken for the rater's number, and masked for
+    an account that sees no number whole it would read as a number masked; nothing in it could tell the two apart."""
     r, a = models.Rating, models.RatingAppeal
     rect, line = models.Rectification, models.RectificationHistory
     upheld = select(func.max(a.id)).where(a.rating_id == r.id, a.upheld.is_(True)).correlate(r).scalar_subquery()
@@ -400,17 +419,18 @@ def rating_records(session: Session, first: dt.date, last: dt.date) -> list[Rati
         rect.rating_id == r.id, line.rectification_id == rect.id, line.event == RectEvent.APPEALED.value
     )
     appealing = and_(filed, ~exists().where(a.rating_id == r.id)).label("appealing")
-    stmt = select(r, reason, appealing).where(r.rated_on.between(first, last)).order_by(r.rated_at, r.id)
+    rater_id_no = type_coerce(r.rater_id_no, String).label("rater_sealed")  # as stored, opened below
+    stmt = select(r, reason, appealing, rater_id_no).where(r.rated_on.between(first, last)).order_by(r.rated_at, r.id)
     return [
         RatingRecord(
             case_no=row.case_no, item_code=row.item_code, item_name=row.item_name, department=row.department,
             clerk=row.clerk, staff_no=row.staff_no, desk_no=row.desk_no, site_code=row.site_code, region=row.region,
-            channel=Channel(row.channel), rater_name=row.rater_name, rater_id_no=row.rater_id_no,
+            channel=Channel(row.channel), rater_name=row.rater_name, rater_id_no=unseal_to_send(sealed or ""),
             rater_kind=RaterKind(row.rater_kind), anonymous=row.anonymous, level=Level(row.level),
             reasons=reason_labels(row.reasons), reason_codes=national_codes(row.reasons)[0],
             reason_list=national_codes(row.reasons)[1], comment=row.comment, rated_at=stored_utc(row.rated_at),
             round=row.round, excluded=appeal_reason is not None, appeal_reason=appeal_reason or "",
             appealing=bool(under_appeal),
         )
-        for row, appeal_reason, under_appeal in session.execute(stmt)
+        for row, appeal_reason, under_appeal, sealed in session.execute(stmt)
     ]  # fmt: skip

@@ -93,9 +93,9 @@ def unseal(stored: str, keys: DataKeys | None = None) -> str:
 
 
 def unseal_to_send(stored: str) -> str:
-    """:func:`unseal` for what leaves this machine (a sync package): ``DataKeyDamaged`` where the value cannot be
-    opened here, its key damaged or missing, since the placeholder sent on would stand for the person's number at the
-    other site."""
+    """:func:`unseal` for what leaves this machine (a sync package, a case's paper handed to the applicant, the ratings
+    export): ``DataKeyDamaged`` where the value cannot be opened here, its key damaged or missing, since the
+    placeholder sent on, printed or written would stand for the person's number."""
     opened = _opened(stored, None)
     if opened is not None:
         return opened

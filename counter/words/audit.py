@@ -107,6 +107,10 @@ SEAL_PROBLEM = {
         "第 {no} 号封签以 SHA-256 摘要接续，而它前面已有以 SM3 摘要接续的封签：不是本程序所封，或是有人退回了较弱的算法"
     ),
     TrailProblemCode.SEAL_ANCHOR: tr("第 {no} 号封签与本机密钥旁保存的封签记录不符：封签在数据库中被删除或替换"),
+    TrailProblemCode.SEAL_ANCHORS_UNREADABLE: tr(
+        "本机密钥旁保存的封签记录读不了（被同名文件夹占了位置、无权读取或文件过大）：封签未能与它核对，"
+        "数据库中的封签是否被删除或替换无从得知"
+    ),
     TrailProblemCode.SEAL_MISSING: tr("第 {no} 至 {last} 号封签缺失：被删除或替换"),
     TrailProblemCode.SEAL_KEY: tr("本机的站点密钥文件与数据库中登记的站点公钥不符：数据库中的公钥被替换过"),
     TrailProblemCode.SEAL_SENT: tr(

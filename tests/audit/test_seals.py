@@ -22,14 +22,18 @@ from counter.actions.admin.audit_seal import seal_if_key_here, seal_trail
 from counter.actions.admin.site import this_site
 from counter.audit.actions import AuditAction
 from counter.audit.seal import payload_digest, seal_payload
+from counter.audit.verify import TrailProblem, TrailProblemCode
 from counter.cli.main import main
 from counter.cli.phrases import AUDIT_NOT_ANCHORED
 from counter.db import audit_seals
 from counter.db.audit_state import row_state
 from counter.db.models import utcnow
+from counter.host.keys import seal_anchors
 from counter.host.keys.seal_anchors import anchors_path, read_anchor_log
 from counter.host.machine import paths
 from counter.sync.keys import encryption_key_path, key_fingerprint, public_key_text, sign
+from counter.util.bounded_read import read_bounded
+from counter.words.audit import trail_problem_text
 from counter.words.sites import ENCRYPTION_KEY_PROBLEM
 from tests.audit.conftest import IDENTITY, Facts
 from tests.audit.tampering import drop_triggers, newest_entry_about, rechain
@@ -236,10 +240,55 @@ def test_a_folder_where_the_anchors_file_should_be_is_named_and_the_seal_still_m
         made = seal_if_key_here(s)
     assert made is not None
     assert (made.no, made.unanchored) == (3, str(anchors))
-    code, report = verify(capsys, db)
-    assert (code, problems(report)) == (0, [])
+    code, report = verify(capsys, db)  # the anchors not read: said, not reported as checked against them
+    assert (code, problems(report)) == (1, [("seal_anchors_unreadable", "", 0, 0)])
 
     anchors.rmdir()
     assert main(["audit", "seal", "--db", db, "--json"]) == 0
     assert "unanchored" not in json.loads(capsys.readouterr().out)
     assert read_anchor_log(anchors).anchors.keys() == {3}
+
+
+@pytest.mark.parametrize("damage", ["a folder", "unreadable"])
+def test_anchors_that_cannot_be_read_are_a_problem_of_verify_not_a_trail_verified_against_them(
+    capsys: pytest.CaptureFixture[str],
+    db: str,
+    sessions: sessionmaker[Session],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    damage: str,
+) -> None:
+    """With the anchors' file a folder, or one the system does not let this account read, verify said nothing of the
+    anchors and reported the trail verified: a seal deleted, which the anchors alone reveal, would have passed as
+    checked.  It now says, in its own line, that the anchors could not be read (exit 1, as its other problems), the
+    file and why in the log; once the file is readable a seal deleted is named by them again."""
+    for _ in range(3):
+        with sessions.begin() as s:
+            seal_trail(s)
+    anchors = anchors_path(paths.site_key_path())
+    assert read_anchor_log(anchors).anchors.keys() == {1, 2}
+    kept = anchors.read_bytes()
+    if damage == "a folder":
+        anchors.unlink()
+        anchors.mkdir()
+    else:  # as root in the tests, a mode of 000 is read all the same: the system's refusal, as it comes
+        denied = PermissionError(13, "Permission denied")
+        monkeypatch.setattr(f"{seal_anchors.__name__}.read_bounded", lambda *_: (_ for _ in ()).throw(denied))
+    code, report = verify(capsys, db)
+    assert (code, problems(report)) == (1, [("seal_anchors_unreadable", "", 0, 0)])
+    assert str(anchors) in caplog.text
+    assert main(["audit", "verify", "--db", db]) == 1
+    said = capsys.readouterr().out
+    assert trail_problem_text(TrailProblem(TrailProblemCode.SEAL_ANCHORS_UNREADABLE, "", 0)) in said
+    assert "封签记录读不了" in said
+
+    if damage == "a folder":
+        anchors.rmdir()
+        anchors.write_bytes(kept)
+    else:  # not monkeypatch.undo(): it would undo the test's own home folder too
+        monkeypatch.setattr(f"{seal_anchors.__name__}.read_bounded", read_bounded)
+    drop_triggers(sessions, ["audit_seal"])
+    with sessions.begin() as s:
+        s.execute(text("DELETE FROM audit_seal WHERE id = 2"))
+    code, report = verify(capsys, db)
+    assert (code, problems(report)) == (1, [("seal_missing", "", 2, 2), ("seal_unanchored", "", 2, 2)])

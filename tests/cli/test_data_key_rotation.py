@@ -15,7 +15,7 @@ from counter.db import sealing
 from counter.db.engine import make_engine, make_sessions
 from counter.db.models import Case
 from counter.db.sealed import key_id_of
-from counter.host.keys.data_key import ensure_data_keys, read_data_keys, sm4_key_path
+from counter.host.keys.data_key import ensure_data_keys, index_key_path, read_data_keys, sm4_key_path
 from counter.host.machine.paths import site_key_path
 from counter.service.keys import DataKeyRotated
 from counter.words.at_command_line import fault_text
@@ -107,4 +107,27 @@ def test_rotate_data_on_a_damaged_key_is_refused_by_name_and_leaves_the_keys_and
     assert [p.name for p in site.parent.glob("site-data-sm4-*")] == ["site-data-sm4-1.key"]  # none made or dropped
     with engine.connect() as c:
         assert c.execute(text('SELECT applicant_id_no FROM "case" ORDER BY id')).scalars().all() == before
+    engine.dispose()
+
+
+def test_rotate_data_with_the_index_key_lost_is_refused_and_makes_no_index_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The index key lost beside the SM4 key: the rotation made a new index key as it began (its first sealing), and
+    F7 by number then found none of the cases taken before.  It is refused in the words of a damaged key instead, no
+    key made, no value moved."""
+    url = made_database(tmp_path / "township.sqlite3")
+    engine = make_engine(url)
+    take_cases(make_sessions(engine))
+    site = site_key_path()
+    damaged(index_key_path(site), "missing")
+    with engine.connect() as c:
+        before = c.execute(text('SELECT applicant_id_no, applicant_id_key FROM "case" ORDER BY id')).all()
+    assert main(["keys", "rotate-data", "--db", url]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err.strip()) == ("", fault_text("data_key"))
+    assert not index_key_path(site).exists()
+    assert [p.name for p in site.parent.glob("site-data-sm4-*")] == ["site-data-sm4-1.key"]
+    with engine.connect() as c:
+        assert c.execute(text('SELECT applicant_id_no, applicant_id_key FROM "case" ORDER BY id')).all() == before
     engine.dispose()

@@ -46,6 +46,7 @@ from counter.host.keys.data_key import (
     data_key_folder,
     ensure_data_keys,
     index_key_path,
+    making_index_path,
     read_data_keys,
     sm4_key_path,
 )
@@ -131,6 +132,45 @@ def test_the_keys_are_files_beside_the_site_key_made_once_0600(tmp_path: Path) -
     for path, size in ((sm4_key_path(site, 1), SM4_KEY_BYTES), (index_key_path(site), INDEX_KEY_BYTES)):
         assert path.stat().st_size == size
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("cut_after", ["the staged index key", "the SM4 key"])
+def test_a_first_making_cut_short_is_finished_not_taken_for_a_lost_key(tmp_path: Path, cut_after: str) -> None:
+    """The power lost between the first making's files: nothing was sealed yet, so the next sealing finishes it
+    with the index key it staged, where an SM4 key alone, with nothing staged, is one whose index key was lost."""
+    site = tmp_path / "keys" / "site.key"
+    site.parent.mkdir()
+    staged = b"\x05" * INDEX_KEY_BYTES
+    making_index_path(site).write_bytes(staged)
+    if cut_after == "the SM4 key":
+        sm4_key_path(site, 1).write_bytes(b"\x06" * SM4_KEY_BYTES)
+    assert read_data_keys(site).damaged == ()
+    keys = ensure_data_keys(site)
+    assert (keys.current, keys.index, keys.damaged) == (1, staged, ())
+    assert not making_index_path(site).exists()
+    assert ensure_data_keys(site) == keys
+
+
+def test_a_lost_index_key_is_never_made_anew_over_what_it_indexed() -> None:
+    """An intake taken, then the index key lost with the SM4 key still there: a new index key made silently would
+    have F7 find none of the cases taken before, without a word.  The next intake is refused by name instead, and F7
+    by number says the key is damaged; once the file is put back, the case is found again."""
+    id_no = PEOPLE[0][0]
+    site = site_key_path()
+    key = ensure_data_keys(site).index
+    assert key is not None
+    indexed = index_of(id_no)
+    damaged(index_key_path(site), "missing")
+    with pytest.raises(DataKeyDamaged) as refused:
+        case_index_values({"applicant_id_no": PEOPLE[1][0]})
+    assert (refused.value.path, refused.value.problem) == (index_key_path(site), KeyFileProblem.MISSING)
+    with pytest.raises(DataKeyDamaged):
+        seal(PEOPLE[1][0])  # nothing sealed that could not be found by number
+    assert not index_key_path(site).exists()
+    with pytest.raises(DataKeyDamaged):
+        search_index(id_no)
+    put_back(index_key_path(site), key)
+    assert search_index(id_no) == indexed
 
 
 def test_a_value_is_sealed_with_a_fresh_nonce_under_its_key_id_and_reads_as_a_placeholder_without_it() -> None:
@@ -273,6 +313,7 @@ def put_back(path: Path, key: bytes) -> None:
         ("sm4", "missing", KeyFileProblem.MISSING),  # the index key made with it still there
         ("index", "cut short", KeyFileProblem.WRONG_SIZE),
         ("index", "a folder", KeyFileProblem.NOT_A_FILE),
+        ("index", "missing", KeyFileProblem.MISSING),  # the SM4 key made with it still there
     ],
 )
 def test_a_damaged_key_is_named_at_sealing_and_never_replaced(

@@ -17,16 +17,20 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.reach import noted_reads
 from counter.actions.ratings.record import ratings_shown_for_export, record_rating, send_to_pad
 from counter.cli.main import main
-from counter.db import models
+from counter.db import models, sealing
 from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import put_setting
+from counter.host.keys.data_key import sm4_key_path
+from counter.host.machine.paths import site_key_path
 from counter.outbox.secret_shown import stored_json
 from counter.parties.masking import mask_id
 from counter.platform.settings import PlatformSettings
 from counter.ratings.choice import RatingChoice
 from counter.ratings.export import FIELDS
 from counter.ratings.levels import Level
+from counter.words.at_command_line import fault_text
 from tests.codings import CHOSEN, OTHERS
+from tests.db.test_personal_sealing import damaged, put_back
 from tests.ratings.conftest import DESK, TODAY, Clock, account_desk
 
 
@@ -251,3 +255,29 @@ def test_a_mapping_the_site_names_that_this_version_does_not_ship_exports_nothin
     assert (code, out, err) == (1, "", "没有这个名称的数据项对照文件，或文件无法使用\n")
     with sessions() as session:
         assert session.scalars(select(models.AuditEntry).where(models.AuditEntry.subject == "ratings")).all() == []
+
+
+@pytest.mark.parametrize("damage", ["cut short", "missing"])
+def test_an_export_whose_raters_numbers_the_key_cannot_open_is_refused_not_written_as_placeholders(
+    capsys: pytest.CaptureFixture[str], rated_db: str, sessions: sessionmaker[Session], damage: str
+) -> None:
+    """The site's data key damaged after the ratings: the raters' ID numbers read as （已加密）, and the export wrote
+    them so (masked or whole) as the raters' numbers.  It is refused in the words of a damaged key, nothing written
+    and no export recorded; with the key put back from its copy it goes."""
+    sealing.finish_pending(sessions.kw["bind"])  # every value sealed under this machine's key, none left in clear
+    with sessions() as session:
+        stored = session.scalars(select(models.Rating.rater_id_no)).all()
+    assert any(stored)  # raters with numbers
+    key_file = sm4_key_path(site_key_path(), 1)
+    kept = key_file.read_bytes()
+    damaged(key_file, damage)
+    asked = ("--from", "2026-11-20", "--to", "2026-11-20", "--format", "csv", "--db", rated_db)
+    assert export(capsys, *asked) == (1, "", fault_text("data_key") + "\n")
+    with sessions() as session:
+        exported = select(models.AuditEntry).where(models.AuditEntry.action == "exported")
+        assert session.scalars(exported).all() == []
+    put_back(key_file, kept)
+    code, out, _err = export(capsys, *asked)
+    assert code == 0
+    assert "（已加密）" not in out
+    assert all(number in out for number in stored if number)

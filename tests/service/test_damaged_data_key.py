@@ -25,9 +25,16 @@ from counter.host.machine.paths import site_key_path
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.service.cases import FIND_CASES, FindCases
 from counter.service.faults import decode_fault, encode_fault
-from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, TakeIntake
+from counter.service.intake import (
+    KNOWN_PARTY,
+    READ_CURRENT_GUIDE,
+    RESUBMISSION,
+    TAKE_INTAKE,
+    KnownPartyOf,
+    TakeIntake,
+)
 from counter.service.local import InProcess, new_key
-from counter.service.requests import BundleCode
+from counter.service.requests import BundleCode, CaseNo
 from counter.words.database import fault_text
 from tests.conftest import made_database
 from tests.db.test_personal_sealing import damaged, put_back
@@ -101,3 +108,37 @@ def test_a_search_by_number_on_a_damaged_index_key_says_so_rather_than_finding_n
     by_name = read_lookup("张海军")
     assert by_name is not None
     assert [f.case_no for f in service.call(FIND_CASES, FindCases(by_name, 30), clerk)] == [taken.case_no]
+
+
+def test_what_would_fill_a_new_intake_with_the_placeholder_is_refused_not_handed_to_the_form(
+    hall: tuple[InProcess, Path],
+) -> None:
+    """The key the applicant's values were sealed under replaced by another of its id (a copy of the wrong file put
+    back): sealing goes on under it, while her phone and address read as （已加密）.  一证办理 filled the form with
+    them and a 补正 taken again carried them, and the new intake kept the placeholder as her phone and address, its
+    papers printed with it.  Both are refused as the store's data_key fault; with the right key they are handed."""
+    service, _ = hall
+    clerk = _clerk(service)
+    stored = service.call(READ_CURRENT_GUIDE, BundleCode(BUNDLE), clerk)
+    assert stored is not None
+    checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+    person = Applicant(ApplicantKind.PERSON, "张海军", ID_NO, PHONE, ADDRESS)
+    request = TakeIntake(IntakeRequest(checklist, Parties(person), uid=new_key()))
+    taken = service.call(TAKE_INTAKE, request, clerk, key=new_key())
+    key_file = sm4_key_path(site_key_path(), 1)
+    kept = key_file.read_bytes()
+    damaged(key_file, "missing")
+    key_file.write_bytes(b"\x07" * len(kept))  # a key of the same id, not the one the values were sealed under
+    with pytest.raises(StoreFault) as refused:
+        service.call(KNOWN_PARTY, KnownPartyOf(ID_NO), clerk)
+    assert refused.value.fault is DbFault.DATA_KEY
+    with pytest.raises(StoreFault) as refused:
+        service.call(RESUBMISSION, CaseNo(taken.case_no), clerk)
+    assert refused.value.fault is DbFault.DATA_KEY
+    put_back(key_file, kept)
+    known = service.call(KNOWN_PARTY, KnownPartyOf(ID_NO), clerk)
+    assert known is not None
+    assert (known.phone, known.address) == (PHONE, ADDRESS)
+    draft = service.call(RESUBMISSION, CaseNo(taken.case_no), clerk)
+    assert draft is not None
+    assert (draft.applicant.id_no, draft.applicant.phone, draft.applicant.address) == (ID_NO, PHONE, ADDRESS)

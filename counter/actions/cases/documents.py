@@ -37,7 +37,7 @@ from counter.case.numbers import DocKind, decision_no, decision_sequence_kind, d
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
 from counter.db import models
-from counter.db.case_store import case_by_no, case_view, next_sequence
+from counter.db.case_store import case_by_no, case_view, next_sequence, personal_to_hand_out
 from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, came_out, find_document, made_here
 from counter.db.outbox_store import gateway_configured
@@ -238,8 +238,10 @@ def make_document(
     notice whose items several bodies accept is one body's paper, ``item_code``'s body's (the guide's first item's
     when not given): :func:`make_documents` makes them all.
 
-    Raises :class:`CaseNotFound`, and :class:`counter.documents.model.DocumentNotPossible`
-    (every reason at once) when the kind does not fit the case.
+    Raises :class:`CaseNotFound`, :class:`counter.documents.model.DocumentNotPossible`
+    (every reason at once) when the kind does not fit the case, and
+    :class:`counter.host.keys.data_key.DataKeyDamaged` where the case's personal values cannot be opened here
+    (:func:`counter.db.case_store.personal_to_hand_out`): nothing is numbered or made.
     """
     require(session, desk.actor, Permission.PRINT)
     return made_document(session, desk, case_no, kind, today, item_code, hand_over_no=hand_over_no)
@@ -261,6 +263,7 @@ def made_document(
     view = case_view(session, case_no)
     if case is None or view is None:
         raise CaseNotFound(case_no)
+    personal_to_hand_out(session, case.case_no)  # never （已加密） on paper: DataKeyDamaged, nothing numbered or made
     stored = guide_version(session, view.guide_version_id)
     assert stored is not None  # a case always keeps its guide version (foreign key)
     bundle = stored.bundle.for_case(dict(view.answers))  # the papers name only the items applied for

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from counter.actions.cases.received_cases import marked
 from counter.case.open_cases import OPEN_CASES_SHOWN, OpenCase
 from counter.db.open_case_store import open_cases_of
-from counter.db.party_store import find_party
+from counter.db.party_store import find_party, party_to_hand_out
 from counter.intake.known_party import KnownParty
 
 if TYPE_CHECKING:
@@ -15,10 +15,13 @@ if TYPE_CHECKING:
 
 
 def known_party(unit: Unit, id_no: str) -> KnownParty | None:
-    """The party of this ID number or credit code as last seen; None when no case knew it."""
+    """The party of this ID number or credit code as last seen; None when no case knew it.  ``DataKeyDamaged`` where
+    its phone or address cannot be opened here (:func:`counter.db.party_store.party_to_hand_out`): the window then
+    leaves the fields to the clerk."""
     party = find_party(unit, id_no)
     if party is None:
         return None
+    party_to_hand_out(unit, party)
     return KnownParty(party.kind, party.name, party.phone, party.address, party.legal_rep)
 
 

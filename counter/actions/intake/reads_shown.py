@@ -14,6 +14,7 @@ from counter.actions.catalog.guides import current_guide
 from counter.actions.intake import drafts
 from counter.actions.intake.parties import known_party
 from counter.case.resubmission import resubmission_draft
+from counter.db.case_store import personal_to_hand_out
 from counter.intake.draft import IntakeDraft, StoredDraft
 from counter.intake.known_party import KnownParty
 
@@ -58,6 +59,7 @@ def resubmission(session: Session, desk: Desk, case_no: str, operation: str) -> 
     guide = current_guide(session, view.bundle_code) if view is not None else None
     if view is None or guide is None:
         return None
+    personal_to_hand_out(session, view.case_no)  # never （已加密） into the new intake, its papers and its record
     draft = resubmission_draft(view, guide.bundle, guide.version_id)
     reach.note_read(session, desk, operation, view.case_no, _id_nos(draft))
     return draft

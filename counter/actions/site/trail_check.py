@@ -7,6 +7,7 @@ actions derive from the history (the departments' queue, :func:`counter.actions.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -39,6 +40,8 @@ from counter.host.keys.trail_key import read_trail_key, trail_key_path
 from counter.host.machine import paths
 from counter.sync.keys import KeyUnreadable, key_fingerprint, load_private_key, public_key_text
 from counter.sync.seal_signature import SealAlg, seal_alg, seal_signed_by
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # entries checked, entries in all
 # the site's other public keys: the card's fingerprint covers them, and verify prints that one
@@ -88,10 +91,13 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
     if public_key and _key_file_differs(path, public_key):
         problems.append(TrailProblem(TrailProblemCode.SEAL_KEY, "", 0))
     digests = audit_seals.seal_digests(session)
-    log = read_anchor_log(anchors_path(path))
+    anchored = read_anchor_log(anchors_path(path))
+    if anchored.unreadable:  # not "verified against the anchors" when none were read
+        log.error("seal anchors %s unreadable: %s", anchors_path(path), anchored.unreadable)
+        problems.append(TrailProblem(TrailProblemCode.SEAL_ANCHORS_UNREADABLE, "", 0))
     peer_restores: list[tuple[str, int]] = []
-    problems += _sent_seal_problems(session, digests, log.withdrawn, peer_restores)
-    problems += [TrailProblem(TrailProblemCode.SEAL_ANCHOR, "", no) for no in unanchored(log.anchors, digests)]
+    problems += _sent_seal_problems(session, digests, anchored.withdrawn, peer_restores)
+    problems += [TrailProblem(TrailProblemCode.SEAL_ANCHOR, "", no) for no in unanchored(anchored.anchors, digests)]
     marks = None if trail_key is None else check_marks(trail_key, marked_rows(session))
     if marks is not None:  # accounts and settings edited in SQL: their marks under the trail key no longer hold
         problems += [TrailProblem(TrailProblemCode.ROW_MARK, row, 0) for row in marks.altered]
@@ -102,7 +108,7 @@ def verify_trail(session: Session, on_progress: Progress | None = None, key_path
         seals=sealed.seals,
         unsealed=sealed.unsealed,
         seal_key=_fingerprint(public_key, *(get_setting(session, key) or "" for key in SITE_CARD_KEYS)),
-        restores=tuple(RestoreNote(r.back_to, r.first, r.last) for r in log.restores),
+        restores=tuple(RestoreNote(r.back_to, r.first, r.last) for r in anchored.restores),
         peer_restores=tuple(peer_restores),
         unmarked_rows=-1 if marks is None else marks.unmarked,
     )

@@ -17,12 +17,20 @@ A machine without the files (a support engineer's copy of the database) reads th
 placeholder and finds nobody by number.  The folder is listed once per change of its time of change, so the keys are
 not read from disk at every value.
 
-A damaged key.  A key file cut short, unreadable or a folder in its place, or the SM4 keys gone while the index key
-stands (the keys were made here once), is found where the folder is listed (:class:`KeyFileFault`).  Reading goes on
+A damaged key.  A key file cut short, unreadable or a folder in its place, the SM4 keys gone while the index key
+stands (the keys were made here once), or the index key gone while SM4 keys stand, is found where the folder is
+listed (:class:`KeyFileFault`).  A new index key over values indexed under the lost one would say nothing and find
+none of them again: F7 by ID number or phone would answer "none" for every case taken before.  Reading goes on
 without it (its values read as the placeholder), but nothing is sealed until it is put back: the file is never
 replaced, being maybe the only copy of the key values were sealed under, and a new key of the same id would make
 both the old values and the new ones unreadable once the old file came back.  :func:`ensure_data_keys` raises
 :class:`DataKeyDamaged` instead, which the store names to the clerk as a refusal of the whole unit of work.
+
+The first making.  Both keys are made together, the first time a value is sealed; so that a making cut short (the
+power lost between two files) is never taken for a lost key, the index key is first written under a name of its own
+(``site-data-index-sm3.key.making``), then the SM4 key, and only then does the index key take its name.  The first
+SM4 key standing beside such a staged index key is a making half done, finished at the next sealing; an SM4 key
+without either is one whose index key was lost.
 """
 
 from __future__ import annotations
@@ -109,6 +117,11 @@ def index_key_path(site_key: Path) -> Path:
     return site_key.with_name(f"{_stem(site_key)}-data-index-sm3.key")
 
 
+def making_index_path(site_key: Path) -> Path:
+    """Where the first making stages the index key until the first SM4 key stands (see the module's docstring)."""
+    return site_key.with_name(f"{_stem(site_key)}-data-index-sm3.key.making")
+
+
 def read_data_keys(site_key: Path) -> DataKeys:
     """The keys beside ``site_key``; none where the folder or the files are not there (or are not keys)."""
     folder = data_key_folder(site_key)
@@ -138,9 +151,17 @@ def read_data_keys(site_key: Path) -> DataKeys:
             index = raw
         else:
             sm4[int(found.group(1))] = raw
+    index_damaged = any(f.path == index_key_path(site_key) for f in damaged)
+    if sm4 and index is None and not index_damaged and not _making(site_key, sm4):
+        damaged.append(KeyFileFault(index_key_path(site_key), KeyFileProblem.MISSING, "no index key beside SM4"))
     keys = DataKeys(sm4, index, tuple(damaged))
     _cache[site_key] = (mark, keys)
     return keys
+
+
+def _making(site_key: Path, sm4: dict[int, bytes]) -> bool:
+    """The SM4 keys found are a first making's, cut short before its staged index key took its name."""
+    return set(sm4) == {1} and isinstance(_read(making_index_path(site_key), INDEX_KEY_BYTES), bytes)
 
 
 def _read(path: Path, size: int) -> bytes | KeyFileFault:
@@ -160,8 +181,10 @@ def _read(path: Path, size: int) -> bytes | KeyFileFault:
 def ensure_data_keys(site_key: Path) -> DataKeys:
     """The keys, the first SM4 key and the index key made where there are none yet.
 
-    Raises :class:`DataKeyDamaged` where a key's file is damaged, or the SM4 keys are gone while the index key made
-    with them stands (it is written second: a first making cut short between the two leaves the SM4 key alone)."""
+    Raises :class:`DataKeyDamaged` where a key's file is damaged, the SM4 keys are gone while the index key made
+    with them stands, or the index key is gone while SM4 keys stand (no new one is made over values indexed under
+    it).  A first making cut short is finished: its index key staged, the SM4 key written or not (see the module's
+    docstring)."""
     keys = read_data_keys(site_key)
     if keys.damaged:
         raise refused(keys.damaged[0])
@@ -170,11 +193,22 @@ def ensure_data_keys(site_key: Path) -> DataKeys:
     if keys.current is not None and keys.index is not None:
         return keys
     data_key_folder(site_key).mkdir(parents=True, exist_ok=True, mode=0o700)
-    if keys.current is None:
-        _write_new(sm4_key_path(site_key, 1), SM4_KEY_BYTES)
-    if keys.index is None:
-        _write_new(index_key_path(site_key), INDEX_KEY_BYTES)
-    return _fresh(site_key)
+    making = making_index_path(site_key)
+    try:
+        staged = write_new_secret(making, secrets.token_bytes(INDEX_KEY_BYTES))  # one made already stands
+        if len(staged) != INDEX_KEY_BYTES and keys.current is None:  # left short by a crash: nothing indexed under it
+            making.unlink()
+            staged = write_new_secret(making, secrets.token_bytes(INDEX_KEY_BYTES))
+        if keys.current is None:
+            _write_new(sm4_key_path(site_key, 1), SM4_KEY_BYTES)
+        write_new_secret(index_key_path(site_key), staged)
+        making.unlink(missing_ok=True)
+    except FileNotFoundError:  # another process finished the same making meanwhile: its keys stand
+        pass
+    keys = _fresh(site_key)
+    if keys.damaged:
+        raise refused(keys.damaged[0])
+    return keys
 
 
 def refused(fault: KeyFileFault) -> DataKeyDamaged:

@@ -9,6 +9,9 @@ never anchored, so the file names no seal the database never had.
 
 One line per seal, ``<number> <sha-256 hex>``; a line that cannot be read is skipped (the file is the
 administrator's, on their machine), and the file is read only when it is a regular file of sensible size.  A file
+that is there and cannot be read (a folder in its place, no permission, past the size) is said so
+(:attr:`AnchorLog.unreadable`): ``audit verify`` then names it as a problem rather than report the seals checked
+against anchors it never read.  A file
 that cannot be written (a folder in its place, no permission, a full disk) raises :class:`AnchorsUnwritable`: the
 seal is still made (:func:`counter.actions.admin.audit_seal.seal_with`), a seal being worth more than none, and the
 one it would have anchored is said unanchored, to the log and to whoever asked for the seal.
@@ -69,6 +72,9 @@ class AnchorLog:
     anchors: dict[int, str] = field(default_factory=dict)  # seal number → digest
     restores: list[Withdrawn] = field(default_factory=list)  # restores that withdrew at least one seal
     withdrawn: dict[int, set[str]] = field(default_factory=dict)  # seal number → digests withdrawn by a restore
+    # why the file there could not be read, for the log ("" where it was read, or is not there: nothing anchored yet,
+    # or a machine without the key)
+    unreadable: str = ""
 
     def restore(self, back_to: int, digest: str) -> None:
         if back_to and self.anchors.get(back_to, digest) != digest:
@@ -81,13 +87,21 @@ class AnchorLog:
 
 
 def read_anchor_log(path: Path) -> AnchorLog:
-    """The anchors and restores of the file; empty where there is no such file (or not one that can be read)."""
+    """The anchors and restores of the file; empty where there is no such file, and empty with
+    :attr:`AnchorLog.unreadable` saying why where one is there that cannot be read."""
     log = AnchorLog()
-    if not path.is_file():
-        return log
     try:
+        if not path.exists():
+            return log
+        if not path.is_file():
+            log.unreadable = "not a regular file"
+            return log
         text = read_bounded(path, LIMIT).decode("ascii", errors="replace")
-    except (OSError, TooLarge):
+    except OSError as err:
+        log.unreadable = f"{type(err).__name__}: {err.strerror or err}"
+        return log
+    except TooLarge:
+        log.unreadable = f"larger than {LIMIT} bytes"
         return log
     for line in text.splitlines():
         number, _, digest = line.strip().partition(" ")

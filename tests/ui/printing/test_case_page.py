@@ -13,16 +13,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.case.not_found import CaseNotFound
 from counter.case.number_faults import NumbersBehind
+from counter.db import sealing
 from counter.documents.kinds import DocumentKind, DocumentProblem
 from counter.documents.model import DocumentNotPossible
+from counter.host.keys.data_key import sm4_key_path
+from counter.host.machine.paths import site_key_path
 from counter.service.documents import MAKE_CASE_PAPERS, RECORD_PRINT
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.door.runner import failed
 from counter.ui.printing.preview_window import PreviewWindow
-from counter.ui.printing.words import PRINTING_NOT_RECORDED, PRINTING_SENT
+from counter.ui.printing.words import PRINTING_DB_FAILED, PRINTING_NOT_RECORDED, PRINTING_SENT
 from counter.words.cases import CASE_NOT_FOUND
-from counter.words.database import document_numbers_behind_text
+from counter.words.database import document_numbers_behind_text, fault_text
 from counter.words.documents import document_problems_text
+from tests.db.test_personal_sealing import damaged, put_back
 from tests.entrusted import entrust_in
 from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.failing import LOCKED, failing
@@ -254,3 +258,25 @@ def test_a_notice_that_cannot_be_made_is_said_on_the_page_and_nothing_is_preview
     QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(previews(page)) == 1)
     assert previews(page)[0].documents[0].kind is R
+
+
+def test_a_notice_of_a_case_its_data_key_cannot_open_is_refused_in_the_keys_words(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
+) -> None:
+    """The site's data key lost after the intake: the receipt made of the case would print （已加密） where the
+    applicant's ID number, phone and address belong, and be handed over.  The page says the key is damaged and
+    nothing was printed (no preview, nothing numbered); with the key put back from its copy it is made."""
+    sealing.finish_pending(sessions.kw["bind"])  # the template's values, kept in clear, sealed under this home's key
+    page = page_of(qtbot, sessions, cases["受理"])
+    key_file = sm4_key_path(site_key_path(), 1)
+    kept = key_file.read_bytes()
+    damaged(key_file, "missing")
+    QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.notice.isVisible)
+    assert page.notice.text() == PRINTING_DB_FAILED.format(fault=fault_text("data_key"))
+    assert previews(page) == []
+    assert page.documents.empty.isVisible()  # nothing numbered
+    put_back(key_file, kept)
+    QTest.mouseClick(page.documents.buttons[R], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(previews(page)) == 1)
+    assert "（已加密）" not in pdf_text(previews(page)[0].documents[0].pdf)
