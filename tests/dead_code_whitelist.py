@@ -28,6 +28,8 @@ _.insertFromMimeData  # counter/ui/intake/decision_controls.py: a pasted reason 
 _.type_annotation_map  # counter/db/models/base.py: SQLAlchemy maps every datetime column to a zoned DateTime
 _.updated_at  # counter/db/models/: a column SQLAlchemy writes on every update, read by SQL, not by name
 _.__getattr__  # counter/ui/cases/__init__.py: Python calls it for the package's lazily imported names
+_._split_lines  # counter/words/command_parser.py: argparse's formatter breaks an argument's help with it
+_._width  # counter/words/command_parser.py: argparse's formatter lays the usage line out to it
 _.impl  # counter/db/sealed.py: SQLAlchemy's TypeDecorator reads the column type under the sealed value
 _.cache_ok  # counter/db/sealed.py: SQLAlchemy's TypeDecorator asks whether its statements may be cached
 _.process_bind_param  # counter/db/sealed.py: SQLAlchemy seals each value it writes
