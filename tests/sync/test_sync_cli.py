@@ -308,3 +308,23 @@ def test_an_export_whose_values_cannot_be_opened_is_refused_never_sent_as_placeh
     code, out, _err = run(capsys, "sync", "export", "--out", str(package), "--db", url)
     assert code == 0
     assert "第 1 号数据包" in out
+
+
+def test_a_package_file_beyond_the_limit_is_refused_in_words_and_the_database_is_not_touched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stick's file too large to be a package is refused before it is read, as a package the desk cannot take."""
+    from counter.sync.package import MAX_FILE
+    from tests.conftest import made_database
+
+    database = tmp_path / "hall.sqlite3"
+    url = made_database(database)
+    before = database.read_bytes()
+    huge = tmp_path / "huge.counter-sync"
+    with open(huge, "wb") as file:
+        file.truncate(MAX_FILE + 1)  # sparse: nothing written, nothing to read
+    code, out, err = run(capsys, "sync", "import", str(huge), "--db", url)
+    assert (code, out) == (1, "")
+    assert err.strip() == package_rejected("too_large")
+    assert "不能接受" in err
+    assert database.read_bytes() == before
