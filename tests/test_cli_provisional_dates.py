@@ -47,3 +47,19 @@ def test_an_import_removes_the_mark_from_new_cases_only(capsys: pytest.CaptureFi
     code, shown = run(capsys, "case", "show", TAKEN, "--db", db)
     assert code == 0
     assert "注意：期限为暂定日期" in shown  # what the case was taken with, as its paper says
+
+
+def test_printing_a_paper_with_provisional_dates_tells_the_clerk_to_check_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``counter print`` of the receipt whose promised day lies in a year without its published arrangement: the
+    paper carries its line, and the clerk at the terminal is told the same, beside the document's number."""
+    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    assert run(capsys, "demo", "--out", str(tmp_path / "demo"), "--today", "2026-12-28", "--db", db)[0] == 0
+    out_pdf = tmp_path / "receipt.pdf"
+    code = main(["print", TAKEN, "--doc", "receipt", "--out", str(out_pdf), "--today", "2026-12-28", "--db", db])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert out.strip()  # the document's number
+    assert "注意：文书上的日期为暂定日期，按法定节假日推算，已注明以国务院办公厅公布的安排为准。" in err
+    assert PROVISIONAL in pdf_text(out_pdf)
