@@ -242,6 +242,23 @@ def test_misuse_exits_2(capsys: pytest.CaptureFixture[str], db: str) -> None:
     assert code == 2
 
 
+def test_password_stdin_with_nothing_piped_is_misuse_and_adds_nothing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: str
+) -> None:
+    """A script that pipes an empty file to ``--password-stdin`` is told the password is missing: no account without
+    one is made, none with an empty one."""
+    code, out, err = add(capsys, monkeypatch, "", "batu", "--name", "巴图", "--role", "admin", "--db", db)
+    assert (code, out) == (1, "")  # an empty line is a password read, and too weak to be one
+    assert "密码至少 8 位" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, out, err = run(
+        capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--password-stdin", "--db", db
+    )
+    assert (code, out) == (2, "")
+    assert "--password-stdin：标准输入中没有密码。" in err
+    assert _logins(db) == []
+
+
 @pytest.mark.slow
 def test_case_show_gives_whole_numbers_only_to_roles_that_see_them(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db: str
