@@ -116,3 +116,21 @@ def test_a_mark_checks_only_the_row_it_was_made_for() -> None:
     ]
     checked = check_marks(key, rows)
     assert (checked.altered, checked.unmarked) == (("setting:site.name", "account:site.code"), 1)
+
+
+def test_a_row_written_where_the_key_was_not_is_counted_in_words_when_the_key_is_back(
+    capsys: pytest.CaptureFixture[str], db: str, sessions: sessionmaker[Session]
+) -> None:
+    """A setting written on a computer without the trail key has no mark: once verified where the key is, the text
+    says how many rows could not be checked by their marks, as the JSON counts them, and the trail is still whole."""
+    key_file = trail_key_path(paths.site_key_path())
+    aside = key_file.with_name("aside")
+    key_file.rename(aside)
+    with sessions.begin() as s:
+        put_setting(s, "authority.test", "held")  # written where the key is not: no mark
+    aside.rename(key_file)
+    code, report = verify(capsys, db)
+    assert (code, report["unmarked_rows"]) == (0, 1)
+    assert main(["audit", "verify", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "账号和设置中有 1 行没有 HMAC-SM3 校验值（在没有审计密钥的电脑上写入），未能按校验值核对" in out
