@@ -27,6 +27,13 @@ def run(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> tuple[int, s
     return code, out, err
 
 
+def run_anywhere(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """A command with no ``--db``: the database its options choose (the training file for ``--today``)."""
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     """A database with the bundled catalog, 我要开小餐馆 in it as 待核."""
@@ -68,6 +75,19 @@ def test_an_unpublished_bundle_has_no_guide_to_publish(capsys: pytest.CaptureFix
     code, _, err = run(capsys, db, "catalog", "publish", "8")
     assert code == 1
     assert "无可发布" in err
+    code, out, _ = run(capsys, db, "catalog", "show", "8")  # no guide to read: its name, and that it has none
+    assert code == 0
+    assert out.splitlines() == [f"8. {NAME}（{BUNDLE}） 第3版", "指南未发布"]
+
+
+def test_a_draft_published_with_json_gives_the_version_made_and_the_drafts(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, out, err = run(capsys, db, "catalog", "publish", NAME, "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == {"code": BUNDLE, "version": 3, "draft_version": 2}
+    code, out, _ = run(capsys, db, "catalog", "list", "--json")
+    assert {e["code"]: e["status"] for e in json.loads(out)}[BUNDLE] == "published"
 
 
 def test_the_draft_intake_setting_is_shown_and_set(capsys: pytest.CaptureFixture[str], db: str) -> None:
@@ -77,6 +97,17 @@ def test_the_draft_intake_setting_is_shown_and_set(capsys: pytest.CaptureFixture
     code, out, _ = run(capsys, db, "catalog", "draft-intake", "off", "--json")
     assert code == 0
     assert '"site_allows": false' in out
+
+
+def test_a_training_desk_is_told_it_takes_draft_guides_whatever_the_site_says(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``--today`` without ``--db``: the training database, where a 待核 guide is always taken."""
+    code, out, _ = run_anywhere(capsys, "--today", "2026-11-20", "catalog", "draft-intake")
+    assert code == 0
+    assert out.splitlines() == [phrases.CATALOG_DRAFT_INTAKE_OFF, phrases.CATALOG_DRAFT_INTAKE_TRAINING]
+    code, out, _ = run_anywhere(capsys, "--today", "2026-11-20", "catalog", "draft-intake", "--json")
+    assert json.loads(out) == {"site_allows": False, "training": True, "allowed": True}
 
 
 def test_a_guide_listing_the_same_licence_twice_is_refused_with_every_problem(
