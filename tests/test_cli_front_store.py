@@ -67,6 +67,8 @@ def test_an_event_the_front_store_cannot_take_waits_in_the_failed_list_and_is_qu
     assert f"{number}  受理  写入失败" in out
     code, out, _ = run(capsys, "front-store", "retry", str(failed["id"]), "--db", db)
     assert (code, out.strip()) == (0, f"前置库事件 {failed['id']} 已重新排队。")
+    code, out, _ = run(capsys, "front-store", "list", "--failed", "--db", db)  # queued again: none has failed
+    assert (code, out.strip()) == (0, "没有写入前置库的事件。")
     code, _, err = run(capsys, "front-store", "retry", str(failed["id"]), "--db", db)
     assert code == 1
     assert "没有编号为" in err
