@@ -46,6 +46,35 @@ def test_rotate_data_moves_every_value_to_a_new_key_and_drops_the_old(
 
 
 @pytest.mark.slow
+def test_a_value_under_a_key_not_on_this_machine_is_counted_and_the_old_key_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A phone sealed under a key this computer never had (its key file left on another): the rotation moves every
+    other value, says how many it could not, and keeps the key it moved from rather than lose what it sealed."""
+    url = made_database(tmp_path / "township.sqlite3")
+    engine = make_engine(url)
+    first = take_cases(make_sessions(engine))[0]
+    with engine.begin() as c:
+        foreign = (
+            "s4:9:"
+            + c.execute(text('SELECT applicant_phone FROM "case" WHERE case_no = :no'), {"no": first})
+            .scalar_one()
+            .split(":", 2)[2]
+        )
+        c.execute(text('UPDATE "case" SET applicant_phone = :v WHERE case_no = :no'), {"v": foreign, "no": first})
+    assert main(["keys", "rotate-data", "--db", url]) == 0
+    out, _ = capsys.readouterr()
+    assert "个人信息加密密钥已更换为第 2 把" in out
+    assert "有 1 项的密钥不在本机，未能重新加密，旧密钥仍保留。" in out
+    assert sorted(read_data_keys(site_key_path()).sm4) == [1, 2]
+    with engine.connect() as c:
+        phones = dict(c.execute(text('SELECT case_no, applicant_phone FROM "case"')).all())
+    assert phones.pop(first) == foreign  # left as it was: nothing here opens it
+    assert {key_id_of(v) for v in phones.values()} == {2}
+    engine.dispose()
+
+
+@pytest.mark.slow
 def test_rotate_data_prints_each_batch_done_of_all_on_stderr(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
