@@ -77,6 +77,9 @@ def test_a_case_goes_through_its_departments_from_the_command_line(
     assert listed[FOOD]["state"] == "paused"
     assert listed[FOOD]["legal_due"] is None
     assert listed[FOOD]["department"] == "乌兰浩特市市场监督管理局"
+    code, out, _ = run(capsys, "item", "list", number, "--db", db)  # the line says since when the clock stands
+    (paused,) = [line for line in out.splitlines() if line.startswith(FOOD)]
+    assert f"  暂停计时（自 {listed[FOOD]['paused_since']} 起）  承诺 —  法定 —" in paused
     assert run(capsys, "item", "resume", number, FOOD, "--db", db)[0] == 0
 
     code, _, err = run(capsys, "item", "extend", number, ITEMS[2], "--days", "11", "--approved-by", "王立新",
