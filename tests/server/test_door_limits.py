@@ -287,6 +287,36 @@ def test_after_a_failure_a_desk_keys_next_check_runs_at_the_lowest_priority_unti
     assert door.priorities == [own, hashing.LANE_NICE, hashing.LANE_NICE, own, hashing.LANE_NICE, own]
 
 
+def test_a_desk_key_that_failed_is_checked_once_at_a_time_in_the_lane_and_refused_busy_meanwhile() -> None:
+    """After a failure a key's checks run in the lane: while one runs, the same key asking again is answered 429 at
+    once (no second scrypt queued behind it); once it ends, the key is checked again."""
+    door = _CheckingDoor()
+    key = "key-of-desk-9"
+
+    async def until(done: Any) -> None:
+        for _ in range(1000):
+            if done():
+                return
+            await asyncio.sleep(0.01)
+
+    async def run() -> list[int]:
+        door.let_go["9"].set()
+        statuses = [await _signs_in(app, "9", key, "Guess2026x")]  # checked in a slot, and failed
+        door.let_go["9"].clear()
+        held = asyncio.create_task(_signs_in(app, "9", key, "Guess2026x"))  # in the lane, waiting on the test
+        await until(lambda: len(door.checked) == 2)
+        statuses.append(await _signs_in(app, "9", key, _RIGHT))  # the same key meanwhile: busy, not checked
+        door.let_go["9"].set()
+        statuses.append(await held)
+        statuses.append(await _signs_in(app, "9", key, _RIGHT))  # the lane free again: checked
+        return statuses
+
+    app = make_app(cast(Any, door))
+    assert asyncio.run(run()) == [200, 429, 200, 200]
+    assert door.checked == ["9", "9", "9"]
+    assert door.priorities[1:] == [hashing.LANE_NICE, hashing.LANE_NICE]
+
+
 def test_password_checks_at_once_are_sized_to_processors_and_free_memory() -> None:
     gib = 1 << 30
     assert hashes_at_once(processors=4, free_memory=16 * gib) == 4
