@@ -68,7 +68,8 @@ def test_a_value_under_a_key_not_on_this_machine_is_counted_and_the_old_key_kept
     assert "有 1 项的密钥不在本机，未能重新加密，旧密钥仍保留。" in out
     assert sorted(read_data_keys(site_key_path()).sm4) == [1, 2]
     with engine.connect() as c:
-        phones = dict(c.execute(text('SELECT case_no, applicant_phone FROM "case"')).all())
+        rows = c.execute(text('SELECT case_no, applicant_phone FROM "case"')).all()
+    phones = {str(no): str(phone) for no, phone in rows}
     assert phones.pop(first) == foreign  # left as it was: nothing here opens it
     assert {key_id_of(v) for v in phones.values()} == {2}
     engine.dispose()
