@@ -140,10 +140,6 @@ class InProcess:
         return self.store.url
 
     @property
-    def training(self) -> bool:
-        return self.store.training
-
-    @property
     def backend(self) -> str:
         """``sqlite`` or ``postgresql``: for the log of a start."""
         return self.store.backend
