@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from counter.util.bounded_read import WORKBOOK_UNPACKED_LIMIT, check_workbook, read_bounded
+from counter.util.bounded_read import WORKBOOK_FILE_LIMIT, WORKBOOK_UNPACKED_LIMIT, check_workbook, read_bounded
 
 ENDLESS = Path("/dev/zero")
 
@@ -71,6 +71,19 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused_unopened(tmp_path: Path)
     done = counter("catalog", "validate", str(bomb))
     assert done.returncode == 1
     assert f"catalog.xlsx：文件超过 {WORKBOOK_UNPACKED_LIMIT} 字节" in done.stdout
+
+
+def test_a_workbook_file_over_its_limit_is_refused_unread(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A workbook file larger than any catalog's (a video renamed .xlsx, a disk image) is refused by its size alone,
+    before its archive is opened, named in the report as every other problem is."""
+    from counter.cli.main import main
+
+    big = tmp_path / "catalog.xlsx"
+    with open(big, "wb") as file:
+        file.truncate(WORKBOOK_FILE_LIMIT + 1)  # sparse: nothing to read, and nothing is
+    assert main(["catalog", "validate", str(big)]) == 1
+    out = capsys.readouterr().out
+    assert f"catalog.xlsx：文件超过 {WORKBOOK_FILE_LIMIT} 字节" in out
 
 
 def test_a_name_with_a_nul_character_is_refused_as_a_file_that_cannot_be_opened(tmp_path: Path) -> None:
