@@ -81,6 +81,30 @@ def test_results_go_out_together_and_the_service_receipt_is_written(
 
 
 @pytest.mark.slow
+def test_results_sent_electronically_name_the_address_in_the_history_and_on_the_paper(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = made_database(tmp_path / "cli.sqlite3")
+    number = accepted_case(db)
+    assert run(capsys, "item", "route", number, "--db", db)[0] == 0
+    assert run(capsys, "site", "authority", *(f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS), "--db", db)[0] == 0
+    for n, item in enumerate(ITEMS):
+        assert run(capsys, "item", "sign", number, item, "--db", db)[0] == 0
+        assert run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0
+    paper = tmp_path / "电子送达.pdf"
+    address = "孟根 menggen@nmg.example.cn"
+    code, printed, _ = run(capsys, "hand-over", number, "--way", "electronic", "--address", address, "--db", db,
+                           "--out", str(paper))  # fmt: skip
+    assert code == 0
+    assert f"送达 {len(ITEMS)} 项" in printed
+    assert "menggen@nmg.example.cn" in pdf_text(paper)
+    code, shown, _ = run(capsys, "case", "show", number, "--db", db)
+    assert code == 0
+    (line,) = [line for line in shown.splitlines() if "送达：电子送达至" in line]
+    assert line.endswith(f"送达：电子送达至 {address}：{'、'.join(ITEMS)}")  # by code, as the item commands take them
+
+
+@pytest.mark.slow
 def test_a_training_hand_over_is_dated_on_the_training_day(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """``--today`` is the desk's day for every step: routing, the departments' steps, the hand-over and its paper."""
     day = dt.date(2026, 11, 20)  # a Friday; not the machine's date, whenever the test runs
