@@ -5,6 +5,7 @@ Before, ``counter catalog template`` and ``counter site card`` printed ``无法�
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,31 @@ def test_a_file_in_a_folder_not_there_is_refused_in_chinese_and_nothing_is_made(
     code, out, err = run(capsys, *command, "--out", str(out_file), "--db", db)
     assert (code, out, err) == (1, "", f"无法写入 {out_file}：找不到这个文件或文件夹\n")
     assert not out_file.parent.exists()
+
+
+def test_site_init_where_the_desk_settings_cannot_be_written_is_refused_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder where the desk's settings file is to be written: the set-up is refused naming the file and its
+    fault, the site stays what it was, and the same command succeeds once the folder is cleared."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("COUNTER_HOME", str(home))
+    db = made_database(tmp_path / "cli.sqlite3")
+
+    def site() -> dict[str, str]:
+        code, out, _ = run(capsys, "site", "show", "--json", "--db", db)
+        assert code == 0
+        shown: dict[str, str] = json.loads(out)
+        return shown
+
+    before = site()
+    init = ("site", "init", "--code", "ARS01", "--name", "阿尔山市便民服务中心", "--kind", "township", "--db", db)
+    (home / "desk.json").mkdir(parents=True)
+    code, out, err = run(capsys, *init)
+    assert (code, out) == (1, "")
+    assert err == f"无法写入 {home / 'desk.json'}：所选的是文件夹，不是文件。本站点的设定没有任何改动。\n"
+    assert site() == before
+    (home / "desk.json").rmdir()
+    code, out, err = run(capsys, *init)
+    assert code == 0, err
+    assert (site()["code"], site()["kind"]) == ("ARS01", "township")
