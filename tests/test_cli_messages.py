@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from counter.db.engine import make_engine, make_sessions
-from counter.words.messages import MESSAGES_REMINDED
+from counter.sms.kinds import MessageKind
+from counter.words.messages import MESSAGE_KIND, MESSAGES_REMINDED
 from tests.conftest import made_database
 from tests.deferrals_due import intake_day_reminded_on, outbox, take_deferral
 from tests.sms_gateway import SECRET, running_gateway
@@ -63,6 +64,10 @@ def test_the_gateway_is_set_up_the_messages_sent_and_a_failed_one_retried(
     code, _, err = run(capsys, "messages", "retry", str(failed["id"]), "--db", db)
     assert code == 1
     assert "没有编号为" in err
+    code, out, _ = run(capsys, "site", "sms", "--db", db)  # the settings in words, each template by its kind's name
+    assert code == 0
+    assert out.splitlines()[-1] == f"模板 accepted（{MESSAGE_KIND[MessageKind.ACCEPTED]}）：SMS_1"
+    assert SECRET not in out
     code, out, _ = run(capsys, "site", "sms", "--off", "--db", db)
     assert "未设置短信网关" in out
 
