@@ -41,5 +41,7 @@ def test_the_library_is_set_refused_whole_and_turned_off(
     shown = json.loads(out)
     assert (shown["configured"], shown["secret"], shown["timeout"]) == (True, "******", 5)
     assert SECRET not in out
+    code, out, _ = run(capsys, "site", "licences", "--db", db)  # in words: the shipped format, the secret unshown
+    assert (code, out.strip()) == (0, "证照库：https://library.example/q　账号 hall　超时 5 秒　格式 随程序提供")
     code, out, _ = run(capsys, "site", "licences", "--off", "--db", db)
     assert (code, out.strip()) == (0, "本中心未设置电子证照库：受理时不查询，材料按纸质收取")
