@@ -75,6 +75,7 @@ def test_a_lapse_from_the_command_line_leaves_the_food_licence_to_its_department
     code, _, err = run(capsys, "print", number, "--doc", "denial", "--item", FOOD, "--out", str(tmp_path / "x.pdf"),
                        "--db", db)  # fmt: skip
     assert code == 1  # nothing denied yet
+    assert err.startswith(f"办件 {number} 事项 {FOOD} 不能出具这种文书：")  # the item asked for, named
 
     lapse_day = (due + dt.timedelta(days=1)).isoformat()
     code, out, _ = run(capsys, "case", "lapse", number, "--db", db, "--today", lapse_day)
@@ -82,9 +83,10 @@ def test_a_lapse_from_the_command_line_leaves_the_food_licence_to_its_department
     assert f"不予批准的事项 无；由实施部门作出决定的事项 {FOOD}；" in out  # 市监局's licence: its own to deny
     assert "152201-YJS008-01" not in out
     assert "审批中" in out
-    code, _, _ = run(capsys, "print", number, "--doc", "denial", "--item", FOOD, "--out", str(tmp_path / "y.pdf"),
-                     "--db", db, "--today", lapse_day)  # fmt: skip
+    code, _, err = run(capsys, "print", number, "--doc", "denial", "--item", f" {FOOD} ", "--out",
+                       str(tmp_path / "y.pdf"), "--db", db, "--today", lapse_day)  # fmt: skip
     assert code == 1  # the window denied nothing in the department's name
+    assert err.startswith(f"办件 {number} 事项 {FOOD} 不能出具这种文书：")
 
     # 市监局 denies its licence by its own decision, at its own desk: signed for, then 不予批准, in its own name
     password = "Xam-2026-shenpi"

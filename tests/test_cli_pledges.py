@@ -123,6 +123,7 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     papers = ("item", "pledge-paper", number, FIRE, "--out")
     code, _, err = run(capsys, *user, *papers, str(correction), "--correction", *check)
     assert code == 1  # the order names the brigade's 复议 body, which the site has not named yet
+    assert err.startswith(f"办件 {number} 事项 {FIRE} 不能出具这种文书：")
     assert "乌兰浩特市消防救援大队" in err
     assert not correction.exists()
     named = "乌兰浩特市消防救援大队=兴安盟消防救援支队|乌兰浩特市人民法院"

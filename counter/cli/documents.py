@@ -168,7 +168,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     numbered = kind in (DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE)  # which hand-over, which change
     papers = CasePapers(args.case_no, (kind,), args.item.strip(), args.hand_over if numbered else 0)
     # a receipt of several issuing bodies: one each
-    made_all = paper_faults(lambda: service.call(MAKE_CASE_PAPERS, papers, by), args.case_no)
+    made_all = paper_faults(lambda: service.call(MAKE_CASE_PAPERS, papers, by), args.case_no, papers.item_code)
     outcome = EXIT_OK
     for n, made in enumerate(made_all):  # the second body's paper to FILE-2.pdf, and so on
         out = Path(args.out) if args.out else None

@@ -189,6 +189,6 @@ def _faults(args: argparse.Namespace, run: Any) -> Any:
     from counter.words.pledges import pledge_refused_text
 
     try:
-        return paper_faults(lambda: decision_faults(args, run), args.case_no)
+        return paper_faults(lambda: decision_faults(args, run), args.case_no, args.item.strip())
     except PledgeRefused as err:
         raise Reported(pledge_refused_text(err.problem, err.case_no, err.item_code)) from err
