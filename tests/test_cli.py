@@ -117,6 +117,20 @@ def test_show_prints_a_draft_whole_and_says_it_is_one(capsys: pytest.CaptureFixt
     assert "咨询电话：" not in out  # the site's phones, not the guide's: no empty line for them
 
 
+def test_show_says_a_material_fetched_by_data_sharing_is_not_to_be_handed_in(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    """Bundle 33's 营业执照 is fetched by data sharing (第十条): its line says the applicant hands nothing in; the
+    营业执照 a bundle's own 设立登记 issues is not (017's M07): it is passed on inside the case."""
+    code, out, _ = run(capsys, "catalog", "show", "33", "--db", db)
+    assert code == 0
+    (line,) = [line for line in out.splitlines() if line.startswith("  M02 营业执照")]
+    assert line.endswith("；数据共享获取，免提交")
+    code, out, _ = run(capsys, "catalog", "show", "17", "--db", db)
+    (line,) = [line for line in out.splitlines() if line.startswith("  M07 营业执照")]
+    assert "免提交" not in line
+
+
 def test_show_names_each_department_for_the_site(capsys: pytest.CaptureFixture[str], db: str) -> None:
     code, out, _ = run(capsys, "catalog", "show", "8", "--db", db)
     assert code == 0
