@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from counter.host.outward import region_ratings
 from counter.host.outward.region_ratings import RatingsQuestion, ask_ratings
 from counter.platform.region_ratings import AskFailure
 from tests.host.outward.dripping import answering
@@ -60,3 +61,13 @@ def test_a_platform_that_refuses_is_said_with_its_status_and_words() -> None:
         401,
         "HTTP 401 签名不符",
     )
+
+
+def test_an_answer_beyond_its_limit_is_refused_unread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No few hundred ratings make an answer this large: it is refused as such, never read whole into memory."""
+    monkeypatch.setattr(region_ratings, "ANSWER_LIMIT", 1024)
+    body = b'{"ratings":[' + b" " * 4096 + b"]}"
+    head = f"HTTP/1.1 200 OK\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+    with answering(head, drip=False) as (url, ca_file):
+        ok, failure, detail, _took = _ask(url, ca_file)
+    assert (ok, failure, detail) == (False, AskFailure.TOO_LARGE, "answer too large")
