@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from counter.printing.cups import PrintFailed, PrintProblem, printers, submit
-from tests.cups_server import Cups
+from tests.cups_server import Cups, running_cups
 
 PDF = b"%PDF-1.4\n" + bytes(range(256)) * 64 + b"\n%%EOF\n"
 
@@ -57,3 +59,15 @@ def test_no_cups_client_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(PrintFailed) as caught:
         submit(PDF, "any", "x")
     assert caught.value.problem is PrintProblem.NO_CUPS
+
+
+def test_no_printer_named_and_none_the_default_is_named(tmp_path: Path) -> None:
+    """A machine whose queues were set up without a default: a paper sent to "the default printer" is refused as
+    having no printer, never sent to whichever queue comes first."""
+    with running_cups(tmp_path / "cups") as server:
+        folder = server.add_queue("desk8")
+        assert [(p.name, p.accepting, p.default) for p in printers(server.env)] == [("desk8", True, False)]
+        with pytest.raises(PrintFailed) as caught:
+            submit(PDF, "", "默认打印机", env=server.env)
+        assert caught.value.problem is PrintProblem.NO_PRINTER
+        assert not any(folder.iterdir())
