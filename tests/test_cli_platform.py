@@ -129,3 +129,21 @@ def test_settings_say_so_when_the_mapping_file_cannot_be_read_for_the_code_lists
     assert (code, err) == (0, "")
     assert out.splitlines()[-1] == "数据项对照文件“gone”无法读取，各代码表选定的编码未能列出。"
     assert "gone.toml" in caplog.text  # the reason, for support
+
+
+def test_the_sender_refuses_to_start_when_the_mapping_file_cannot_be_read(
+    capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    """A site that reports under a mapping file gone or spoiled sends nothing: the pass said 已上报 0 条，待重试 0 条，
+    上报失败 0 条, as if there were nothing to send, while every event waited.  The command now says why, as it says
+    which code lists are unchosen."""
+    db = made_database(tmp_path / "cli.sqlite3")
+    engine = make_engine(db)
+    with make_sessions(engine).begin() as s:
+        settings = PlatformSettings(True, "https://platform.example/report", "hall", mapping="gone")
+        put_setting(s, PLATFORM_KEY, stored_json(settings))
+    engine.dispose()
+    code, out, err = run(capsys, "platform", "send", "--once", "--db", db)
+    assert (code, out) == (1, "")
+    assert err.strip() == "数据项对照文件“gone”无法读取，没有上报任何事件。"
+    assert "gone.toml" in caplog.text  # the reason, for support

@@ -103,21 +103,22 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 
 def _refuse_unchosen(service: Any) -> None:
-    """A site that reports with a code list whose coding was not chosen sends nothing: said here, naming the lists,
-    rather than by a pass that sends nothing."""
+    """A site that reports with a code list whose coding was not chosen, or under a mapping file that cannot be read,
+    sends nothing: said here, naming the lists or the file, rather than by a pass that sends nothing."""
     from counter.platform.mapping import MappingError, load_mapping, mapping_file
     from counter.platform.settings import PlatformProblem
     from counter.service.outbox import READ_PLATFORM
     from counter.service.requests import Nothing
-    from counter.words.platform import platform_problem
+    from counter.words.platform import MAPPING_UNREAD, platform_problem
 
     settings = service.call(READ_PLATFORM, Nothing())
     if not settings.enabled:
         return
     try:
         unchosen = load_mapping(mapping_file(settings.mapping)).codings(settings.codings).unchosen()
-    except MappingError:
-        return  # the sender logs it, as it does every mapping it cannot use
+    except MappingError as err:
+        log.error("platform mapping %s unusable: %s", settings.mapping, err)
+        raise Reported(MAPPING_UNREAD.format(mapping=settings.mapping)) from err
     if unchosen:
         raise Reported(platform_problem(PlatformProblem.UNCHOSEN_CODING, tuple(cl.title for cl in unchosen)))
 

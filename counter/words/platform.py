@@ -74,6 +74,8 @@ CODING_LINE = tr("{title}（{name}）：{chosen}  可选：{presets}")
 CODING_UNCHOSEN = tr("未选定")
 #: in place of the code lists' lines when the mapping file that holds them cannot be read (the reason in the log)
 CODINGS_UNREAD = tr("数据项对照文件“{mapping}”无法读取，各代码表选定的编码未能列出。")
+#: ``platform send`` refused where the site reports under a mapping file it cannot read (the reason in the log)
+MAPPING_UNREAD = tr("数据项对照文件“{mapping}”无法读取，没有上报任何事件。")
 RATINGS_EXPORT_CODINGS = tr("所用编码：{codings}")
 RATINGS_EXPORT_UNCHOSEN = tr(
     "以下代码表尚未选定编码，不能导出评价：{lists}。请对接方用 counter platform settings --coding 代码表=编码 选定"
