@@ -93,8 +93,8 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
     from counter.words.platform import (
         PLATFORM_PROBLEM,
         RATINGS_EXPORT_CODINGS,
-        RATINGS_EXPORT_NO_CODE,
         RATINGS_EXPORT_UNCHOSEN,
+        export_no_code_text,
     )
 
     first, last = parse_date(args.date_from), parse_date(args.date_to)
@@ -117,7 +117,7 @@ def cmd_ratings_export(args: argparse.Namespace) -> int:
         text = to_json(records, codings) if args.format == "json" else to_csv(records, codings)
     except NoCode as err:
         title = mapping.lists[err.list_name].title
-        raise Reported(RATINGS_EXPORT_NO_CODE.format(list=title, preset=err.preset, value=err.value)) from err
+        raise Reported(export_no_code_text(title, err.preset, err.list_name, err.value)) from err
     if args.out:
         try:  # a BOM lets Excel and WPS read the CSV as UTF-8
             Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline="")

@@ -10,6 +10,7 @@ from counter.platform.settings import PlatformProblem
 from counter.sms.outbox import MessageState
 from counter.words.messages import KIND_UNKNOWN
 from counter.words.punctuation import ASIDE, LIST_JOIN
+from counter.words.ratings import RATING_CHANNEL, RATING_LEVEL
 from counter.words.translate import tr
 
 PLATFORM_KIND = {
@@ -81,6 +82,15 @@ RATINGS_EXPORT_UNCHOSEN = tr(
     "以下代码表尚未选定编码，不能导出评价：{lists}。请对接方用 counter platform settings --coding 代码表=编码 选定"
 )
 RATINGS_EXPORT_NO_CODE = tr("代码表“{list}”的编码 {preset} 没有“{value}”的代码，不能导出")
+
+
+def export_no_code_text(title: str, preset: str, list_name: str, value: str) -> str:
+    """:data:`RATINGS_EXPORT_NO_CODE`, the value by its name where the export's list has one for it (a 书面评价
+    under a numbered 评价渠道 coding): the stored value (``written``) is the program's, not the reader's."""
+    named = {"channel": RATING_CHANNEL, "level": RATING_LEVEL}.get(list_name, {}).get(value, value)
+    return RATINGS_EXPORT_NO_CODE.format(list=title, preset=preset, value=named)
+
+
 CODING_BAD_ARGUMENT = tr("须写成 名称=值，例如 --coding level=gbt39046：{text}")
 PLATFORM_SENT = tr("已上报 {sent} 条，待重试 {waiting} 条，上报失败 {failed} 条。")
 PLATFORM_STOPPING = tr("平台上报已停止。")

@@ -281,3 +281,22 @@ def test_an_export_whose_raters_numbers_the_key_cannot_open_is_refused_not_writt
     assert code == 0
     assert "（已加密）" not in out
     assert all(number in out for number in stored if number)
+
+
+def test_a_rating_whose_channel_the_chosen_coding_has_no_code_for_is_refused_by_name(
+    capsys: pytest.CaptureFixture[str], sessions: sessionmaker[Session], demo_cases: dict[str, str], db_path: Path
+) -> None:
+    """A 书面评价 keyed in at a township desk, under the 评价渠道 coding hcp, which has no code for it: nothing is
+    exported (never as another channel's code), and the refusal names the list, the coding and the channel in
+    words."""
+    db = f"sqlite:///{db_path}"
+    choose(sessions, CHOSEN)
+    typed = ("--level", "satisfied", "--date", "2026-11-20", "--db", db)
+    assert main(["ratings", "key-in", demo_cases["受理"], *typed]) == 0
+    capsys.readouterr()
+    out_file = db_path.parent / "ratings.json"
+    code, out, err = export(capsys, "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json", "--out",
+                            str(out_file), "--db", db)  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err.strip() == "代码表“评价渠道”的编码 hcp 没有“书面评价”的代码，不能导出"
+    assert not out_file.exists()
