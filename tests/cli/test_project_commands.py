@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 import json
 import os
@@ -19,9 +20,12 @@ import pytest
 
 from counter.cli.main import main
 from counter.projects.model import PlanStep, ProjectFacts
+from counter.projects.rules import ProjectProblem
 from counter.util.bounded_read import LIST_FILE_LIMIT, PROJECT_FILE_LIMIT
+from counter.words.projects import PROJECT_PROBLEM
 from tests.conftest import made_database
 from tests.projects.samples import APPLIED, FACTS, OTHER, plan
+from tests.test_cli_items import accepted_case
 
 FOOD = "XAM01-20260901-P01-0001"
 WIND = "XAM01-20260903-P01-0001"
@@ -108,7 +112,11 @@ def test_the_food_factory_to_its_evaluation_and_the_wind_farm_to_its_end(
     ok(capsys, db, "2026-09-20", "done", FOOD, "2")
     assert refused(capsys, db, "2026-09-20", "complete", FOOD) == ["申报计划中还有审批事项未办结，不能办结项目。"]
     ok(capsys, db, "2026-09-25", "done", FOOD, "3")
-    ok(capsys, db, "2026-09-26", "file", FOOD, "4")
+    assert refused(capsys, db, "2026-09-26", "file", FOOD, "4", "--case", "XAM01-20260926-08-0099") == [
+        PROJECT_PROBLEM[ProjectProblem.NO_SUCH_CASE]
+    ]  # a number this hall never took
+    building = accepted_case(db, dt.date(2026, 9, 26))  # an intake this hall took (a restaurant's will do)
+    ok(capsys, db, "2026-09-26", "file", FOOD, "4", "--case", building.lower())
 
     wind = registered(capsys, db, tmp_path, "2026-09-03", OTHER)
     assert wind == WIND
@@ -151,6 +159,8 @@ def test_the_food_factory_to_its_evaluation_and_the_wind_farm_to_its_end(
     assert "与盟水务局（第 3 步）：水土保持方案技术审查；结果：同意并联审查" in text  # no clerk named: none printed
     assert "确定代办员：乌兰、张敏" in text
     assert "逾期" not in text
+    (step_4,) = [line for line in text.splitlines() if line.startswith("    4. ")]
+    assert step_4.endswith(f"  办件 {building}、文号 152201202610200101")  # the intake it was filed by
     wind_shown = show(capsys, db, "2026-11-01", WIND)
     assert (wind_shown["state"], wind_shown["end_reason"]) == ("terminated", "项目单位决定暂缓建设")
     assert "终止原因：项目单位决定暂缓建设" in ok(capsys, db, "2026-11-01", "show", WIND)
