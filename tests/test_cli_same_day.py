@@ -106,6 +106,12 @@ def test_figures_by_command(capsys: pytest.CaptureFixture[str], cases: tuple[str
     code, out, _ = run(capsys, "case", "figures", "--month", "2026-11", "--json", "--db", db)
     (desk_line,) = json.loads(out)["lines"]  # by desk, as the text: the desk named by its site and number
     assert (desk_line["site_code"], desk_line["desk_no"], desk_line["cases"]) == ("XAM01", "8", 2)
+    code, out, _ = run(capsys, "case", "figures", "--month", "2026-11", "--by", "bundle", "--db", db)
+    assert code == 0  # by bundle in words: each line under the bundle's name, as the JSON's bundle_name
+    assert out.splitlines()[0] == "2026-11 即办件占比与承诺时限压减率（按一件事）"
+    named = {line.split("：")[0]: line for line in out.splitlines()[2:5]}
+    assert set(named) == {lines[IMMEDIATE_CODE]["bundle_name"], lines["XAM-YJS-008"]["bundle_name"], "合计"}
+    assert "受理 1 件，即办件占比 100.0%" in named[lines[IMMEDIATE_CODE]["bundle_name"]]
     code, out, _ = run(capsys, "case", "figures", "--month", "2026-10", "--db", db)
     assert (code, out.strip()) == (0, "2026-10 没有受理的办件。")
     code, _, err = run(capsys, "case", "figures", "--month", "2026-13", "--db", db)
