@@ -317,6 +317,12 @@ def test_a_plan_file_in_toml_names_stages_in_chinese_and_takes_the_lists_names(
         "第 2 步：参考目录中没有第 99 项。",
         "第 2 步：阶段“”应为立项、用地、规划、施工、竣工之一。",
     ]
+    loose = tmp_path / "loose.json"  # a step written as a line of text, not as its fields
+    loose.write_text(json.dumps({"steps": [{"item_no": 2, "expected_on": "2026-09-10"}, "环境影响评价审批"]},
+                                ensure_ascii=False), encoding="utf-8")  # fmt: skip
+    assert refused(capsys, db, "2026-09-01", "plan", number, "--file", str(loose)) == [
+        "第 2 步：应为一个对象（字段和值）。"
+    ]
     early = tmp_path / "early.json"
     early.write_text(json.dumps([{"name": "丙", "department": "丁", "stage": "land", "expected_on": "2026-08-01"}],
                                 ensure_ascii=False), encoding="utf-8")  # fmt: skip
