@@ -87,8 +87,12 @@ RATINGS_EXPORT_NO_CODE = tr("代码表“{list}”的编码 {preset} 没有“{v
 def export_no_code_text(title: str, preset: str, list_name: str, value: str) -> str:
     """:data:`RATINGS_EXPORT_NO_CODE`, the value by its name where the export's list has one for it (a 书面评价
     under a numbered 评价渠道 coding): the stored value (``written``) is the program's, not the reader's."""
-    named = {"channel": RATING_CHANNEL, "level": RATING_LEVEL}.get(list_name, {}).get(value, value)
-    return RATINGS_EXPORT_NO_CODE.format(list=title, preset=preset, value=named)
+    return RATINGS_EXPORT_NO_CODE.format(list=title, preset=preset, value=_value_name(list_name, value))
+
+
+def _value_name(list_name: str, value: str) -> str:
+    """A value a coding has no code for, by its name where the list is a rating's channel or level; else as stored."""
+    return {"channel": RATING_CHANNEL, "level": RATING_LEVEL}.get(list_name, {}).get(value, value)
 
 
 CODING_BAD_ARGUMENT = tr("须写成 名称=值，例如 --coding level=gbt39046：{text}")
@@ -145,7 +149,8 @@ def report_problem(text: str) -> str:
         return REPORT_MISSING.format(elements=found["elements"])
     found = _NO_CODE.match(text)
     if found:
-        return REPORT_NO_CODE.format(list=found["list"], preset=found["preset"], value=found["value"])
+        value = _value_name(found["list"], found["value"])
+        return REPORT_NO_CODE.format(list=found["list"], preset=found["preset"], value=value)
     found = _UNCHOSEN.match(text)
     if found:
         return REPORT_UNCHOSEN.format(lists=found["lists"])

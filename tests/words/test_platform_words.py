@@ -20,6 +20,13 @@ def test_a_value_without_a_code_in_the_chosen_coding_names_the_list_the_coding_a
     assert report_problem(stored) == "代码表 channel（hcp）没有“电话”的代码，不上报"
 
 
+def test_a_channel_without_a_code_is_named_as_the_supervisor_knows_it() -> None:
+    """A 书面评价 under a numbered 评价渠道 coding is held back by design: its reason names the channel, not the
+    program's stored value ``written``."""
+    stored = str(NoCode("channel", "hcp", "written"))
+    assert report_problem(stored) == "代码表 channel（hcp）没有“书面评价”的代码，不上报"
+
+
 def test_lists_without_a_chosen_coding_are_named() -> None:
     lists = tuple(CodeList(name, name, "", {}) for name in ("level", "channel"))
     assert report_problem(str(Unchosen(lists))) == "代码表尚未选定编码：level, channel"
