@@ -292,6 +292,25 @@ def test_a_project_another_sites_or_desks_or_out_of_range_waits_for_review(pair:
     assert all("项目" in hold_reason(reason) for reason in held.values())
 
 
+def test_a_township_project_under_the_uid_of_the_halls_own_waits_for_review(pair: Pair) -> None:
+    """The township's numbering, but the uid of a project the hall registered itself: taken as sent, it would turn
+    the hall's project into the township's.  Held as not the township's, the hall's project untouched."""
+    hall, ars = pair.hall, pair.ars
+    planned(ars)
+    (mine,) = records(ars)
+    with hall.sessions.begin() as s:
+        hall_no = register_project(s, hall.desk, FACTS, APPLIED, at(APPLIED))
+    with hall.sessions() as s:
+        hall_uid = s.scalar(select(models.Project.uid).where(models.Project.project_no == hall_no))
+    report = hall.take(signed(ars, hall, [dict(mine, uid=hall_uid)], 1, 3))
+    assert (report.applied, report.held) == (0, 1)
+    with hall.sessions() as session:
+        assert {item.record_key: item.reason for item in review_items(session)} == {hall_uid: "not_own_project"}
+        kept = read_project(session, hall_no)
+        assert (kept.site_code, kept.project_no) == ("XAM01", hall_no)
+        assert session.scalar(select(func.count()).select_from(models.Project)) == 1
+
+
 def test_a_new_mandate_signed_at_the_township_reaches_the_hall_with_its_paper(pair: Pair) -> None:
     """The items signed for live in the signing's history line, and the new 授权委托书's record replaces the first:
     both travel, so the hall's copy refuses and allows the same steps as the township's."""
