@@ -165,6 +165,21 @@ def test_a_bad_rating_planted_on_a_hall_case_is_refused(pair: Pair, number: str,
     assert history_of(pair.hall, target["case_no"]) == before
 
 
+def test_a_township_case_answering_a_hall_case_as_its_earlier_one_waits_for_review(pair: Pair) -> None:
+    """A 补正 resubmission names the case it answers: one naming the hall's own case would hang the township's
+    case on it.  Held as not the township's, the hall's case as it was, the township's others taken."""
+    run_demo(pair.hall.sessions, pair.hall.desk, TODAY)
+    target = hall_case(pair.hall)
+    body = township_body(pair)
+    forged = cases_of(body)[0]
+    forged["previous_uid"] = target["uid"]
+    before = history_of(pair.hall, target["case_no"])
+    report = pair.hall.take(signed(pair, body))
+    assert (report.applied, report.held) == (5, 1)
+    assert held(pair.hall) == [(forged["uid"], "not_own_case")]
+    assert history_of(pair.hall, target["case_no"]) == before
+
+
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
