@@ -24,6 +24,7 @@ class RegionSystem:
     paths: list[str] = field(default_factory=list)
     bad_signatures: int = 0
     status: int = 200
+    body: bytes | None = None  # an answer given as it is (a proxy's error page, say), not the ratings held
 
 
 def _handler(system: RegionSystem) -> type[BaseHTTPRequestHandler]:
@@ -36,7 +37,8 @@ def _handler(system: RegionSystem) -> type[BaseHTTPRequestHandler]:
             system.asked.append(asked)
             system.paths.append(self.path)
             ratings = [system.held[no] for no in asked if no in system.held]
-            self.answer(system.status, json.dumps({"ratings": ratings}, ensure_ascii=False).encode())
+            held = json.dumps({"ratings": ratings}, ensure_ascii=False).encode()
+            self.answer(system.status, held if system.body is None else system.body)
 
     return Handler
 

@@ -330,6 +330,35 @@ def test_a_damaged_database_is_named_as_such(capsys: pytest.CaptureFixture[str],
     assert "数据库文件已损坏" in err
 
 
+def test_a_database_never_made_is_named_missing_and_not_made(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A ``--db`` file that is not there is not made by opening it: the path and the command that makes one are said."""
+    missing = tmp_path / "share" / "counter.sqlite3"
+    code, out, err = run(capsys, "--db", f"sqlite:///{missing}", "case", "list")
+    assert code == 1
+    assert out == ""
+    assert f"找不到数据库文件：{missing}" in err
+    assert "文件夹" in err  # its folder is gone too: the share, not the file, is what to look for
+    assert f"counter db upgrade --db sqlite:///{missing}" in err
+    assert not missing.parent.exists()
+
+
+def test_a_database_gone_after_use_is_not_made_anew(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The file this machine worked on, gone (a share not mounted today): named as used here, never made empty."""
+    path = tmp_path / "counter.sqlite3"
+    db = made_database(path)
+    assert run(capsys, "--db", db, "case", "list")[0] == 0
+    path.unlink()
+    code, _, err = run(capsys, "--db", db, "case", "list")
+    assert code == 1
+    assert f"找不到数据库文件：{path}" in err
+    assert "本机自" in err
+    assert "起使用过这个数据库" in err
+    assert "counter db upgrade" not in err  # not a database to set up: the one worked on is what is missing
+    assert not path.exists()
+
+
 @pytest.mark.parametrize(
     "argv",
     [

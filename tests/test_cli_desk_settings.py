@@ -99,13 +99,14 @@ def test_not_even_an_administrator_names_the_desk_after_another_account(
         ("--clerk", "乌" * 5000, "工作人员过长，最多 50 个字"),
         ("--clerk", "乌兰\u202eabc", "工作人员含有控制字符"),
         ("--clerk", "乌\u200b兰", "工作人员含有控制字符"),
+        ("--clerk", "乌\u2003兰", "工作人员含有控制字符"),  # an em space pasted from a document: no name's
         ("--clerk", "管理员", "工作人员不能是职务或角色的名称"),
         ("--clerk", "系统 管理员", "工作人员不能是职务或角色的名称"),
         ("--clerk", "ＡＤＭＩＮ", "工作人员不能是职务或角色的名称"),
         ("--site-name", "政务服务中心\n第二行", "站点名称含有控制字符"),
         ("--site-name", "中" * 65, "站点名称过长，最多 64 个字"),
     ],
-    ids=["5000 characters", "right-to-left", "zero-width", "a role", "a spaced role", "full-width admin",
+    ids=["5000 characters", "right-to-left", "zero-width", "an em space", "a role", "a spaced role", "full-width admin",
          "a line break", "a long office"],
 )  # fmt: skip
 def test_names_that_do_not_read_as_names_are_refused_even_without_accounts(

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from counter.case.hand_over import read_hand_over
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, CaseKind, Item, TimeLimit
@@ -95,11 +94,3 @@ def at_the_window(view: CaseView) -> tuple[str, str]:
     if view.applicant_kind == ApplicantKind.PERSON.value:
         return view.applicant_name, view.applicant_id_no
     return view.legal_rep or view.applicant_name, ""
-
-
-def same_day_note(note: str) -> bool:
-    """Whether a 送达 line's note is the same-day step's: its hand-over record, or (older cases) the bare mark."""
-    if note == NOTE_SAME_DAY:
-        return True
-    record = read_hand_over(note)
-    return record is not None and record.same_day

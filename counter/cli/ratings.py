@@ -202,4 +202,5 @@ def _failure_text(failure: AskFailure, status: int) -> str:
         AskFailure.UNREACHABLE: tr("连不上自治区好差评系统"),
         AskFailure.TIMEOUT: tr("自治区好差评系统在设定的时限内没有答复"),
         AskFailure.TOO_LARGE: tr("自治区好差评系统的答复过大"),
+        AskFailure.UNREADABLE: tr("自治区好差评系统的答复无法读取"),
     }[failure]

@@ -52,14 +52,6 @@ class Answer:
     detail: str = ""  # for the failed list: the status and the receiver's words, or what went wrong on the way
     answered: bool = True
 
-    @property
-    def gateway_id(self) -> str:
-        return self.remote_id
-
-    @property
-    def platform_id(self) -> str:
-        return self.remote_id
-
 
 @dataclass(frozen=True, slots=True)
 class SendRound:

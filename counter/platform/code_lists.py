@@ -56,10 +56,6 @@ class Unchosen(LookupError):
         self.lists = lists
 
     @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(cl.name for cl in self.lists)
-
-    @property
     def titles(self) -> tuple[str, ...]:
         return tuple(cl.title for cl in self.lists)
 

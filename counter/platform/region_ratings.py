@@ -52,6 +52,7 @@ class AskFailure(StrEnum):
     UNREACHABLE = "unreachable"  # no connection
     TIMEOUT = "timeout"  # no whole answer within the site's timeout
     TOO_LARGE = "too_large"  # an answer beyond the limit
+    UNREADABLE = "unreadable"  # an answer that is not the agreed JSON (a proxy's page, say), or no mapping to read it
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,9 +129,7 @@ def _cell(value: Any) -> str:
         return "1" if value else "0"
     if isinstance(value, list):
         return neutralised("；".join(value))
-    if isinstance(value, int):
-        return str(value)  # a number is written as itself: -1 is never a formula
-    return neutralised(str(value))
+    return neutralised(str(value))  # every other field is text: the round too, as its coding gives it
 
 
 def to_csv(records: Sequence[RatingRecord], codings: Codings) -> str:

@@ -105,6 +105,7 @@ _BARE = {
     "other_site": (DetailKind.FROM_SITE, "site"),
     "case_unknown": (DetailKind.CASE, "number"),
     "page_case_missing": (DetailKind.MATERIAL, "code"),
+    "page_unreadable": (DetailKind.MATERIAL, "code"),
     "not_hall_owned": (DetailKind.SETTING, "key"),
     "bad_seal": (DetailKind.SEAL, "number"),
 }

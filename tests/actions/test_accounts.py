@@ -247,6 +247,21 @@ def test_set_password_lifts_the_lock(hall: sessionmaker[Session], desk: Desk) ->
     ]
 
 
+def test_a_password_set_for_a_login_nobody_has_is_refused_and_makes_nobody(
+    hall: sessionmaker[Session], desk: Desk
+) -> None:
+    """An administrator who mistypes the login is told no such account exists: no account is made with the password,
+    and the trail records no change."""
+    as_admin = Desk(desk.identity, "巴图", ADMIN)
+    with hall.begin() as session:
+        before = audit(session)
+        assert set_password(session, as_admin, "wulna", "fresh2026ok", T0) == (AccountProblem.UNKNOWN_LOGIN,)
+        assert audit(session) == before
+        assert [a.login for a in list_accounts(session, as_admin)] == ["batu", "wulan"]
+    with hall.begin() as session:
+        assert not sign_in(session, "wulna", "fresh2026ok", desk, T0).signed_in
+
+
 def test_screen_lock_check_counts_towards_the_same_lock(hall: sessionmaker[Session], desk: Desk) -> None:
     with hall.begin() as session:
         for _ in range(3):

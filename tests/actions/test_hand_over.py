@@ -21,18 +21,20 @@ from counter.actions.cases.hand_over import hand_over_results, record_signed_ret
 from counter.actions.cases.item_authority import check_item
 from counter.actions.intake.take import move_case
 from counter.case.hand_over import (
+    HandOver,
     HandOverProblem,
     HandOverRefused,
     HandOverRequest,
     HandOverWay,
     SignedReturnProblem,
     SignedReturnRefused,
+    hand_over_note,
 )
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.documents.kinds import DocumentKind
-from counter.intake.not_possible import IntakeNotPossible
+from counter.intake.not_possible import IntakeNotPossible, NotPossibleWhy
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
@@ -222,6 +224,27 @@ def test_the_window_no_longer_marks_a_case_delivered_without_its_record(
     decide(sessions, desk, number, ITEMS, approve=True)
     with sessions.begin() as s, pytest.raises(IntakeNotPossible):
         move_case(s, desk, number, CaseEvent.DELIVERED)
+
+
+def test_a_same_day_mark_or_record_given_by_a_caller_hands_nothing_over(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """A caller of the generic step (a desk's request at the hall's server) writing the same-day step's note, its bare
+    mark or a hand-over record marked same-day: the case is not 已送达 without its hand-over step, no 送达回证 made."""
+    number = take(sessions, desk, full_request(sessions))
+    decide(sessions, desk, number, ITEMS, approve=True)
+    record = HandOver(HandOverWay.PICKUP, (), "其木格", "1522**********123X", same_day=True)
+    for event, note in ((CaseEvent.DELIVERED, "same_day"), (CaseEvent.DELIVERED, hand_over_note(record)),
+                        (CaseEvent.ITEMS_HANDED, "same_day")):  # fmt: skip
+        with sessions.begin() as s, pytest.raises(IntakeNotPossible) as refused:
+            move_case(s, desk, number, event, note)
+        assert refused.value.why is NotPossibleWhy.HAND_OVER_BY_ITS_STEP
+    with sessions() as s:
+        view = case_view(s, number)
+        papers = s.scalars(select(models.DocumentRecord.kind)).all()
+    assert view is not None
+    assert view.status is CaseStatus.READY
+    assert DocumentKind.SERVICE_RECEIPT.value not in papers
 
 
 def test_a_posted_result_is_served_on_the_day_its_return_is_signed_not_the_day_it_is_posted(

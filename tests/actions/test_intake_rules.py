@@ -100,3 +100,20 @@ def test_a_clerk_may_not_change_the_rules(sessions: sessionmaker[Session]) -> No
     assert refused.value.permission is Permission.CHANGE_SETTINGS
     with sessions() as s:
         assert intake_rules(s) == IntakeRules()
+
+
+@pytest.mark.parametrize(("margin", "period"), [("三", "十五"), ("99", "0"), ("", "2.5")])
+def test_rules_written_by_hand_that_are_no_usable_number_leave_the_intake_on_its_defaults(
+    sessions: sessionmaker[Session], margin: str, period: str
+) -> None:
+    """A value put in the settings table by hand (no number, or out of its range) is not what the window counts
+    with: the intake's dates are the defaults', as on a hall that never set its rules."""
+    request = full_request(sessions)
+    request = dataclasses.replace(request, checklist=record(request.checklist, "M05", Receipt.MISSING))
+    with sessions.begin() as s:
+        s.add(models.Setting(key=DEFERRAL_MARGIN_KEY, value=margin))
+        s.add(models.Setting(key=CORRECTION_PERIOD_KEY, value=period))
+    with sessions() as s:
+        assert intake_rules(s) == IntakeRules()
+        shown = preview(s, request, TODAY, office_calendar(s))
+        assert shown.correction_due == office_calendar(s).add_working_days(TODAY, 15).date

@@ -163,6 +163,10 @@ def test_a_new_mandate_is_checked_as_the_application_was(sessions: sessionmaker[
     assert _refused(sessions, lambda s: sign_project(s, desk, number, days(0), days(2), at(days(2)), items=(7,))) == (
         ProjectProblem.DATE_BEFORE_SIGNING,
     )
+    # a 授权委托书 dated after the desk's day is not signed yet: the date is a slip, named as one
+    assert _refused(sessions, lambda s: sign_project(s, desk, number, days(3), days(2), at(days(2)), items=(7,))) == (
+        ProjectProblem.DATE_IN_FUTURE,
+    )
     with sessions() as s:
         assert read_project(s, number).mandate == FACTS.requested
 

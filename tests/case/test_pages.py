@@ -12,6 +12,7 @@ from counter.case.pages import (
     LONG_SIDE,
     PAGE_BYTES_MAX,
     PAGES_MAX,
+    SOURCE_BYTES_MAX,
     PageImage,
     PageProblem,
     PageRefused,
@@ -50,6 +51,15 @@ def test_bytes_that_are_no_image_are_refused() -> None:
     with pytest.raises(PageRefused) as caught:
         page_image(b"\xff\xd8 not really a jpeg")
     assert caught.value.problem is PageProblem.NOT_AN_IMAGE
+
+
+def test_a_frame_beyond_what_a_camera_hands_over_is_refused_unread() -> None:
+    """More bytes than a 16 MP sensor's raw frame: refused as too large before any decoder sees them, and said so with
+    the size, not as a picture that could not be read."""
+    with pytest.raises(PageRefused) as caught:
+        page_image(bytes(SOURCE_BYTES_MAX + 1))
+    assert caught.value.problem is PageProblem.TOO_LARGE
+    assert caught.value.detail == f"{SOURCE_BYTES_MAX + 1} bytes from the camera"
 
 
 @pytest.mark.slow  # a page of noise compressed: about a second

@@ -101,3 +101,24 @@ def test_the_due_list_names_the_items_past_their_date_and_none_before(
     assert out.count("【已逾期】") == len(ITEMS)
     code, out, _ = run(capsys, "item", "due", "--site", "XAM02", "--today", late.isoformat(), "--db", db)
     assert (code, out) == (0, "")
+
+
+def test_a_day_made_a_holiday_moves_the_dates_on_the_departments_queue(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The office marks off a day within a routed item's period: the department's queue counts on the new calendar,
+    as the case's own item list does, and never shows the day now off as the item's date."""
+    db = made_database(tmp_path / "cli.sqlite3")
+    number, items = routed_case(capsys, db)
+    today = dt.date.today().isoformat()
+    promised = dt.date.fromisoformat(str(items[FOOD]["promised_due"]))
+    assert run(capsys, "holidays", "set", promised.isoformat(), "off", "--db", db)[0] == 0
+    code, out, _ = run(capsys, "item", "queue", "--department", MARKET, "--json", "--today", today, "--db", db)
+    assert code == 0
+    row = next(r for r in json.loads(out) if r["item"] == FOOD)
+    assert dt.date.fromisoformat(row["promised_due"]) > promised
+    assert row["due_on"] == row["promised_due"]
+    code, out, _ = run(capsys, "item", "list", number, "--json", "--db", db)
+    assert code == 0
+    listed = next(i for i in json.loads(out) if i["code"] == FOOD)
+    assert (listed["promised_due"], listed["legal_due"]) == (row["promised_due"], row["legal_due"])

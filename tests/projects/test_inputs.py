@@ -96,3 +96,7 @@ def test_a_plan_without_its_steps_or_with_a_step_of_the_wrong_kinds_is_named() -
         InputProblem(InputProblemCode.UNKNOWN_STAGE, detail="someday", step=1),
         InputProblem(InputProblemCode.BAD_DATE, detail="2026-09-01T09:00", step=1),
     )
+    numbered = {"name": "用地预审", "department": "自然资源局", "stage": 2, "expected_on": "2026-09-01"}
+    with pytest.raises(InputRefused) as refused:  # a stage by its place in the list: named, not guessed
+        read_plan({"steps": [numbered]}, items)
+    assert refused.value.problems == (InputProblem(InputProblemCode.UNKNOWN_STAGE, detail="2", step=1),)

@@ -265,6 +265,28 @@ def test_a_rectification_step_not_a_supervisor_s_is_refused_and_nothing_kept(
     assert [line.event for line in detail.history] == [RectEvent.OPENED]
 
 
+def test_a_supervisors_note_too_long_is_refused_and_one_of_the_full_length_is_kept(
+    sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """The 督办 note is kept whole on the rectification's history or not at all: a note past its length is refused,
+    never cut; a rectification that is not there (another desk's list, out of date) is refused as a step not open."""
+    recorded = rate(sessions, send(sessions, demo_cases["受理"], clock), BAD, clock)
+    assert recorded.alert is not None
+    rect = recorded.alert.rectification_id
+    with supervisor_for_a_while(sessions, "其其格") as qiqige, sessions.begin() as session:
+        with pytest.raises(MoveRefused) as too_long:
+            move_rectification(session, rect, RectEvent.NOTE, "其其格", "电" * 1001, clock(), desk=qiqige)
+        assert too_long.value.problems == (MoveProblem.NOTE_TOO_LONG,)
+        with pytest.raises(MoveRefused) as gone:
+            move_rectification(session, rect + 1000, RectEvent.NOTE, "其其格", "已联系", clock(), desk=qiqige)
+        assert gone.value.problems == (MoveProblem.NOT_ALLOWED,)
+        move_rectification(session, rect, RectEvent.NOTE, "其其格", "话" * 1000, clock(), desk=qiqige)
+    with sessions() as session:
+        detail = rectification_detail(session, rect)
+    assert detail is not None
+    assert [(h.event, h.note) for h in detail.history][1:] == [(RectEvent.NOTE, "话" * 1000)]
+
+
 def test_walk_a_rectification_to_feedback_then_a_follow_up_rating(
     sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
 ) -> None:

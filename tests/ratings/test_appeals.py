@@ -169,6 +169,12 @@ def test_an_appeal_is_filed_once_with_a_reason_while_its_rectification_is_open(
     with sessions.begin() as session, pytest.raises(AppealRefused) as short:
         file_appeal(session, rating_id, "乌兰", "误评", clock(), desk=DESK)
     assert short.value.problems == (AppealProblem.REASON_TOO_SHORT,)
+    with sessions.begin() as session, pytest.raises(AppealRefused) as nobody:  # who appeals, and why: both at once
+        file_appeal(session, rating_id, "  ", "误评", clock(), desk=DESK)
+    assert nobody.value.problems == (AppealProblem.WHO_REQUIRED, AppealProblem.REASON_TOO_SHORT)
+    with sessions.begin() as session, pytest.raises(AppealRefused) as unknown:  # a rating no longer there
+        file_appeal(session, rating_id + 1000, "乌兰", "评价人当场说明按错了等级", clock(), desk=DESK)
+    assert unknown.value.problems == (AppealProblem.NOT_OPEN,)
     with sessions.begin() as session:
         file_appeal(session, rating_id, "乌兰", "评价人当场说明按错了等级", clock(), desk=DESK)
     with sessions.begin() as session, pytest.raises(AppealRefused) as again:

@@ -12,6 +12,7 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.ratings.record import record_rating, record_unrated, send_to_pad
 from counter.audit.actions import AuditAction
 from counter.db import models
+from counter.db.platform_store import PLATFORM_KEY
 from counter.db.settings_store import put_setting
 from counter.platform.mapping import mapping_file
 from counter.platform.rating_page import RatingPageError, load_rating_page, rating_page_from
@@ -30,6 +31,7 @@ from counter.ratings.settings import (
     settings_values,
 )
 from counter.ratings.status import SendRefusal
+from counter.words.ratings import RATING_REFUSAL
 from tests.ratings.conftest import DESK, Clock
 
 
@@ -102,6 +104,22 @@ def test_the_pad_is_given_the_page_and_the_desk_records_only_the_asking(
         ).one()
         detail = json.loads(entry.detail)
         assert (detail["mode"], detail["page"]) == ("region_page", shown.page_address)
+
+
+def test_a_mapping_no_longer_shipped_refuses_the_asking_and_nothing_is_kept(
+    sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """The site asks on the region's page, but its platform settings name a mapping file this program does not ship
+    (stored by an older version): there is no page to show, so the desk says so and asks nothing of the pad."""
+    region_mode(sessions)
+    with sessions.begin() as session:
+        put_setting(session, PLATFORM_KEY, json.dumps({"enabled": False, "mapping": "nmg-2024"}))
+    with sessions.begin() as session, pytest.raises(RatingRefused) as refused:
+        send_to_pad(session, demo_cases["受理"], DESK, clock())
+    assert refused.value.code is SendRefusal.NO_RATING_PAGE
+    assert RATING_REFUSAL[refused.value.code].startswith("本站点设为在自治区好差评系统评价，但对接配置中没有评价页地址")
+    with sessions() as session:
+        assert session.scalars(select(models.RatingRequest)).all() == []
 
 
 def test_the_pad_mode_gives_no_page(sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock) -> None:

@@ -235,6 +235,28 @@ def test_the_command_names_the_cases_whose_ratings_could_not_be_read(
     assert standing(sessions, lapsed) == "lapsed"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [b"<html><body>502 Bad Gateway</body></html>", b'{"result": []}', b'{"ratings": "none"}'],
+    ids=["a-proxy-page", "no-ratings-key", "ratings-not-a-list"],
+)
+def test_an_answer_that_is_not_the_agreed_one_is_said_in_chinese_and_keeps_nothing(
+    capsys: pytest.CaptureFixture[str], sessions: sessionmaker[Session], region: RegionSystem, clock: Clock,
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: bytes,
+) -> None:  # fmt: skip
+    """A 200 whose body is no ratings answer (a proxy's page, another interface's reply) is the platform's fault: said
+    as such, the parser's English kept for the log, never listed among the case numbers of ratings not read."""
+    monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "home"))
+    configure(sessions, region, tmp_path / "home" / "keys")
+    lapsed = by_standing(sessions, clock)["lapsed"]
+    region.body = body
+    assert main(["--today", "2026-11-20", "ratings", "pull", "--db", f"sqlite:///{db_path}"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "询问办件 5 件，取回补充评价 0 条，给予默认评价 0 条\n"
+    assert err == "没有取到补充评价：自治区好差评系统的答复无法读取。\n"
+    assert standing(sessions, lapsed) == "lapsed"
+
+
 class RatedMeanwhile(Writes):
     """The applicant rates on the pad while the hall's question is out: the pad's rating is committed before the
     region's answer is kept."""

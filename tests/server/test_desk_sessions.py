@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 from sqlalchemy.engine import Engine
 
 from counter.access.account_views import NewAccount
@@ -175,6 +175,22 @@ def test_a_sign_out_is_dated_by_the_servers_clock(hall: InProcess) -> None:
         assert row is not None
         assert row.ended_at is not None
         assert row.ended_at.replace(tzinfo=dt.UTC) == out
+
+
+def test_a_token_the_hall_never_gave_opens_nothing_and_its_sign_out_records_nothing(hall: InProcess) -> None:
+    """A desk still holding this morning's token after the hall's database was restored from last night's backup: the
+    hall knows no such session, so the desk is asked to sign in again; its sign-out, and a second sign-out of a
+    session already over, leave the trail as it was."""
+    other = "u" * 64
+    assert asked_at(hall, START, FIND_SESSION, FindSession(other, KEY)) is SessionEnd.UNKNOWN
+    hall.call(END_SESSION, EndSession(TOKEN, KEY))
+    with hall.store.sessions()() as session:
+        trail = session.scalar(select(func.count()).select_from(models.AuditEntry))
+    for token in (other, TOKEN):
+        hall.call(END_SESSION, EndSession(token, KEY))
+    with hall.store.sessions()() as session:
+        assert session.scalar(select(func.count()).select_from(models.AuditEntry)) == trail
+        assert session.get(models.DeskSession, other) is None
 
 
 def test_a_token_alone_signs_nobody_out(hall: InProcess) -> None:

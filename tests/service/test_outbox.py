@@ -67,6 +67,14 @@ def test_the_platform_secret_stays_on_this_machine_and_refused_settings_are_not_
     with pytest.raises(PlatformRefused) as refused:
         service.call(CHANGE_PLATFORM, ChangePlatform(timeout=99))
     assert refused.value.problems == (PlatformProblem.BAD_TIMEOUT,)
+    with pytest.raises(PlatformRefused) as refused:  # every problem named at once, a mapping name that is no file's
+        service.call(CHANGE_PLATFORM, ChangePlatform(timeout=0, attempts=31, mapping="../内蒙古"))
+    assert refused.value.problems == (
+        PlatformProblem.BAD_TIMEOUT,
+        PlatformProblem.BAD_ATTEMPTS,
+        PlatformProblem.BAD_MAPPING,
+    )
     read = service.call(READ_PLATFORM, Nothing())
+    assert (read.attempts, read.mapping) == (on.attempts, on.mapping)
     assert (read.timeout, read.secret) == (on.timeout, SECRET_SHOWN)
     assert load_secret(secret_path(PLATFORM_SECRET)) == SECRET

@@ -109,6 +109,7 @@ STORED = [
     ("other_site", "XAM01"),
     ("case_unknown", "ARS01-20261120-01-0001"),
     ("page_case_missing", "M1"),
+    ("page_unreadable", "M1"),
     ("not_hall_owned", "ratings.timeout_seconds"),
     ("bad_seal", "3"),
     ("not_own_project", "site_code XAM01: not ARS01"),

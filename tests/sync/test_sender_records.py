@@ -33,6 +33,7 @@ from counter.actions.site.demo import run_demo
 from counter.actions.sync.sync_status import review_items
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
+from counter.db.sync.store import guide_records
 from counter.documents.kinds import DocumentKind
 from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import FORMER_DEFAULT_CLERK, DeskConfig
@@ -161,6 +162,21 @@ def test_a_bad_rating_planted_on_a_hall_case_is_refused(pair: Pair, number: str,
     assert (report.applied, report.held) == (5, 1)
     assert held(pair.hall) == [(target["uid"], reason)]
     assert rows(pair.hall, models.Rating) == rows(pair.hall, models.RatingRequest) == 0
+    assert history_of(pair.hall, target["case_no"]) == before
+
+
+def test_a_township_case_answering_a_hall_case_as_its_earlier_one_waits_for_review(pair: Pair) -> None:
+    """A 补正 resubmission names the case it answers: one naming the hall's own case would hang the township's
+    case on it.  Held as not the township's, the hall's case as it was, the township's others taken."""
+    run_demo(pair.hall.sessions, pair.hall.desk, TODAY)
+    target = hall_case(pair.hall)
+    body = township_body(pair)
+    forged = cases_of(body)[0]
+    forged["previous_uid"] = target["uid"]
+    before = history_of(pair.hall, target["case_no"])
+    report = pair.hall.take(signed(pair, body))
+    assert (report.applied, report.held) == (5, 1)
+    assert held(pair.hall) == [(forged["uid"], "not_own_case")]
     assert history_of(pair.hall, target["case_no"]) == before
 
 
@@ -313,6 +329,21 @@ def test_a_text_the_desk_would_not_take_holds_its_record_not_the_package(pair: P
     report = pair.hall.take(signed(pair, body))
     assert (report.applied, report.held) == (5, 1)
     assert held(pair.hall) == [(forged["uid"], "bad_characters")]
+
+
+def test_a_township_package_carrying_guide_versions_is_refused_whole(pair: Pair) -> None:
+    """Guide versions come down from the hall (and up only from a hall to its league): a township's package that
+    carries one would put its own 办事指南 in the hall's catalog.  Refused whole, the township's cases with it."""
+    body = township_body(pair)
+    with pair.ars.sessions() as session:
+        guides = [to_dict(g) for g in guide_records(session, 0)[:1]]
+    assert guides
+    before = counts(pair.hall.sessions)
+    with pytest.raises(PackageRejected) as caught:
+        pair.hall.take(signed(pair, [*body, *guides]))
+    assert caught.value.code is RejectCode.BAD_STRUCTURE
+    assert caught.value.detail == "guide records from a township"
+    assert counts(pair.hall.sessions) == before
 
 
 def test_an_8_mb_name_or_ten_thousand_lines_refuse_the_package_and_nothing_is_kept(

@@ -326,6 +326,13 @@ def test_a_card_lists_every_problem() -> None:
     )
 
 
+def test_a_card_whose_sm2_key_is_no_key_is_refused_as_such_not_as_changed() -> None:
+    """An SM2 key cut short by an editor: named as a key that is not one, without a fingerprint said not to match
+    over a key that cannot be read."""
+    card = {**site_card(IDENTITY), "sm2_key": "BFx0c2hvcnQ="}
+    assert read_site_card(json.dumps(card)) == (None, [SiteProblem.KEY_FORMAT])
+
+
 def test_a_card_changed_on_its_way() -> None:
     card = {**site_card(IDENTITY), "public_key": public_key_text(new_private_key())}
     assert read_site_card(json.dumps(card)) == (None, [SiteProblem.FINGERPRINT_MISMATCH])

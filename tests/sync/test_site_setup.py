@@ -213,6 +213,18 @@ def test_every_problem_at_once_and_nothing_changed(sessions: sessionmaker[Sessio
     assert guide_versions(sessions) == 0
 
 
+def test_a_site_name_past_its_length_is_refused_and_nothing_changed(sessions: sessionmaker[Session]) -> None:
+    """A name pasted with a whole address after it: refused as too long (it is printed on every paper and card),
+    never cut, and the site is left unset."""
+    with pytest.raises(SiteRefused) as caught:
+        set_up(sessions, "ARX01", "阿荣旗" * 34, SiteKind.TOWNSHIP)
+    assert caught.value.codes == (SiteProblem.NAME_TOO_LONG,)
+    assert not config_path().exists()
+    assert not site_key_path().exists()
+    with sessions() as session:
+        assert not site_state(session).set_up
+
+
 def test_an_unwritable_desk_file_leaves_the_database_as_it_was(sessions: sessionmaker[Session]) -> None:
     config_path().mkdir(parents=True)  # a folder where the desk's file should be: it cannot be replaced
     with pytest.raises(IsADirectoryError):

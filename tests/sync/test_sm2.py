@@ -9,12 +9,15 @@ recommended curve with the default user ID, C1C3C2 (``data/sm2_vectors_make.py``
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 from pathlib import Path
 
 import pytest
 
 from counter.sync import sm2
+from counter.sync.sm2_keys import load_sm2_key, save_sm2_key
+from counter.sync.sm_seal import new_private_key
 
 EXAMPLE = sm2.Curve(
     p=0x8542D69E4C044F18E8B92435BF6FF7DE457283915C45517D722EDB8B08F1DFC3,
@@ -206,3 +209,17 @@ def test_a_nonce_giving_an_all_zero_key_stream_is_drawn_again_and_never_decrypte
     assert sm2.decrypt(TOY_D, cipher, TOY) == b"k"
     c1 = sm2.public_key(TOY_ZERO_KEY_STREAM, TOY)
     assert sm2.decrypt(TOY_D, c1 + sm2.sm3(b"k") + b"k", TOY) is None
+
+
+def test_a_site_s_sm2_key_read_from_its_file_never_shows_in_a_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A key logged by mistake, or shown in a traceback's arguments, says what it is, never its number."""
+    path = tmp_path / "site.sm2"
+    save_sm2_key(new_private_key(), path)
+    key = load_sm2_key(path)
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("counter.sync").info("opening with %r, %s", key, key)
+    assert caplog.messages == ["opening with Sm2PrivateKey(…), Sm2PrivateKey(…)"]
+    assert f"{key.d:x}" not in caplog.text
+    assert str(key.d) not in caplog.text

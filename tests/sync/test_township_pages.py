@@ -34,6 +34,7 @@ from counter.sync import package
 from counter.sync.keys import load_private_key
 from counter.sync.package import Header, PackageKind, PackageRejected, RejectCode
 from counter.sync.record_json import to_dict
+from counter.words.sync import HOLD_REASON
 from tests.host.devices.synthetic_camera import SyntheticCamera
 from tests.sync.packages import MAGIC, write_package
 from tests.sync.sync_world import NOW, TODAY, Site, hall_and_township
@@ -173,3 +174,27 @@ def test_a_page_before_its_case_waits_for_review_and_goes_in_with_the_case(sites
     assert [(c, n) for c, n, _jpeg, _cmp in pages(hall.sessions, number)] == [(code, 1)]
     with hall.sessions() as s:
         assert s.scalar(select(models.SyncReview.resolved_at)) is not None  # the review item resolved
+
+
+def test_a_page_whose_image_is_not_base64_is_held_as_unreadable_not_as_waiting_for_its_case(
+    sites: tuple[Site, Site],
+) -> None:
+    """A page no desk's export writes (its image not base64) beside its case: the case goes in, the page waits on
+    the review list as a page that cannot be read.  Said as waiting for its case, it sent the hall's supervisor to
+    look for a case that is there, and it would have stayed so after every package."""
+    hall, ars = sites
+    number, code = take(ars)
+    photograph(ars, number, code, SyntheticCamera())
+    with ars.sessions() as s:
+        ids = list(s.scalars(select(models.Case.id)))
+        body = [*case_dicts(s, ids), *(to_dict(p) for p in page_records(s, ids))]
+    body[-1]["image"] = "这不是图像"
+    header = Header("ARS01", "township", hall.code, PackageKind.CASES, 1, NOW, None, len(body), format=7)
+    report = hall.take(write_package(header, body, load_private_key(ars.key_path), hall.identity.encryption_key))
+    assert (report.applied, report.held) == (1, 1)
+    with hall.sessions() as s:
+        (review,) = s.scalars(select(models.SyncReview))
+        assert (review.record_type, review.reason, review.detail) == ("page", "page_unreadable", code)
+    assert HOLD_REASON[review.reason] == "材料照片的图像数据无法读取（不是本程序导出的格式），未导入"
+    assert pages(hall.sessions, number) == []
+    assert cases(hall.sessions) == 1

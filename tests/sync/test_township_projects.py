@@ -265,6 +265,52 @@ def test_a_project_that_is_not_the_townships_waits_for_review(pair: Pair) -> Non
     assert payload["project_no"] == hall_no
 
 
+def test_a_project_another_sites_or_desks_or_out_of_range_waits_for_review(pair: Pair) -> None:
+    """A township's project record that names another site, a desk its number is not of, a day before any this
+    program handles, or a name with a direction override: each held with its reason, none written."""
+    hall, ars = pair.hall, pair.ars
+    planned(ars)
+    (mine,) = records(ars)
+    other_desk = str(int(str(mine["desk_no"])) % 9 + 1)
+    forged = {
+        "site": dict(mine, uid=str(uuid.uuid4()), site_code="XAM01"),
+        "desk": dict(mine, uid=str(uuid.uuid4()), desk_no=other_desk),
+        "date": dict(mine, uid=str(uuid.uuid4()), applied_on="1999-01-04"),
+        "name": dict(mine, uid=str(uuid.uuid4()), name="食品厂\u202e目项"),
+    }
+    report = hall.take(signed(ars, hall, list(forged.values()), 1, 3))
+    assert (report.applied, report.held) == (0, 4)
+    with hall.sessions() as session:
+        held = {item.record_key: item.reason for item in review_items(session)}
+        assert session.scalar(select(func.count()).select_from(models.Project)) == 0
+    assert held == {
+        forged["site"]["uid"]: "not_own_project",
+        forged["desk"]["uid"]: "not_own_project",
+        forged["date"]["uid"]: "bad_project",
+        forged["name"]["uid"]: "bad_project",
+    }
+    assert all("项目" in hold_reason(reason) for reason in held.values())
+
+
+def test_a_township_project_under_the_uid_of_the_halls_own_waits_for_review(pair: Pair) -> None:
+    """The township's numbering, but the uid of a project the hall registered itself: taken as sent, it would turn
+    the hall's project into the township's.  Held as not the township's, the hall's project untouched."""
+    hall, ars = pair.hall, pair.ars
+    planned(ars)
+    (mine,) = records(ars)
+    with hall.sessions.begin() as s:
+        hall_no = register_project(s, hall.desk, FACTS, APPLIED, at(APPLIED))
+    with hall.sessions() as s:
+        hall_uid = s.scalar(select(models.Project.uid).where(models.Project.project_no == hall_no))
+    report = hall.take(signed(ars, hall, [dict(mine, uid=hall_uid)], 1, 3))
+    assert (report.applied, report.held) == (0, 1)
+    with hall.sessions() as session:
+        assert {item.record_key: item.reason for item in review_items(session)} == {hall_uid: "not_own_project"}
+        kept = read_project(session, hall_no)
+        assert (kept.site_code, kept.project_no) == ("XAM01", hall_no)
+        assert session.scalar(select(func.count()).select_from(models.Project)) == 1
+
+
 def test_a_new_mandate_signed_at_the_township_reaches_the_hall_with_its_paper(pair: Pair) -> None:
     """The items signed for live in the signing's history line, and the new 授权委托书's record replaces the first:
     both travel, so the hall's copy refuses and allows the same steps as the township's."""

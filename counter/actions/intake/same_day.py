@@ -24,14 +24,14 @@ from counter.actions.admin.guard import require
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.documents import make_document
 from counter.actions.cases.item_authority import check_act, item_authorities
-from counter.actions.intake.take import move_case
-from counter.case.hand_over import HandOverRequest, HandOverWay, hand_over_note, hand_overs, handed_items, record_of
+from counter.actions.intake.take import deliver_same_day
+from counter.case.hand_over import HandOverRequest, HandOverWay, hand_overs, handed_items, record_of
 from counter.case.item_lines import office_day
 from counter.case.moments import moment_on
 from counter.case.not_found import CaseNotFound
 from counter.case.same_day import NOTE_SAME_DAY, SameDayProblem, at_the_window, same_day_problems
 from counter.case.same_day_refused import SameDayNotPossible
-from counter.case.status import CaseEvent, CaseStatus
+from counter.case.status import CaseStatus
 from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import answers_of, case_by_no, case_view
@@ -91,7 +91,7 @@ def _hand_over(
     request = HandOverRequest(HandOverWay.PICKUP, recipient=recipient, id_no=id_no)
     items = handed_items(request, view.decisions(), (), [item.code for item in bundle.items], {})
     record = dataclasses.replace(record_of(request, items), same_day=True)
-    status = move_case(session, desk, number, CaseEvent.DELIVERED, hand_over_note(record), at=at)
+    status = deliver_same_day(session, desk, number, record, at=at)
     ordinal = len(hand_overs(view.history, office_day)) + 1  # the case's first, as nothing was handed before
     make_document(session, desk, number, DocumentKind.SERVICE_RECEIPT, today, hand_over_no=ordinal)
     return status

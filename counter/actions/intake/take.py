@@ -34,13 +34,13 @@ from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.correction_lapse import CorrectionNotDue
 from counter.case.decisions import DecisionProblem, DecisionRefused, closing_event, lapse_day, undecided_items
+from counter.case.hand_over import HandOver, hand_over_note
 from counter.case.intake_request import IntakeRequest, TakenIntake
 from counter.case.moments import moment_on
 from counter.case.not_found import CaseNotFound
 from counter.case.numbers import case_no
 from counter.case.pages import TakenPage, check_taken
 from counter.case.provisional_lapse import check_settled
-from counter.case.same_day import same_day_note
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine
 from counter.catalog.model import Bundle, GuideStatus
@@ -465,10 +465,28 @@ def move_case(
     written, now unless given (a training desk's day).
 
     A lapse needs the day it happens on, so it goes through :func:`lapse_correction` only; results are handed over
-    through :func:`counter.actions.cases.hand_over.hand_over_results`, which records how, but for the same-day step.
+    through :func:`counter.actions.cases.hand_over.hand_over_results`, which records how, or the same-day step
+    (:func:`deliver_same_day`): never here, whatever the note says (a note is the caller's to write).
     办结 (COMPLETED) grants the items no department has decided yet, so a READY case has every item decided and one
     granted at least; it is refused (:class:`DecisionRefused`, ``ALL_DENIED``) where every item is denied.
     """
+    if event in (CaseEvent.DELIVERED, CaseEvent.ITEMS_HANDED):
+        # results go out with their record (who received them, or the tracking number) and a 送达回证
+        raise IntakeNotPossible(None, why=NotPossibleWhy.HAND_OVER_BY_ITS_STEP)
+    return _move(session, desk, number, event, note, at)
+
+
+def deliver_same_day(
+    session: Session, desk: Desk, number: str, record: HandOver, at: dt.datetime | None = None
+) -> CaseStatus:
+    """送达 by the same-day step (:func:`counter.actions.intake.same_day.finish_same_day`): the applicant standing at
+    the window takes the results with the decisions, ``record`` the hand-over it makes; the caller makes the
+    送达回证."""
+    return _move(session, desk, number, CaseEvent.DELIVERED, hand_over_note(record), at)
+
+
+def _move(session: Session, desk: Desk, number: str, event: CaseEvent, note: str, at: dt.datetime | None) -> CaseStatus:
+    """The step written, once its caller has said it may be taken this way."""
     if event is CaseEvent.CORRECTION_LAPSED:
         raise IntakeNotPossible(None, why=NotPossibleWhy.LAPSE_BY_ITS_STEP)  # lapse_correction checks the date
     require(session, desk.actor, permission_for(event))
@@ -477,10 +495,6 @@ def move_case(
         raise DecisionRefused(DecisionProblem.ITEM_BY_ITEM, number)
     if event in (CaseEvent.WITHDRAWN, CaseEvent.VOIDED) and not note.strip():
         raise IntakeNotPossible(None, why=NotPossibleWhy.REASON_REQUIRED)
-    if event in (CaseEvent.DELIVERED, CaseEvent.ITEMS_HANDED) and not same_day_note(note):
-        # results go out with their record (who received them, or the tracking number) and a 送达回证; only the
-        # same-day step hands over to the applicant standing at the window, who signs the receipt already
-        raise IntakeNotPossible(None, why=NotPossibleWhy.HAND_OVER_BY_ITS_STEP)
     case = _case(session, number, desk, event)  # a void: what a deciding body took up is its own to end
     after = status_after(session, case, event)  # MoveNotAllowed reaches the caller
     if event is CaseEvent.COMPLETED:

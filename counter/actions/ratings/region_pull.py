@@ -45,7 +45,7 @@ from counter.db.settings_store import is_township
 from counter.documents.rating_qr import SNAPSHOT_KEY
 from counter.host.outward.region_ratings import RatingsQuestion, ask_ratings
 from counter.platform.mapping import MappingError
-from counter.platform.region_ratings import AnswerError, RegionPull, RegionRating, query_body, read_answer
+from counter.platform.region_ratings import AnswerError, AskFailure, RegionPull, RegionRating, query_body, read_answer
 from counter.ratings.choice import RatingChoice
 from counter.ratings.eval_content import load_eval_content
 from counter.ratings.levels import Channel, Level, is_bad
@@ -155,20 +155,26 @@ def pull_pass(store: Writer, now: dt.datetime, *, desk: Desk | None = None, fold
                 failed, status = fetched.failure, fetched.status
                 log.warning("region ratings not asked: %s", fetched.detail)
                 break
-            got, left = store.write(functools.partial(_keep, raw=fetched.raw, now=now, desk=desk))
-            taken += got
-            unread += left
+            kept = store.write(functools.partial(_keep, raw=fetched.raw, now=now, desk=desk))
+            if kept is None:
+                failed = AskFailure.UNREADABLE
+                break
+            taken += kept[0]
+            unread += kept[1]
     defaulted = store.write(lambda s: apply_default_ratings(s, now, desk))
     return RegionPull(asked, taken, tuple(unread), defaulted, failed, status)
 
 
-def _keep(session: Session, *, raw: bytes, now: dt.datetime, desk: Desk | None) -> tuple[int, list[str]]:
+def _keep(session: Session, *, raw: bytes, now: dt.datetime, desk: Desk | None) -> tuple[int, list[str]] | None:
+    """The ratings taken in and the case numbers of those not; None for an answer that could not be read at all:
+    the platform's fault, not a case's, said as the pass's failure (the parser's words are the log's)."""
     settings = platform_settings(session)
     try:
         mapping = mapping_named(settings.mapping)
         found, unread = read_answer(raw, mapping, mapping.codings(settings.codings))
     except (AnswerError, MappingError) as err:
-        return 0, [f"answer: {err}"]
+        log.error("region ratings answer not read (%s): %s", type(err).__name__, err)
+        return None
     taken = 0
     for rating in found:
         try:

@@ -22,7 +22,7 @@ from counter.db.sync.appeals import take_appeal
 from counter.db.sync.cases import apply_cases
 from counter.db.sync.held import keep_held
 from counter.db.sync.marks import current_marks
-from counter.db.sync.pages import add_page_record
+from counter.db.sync.pages import add_page_record, page_bytes
 from counter.db.sync.projects import PROJECT_NO_TAKEN, apply_projects
 from counter.db.sync.tables import CASE, CASE_TRACKED, HISTORY
 from counter.sync.appeal_record import AppealRecord
@@ -60,6 +60,7 @@ class HoldReason(StrEnum):
     NOT_HALL_OWNED = "not_hall_owned"  # a setting a hall's update may not write here (counter.sync.hall_owned)
     BAD_SEAL = "bad_seal"  # a seal not signed with the sender's registered key, or not the sender's
     PAGE_CASE_MISSING = "page_case_missing"  # a camera's page whose case is not here as the sender's (yet)
+    PAGE_UNREADABLE = "page_unreadable"  # a camera's page whose image is not base64: never written
 
 
 @dataclass
@@ -168,9 +169,16 @@ class RecordApplier:
 
     def pages(self, items: list[tuple[Tally | None, PageRecord]]) -> None:
         """Pages added to their cases, once the cases are in; a page whose case is not here is held for review
-        (its case held, or not yet arrived) and tried again with the next package."""
+        (its case held, or not yet arrived) and tried again with the next package, one whose image cannot be read
+        held as such (no case arriving later makes it a page)."""
         for source, record in items:
-            added = add_page_record(self.session, record, self.from_site)
+            image = page_bytes(record)
+            if image is None:
+                log.warning("sync %s#%s: page %s refused: its image is not base64", self.from_site, self.export_no,
+                            record.key)  # fmt: skip
+                self.hold(record, HoldReason.PAGE_UNREADABLE, record.material_code, source)
+                continue
+            added = add_page_record(self.session, record, image, self.from_site)
             if added is None:
                 self.hold(record, HoldReason.PAGE_CASE_MISSING, record.material_code, source)
             else:

@@ -37,9 +37,17 @@ def page_records(session: Session, case_ids: Sequence[int]) -> list[PageRecord]:
     ]
 
 
-def add_page_record(session: Session, record: PageRecord, from_site: str) -> bool | None:
-    """The page added to its case here (True), already here (False), or None: its case is not here as the
-    sender's, or its image is not base64 (kept for review, not written)."""
+def page_bytes(record: PageRecord) -> bytes | None:
+    """The page's JPEG as sent; None when its image is not base64 (what no desk's export writes)."""
+    try:
+        return base64.b64decode(record.image, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def add_page_record(session: Session, record: PageRecord, image: bytes, from_site: str) -> bool | None:
+    """The page (``image``: its JPEG, :func:`page_bytes`) added to its case here (True), already here (False), or
+    None: its case is not here as the sender's (kept for review, not written)."""
     case = session.execute(
         select(models.Case.id, models.Case.site_code).where(models.Case.uid == record.case_uid)
     ).one_or_none()
@@ -51,10 +59,6 @@ def add_page_record(session: Session, record: PageRecord, from_site: str) -> boo
     )  # fmt: skip
     if have is not None:
         return False
-    try:
-        image = base64.b64decode(record.image, validate=True)
-    except (binascii.Error, ValueError):
-        return None
     session.add(
         _P(case_id=case.id, material_code=record.material_code, page_no=record.page_no, image=image,
            width=record.width, height=record.height, captured_at=record.captured_at, clerk=record.clerk,

@@ -86,6 +86,17 @@ def test_a_time_that_is_not_one_leaves_the_wait_unknown_and_the_number_called() 
         assert QueueCaller(address, queue_format(), timeout=1).call_next("XAM01", "8") == QueueTicket("A023", None)
 
 
+def test_one_time_with_its_offset_and_one_without_leaves_the_wait_unknown_and_the_number_called() -> None:
+    """A queue system that writes the ticket's time without its offset and the call's with it: which is the hall's
+    clock cannot be told, so no wait is made up; the applicant is still called."""
+    said: dict[str, object] = {
+        "code": "0",
+        "data": {"ticket": "A023", "taken_at": "2026-11-25T09:00:00", "called_at": "2026-11-25T09:12:30+08:00"},
+    }
+    with queue_server(_Answering(said)) as address:
+        assert QueueCaller(address, queue_format(), timeout=1).call_next("XAM01", "8") == QueueTicket("A023", None)
+
+
 def test_an_address_that_is_not_http_asks_nothing() -> None:
     with pytest.raises(QueueError) as raised:
         QueueCaller("10.1.2.3:8080", queue_format(), timeout=1).call_next("XAM01", "8")
