@@ -97,6 +97,25 @@ def test_alt_o_opens_the_case_chosen_and_keeps_the_intake(qtbot: QtBot, make_pan
     assert QApplication.focusWidget() is panel.applicant_form.address
 
 
+def test_alt_o_with_one_case_named_opens_it_at_once(qtbot: QtBot, make_panel: MakePanel) -> None:
+    """One open case: nothing to choose, so Alt+O opens it from the field the clerk is in."""
+    panel = make_panel()
+    active(qtbot, panel)
+    ready(qtbot, panel)
+    first = commit(qtbot, panel)
+    panel.close_keeping_draft()
+    panel = make_panel()
+    active(qtbot, panel)
+    with qtbot.waitSignal(panel.open_cases.asked, timeout=10_000) as asked:
+        fill_person(panel)
+    assert [case.case_no for case in asked.args[0]] == [first]
+    panel.applicant_form.address.setFocus()
+    with qtbot.waitSignal(panel.open_cases.open_chosen, timeout=5_000) as chosen:
+        QTest.keyClick(panel.applicant_form.address, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert chosen.args == [first]
+    assert [page.case_no for page in panel.findChildren(CasePage)] == [first]
+
+
 def test_alt_n_in_the_list_takes_a_new_case_and_gives_the_keyboard_back_to_the_form(
     qtbot: QtBot, make_panel: MakePanel
 ) -> None:
