@@ -353,6 +353,21 @@ def test_the_window_opens_at_once_and_its_forms_take_the_sites_list_when_it_is_r
     assert window.register.requested.item(1).checkState() is Qt.CheckState.Checked  # what was ticked stays
 
 
+def test_a_site_list_the_database_cannot_read_leaves_the_shipped_one_on_both_forms(
+    qtbot: QtBot, runner: Runner, clock: Clock
+) -> None:
+    """The database away as the window opens: the forms keep the shipped list to work on, rather than none, and
+    the window opens all the same."""
+    from counter.service.projects import READ_SERVICE_LIST
+
+    away = failing(runner, LOCKED, READ_SERVICE_LIST)
+    window = ProjectsWindow(runner, DESK, clock)
+    qtbot.addWidget(window)
+    assert away.asked == [READ_SERVICE_LIST.name]
+    assert window.register.requested.count() == 22
+    assert window.page.plan_form.catalogue.count() == 22
+
+
 def fill_register(form: Any) -> None:
     for key, value in (("name", FACTS.name), ("investor", FACTS.investor), ("location", FACTS.location),
                        ("county", FACTS.county)):  # fmt: skip
