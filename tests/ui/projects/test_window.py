@@ -156,6 +156,26 @@ def test_a_number_no_project_has_is_said_on_the_heading(projects_window: Project
     assert page.heading.text() == NO_SUCH_PROJECT.format(project_no="BN-NONE")
 
 
+def test_a_number_typed_and_enter_opens_its_project_and_blanks_open_nothing(
+    projects_window: ProjectsWindow, runner: Runner, clock: Clock
+) -> None:
+    """The number read off the applicant's paper, typed in any case with spaces around: Enter opens the project;
+    Enter on blanks leaves the page as it was, with no error for a number nobody typed."""
+    number = served(runner, clock)
+    page = projects_window.page
+    projects_window.setCurrentWidget(page)
+    page.number.setFocus()
+    QTest.keyClicks(page.number, "   ")
+    QTest.keyClick(page.number, Qt.Key.Key_Return)
+    assert page.project is None
+    assert page.heading.text() == words.PAGE_EMPTY
+    page.number.setText(f" {number.lower()} ")
+    QTest.keyClick(page.number, Qt.Key.Key_Return)
+    assert page.project is not None
+    assert page.project.project_no == number
+    assert page.heading.text() == words.PAGE_HEADING.format(name=FACTS.name, state=words.STATE[state_of(page)])
+
+
 NOT_PERMITTED = NotPermitted(Permission.CHANGE_SETTINGS, signed_in=True)
 
 
