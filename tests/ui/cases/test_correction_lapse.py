@@ -13,6 +13,8 @@ from counter.actions.cases.holidays import set_holiday
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus
 from counter.ui.cases.words import CASE_CORRECTION_NOT_DUE, CASE_CORRECTION_OVERDUE, CASE_DATES_MOVED
+from counter.words.cases import CASE_EVENT
+from counter.words.lapses import EARLY_LAPSE, EARLY_WHAT_CORRECTION
 from tests.signed_in import signed_in
 from tests.ui.cases.casebook import Casebook
 from tests.ui.cases.conftest import Clock
@@ -101,3 +103,28 @@ def test_a_lapse_confirmed_after_the_deadline_moved_meanwhile_is_refused_with_it
     assert CaseEvent.CORRECTION_LAPSED not in visible_actions(page)
     assert not page.alert.isVisibleTo(page)  # its own day: not overdue
     assert not page.form.isVisibleTo(page)  # the step is not offered until then
+
+
+def test_a_lapse_the_office_later_finds_early_reads_so_in_the_cases_history(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """The lapse recorded on Monday 14 December; the office then marks the deadline's Friday a day off, which moves
+    the deadline to that Monday: the page's history says in words that the lapse came before the day it could, with
+    its dates, rather than a code."""
+    monday = DUE + dt.timedelta(days=3)
+    today.day = monday
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    page.action_buttons[CaseEvent.CORRECTION_LAPSED].click()
+    page.form.reason.setText("电话联系两次未接通")
+    confirm(qtbot, page)
+    page.close()
+    admin = signed_in(case_sessions, Desk(DeskIdentity("XAM01", "1"), "管理员"), Role.ADMIN, login="admin")
+    with case_sessions.begin() as s:
+        set_holiday(s, DUE, "off", desk=admin)
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    assert column(page.history, 3)[-1] == CASE_EVENT[CaseEvent.LAPSE_EARLY]
+    first = monday + dt.timedelta(days=1)
+    said = EARLY_LAPSE.format(what=EARLY_WHAT_CORRECTION, due=monday.isoformat(), lapsed=monday.isoformat(),
+                              first=first.isoformat())  # fmt: skip
+    assert column(page.history, 4)[-1] == said
+    assert page.status.text() == "逾期未补正，视为放弃申请"  # the act stands: the deciding body's to take back
