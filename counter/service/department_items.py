@@ -97,9 +97,11 @@ def read_queue(work: Session, call: Call, request: ReadQueue) -> Queue:
 
     bound = bound_department(work, call.desk)
     own = own_department(work, call.desk) if call.desk is not None else ""
-    chosen = bound or (own if request.department is None else request.department)
     today = call.today
     loads = item_queue.department_loads(work, today)
+    chosen = bound or (own if request.department is None else request.department)
+    if not bound and request.department and all(load.department != request.department for load in loads):
+        chosen = ""  # a department chosen in the list whose last item was decided since: the reminders, as offered
     checks = notice_pledges.pledge_checks(work, chosen)
     if chosen:
         return Queue(chosen, loads, item_queue.department_queue(work, chosen, today), (0, 0), checks)

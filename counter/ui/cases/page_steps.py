@@ -188,9 +188,13 @@ class StepSlots(_Page):
             log.warning("case %s: %s refused: %s", view.case_no, event.value, err.problem.value)
             self.show_notice(decision_refused_text(err, items), "noticeError")
         elif isinstance(err, CorrectionNotDue):
+            # the page offered the lapse, so its deadline moved meanwhile (a day marked off): read again, the page
+            # shows the deadline that refused it rather than one overdue beside the refusal
             log.warning("case %s: correction lapse refused before %s", view.case_no, err.first_day)
             first = err.first_day.isoformat() if err.first_day else ""
-            self.show_notice(words.CASE_CORRECTION_NOT_DUE.format(first_day=first), "noticeError")
+            self.form.close_form()
+            not_due = words.CASE_CORRECTION_NOT_DUE.format(first_day=first)
+            self._said(view.case_no, StepOutcome(not_due, "noticeError", reload=True))
         elif isinstance(err, IntakeNotPossible) and err.why is not None and err.why is not NotPossibleWhy.NOT_AWAITED:
             # not the case moving on (materials ticked that arrived meanwhile are): the step refused as it was asked
             log.warning("case %s: %s refused: %s", view.case_no, event.value, err)

@@ -117,6 +117,7 @@ class LicenceDesk(QObject):
         if not held:
             self.panel.show_status(INTAKE_LICENCE_NONE.format(name=material.name), error=True)
             return
+        self.panel.show_status("")  # answered: the list says the rest; given up with Esc, no 正在查询 stays behind
         self.chooser = LicenceChooser(material, held, holder_id, self._today(), self._window)
         self.chooser.chosen.connect(lambda taken_code, licence: self.on_chosen(taken_code, licence, holder_id))
         self.chooser.open()

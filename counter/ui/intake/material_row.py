@@ -397,9 +397,8 @@ class MaterialRow(QFrame):
         self._update_view()
 
     def choose_deferral(self) -> None:
-        """容缺后补: the material is not handed in and the applicant asks for 容缺 (the panel ticks the request)."""
-        if not self.deferrable:
-            return
+        """容缺后补: the material is not handed in and the applicant asks for 容缺 (the panel ticks the request).
+        Asked only of a deferrable material: its 容缺 button exists only then, and its key is taken only then."""
         self.set_receipt(Receipt.MISSING)
         self.deferral_chosen.emit()
 

@@ -91,8 +91,6 @@ class UnprintedQuestion(QDialog):
         self.print_chosen.emit()
 
     def on_leave_clicked(self) -> None:
-        reason = self.reason.text().strip()
-        if not reason:
-            return
+        # the button is enabled only with a reason typed (on_reason_changed): never clicked without one
         self.accept()
-        self.left.emit(reason)
+        self.left.emit(self.reason.text().strip())

@@ -60,17 +60,12 @@ class DeskIntake(QObject):
     last_case_no: str
     intake_asked = False  # an intake's guide (or a draft's) is being read: F5 again opens nothing more
 
-    def desk(self) -> Desk:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # what the desk gives
 
-    def _say(self, text: str) -> None:
-        raise NotImplementedError
-
-    def refresh_identity(self) -> None:
-        raise NotImplementedError
-
-    def refresh_pending(self) -> None:
-        raise NotImplementedError
+        def desk(self) -> Desk: ...
+        def _say(self, text: str) -> None: ...
+        def refresh_identity(self) -> None: ...
+        def refresh_pending(self) -> None: ...
 
     def start_intake(
         self, bundle: Bundle | ChosenBundle | None, previous_case_no: str = "", carried: IntakeDraft | None = None

@@ -34,7 +34,6 @@ from counter.ui.printing.making import (
     outcome_kinds,
 )
 from counter.ui.printing.preview_window import WINDOW_SIZE, PreviewWindow
-from counter.ui.printing.words import PRINTING_NO_NOTICE
 
 
 def _owner(widget: QWidget | None) -> QWidget | None:
@@ -104,11 +103,9 @@ def show_outcome_documents(
     refused: Callable[[NoticeRefused], None],
 ) -> None:
     """What the applicant takes home after the intake (receipt; deferral notice, pledge and receipt; …), in their
-    preview once they are made (:func:`show_case_documents`)."""
+    preview once they are made (:func:`show_case_documents`).  ``outcome`` is a taken case's, one of the four the
+    intake decides (an undecided one is never taken), each with its papers."""
     kinds = outcome_kinds(outcome)
-    if not kinds:
-        refused(NoticeRefused(PRINTING_NO_NOTICE))
-        return
     show_case_documents(parent, runner, desk, case_no, kinds, opened=opened, refused=refused)
 
 

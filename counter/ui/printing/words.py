@@ -47,7 +47,6 @@ PRINTING_DB_FAILED = tr("无法出具文书：{fault}。办件未作任何改动
 # the papers of a guide, which belong to no case: the 一次性告知单, and the list of its forms and a form itself
 PRINTING_GUIDE_DB_FAILED = tr("无法出具一次性告知单：{fault}。")
 FORMS_DB_FAILED = tr("无法取出办事指南的表格：{fault}。")
-PRINTING_NO_NOTICE = tr("该办件的受理结果不出具文书。")
 PRINTING_GUIDE_UNPUBLISHED = tr("该事项的办事指南未发布，不能打印一次性告知单。")
 
 # the printer chooser

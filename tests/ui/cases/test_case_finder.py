@@ -20,7 +20,7 @@ from counter.ui.cases.case_finder import CaseFinder
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.opening import CaseDesk
 from counter.ui.cases.tables import COLUMN_MARGIN, numbers
-from counter.ui.cases.words import CASE_FOUND_READ_FAILED
+from counter.ui.cases.words import CASE_FOUND_READ_FAILED, CASE_FOUND_UNREADABLE
 from counter.ui.look.fonts import install_fonts
 from counter.ui.look.text_size import set_text_percent
 from counter.words.database import fault_text
@@ -209,3 +209,27 @@ def test_a_search_the_database_cannot_answer_is_said_and_a_period_chosen_asks_ag
     assert finder.days() == 182
     assert numbers(finder.table) == [book.correction, book.awaiting, book.awaiting_earlier]
     assert finder.summary.text().startswith("近半年内与“13904820000”相符的办件共 3 件")
+
+
+def test_a_phone_number_one_digit_short_is_said_unreadable_and_the_last_list_goes(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """Ten digits are no phone, ID or case number: nothing is looked up, the clerk is told what can be looked for,
+    the cases of the search before are not left under it as if they were the answer, and the digits stay to mend."""
+    runner = runner_on(case_sessions)
+    window = desk_window(qtbot)
+    finder = finder_of(CaseDesk(window, runner, DESK_1, today).find_cases(PHONE))
+    assert numbers(finder.table) == [book.correction, book.awaiting, book.awaiting_earlier]
+    away = failing(runner, LOCKED, FIND_CASES)  # a search asked of the database would say the database's fault
+    short = PHONE[:-1]
+    finder.field.setText(short)
+    QTest.keyClick(finder.field, Qt.Key.Key_Return)
+    assert away.asked == []
+    assert finder.summary.text() == CASE_FOUND_UNREADABLE.format(typed=short)
+    assert finder.summary.objectName() == "listError"
+    assert numbers(finder.table) == []
+    assert finder.field.text() == short
+    finder.field.setText("   ")  # Enter on blanks: nothing asked, what is said stays
+    QTest.keyClick(finder.field, Qt.Key.Key_Return)
+    assert away.asked == []
+    assert finder.summary.text() == CASE_FOUND_UNREADABLE.format(typed=short)

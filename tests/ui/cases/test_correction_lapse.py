@@ -8,10 +8,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
+from counter.access.roles import Role
 from counter.actions.cases.holidays import set_holiday
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus
-from counter.ui.cases.words import CASE_CORRECTION_OVERDUE, CASE_DATES_MOVED
+from counter.ui.cases.words import CASE_CORRECTION_NOT_DUE, CASE_CORRECTION_OVERDUE, CASE_DATES_MOVED
+from counter.words.cases import CASE_EVENT
+from counter.words.lapses import EARLY_LAPSE, EARLY_WHAT_CORRECTION
+from tests.signed_in import signed_in
 from tests.ui.cases.casebook import Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, stored
@@ -74,3 +78,53 @@ def test_a_deadline_moved_by_an_edited_day_shows_and_governs(
     assert page.beyond_data.isVisibleTo(page)
     assert page.beyond_data.text() == CASE_DATES_MOVED.format(moves=f"补正期限 {DUE.isoformat()} → {later.isoformat()}")
     assert CaseEvent.CORRECTION_LAPSED not in visible_actions(page)  # its own day: not lapsed yet
+
+
+def test_a_lapse_confirmed_after_the_deadline_moved_meanwhile_is_refused_with_its_first_day(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """The page was read on the Monday after the deadline; the office then marks the deadline's Friday a day off,
+    which moves it to that Monday.  The lapse confirmed is refused with the day it can be recorded from, nothing is
+    stored, and the page is read again: the deadline it shows is the one that refused, not overdue any more."""
+    today.day = DUE + dt.timedelta(days=3)  # Monday 14 December
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    page.action_buttons[CaseEvent.CORRECTION_LAPSED].click()
+    page.form.reason.setText("电话联系两次未接通")
+    admin = signed_in(case_sessions, Desk(DeskIdentity("XAM01", "1"), "管理员"), Role.ADMIN, login="admin")
+    with case_sessions.begin() as s:
+        assert set_holiday(s, DUE, "off", desk=admin) == (book.correction,)
+    page.form.confirm_button.click()
+    qtbot.waitUntil(lambda: page.notice.isVisibleTo(page))
+    assert page.notice.text() == CASE_CORRECTION_NOT_DUE.format(first_day="2026-12-15")
+    assert page.notice.objectName() == "noticeError"
+    assert stored(case_sessions, book.correction).status is CaseStatus.CORRECTION_ISSUED
+    later = DUE + dt.timedelta(days=3)
+    assert page.fields["correction_due"].text() == later.isoformat()  # the page as the refusal found the case
+    assert CaseEvent.CORRECTION_LAPSED not in visible_actions(page)
+    assert not page.alert.isVisibleTo(page)  # its own day: not overdue
+    assert not page.form.isVisibleTo(page)  # the step is not offered until then
+
+
+def test_a_lapse_the_office_later_finds_early_reads_so_in_the_cases_history(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """The lapse recorded on Monday 14 December; the office then marks the deadline's Friday a day off, which moves
+    the deadline to that Monday: the page's history says in words that the lapse came before the day it could, with
+    its dates, rather than a code."""
+    monday = DUE + dt.timedelta(days=3)
+    today.day = monday
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    page.action_buttons[CaseEvent.CORRECTION_LAPSED].click()
+    page.form.reason.setText("电话联系两次未接通")
+    confirm(qtbot, page)
+    page.close()
+    admin = signed_in(case_sessions, Desk(DeskIdentity("XAM01", "1"), "管理员"), Role.ADMIN, login="admin")
+    with case_sessions.begin() as s:
+        set_holiday(s, DUE, "off", desk=admin)
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    assert column(page.history, 3)[-1] == CASE_EVENT[CaseEvent.LAPSE_EARLY]
+    first = monday + dt.timedelta(days=1)
+    said = EARLY_LAPSE.format(what=EARLY_WHAT_CORRECTION, due=monday.isoformat(), lapsed=monday.isoformat(),
+                              first=first.isoformat())  # fmt: skip
+    assert column(page.history, 4)[-1] == said
+    assert page.status.text() == "逾期未补正，视为放弃申请"  # the act stands: the deciding body's to take back

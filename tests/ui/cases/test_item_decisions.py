@@ -260,3 +260,24 @@ def test_the_windows_grant_of_a_licence_keeps_its_validity_and_refuses_one_befor
     QTest.keyClick(states.buttons[DENY], Qt.Key.Key_Space)  # a denial asks none
     assert not form.validity_fields.choice.isVisible()
     assert form.values().validity is None
+
+
+def test_a_licence_granted_for_good_reads_long_term_and_asks_no_date(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """长期有效: the date is not asked (nor checked against today); the item's line says the licence never ends."""
+    page = open_page(qtbot, case_sessions, today, book.accepted, signed_in(case_sessions, SUPERVISOR))
+    states, form = page.item_states, page.form
+    states.table.setFocus()
+    QTest.keyClick(states.table, Qt.Key.Key_Down)  # 食品经营许可
+    QTest.keyClick(states.buttons[APPROVE], Qt.Key.Key_Space)
+    choice, until = form.validity_fields.choice, form.validity_fields.until
+    QTest.keyClicks(form.reason, "JY11522010012345")
+    choice.setFocus()
+    QTest.keyClick(choice, Qt.Key.Key_End)  # 长期有效
+    assert not until.isEnabled()
+    until.setDate(QDate(DAY.year, DAY.month, DAY.day).addDays(-1))  # a date left behind is no 有效期至
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(choice, Qt.Key.Key_Return)
+    assert item_row(page, FOOD)[2:] == [CASE_ITEM_APPROVED, "JY11522010012345（长期有效）"]
+    assert stored(case_sessions, book.accepted).decisions()[FOOD].validity == Validity(None)

@@ -246,3 +246,32 @@ def test_a_column_that_gives_way_keeps_two_lines_before_the_names_give_more(
     finally:
         set_text_percent(100)
         install_fonts(qapp, REAL_FONTS, rare_now=False)
+
+
+def test_a_department_whose_last_item_was_decided_meanwhile_gives_way_to_the_reminders(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """The 城管 list open on its one item; the department decides it at another desk: read again, the department
+    is no longer offered, and the page shows what its chooser now says (到期提醒), not an empty department."""
+    routed(case_sessions, book.accepted)
+    lists = make_lists(qtbot, case_sessions, today)
+    page = lists.items
+    lists.tabs.setCurrentWidget(page)
+    page.chooser.setCurrentIndex(page.chooser.findData(CITY))
+    page.chooser.activated.emit(page.chooser.currentIndex())
+    assert column(page.table, 2) == [CITY]
+    at = dt.datetime.combine(DAY, dt.time(11)).astimezone()
+    for request in (
+        StepRequest(ItemEvent.RESUMED),
+        StepRequest(ItemEvent.APPROVED, result_no="乌城管字〔2026〕第12号"),
+    ):
+        with case_sessions.begin() as s:
+            take_item_step(s, DESK_1, book.accepted, SIGNBOARD, request, at)
+    page.refresh()
+    assert page.chooser.findData(CITY) == -1
+    assert page.chooser.currentIndex() == 0
+    assert page.department() == ""
+    reminders = make_lists(qtbot, case_sessions, today).items  # the same list, chosen afresh
+    reminders.refresh()
+    assert page.summary.text() == reminders.summary.text()
+    assert column(page.table, 0) == column(reminders.table, 0)

@@ -349,3 +349,33 @@ def test_only_the_steps_that_make_a_paper_name_it() -> None:
     assert made_paper(StepRequest(ItemEvent.PAUSED, pause=PauseReason.CORRECTION)) is DocumentKind.SUPPLEMENT
     assert made_paper(StepRequest(ItemEvent.PAUSED, pause=PauseReason.INSPECTION)) is None
     assert made_paper(StepRequest(ItemEvent.SIGNED)) is None
+
+
+def test_a_grant_a_colleague_made_meanwhile_is_not_made_twice_and_the_page_shows_theirs(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """Two of the 市场监管局's staff on one item: the second's 准予, typed while the first's was saved, is refused,
+    the page read again shows the item as decided with the first's number, and nothing is recorded twice."""
+    from counter.actions.cases.item_steps import take_item_step
+
+    routed(case_sessions, book.accepted)
+    staff = signed_in(case_sessions, "bao", Role.DEPARTMENT, MARKET)
+    with case_sessions.begin() as s:
+        take_item_step(s, staff, book.accepted, FOOD, StepRequest(ItemEvent.SIGNED), ROUTED_AT)
+    page = open_page(qtbot, case_sessions, today, book.accepted, staff)
+    states, form = page.item_states, page.item_step_form
+    states.table.setFocus()
+    QTest.keyClick(states.table, Qt.Key.Key_Down)  # 食品经营许可
+    press(states.step_bar.buttons[ItemEvent.APPROVED])
+    QTest.keyClicks(form.result_no, "JY11522010099999")
+    colleague = signed_in(case_sessions, "tana", Role.DEPARTMENT, MARKET)
+    with case_sessions.begin() as s:
+        granted = StepRequest(ItemEvent.APPROVED, result_no="JY11522010012345")
+        take_item_step(s, colleague, book.accepted, FOOD, granted, ROUTED_AT)
+    with qtbot.assertNotEmitted(page.case_changed):
+        QTest.keyClick(form.result_no, Qt.Key.Key_Return)
+    assert page.notice.objectName() == "noticeWarn"
+    assert "食品经营许可 现在是“准予”" in page.notice.text()  # what it is now, said
+    assert not form.isVisible()
+    assert item_row(page, FOOD)[2:] == [CASE_ITEM_APPROVED, "JY11522010012345"]
+    assert column(page.history, 3).count(CASE_EVENT[CaseEvent.ITEM_APPROVED]) == 1

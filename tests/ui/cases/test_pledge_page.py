@@ -301,3 +301,45 @@ def test_a_check_that_finds_the_promise_kept_is_recorded_said_and_read_on_the_it
     assert bar.state.text() == f"“{name}”已于 {granted} 依告知承诺准予，{today.day.isoformat()} 核查属实。"
     assert [act for act, b in bar.buttons.items() if b.isVisible()] == [PledgeAct.PAPER]
     page.close()
+
+
+def test_a_revocation_paper_where_the_site_has_not_named_the_brigades_review_body_says_what_is_missing(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    """The 撤销决定书 tells the applicant where to seek 复议 by name: at a site that has not named the brigade's body,
+    the paper asked is refused in words naming what the office settings lack, no preview opens, and once the body
+    is named the same button prints it."""
+    from counter.actions.intake.notice_pledges import hear, record_check, revoke
+    from counter.documents.kinds import DocumentProblem
+    from counter.words.documents import document_problems_text
+    from tests.actions.test_notice_pledges import CHECKED, CORRECT_BY, HEAR_BY, HEARD, REVOKED, granted
+
+    entrust_in(case_sessions, DESK_1, FIRE)
+    case_no = taken(case_sessions, DESK_1)
+    granted(case_sessions, DESK_1, case_no)
+    admin = signed_in(case_sessions, DESK_1, Role.ADMIN, login="admin")
+    supervisor = signed_in(case_sessions, SUPERVISOR)
+    with case_sessions.begin() as s:
+        record_check(s, supervisor, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_by=CORRECT_BY)
+    with case_sessions.begin() as s:
+        hear(s, supervisor, case_no, FIRE, HEARD, HEAR_BY)
+    with case_sessions.begin() as s:
+        revoke(s, supervisor, case_no, FIRE, REVOKED)
+    today.day = REVOKED
+    page = open_page(qtbot, case_sessions, today, case_no, supervisor)
+    bar = page.pledges
+    choose_fire(page)
+    QTest.keyClick(bar.buttons[PledgeAct.REVOCATION], Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.notice.isVisibleTo(page))
+    unnamed = page.notice.text()
+    bodies = ("兴安盟消防救援支队", "乌兰浩特市人民政府")  # the brigade's: its 支队 or the city's government
+    problem = (DocumentProblem.REVIEW_BODY_UNNAMED,)
+    assert unnamed == document_problems_text(problem, (("乌兰浩特市消防救援大队", bodies),))
+    assert page.notice.objectName() == "noticeError"
+    assert page.findChildren(PreviewWindow) == []
+    name_the_brigades_bodies(case_sessions, admin)
+    choose_fire(page)
+    QTest.keyClick(bar.buttons[PledgeAct.REVOCATION], Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(page.findChildren(PreviewWindow)))
+    [revocation] = page.findChildren(PreviewWindow)
+    assert "撤销行政许可决定书" in pdf_text(revocation.documents[0].pdf)

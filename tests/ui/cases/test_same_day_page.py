@@ -13,12 +13,13 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.intake_request import IntakeRequest
+from counter.case.same_day import SameDayProblem
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db.catalog_store import current_guide
 from counter.intake.parties import Applicant, ApplicantKind, Delivery, Parties
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.words.cases import CASE_EVENT, CASE_STATUS
-from counter.words.same_day import SAME_DAY_DONE
+from counter.words.same_day import SAME_DAY_DONE, SAME_DAY_PROBLEM, SAME_DAY_REFUSED
 from tests.same_day_catalog import IMMEDIATE_CODE, add_immediate_guide
 from tests.ui.cases.casebook import DESK_1, SUPERVISOR, Casebook
 from tests.ui.cases.conftest import Clock
@@ -63,6 +64,26 @@ def test_a_same_day_case_is_decided_and_handed_over_from_its_page(
     assert column(page.history, 3)[-2:] == [CASE_EVENT[CaseEvent.COMPLETED], CASE_EVENT[CaseEvent.DELIVERED]]
     assert not button.isVisible()  # done once
     assert stored(case_sessions, case_no).status is CaseStatus.DELIVERED
+
+
+def test_the_step_pressed_after_midnight_on_a_page_of_yesterday_is_refused_and_the_button_goes(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
+) -> None:
+    """The page was read on the day of the intake and left open; the step asked on the desk's next day is refused
+    with why (the applicant has left the window), the page read again without the step, the case still accepted."""
+    case_no = take_immediate(case_sessions, today())
+    page = open_page(qtbot, case_sessions, today, case_no)
+    button = page.action_bar.same_day_button
+    assert button.isVisible()
+    today.day += dt.timedelta(days=1)
+    with qtbot.assertNotEmitted(page.case_changed):
+        QTest.keyClick(button, Qt.Key.Key_Space)
+    reasons = SAME_DAY_PROBLEM[SameDayProblem.NOT_TODAY]
+    assert page.notice.text() == SAME_DAY_REFUSED.format(case_no=case_no, reasons=reasons)
+    assert page.notice.objectName() == "noticeWarn"
+    assert not button.isVisible()
+    assert page.action_buttons[CaseEvent.SENT_TO_APPROVAL].isVisible()  # the ordinary way on
+    assert stored(case_sessions, case_no).status is CaseStatus.ACCEPTED
 
 
 def test_the_step_is_not_offered_on_a_later_day_by_post_or_for_a_promised_bundle(

@@ -169,3 +169,25 @@ def test_a_licence_chosen_after_the_day_turned_past_its_validity_is_refused_in_w
     entry = power.checklist.entry(LICENCE)
     assert entry is not None
     assert entry.licence is None
+
+
+@pytest.mark.slow
+def test_esc_in_the_chooser_takes_no_licence_and_the_paper_is_taken_by_its_key(
+    qtbot: QtBot, power: IntakePanel, library: Library
+) -> None:
+    """The applicant has the paper in hand after all: Esc gives the list up, nothing is taken from the library,
+    no 正在查询 is left under the form, and the row takes the paper by its key as before."""
+    _ask(qtbot, power)
+    chooser = power.licences.chooser
+    assert chooser is not None
+    QTest.keyClick(chooser.list, Qt.Key.Key_Escape)
+    assert not chooser.isVisible()
+    assert power.status.text() == ""  # answered: the library is no longer said to be asked
+    entry = power.checklist.entry(LICENCE)
+    assert entry is not None
+    assert entry.licence is None
+    row = power.checklist_view.row(LICENCE)
+    QTest.keyClick(row, Qt.Key.Key_1)
+    entry = power.checklist.entry(LICENCE)
+    assert entry is not None
+    assert (entry.receipt, entry.licence, entry.lookup_failed) == (Receipt.RECEIVED, None, "")

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.db.case_store import case_view
 from counter.intake.no_licence import MARK
 from counter.intake.outcome import Outcome, Reason, ReasonCode, RefusalGround
+from counter.ui.cases.case_fields import CaseFields
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from tests.ui.intake.helpers import commit, fill_person
@@ -60,3 +61,8 @@ def test_the_licence_ticked_is_what_the_confirmation_and_the_case_say(
     assert view is not None
     assert view.refusal_ground == RefusalGround.NO_LICENCE_NEEDED.value
     assert view.turn_to == f"{FOOD}：{MARK}"
+    fields = CaseFields()  # the case's page: the ground with the licence it was found of, and nobody to turn to
+    qtbot.addWidget(fields)
+    fields.show_case(view, panel.bundle.situations, may_see_full=False)
+    assert fields.fields["refusal_ground"].text() == f"申请事项依法不需要取得行政许可：{FOOD}"
+    assert not fields.fields["turn_to"].isVisibleTo(fields)

@@ -97,6 +97,47 @@ def test_alt_o_opens_the_case_chosen_and_keeps_the_intake(qtbot: QtBot, make_pan
     assert QApplication.focusWidget() is panel.applicant_form.address
 
 
+def test_alt_o_with_one_case_named_opens_it_at_once(qtbot: QtBot, make_panel: MakePanel) -> None:
+    """One open case: nothing to choose, so Alt+O opens it from the field the clerk is in."""
+    panel = make_panel()
+    active(qtbot, panel)
+    ready(qtbot, panel)
+    first = commit(qtbot, panel)
+    panel.close_keeping_draft()
+    panel = make_panel()
+    active(qtbot, panel)
+    with qtbot.waitSignal(panel.open_cases.asked, timeout=10_000) as asked:
+        fill_person(panel)
+    assert [case.case_no for case in asked.args[0]] == [first]
+    panel.applicant_form.address.setFocus()
+    with qtbot.waitSignal(panel.open_cases.open_chosen, timeout=5_000) as chosen:
+        QTest.keyClick(panel.applicant_form.address, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert chosen.args == [first]
+    assert [page.case_no for page in panel.findChildren(CasePage)] == [first]
+
+
+def test_alt_n_in_the_list_takes_a_new_case_and_gives_the_keyboard_back_to_the_form(
+    qtbot: QtBot, make_panel: MakePanel
+) -> None:
+    """Into the list with Alt+O, then 仍然新建 after all: the box goes, the commit is free, and the keys go on in
+    the field the clerk left, not into a list no longer shown."""
+    taken_twice(qtbot, make_panel)
+    panel = make_panel()
+    active(qtbot, panel)
+    with qtbot.waitSignal(panel.open_cases.asked, timeout=10_000):
+        fill_person(panel)
+    panel.applicant_form.address.setFocus()
+    QTest.keyClick(panel.applicant_form.address, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is panel.open_cases.cases
+    with qtbot.waitSignal(panel.open_cases.answered, timeout=5_000):
+        QTest.keyClick(panel.open_cases.cases, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert not panel.open_cases.isVisible()
+    assert not panel.open_cases.waiting
+    assert QApplication.focusWidget() is panel.applicant_form.address
+    QTest.keyClick(panel.applicant_form.address, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # answered: no box
+    assert not panel.open_cases.isVisible()
+
+
 def test_another_applicant_is_not_asked_about(qtbot: QtBot, make_panel: MakePanel) -> None:
     taken_twice(qtbot, make_panel)
     panel = make_panel()

@@ -233,6 +233,14 @@ def test_f5_by_an_account_that_may_not_take_intakes_says_whose_step_it_is(window
     assert not_permitted(Permission.TAKE_INTAKE, signed_in=True) in shown_messages(window)
 
 
+def test_f4_by_an_account_that_may_not_serve_projects_says_so_and_opens_nothing(window: MainWindow) -> None:
+    """帮您办 is the agents' work: a department's F4 is told whose it is rather than shown another's projects."""
+    window.desk_actions.sign_in_as(Actor("lina", "李娜", frozenset({Role.DEPARTMENT})), "0309")
+    QTest.keyClick(window, Qt.Key.Key_F4)
+    assert window.desk_actions.projects is None
+    assert not_permitted(Permission.AGENT_SERVICE, signed_in=True) in shown_messages(window)
+
+
 @pytest.mark.slow
 def test_a_draft_the_database_cannot_check_at_the_start_is_offered_once_it_answers(
     qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None

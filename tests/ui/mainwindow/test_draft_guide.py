@@ -3,6 +3,7 @@ intake panel saying so where it does (training, or the site's setting)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
 from counter.actions.catalog.guide_status import allow_draft_intake, draft_intake
 from counter.actions.site.store import Store
+from counter.catalog.model import GuideStatus, TimeLimit, TimeUnit
 from counter.db import models
+from counter.db.catalog_store import current_guide, import_bundles
 from counter.host.database.database_faults import DbFault, StoreFault
 from counter.service.admin import GUIDE_DRAFTS, PUBLICATION_PREVIEW
 from counter.service.catalog import ALLOW_DRAFT_INTAKE
@@ -27,9 +30,9 @@ from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_DRAFT_GUIDE
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.pad.guide_status_page import GuideStatusPage
-from counter.ui.pad.words import GUIDE_STATUS_FAILED, GUIDE_STATUS_NONE, GUIDE_STATUS_PUBLISHED
+from counter.ui.pad.words import GUIDE_PUBLISH_SAME, GUIDE_STATUS_FAILED, GUIDE_STATUS_NONE, GUIDE_STATUS_PUBLISHED
 from counter.words.access import refused_for
-from counter.words.catalog import DRAFT_GUIDE
+from counter.words.catalog import DRAFT_GUIDE, time_limit
 from counter.words.catalog_problems import PUBLISH_REFUSED
 from counter.words.database import fault_text
 from tests.ui.conftest import start_window
@@ -243,3 +246,51 @@ def test_a_guide_published_at_another_desk_while_the_confirmation_is_open_is_not
     with db.sessions()() as session:
         versions = session.scalars(select(models.GuideVersion.version).where(models.GuideVersion.bundle_code == code))
         assert sorted(versions) == [1, 2]  # the other desk's publication, once
+
+
+def test_a_revised_draft_is_confirmed_with_what_it_changes_against_the_published_version(
+    qtbot: QtBot, db: Store, window: MainWindow
+) -> None:
+    """Publishing a second time: the question lists the materials added, taken away and reworded, and the promised
+    time limit before and after, against the version the site published; a draft that changes nothing an intake asks
+    says so."""
+    page = GuideStatusPage(runner_for(db))
+    qtbot.addWidget(page)
+    page.load()
+    code = str(page.drafts.item(0).data(Qt.ItemDataRole.UserRole))
+    page.publish(code, NAME)  # version 2, the site's
+    published = db.read(lambda unit: current_guide(unit, code))
+    assert published is not None
+    bundle = published.bundle
+    reworded = replace(bundle, status=GuideStatus.DRAFT, summary=bundle.summary + "（修订）")  # nothing asked differs
+    db.write(lambda unit: import_bundles(unit, [reworded], "catalog", "bundled"))
+    page.load()
+    page.publish_button.click()
+    same = page.confirmation
+    assert same is not None
+    assert same.changes.text().splitlines()[-1] == GUIDE_PUBLISH_SAME.format(version=2)
+    same.reject()
+    gone, changed, *kept = bundle.materials
+    revised = replace(
+        bundle,
+        status=GuideStatus.DRAFT,
+        materials=(
+            replace(changed, copies=changed.copies + 1),
+            *kept,
+            replace(gone, code="M99", name="消防安全承诺书"),
+        ),
+        promised_limit=TimeLimit(3, TimeUnit.WORKING_DAY),
+    )
+    db.write(lambda unit: import_bundles(unit, [revised], "catalog", "bundled"))
+    page.load()
+    page.publish_button.click()
+    confirmation = page.confirmation
+    assert confirmation is not None
+    lines = confirmation.changes.text().splitlines()
+    assert lines[2:] == [
+        "与本站点已发布的第2版相比：",
+        "• 新增材料：消防安全承诺书",
+        f"• 删去材料：{gone.name}",
+        f"• 内容有改动的材料：{changed.name}",
+        f"• 承诺办结时限：{time_limit(bundle.promised_limit)} → 3个工作日",
+    ]

@@ -64,3 +64,29 @@ def test_a_clerk_has_no_intake_rules_page(qtbot: QtBot, sessions: sessionmaker[S
     window = SupervisorWindow(runner_on(sessions), "乌兰", clock=clock, desk=clerk)
     qtbot.addWidget(window)
     assert INTAKE_RULES_TAB not in [window.tabText(i) for i in range(window.count())]
+
+
+def test_rules_saved_by_a_supervisor_no_longer_one_are_refused_in_words_and_kept_as_they_were(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    """The administrator took the role away while the page was open: the 容缺 margin and the 补正 period stay as
+    they were, and the page says whose step it is."""
+    from sqlalchemy import update
+
+    from counter.access.not_permitted import NotPermitted
+    from counter.access.roles import Permission
+    from counter.words.access import refused_for
+    from tests.signed_in import head_of_hall
+
+    supervisor = head_of_hall(sessions)
+    form = IntakeRulesForm(runner_on(sessions), supervisor)
+    qtbot.addWidget(form)
+    form.load()
+    with sessions.begin() as s:
+        s.execute(update(models.Account).where(models.Account.login == supervisor.actor.login).values(roles="clerk"))
+    form.margin.setValue(4)
+    with qtbot.assertNotEmitted(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.message.text() == refused_for(NotPermitted(Permission.CHANGE_SETTINGS, signed_in=True))
+    with sessions() as s:
+        assert intake_rules(s) == IntakeRules(2, 15)

@@ -100,3 +100,27 @@ def test_a_service_whose_unrated_end_the_database_cannot_store_is_closed_at_the_
     assert said == [(first, DeskStatus.UNRATED), (second, DeskStatus.PENDING)]
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(models.RatingLapse)) == 1
+
+
+def test_a_face_tapped_after_the_service_was_closed_meanwhile_is_not_counted_and_the_clerk_is_sent_for(
+    qtbot: QtBot, controller: PadController, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """The service's rating was closed while the pad still showed it (recorded unrated by this desk meanwhile): the
+    face tapped is refused by the rule of one rating a service, the applicant is asked to tell the clerk, and
+    nothing is counted as a rating."""
+    from counter.actions.ratings.record import record_unrated
+
+    assert controller.send_case(demo_cases["受理"])
+    case = controller.pad._case
+    assert case is not None
+    with sessions.begin() as s:
+        record_unrated(s, case.request_id, DESK, clock())
+    rated: list[object] = []
+    controller.status_changed.connect(lambda _no, status: rated.append(status))
+    QTest.mouseClick(controller.pad.face_buttons[Level.SATISFIED], Qt.MouseButton.LeftButton)
+    assert controller.pad.page() is PadPage.THANKS
+    assert controller.pad.thanks_detail.text() == controller.pad.words(PAD_SAVE_FAILED)
+    assert rated == []
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(models.Rating)) == 0
+        assert s.scalar(select(func.count()).select_from(models.RatingLapse)) == 1

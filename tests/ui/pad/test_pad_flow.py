@@ -156,6 +156,9 @@ def test_a_bad_rating_asks_why_and_opens_a_rectification_for_the_supervisor(
     assert alert.due_on == TODAY + dt.timedelta(days=7)
     assert pad.page() is PadPage.THANKS
     assert pad.thanks_detail.text() == PAD_THANKS_BAD
+    with qtbot.assertNotEmitted(controller.alerts.raised):  # the timer's next look finds it: alerted once
+        controller.alerts.check(controller._runner)
+    assert controller.alerts.alerts() == (alert,)
     with sessions() as session:
         rating = session.scalars(select(models.Rating)).one()
         # the national indicator kept as its code with the list's version; the hall's own reason as its label

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 
 import pytest
@@ -21,6 +22,7 @@ from counter.ui.pad.desk_pad_form import DeskPadForm
 from counter.ui.pad.pad_window import PadWindow
 from counter.ui.pad.vertical_text import VerticalText
 from counter.ui.pad.words import (
+    DESK_PAD_SAVE_FAILED,
     PAD_QUESTION,
     PAD_REASON_LABELS,
     PAD_REGION_ADDRESS,
@@ -30,6 +32,7 @@ from counter.ui.pad.words import (
     PAD_TAP_HINT,
 )
 from counter.ui.words import DESK_SEARCH_PLACEHOLDER
+from counter.words.files import file_fault
 from counter.words.ratings import RATING_LEVEL
 from counter.words.translate import active_language, words_in
 from tests.ui.pad.pictures import CASE, IDLE
@@ -152,3 +155,32 @@ def test_the_desk_pad_form_keeps_the_language_and_the_voice(qtbot: QtBot, monkey
     stored = json.loads(config_path().read_text(encoding="utf-8"))
     assert (stored["pad_language"], stored["pad_voice"]) == ("mn", "yes")
     assert load_desk_config().pad_speaks()
+
+
+@pytest.mark.usefixtures("pad_font")
+def test_pad_settings_the_data_folder_cannot_take_are_said_and_kept_on_the_form(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The settings file not written: the clerk reads why in words, the pad keeps the settings it has, and the
+    choices stay on the form to save again once the folder takes them."""
+    monkeypatch.setattr(desk_pad_form, "own_voice", lambda *_: None)
+    form = DeskPadForm()
+    qtbot.addWidget(form)
+    form.load()
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    blocker = config_path().with_suffix(".tmp")
+    blocker.mkdir()  # where the settings are written before they replace the file: a folder, not a file
+    form.language.setCurrentIndex(1)
+    saved: list[object] = []
+    form.saved.connect(lambda *args: saved.append(args))
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.message.text() == DESK_PAD_SAVE_FAILED.format(fault=file_fault(IsADirectoryError(errno.EISDIR, "")))
+    assert form.message.property("role") == "problems"
+    assert saved == []  # the pad is not told of settings it would lose at the next start
+    assert load_desk_config().pad_language == "zh"
+    assert form.language.currentData() == "mn"
+    blocker.rmdir()
+    with qtbot.waitSignal(form.saved) as again:
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert again.args[2] == "mn"
+    assert load_desk_config().pad_language == "mn"

@@ -23,6 +23,7 @@ from counter.ui.pad.words import (
     DESK_PAD_VOICE_BOTH,
     DESK_PAD_VOICE_CHINESE,
     DESK_PAD_VOICE_NO_MONGOLIAN,
+    DESK_PAD_VOICE_NONE,
     PAD_QUESTION,
     PAD_REASONS_QUESTION,
     PAD_TAP_HINT,
@@ -186,3 +187,16 @@ def test_the_desks_settings_say_whether_a_mongolian_voice_is_there(
     assert form.voice_note.text() == DESK_PAD_VOICE_CHINESE
     form.language.setCurrentIndex(form.language.findData("mn"))
     assert form.voice_note.text() == note
+
+
+def test_a_desk_without_a_speech_program_is_told_so_in_either_language(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No espeak-ng on the computer: the pad says nothing aloud, and the note says why rather than name a voice."""
+    monkeypatch.setattr(desk_pad_form, "has_program", lambda *_: False)
+    form = DeskPadForm()
+    qtbot.addWidget(form)
+    form.load()
+    assert form.voice_note.text() == DESK_PAD_VOICE_NONE
+    form.language.setCurrentIndex(form.language.findData("mn"))
+    assert form.voice_note.text() == DESK_PAD_VOICE_NONE

@@ -141,3 +141,31 @@ def test_the_mode_and_a_default_rating_are_kept_and_a_default_needs_its_rule(
     qtbot.addWidget(again)
     again.load()
     assert again.settings() == kept  # a save from the form keeps what it did not show before
+
+
+def test_a_supervisor_whose_role_was_taken_away_meanwhile_is_refused_in_words_and_nothing_is_saved(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    """The form was opened by the supervisor; the administrator then took the role away: the save is asked of the
+    account as it is now, refused with whose step it is, and the pad's settings stay as they were."""
+    from sqlalchemy import update
+
+    from counter.access.not_permitted import NotPermitted
+    from counter.access.roles import Permission
+    from counter.db import models
+    from counter.words.access import refused_for
+
+    supervisor = head_of_hall(sessions)
+    form = RatingSettingsForm(runner_on(sessions), supervisor)
+    qtbot.addWidget(form)
+    form.load()
+    with sessions.begin() as s:
+        s.execute(update(models.Account).where(models.Account.login == supervisor.actor.login).values(roles="clerk"))
+    form.timeout.setValue(90)
+    with qtbot.assertNotEmitted(form.saved):
+        QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.message.text() == refused_for(NotPermitted(Permission.CHANGE_SETTINGS, signed_in=True))
+    again = RatingSettingsForm(runner_on(sessions))
+    qtbot.addWidget(again)
+    again.load()
+    assert again.timeout.value() == 60

@@ -209,6 +209,30 @@ def test_a_new_bad_rating_alerts_the_open_page(
     assert page.alert_badge.isHidden()
 
 
+def test_a_new_alert_reads_the_list_again_and_keeps_the_row_the_supervisor_was_reading(
+    qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
+) -> None:
+    """The supervisor reads the later of two rectifications; a bad rating at another desk raises an alert: the list
+    takes the new one in and the row being read stays chosen rather than the selection jump to another."""
+    two_bad_ratings(sessions, demo_cases, clock)
+    alerts = SupervisorAlerts()
+    page = RectificationPage(runner_on(sessions), "宝音", clock=clock, alerts=alerts)
+    qtbot.addWidget(page)
+    page.on_refresh()
+    page.table.selectRow(1)
+    reading = page.chosen_id()
+    assert reading is not None
+    with sessions() as session:
+        alerts.prime(newest_rectification(session))
+    third = next(no for key, no in demo_cases.items() if no not in (demo_cases["受理"], demo_cases["不予受理"]))
+    rate(sessions, third, RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
+    with qtbot.waitSignal(alerts.raised):
+        alerts.check(runner_on(sessions))
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3)
+    assert page.chosen_id() == reading
+    assert column(page, 0)[page.table.currentRow()] == demo_cases["受理"]
+
+
 def test_the_figures_page(
     qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
 ) -> None:

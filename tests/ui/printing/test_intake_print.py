@@ -11,8 +11,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.db import models
 from counter.db.catalog_store import current_guide
 from counter.documents.kinds import DocumentKind
 from counter.intake.outcome import Outcome, RefusalGround
@@ -94,6 +96,27 @@ def test_print_opens_the_notices_of_the_outcome(
     assert tuple(made.kind for made in window.documents) == kinds
     assert {made.case_no for made in window.documents} == {case_no}
     assert not any(made.reprint for made in window.documents)
+
+
+def test_ctrl_p_before_the_commit_makes_no_paper_and_takes_no_case(
+    qtbot: QtBot, panel: IntakePanel, sessions: sessionmaker[Session]
+) -> None:
+    """Ctrl+P pressed while the form is still filled in (out of habit, before Ctrl+Enter): no paper for a case not
+    taken yet, no number spent, the form as it was."""
+    ready(qtbot, panel)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    typed = panel.form()
+    count = select(func.count()).select_from(models.Case)
+    with sessions() as session:
+        before = session.scalar(count)
+    QTest.keyClick(panel.applicant_form.name, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert panel.findChildren(PreviewWindow) == []
+    assert panel.taken is None
+    assert panel.form() == typed
+    assert not panel.print_button.isVisible()
+    with sessions() as session:
+        assert session.scalar(count) == before
 
 
 @pytest.mark.slow

@@ -64,6 +64,9 @@ def test_esc_on_a_case_with_its_papers_unprinted_asks_and_needs_a_reason(qtbot: 
     esc(qtbot, panel)
     qtbot.waitUntil(question.isActiveWindow)
     assert not question.leave_button.isEnabled()  # no reason, no closing
+    question.reason.setText("   ")
+    assert not question.leave_button.isEnabled()  # blanks are no reason
+    question.reason.clear()
     type_chinese(question.reason, "申请人已离开，改日领取")
     assert question.leave_button.isEnabled()
     with qtbot.waitSignal(panel.papers_left) as left, qtbot.waitSignal(panel.closed):

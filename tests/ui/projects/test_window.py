@@ -156,6 +156,26 @@ def test_a_number_no_project_has_is_said_on_the_heading(projects_window: Project
     assert page.heading.text() == NO_SUCH_PROJECT.format(project_no="BN-NONE")
 
 
+def test_a_number_typed_and_enter_opens_its_project_and_blanks_open_nothing(
+    projects_window: ProjectsWindow, runner: Runner, clock: Clock
+) -> None:
+    """The number read off the applicant's paper, typed in any case with spaces around: Enter opens the project;
+    Enter on blanks leaves the page as it was, with no error for a number nobody typed."""
+    number = served(runner, clock)
+    page = projects_window.page
+    projects_window.setCurrentWidget(page)
+    page.number.setFocus()
+    QTest.keyClicks(page.number, "   ")
+    QTest.keyClick(page.number, Qt.Key.Key_Return)
+    assert page.project is None
+    assert page.heading.text() == words.PAGE_EMPTY
+    page.number.setText(f" {number.lower()} ")
+    QTest.keyClick(page.number, Qt.Key.Key_Return)
+    assert page.project is not None
+    assert page.project.project_no == number
+    assert page.heading.text() == words.PAGE_HEADING.format(name=FACTS.name, state=words.STATE[state_of(page)])
+
+
 NOT_PERMITTED = NotPermitted(Permission.CHANGE_SETTINGS, signed_in=True)
 
 
@@ -351,6 +371,21 @@ def test_the_window_opens_at_once_and_its_forms_take_the_sites_list_when_it_is_r
     assert seen["before"] == 22  # the shipped list, until the site's is read
     assert window.page.plan_form.catalogue.count() == 23
     assert window.register.requested.item(1).checkState() is Qt.CheckState.Checked  # what was ticked stays
+
+
+def test_a_site_list_the_database_cannot_read_leaves_the_shipped_one_on_both_forms(
+    qtbot: QtBot, runner: Runner, clock: Clock
+) -> None:
+    """The database away as the window opens: the forms keep the shipped list to work on, rather than none, and
+    the window opens all the same."""
+    from counter.service.projects import READ_SERVICE_LIST
+
+    away = failing(runner, LOCKED, READ_SERVICE_LIST)
+    window = ProjectsWindow(runner, DESK, clock)
+    qtbot.addWidget(window)
+    assert away.asked == [READ_SERVICE_LIST.name]
+    assert window.register.requested.count() == 22
+    assert window.page.plan_form.catalogue.count() == 22
 
 
 def fill_register(form: Any) -> None:

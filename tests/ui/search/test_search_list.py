@@ -113,6 +113,24 @@ def test_with_no_hit_at_all_the_nearest_bundle_is_offered(qtbot: QtBot, window: 
     assert len(panel.hits()) == 103
 
 
+def test_with_nothing_found_and_nothing_near_the_arrows_and_enter_open_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Letters that name no bundle and none near: ↓ and Enter leave the guide page as it was, the keys in the box
+    to type again, rather than open some other bundle's guide."""
+    panel = window.search_panel
+    type_into_the_box(qtbot, window, "qqqqqq")
+    assert panel.hits() == []
+    assert not panel.suggestion.isVisible()
+    assert panel.count.text() == words.DESK_SEARCH_NO_HIT
+    with qtbot.assertNotEmitted(panel.bundle_chosen):
+        QTest.keyClick(panel.box, Qt.Key.Key_Down)
+        QTest.keyClick(panel.box, Qt.Key.Key_Return)
+    assert panel.current_row() == -1
+    assert window.guide_view.bundle is None
+    assert QApplication.focusWidget() is panel.box
+
+
 def test_a_draft_guide_is_marked_daihe_not_weifabu(qtbot: QtBot, window: MainWindow) -> None:
     """A 待核 guide is taken in training or where the site allows it: the list must not call it 指南未发布."""
     panel = window.search_panel

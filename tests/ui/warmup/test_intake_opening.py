@@ -258,3 +258,32 @@ def test_f5_while_the_database_opens_on_a_guide_it_no_longer_holds_says_so(qtbot
     assert not isValid(opening) or not opening.isVisible()  # closed, and freed once the loop turned again
     assert actions.intake is None
     assert words.DESK_GUIDE_NOT_FOUND in shown_messages(window)
+
+
+def test_the_first_guide_the_opening_database_cannot_read_leaves_the_hint_and_says_why(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Enter on the first guide of a quick start shows its name 正在打开; the database then cannot answer: the page
+    goes back to its hint rather than say 正在打开 for ever, the status bar says why, and Enter again shows it."""
+    from counter.service.catalog import READ_GUIDE
+    from counter.words.database import fault_text
+    from tests.ui.failing import LOCKED, failing
+
+    actions = window.desk_actions
+    actions.database_opening = True
+    away = failing(actions.runner, LOCKED, READ_GUIDE)
+    open_bundle(window, "xcg")
+    chosen = window.guide_opening
+    assert chosen is not None
+    assert window.guide_placeholder.text().endswith("正在打开……")
+    qtbot.waitUntil(lambda: window.guide_opening is None)
+    assert away.asked == [READ_GUIDE.name]
+    assert window.guide_placeholder.text() == words.DESK_GUIDE_EMPTY
+    assert fault_text("locked") in window.statusBar().currentMessage()
+    assert window.current_bundle is None
+    away.mend()
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_bundle is not None)
+    shown = window.current_bundle
+    assert shown is not None
+    assert shown.code == chosen.code
