@@ -63,8 +63,8 @@ from counter.host.outward.outward_http import (
     AnswerTooLarge,
     DeadlineConnection,
     PastTimeout,
+    Watchdog,
     read_answer,
-    shut,
     wait_at_most,
 )
 from counter.service.call import Clock
@@ -346,15 +346,7 @@ class Remote:
         connection, closed = self._take(at)
         started = time.monotonic()
         end = started + ANSWER_DEADLINE_S
-        fired = threading.Event()
-
-        def at_the_deadline() -> None:
-            fired.set()
-            shut(connection)
-
-        watchdog = threading.Timer(ANSWER_DEADLINE_S, at_the_deadline)
-        watchdog.daemon = True
-        watchdog.start()
+        watchdog = Watchdog(ANSWER_DEADLINE_S, lambda: connection)
         broken = True  # until its whole answer is read: a connection left mid-answer cannot carry the next
         step, status = "connecting", 0
         try:
@@ -380,8 +372,8 @@ class Remote:
                         path, took, step)  # fmt: skip
             raise PastTimeout(f"no whole answer within {ANSWER_DEADLINE_S:g} s ({step})") from err
         finally:
-            watchdog.cancel()  # shut at the deadline, just after the answer was read whole: not kept
-            self._give_back(connection, closed, broken=broken or fired.is_set())
+            watchdog.stop()  # shut at the deadline, just after the answer was read whole: not kept
+            self._give_back(connection, closed, broken=broken or watchdog.fired)
         try:
             data = json.loads(raw) if raw else None
         except ValueError:  # not the door's own shape (a proxy's page, a framework's): a refusal, never a crash

@@ -17,12 +17,11 @@ from __future__ import annotations
 import http.client
 import json
 import ssl
-import threading
 import time
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from counter.host.outward.outward_http import AnswerTooLarge, DeadlineConnection, read_answer, shut, wait_at_most
+from counter.host.outward.outward_http import AnswerTooLarge, DeadlineConnection, Watchdog, read_answer, wait_at_most
 
 #: bytes of a device's answer read at most: a card's answer with its photo as a bitmap, in hex, is some 80 KiB, a
 #: queue's ticket a few hundred bytes
@@ -48,15 +47,7 @@ def json_answer(url: str, timeout: float, body: bytes | None = None, headers: di
     parts = urlsplit(url)
     end = time.monotonic() + timeout
     connection = _connection(parts.scheme, parts.hostname or "", parts.port, timeout)
-    fired = threading.Event()
-
-    def at_the_deadline() -> None:
-        fired.set()
-        shut(connection)
-
-    watchdog = threading.Timer(timeout, at_the_deadline)
-    watchdog.daemon = True
-    watchdog.start()
+    watchdog = Watchdog(timeout, lambda: connection)
     response: http.client.HTTPResponse | None = None
     try:
         if isinstance(connection, DeadlineConnection):
@@ -71,11 +62,11 @@ def json_answer(url: str, timeout: float, body: bytes | None = None, headers: di
     except AnswerTooLarge as err:
         raise DeviceHttpError(HttpFault.TOO_LARGE, str(err)) from err
     except (OSError, http.client.HTTPException) as err:  # PastTimeout among them: a TimeoutError
-        if fired.is_set() or isinstance(err, TimeoutError) or time.monotonic() >= end:
+        if watchdog.fired or isinstance(err, TimeoutError) or time.monotonic() >= end:
             raise DeviceHttpError(HttpFault.NO_ANSWER, f"no whole answer within {timeout:g} s ({err!r})") from err
         raise DeviceHttpError(HttpFault.UNREACHABLE, str(err)) from err
     finally:
-        watchdog.cancel()
+        watchdog.stop()
         if response is not None:  # its file holds the socket open after the connection's close: an answer left
             response.close()  # mid-way would go on arriving
         connection.close()

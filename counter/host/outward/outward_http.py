@@ -36,6 +36,7 @@ import socket
 import ssl
 import threading
 import time
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from counter.outbox.rules import ANSWER_LIMIT, Answer, Outcome, answer_of
@@ -45,6 +46,7 @@ __all__ = [
     "DeadlineConnection",
     "Link",
     "PastTimeout",
+    "Watchdog",
     "ask_within",
     "read_answer",
     "shut",
@@ -131,7 +133,6 @@ class Link:
     def __init__(self) -> None:
         self._connection: DeadlineConnection | None = None
         self._where: tuple[str, int | None, str] | None = None
-        self._fired = False
 
     def close(self) -> None:
         if self._connection is not None:
@@ -176,27 +177,19 @@ class Link:
         and its ``Location``; :class:`PastTimeout`, :class:`AnswerTooLarge` (the connection closed), or the
         library's ``OSError`` or ``HTTPException``."""
         end = time.monotonic() + deadline
-        self._fired = False
-        watchdog = threading.Timer(deadline, self._shut)
-        watchdog.daemon = True
-        watchdog.start()
+        watchdog = Watchdog(deadline, lambda: self._connection)  # the connection the send has come to by then
         try:
-            return self._send(method, url, body, headers, end, ca_file, limit)
+            return self._send(method, url, body, headers, end, ca_file, limit, watchdog)
         except AnswerTooLarge:
             self.close()
             raise
         except (_PastDeadline, TimeoutError, OSError, http.client.HTTPException) as err:
             self.close()
-            if self._fired or isinstance(err, _PastDeadline | TimeoutError) or time.monotonic() >= end:
+            if watchdog.fired or isinstance(err, _PastDeadline | TimeoutError) or time.monotonic() >= end:
                 raise PastTimeout from err
             raise
         finally:
-            watchdog.cancel()
-
-    def _shut(self) -> None:
-        """The deadline: whatever the send waits for, its socket is shut under it."""
-        self._fired = True
-        shut(self._connection)
+            watchdog.stop()
 
     def _connect(self, url: str, end: float, ca_file: str) -> DeadlineConnection:
         parts = urlsplit(url)
@@ -211,7 +204,15 @@ class Link:
         return self._connection
 
     def _send(
-        self, method: str, url: str, body: bytes | None, headers: dict[str, str], end: float, ca_file: str, limit: int
+        self,
+        method: str,
+        url: str,
+        body: bytes | None,
+        headers: dict[str, str],
+        end: float,
+        ca_file: str,
+        limit: int,
+        watchdog: Watchdog,
     ) -> tuple[int, bytes, str]:
         parts = urlsplit(url)
         asked = (method, (parts.path or "/") + (f"?{parts.query}" if parts.query else ""), body, headers)
@@ -219,7 +220,7 @@ class Link:
         try:
             return self._exchange(self._connect(url, end, ca_file), *asked, end, limit)
         except _CLOSED_MEANWHILE:
-            if not kept or self._fired:
+            if not kept or watchdog.fired:
                 raise
             self.close()  # the receiver closed the kept connection: once more on a new one, under the same key
             return self._exchange(self._connect(url, end, ca_file), *asked, end, limit)
@@ -274,6 +275,26 @@ def read_answer(
             raise AnswerTooLarge(f"more than {limit} bytes sent")
     response.close()  # read whole: the connection is free for the next request, if the receiver keeps it
     return bytes(raw)
+
+
+class Watchdog:
+    """A request's deadline: ``seconds`` from its making, the connection ``watched()`` gives then is shut (:func:`shut`)
+    under whatever it waits for, and :attr:`fired` set.  :meth:`stop` once the answer is read whole or the request
+    given up, before its connection is kept for another: a watchdog firing then would shut the next one's."""
+
+    def __init__(self, seconds: float, watched: Callable[[], http.client.HTTPConnection | None]) -> None:
+        self.fired = False
+        self._watched = watched
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        self.fired = True
+        shut(self._watched())
+
+    def stop(self) -> None:
+        self._timer.cancel()
 
 
 def shut(connection: http.client.HTTPConnection | None) -> None:
