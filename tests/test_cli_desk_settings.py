@@ -99,15 +99,16 @@ def test_not_even_an_administrator_names_the_desk_after_another_account(
         ("--clerk", "乌" * 5000, "工作人员过长，最多 50 个字"),
         ("--clerk", "乌兰\u202eabc", "工作人员含有控制字符"),
         ("--clerk", "乌\u200b兰", "工作人员含有控制字符"),
-        ("--clerk", "乌\u2003兰", "工作人员含有控制字符"),  # an em space pasted from a document: no name's
+        ("--clerk", "乌\u2003兰", "工作人员含有特殊空格"),  # an em space pasted from a document: no name's
         ("--clerk", "管理员", "工作人员不能是职务或角色的名称"),
         ("--clerk", "系统 管理员", "工作人员不能是职务或角色的名称"),
         ("--clerk", "ＡＤＭＩＮ", "工作人员不能是职务或角色的名称"),
         ("--site-name", "政务服务中心\n第二行", "站点名称含有控制字符"),
         ("--site-name", "中" * 65, "站点名称过长，最多 64 个字"),
+        ("--site-name", "政务服务中心\u00a0第二窗口", "站点名称含有特殊空格"),
     ],
     ids=["5000 characters", "right-to-left", "zero-width", "an em space", "a role", "a spaced role", "full-width admin",
-         "a line break", "a long office"],
+         "a line break", "a long office", "a no-break space"],
 )  # fmt: skip
 def test_names_that_do_not_read_as_names_are_refused_even_without_accounts(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, option: str, value: str, said: str
@@ -126,6 +127,9 @@ def test_real_names_pass() -> None:
     assert clerk_name_problem("管 理\u3000员") is NameProblem.ROLE_WORD  # spaces do not hide the title
     assert clerk_name_problem("ａｄｍｉｎ") is NameProblem.ROLE_WORD  # nor full width
     assert clerk_name_problem("乌兰\u200b") is NameProblem.NOT_TEXT  # a zero-width space is no part of a script
+    for space in "\u00a0\u1680\u2000\u2003\u2009\u200a\u205f":  # shown as spaces: said to be spaces, not controls
+        assert clerk_name_problem(f"乌{space}兰") is NameProblem.ODD_SPACE
+    assert clerk_name_problem("乌\t兰") is NameProblem.NOT_TEXT  # a tab is a control character
     assert clerk_name_problem("乌" * 50) is None  # a person's name, as the one table gives it
     assert clerk_name_problem("乌" * 51) is NameProblem.TOO_LONG
     assert site_name_problem("兴安盟科尔沁右翼中旗巴彦呼舒镇政务服务中心") is None

@@ -104,10 +104,11 @@ def test_a_case_goes_through_its_departments_from_the_command_line(
     assert out.count("不予批准") == 1
     code, out, _ = run(capsys, "case", "show", number, "--db", db)
     assert "已办结" in out  # the case closed with its last item
-    assert "部门签收：152201-YJS008-01" in out  # the steps in its history, in words
-    assert f"暂停计时：{FOOD}（检验、检测、检疫：现场核查）" in out
-    assert f"延长办理期限：{ITEMS[2]}：延长10个工作日，经王立新批准；理由：需现场勘验" in out
-    assert f"事项不予批准：{ITEMS[-1]}：涉税事项另行办理" in out
+    assert "部门签收：市场主体设立登记" in out  # the steps in its history, in words, the items named as the page does
+    assert "暂停计时：食品经营许可（检验、检测、检疫：现场核查）" in out
+    assert "延长办理期限：户外招牌设置审批：延长10个工作日，经王立新批准；理由：需现场勘验" in out
+    assert "事项不予批准：新办纳税人涉税事项：涉税事项另行办理" in out
+    assert "152201-YJS008" not in out.split("经办记录：")[1]  # no item by its code
 
 
 def test_signed_in_accounts_route_and_step_as_themselves(

@@ -9,6 +9,10 @@ A name is printed on legal paper and read by the applicant on the pad, so it mus
   printed line.  What the traditional Mongolian script needs stays where it needs it: the variation selectors,
   the vowel separator U+180E and the joiners beside its letters, and the narrow no-break space U+202F before a
   suffix; unassigned and private-use characters are refused as well;
+- a space other than the ordinary one, the ideographic space (U+3000) and that narrow no-break space: an em space or a
+  no-break space pasted from a document prints as a gap no name has, and a copy of the name with an ordinary space
+  would read the same and not be the same string.  It is no control character, and the clerk is told so: a 特殊空格,
+  to type again as an ordinary space;
 - a clerk named as a role (``管理员``, ``负责人``, ``admin``): the applicant, the pad and the audit trail would show a
   title instead of the person who served.
 
@@ -43,6 +47,9 @@ _CONTAINED_SKELETONS = frozenset(skeleton(w) for w in ROLE_WORDS_CONTAINED)
 class NameProblem(StrEnum):
     TOO_LONG = "too_long"
     NOT_TEXT = "not_text"  # a control, format (bidi override, zero-width) or unassigned character
+    # a space other than the three a name holds (an em space, a no-break space pasted from a document): no control
+    # character, so said as what it is, for the clerk to type an ordinary space instead
+    ODD_SPACE = "odd_space"
     ROLE_WORD = "role_word"  # a title in place of a person's name
     ANOTHER_ACCOUNT = "another_account"  # the name of an account other than the one acting (decided by the caller)
     # a desk number that is not 1 to 9999 without a leading zero: it is in every case number of the desk
@@ -54,8 +61,8 @@ def _text_problem(name: str, limit: int) -> NameProblem | None:
         return NameProblem.TOO_LONG
     if character_problem(name) is not None or any(unicodedata.category(c) in _NOT_ASSIGNED for c in name):
         return NameProblem.NOT_TEXT
-    if any(c.isspace() and c not in _SPACES for c in name):  # a tab or an odd space: not text of a name either
-        return NameProblem.NOT_TEXT
+    if any(c.isspace() and c not in _SPACES for c in name):  # a tab was refused above as the control it is
+        return NameProblem.ODD_SPACE
     return None
 
 

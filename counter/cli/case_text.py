@@ -4,28 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from counter.case.hand_over import HAND_OVER_EVENTS
 from counter.case.moments import minute_text, office_day
 from counter.case.pledge_checks import item_revocations
-from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
 from counter.intake.checklist import Receipt
 from counter.intake.no_licence import named_licences
 from counter.intake.outcome import Outcome
-from counter.words.cases import CASE_EVENT, case_status_text, code_text, dates_moved_text
-from counter.words.hand_over import hand_over_note_text
+from counter.words.case_history import history_note, material_names
+from counter.words.cases import CASE_EVENT, case_status_text, code_text
 from counter.words.intake import OUTCOME, RECEIPT, licence_text
-from counter.words.items import ITEM_STEP_EVENTS, step_note_text
 from counter.words.pledges import PLEDGE_REVOKED_LINE
 from counter.words.punctuation import LIST_JOIN
-from counter.words.same_day import SAME_DAY_NOTE
 from counter.words.translate import tr
-
-#: the lines whose note counter.words.hand_over puts into words: a hand-over, and the signed return of a posted one
-HAND_OVER_NOTES = HAND_OVER_EVENTS | {CaseEvent.SERVICE_SIGNED.value}
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
@@ -54,8 +48,9 @@ def _turn_to_line(turn_to: str) -> str:
     return tr("请向：{turn_to}").format(turn_to=turn_to)
 
 
-def case_as_text(view: CaseView, only_received: bool = False) -> str:
-    """The case for people; ``only_received``: the hall only received it, its state said as its page says it."""
+def case_as_text(view: CaseView, only_received: bool = False, items: Mapping[str, str] | None = None) -> str:
+    """The case for people; ``only_received``: the hall only received it, its state said as its page says it;
+    ``items``: its guide's item names by code, which its history names them by, as the case page does."""
     v = view
     lines = [
         tr("办件编号：{case_no}").format(case_no=v.case_no),
@@ -114,14 +109,10 @@ def case_as_text(view: CaseView, only_received: bool = False) -> str:
             )
         )
     lines.append(tr("经办记录："))
-    names = {m.code: m.name for m in v.materials}
+    names = material_names(v.materials)
     for h in v.history:
         event = code_text(CASE_EVENT, CaseEvent, h.event)
-        shown = code_text(OUTCOME, Outcome, h.note) if h.event == CaseEvent.TAKEN.value else h.note
-        shown = hand_over_note_text(h.event, h.note) if h.event in HAND_OVER_NOTES else shown
-        shown = SAME_DAY_NOTE if h.note == NOTE_SAME_DAY else shown
-        shown = step_note_text(h) if h.event in ITEM_STEP_EVENTS else shown
-        shown = dates_moved_text(h.note, names) if h.event == CaseEvent.DATES_MOVED.value else shown
+        shown = history_note(h, names, items)  # the case page's words: materials and items by name
         note = tr("：{shown}").format(shown=shown) if shown else ""
         lines.append(
             tr("  {at}  {desk_no}号窗口  {clerk}  {event}{note}").format(
@@ -181,5 +172,5 @@ def print_case(service: Service, by: Desk, case_no: str, *, as_json: bool) -> bo
     if as_json:
         print_json(case_json(view, shown.only_received))
     else:
-        print(case_as_text(view, shown.only_received))
+        print(case_as_text(view, shown.only_received, shown.items))
     return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from counter.access.case_acts import CaseAct
@@ -61,11 +61,13 @@ class ListCases:
 class CaseShown:
     """A case as ``counter case show`` prints it, whether its ID numbers may be shown whole to the account, and
     whether the hall only received it (its state then said as its page says it: 已收件, not 已受理); False from a
-    server that did not tell."""
+    server that did not tell.  ``items``: the names of its guide's items by code, so that its history names them as
+    the case page does; none from a server that did not tell (the codes then stand)."""
 
     view: CaseView | None
     whole: bool
     only_received: bool = False
+    items: dict[str, str] = field(default_factory=dict)
 
 
 def read_page(work: Session, call: Call, request: CaseNo) -> CasePage | None:

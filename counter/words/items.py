@@ -7,9 +7,7 @@ from collections.abc import Mapping
 
 from counter.case.item_clock import DueAlert
 from counter.case.item_lines import StepLine, read_step
-from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, StepRefused
-from counter.case.status import CaseEvent
-from counter.words.cases import CASE_EVENT
+from counter.case.item_path import MOVES, ItemEvent, ItemState, PauseReason, StepProblem, StepRefused
 from counter.words.punctuation import FIELD_LABEL
 from counter.words.translate import tr
 
@@ -35,8 +33,32 @@ DUE_ALERT = {
     DueAlert.DUE_TODAY: tr("今日到期"),
     DueAlert.OVERDUE: tr("已逾期"),
 }
+#: where an item stands, as the predicate of a sentence naming the item ("食品经营许可 已经准予")
+ITEM_STANDS = {
+    None: tr("尚未分发"),
+    ItemState.ROUTED: tr("已分发，待部门签收"),
+    ItemState.SIGNED: tr("部门已签收"),
+    ItemState.REVIEWING: tr("正在审查"),
+    ItemState.PAUSED: tr("正在暂停计时"),
+    ItemState.APPROVED: tr("已经准予"),
+    ItemState.DENIED: tr("已经不予批准"),
+    ItemState.REFUSED: tr("部门已经不予受理"),
+}
+#: each step of an item's path as what the clerk or the department does ("不能再准予"), not as the history's line
+ITEM_STEP_VERB = {
+    ItemEvent.ROUTED: tr("分发"),
+    ItemEvent.SIGNED: tr("签收"),
+    ItemEvent.REVIEW_STARTED: tr("开始审查"),
+    ItemEvent.PAUSED: tr("暂停计时"),
+    ItemEvent.RESUMED: tr("恢复计时"),
+    ItemEvent.EXTENDED: tr("延长办理期限"),
+    ItemEvent.APPROVED: tr("准予"),
+    ItemEvent.DENIED: tr("不予批准"),
+    ItemEvent.REFUSED: tr("不予受理"),
+}
+ITEM_STEP_AGAIN = tr("再")
 STEP_PROBLEM = {
-    StepProblem.WRONG_STATE: tr("事项 {item} 现在是“{state}”，不能“{event}”。"),
+    StepProblem.WRONG_STATE: tr("{item} {state}，不能{again}{step}。"),
     StepProblem.BEFORE_LAST: tr("事项 {item} 的上一步办理日期晚于本次，请核对日期。"),
     StepProblem.NO_ACTOR: tr("请填写经办人。"),
     StepProblem.NO_PAUSE_REASON: tr("暂停计时须写明原因：听证、检验检测检疫、鉴定、专家评审或补正材料。"),
@@ -62,11 +84,23 @@ STEP_PROBLEM = {
 }
 
 
-def step_refused_text(refused: StepRefused, item_code: str) -> str:
-    """The sentence of a refused step of the item ``item_code``."""
-    state = ITEM_NOT_ROUTED if refused.state is None else ITEM_STATE[refused.state]
-    event = CASE_EVENT[CaseEvent(ItemEvent(refused.step.event).value)]
-    return STEP_PROBLEM[refused.problem].format(item=item_code, state=state, event=event)
+def step_refused_text(refused: StepRefused, item: str) -> str:
+    """The sentence of a refused step of the item named ``item``.
+
+    A step refused for the item's state says where the item stands and what was tried, as a person would
+    ("食品经营许可 已经准予，不能再准予。"): the step as a verb, not as the line it would have made in the history,
+    and "再" once the item is decided (nothing follows a decision) or the step was already taken: the item stands
+    where the step takes it, save a resumed clock, which stands in review whether it was ever stopped or not.
+    """
+    step = ItemEvent(refused.step.event)
+    taken = MOVES[step][1] is refused.state and step is not ItemEvent.RESUMED
+    done = refused.state is not None and (refused.state.decided or taken)
+    return STEP_PROBLEM[refused.problem].format(
+        item=item,
+        state=ITEM_STANDS[refused.state],
+        step=ITEM_STEP_VERB[step],
+        again=ITEM_STEP_AGAIN if done else "",
+    )
 
 
 #: the steps of an item's path, its decision among them, whose history lines :func:`step_note_text` words

@@ -14,6 +14,7 @@ from counter.actions.cases.case_view import read_case
 from counter.actions.cases.received_cases import is_received
 from counter.case.lookup import FoundCase, Lookup
 from counter.case.view import CaseView
+from counter.db.catalog_store import guide_version
 from counter.documents.case_page import CasePage
 
 if TYPE_CHECKING:
@@ -53,16 +54,24 @@ def cases_found(
     return found
 
 
-def case_view(session: Session, desk: Desk, case_no: str, operation: str) -> tuple[CaseView | None, bool, bool]:
-    """The case as the command line shows it, whether its numbers are whole, and whether the hall only received it
-    (its state said as its page says it: :mod:`counter.actions.cases.received_cases`); no case for one outside the
-    account's reach, as for no case."""
+def case_view(
+    session: Session, desk: Desk, case_no: str, operation: str
+) -> tuple[CaseView | None, bool, bool, dict[str, str]]:
+    """The case as the command line shows it, whether its numbers are whole, whether the hall only received it (its
+    state said as its page says it: :mod:`counter.actions.cases.received_cases`), and its guide's item names by code
+    (its history names them as the case page does); no case for one outside the account's reach, as for no case."""
     if not reach.in_reach(session, desk, case_no):
-        return None, False, False
+        return None, False, False, {}
     view = case_reads.case_view(session, case_no)
     if view is None:
-        return None, False, False
+        return None, False, False, {}
     whole = reach.may_see_whole(session, desk)
     if whole:
         reach.note_read(session, desk, operation, view.case_no, _id_nos(view))
-    return (view if whole else view.masked()), whole, is_received(session, view.case_no)
+    return (view if whole else view.masked()), whole, is_received(session, view.case_no), _item_names(session, view)
+
+
+def _item_names(session: Session, view: CaseView) -> dict[str, str]:
+    """The names of the case's guide's items by code (none when its guide version is not in this database)."""
+    stored = guide_version(session, view.guide_version_id)
+    return {} if stored is None else {item.code: item.name for item in stored.bundle.items}

@@ -1,23 +1,21 @@
 """Case data as the words and dates a clerk reads: no Qt, so it is tested on its own.
 
-History notes are stored as codes (the outcome of an intake, the material
-codes that arrived): here they become the names the clerk knows.  Times are
-stored in UTC and shown in the desk's local time.
+History notes become the names the clerk knows in :mod:`counter.words.case_history`, which the command line's
+``case show`` shares.  Times are stored in UTC and shown in the desk's local time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 from counter.case.item_clock import DueAlert
-from counter.case.same_day import NOTE_SAME_DAY
-from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus
-from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
+from counter.case.status import CaseEvent, CaseStatus
+from counter.case.view import CaseMaterialLine, CaseView
 from counter.catalog.model import Situation
 from counter.documents.case_page import ItemLine
 from counter.intake.checklist import Receipt, ReceivedMedium
-from counter.intake.outcome import Outcome, RefusalGround
+from counter.intake.outcome import RefusalGround
 from counter.intake.parties import ApplicantKind, Delivery
 from counter.ui.cases.rules import correction_overdue, deferral_due, is_overdue
 from counter.ui.cases.words import (
@@ -29,7 +27,6 @@ from counter.ui.cases.words import (
     CASE_DESK,
     CASE_DUE,
     CASE_DUE_EACH,
-    CASE_EXTENDED_NOTE,
     CASE_ITEM_DATE,
     CASE_ITEMS_DUE,
     CASE_ITEMS_DUE_TODAY,
@@ -40,26 +37,10 @@ from counter.ui.cases.words import (
     CASE_OVERDUE_EACH,
     CASE_SHARED_NOT_HANDED_IN,
 )
-from counter.words.cases import APPLICANT_KIND, DELIVERY, code_text, converted_note_text, dates_moved_text
-from counter.words.hand_over import hand_over_note_text
-from counter.words.intake import OUTCOME, RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND, licence_text
-from counter.words.items import ITEM_STEP_EVENTS, step_note_text
-from counter.words.lapses import early_lapse_text
-from counter.words.pledges import revoked_note_text
+from counter.words.case_history import material_names
+from counter.words.cases import APPLICANT_KIND, DELIVERY, code_text, dates_moved_text
+from counter.words.intake import RECEIPT, RECEIVED_MEDIUM, REFUSAL_GROUND, licence_text
 from counter.words.punctuation import ASIDE, CLAUSE_JOIN, LIST_JOIN
-from counter.words.same_day import SAME_DAY_NOTE
-from counter.words.unprinted_papers import waiver_text
-
-# history lines whose note lists material codes: what arrived, what lapsed
-MATERIAL_EVENTS = frozenset(
-    e.value
-    for e in (
-        CaseEvent.DEFERRED_ARRIVED,
-        CaseEvent.DEFERRED_COMPLETE,
-        CaseEvent.DEFERRAL_LAPSED,
-        CaseEvent.DEFERRAL_PART_LAPSED,
-    )
-)
 
 
 def day_text(day: dt.date | None) -> str:
@@ -70,54 +51,11 @@ def desk_text(desk_no: str) -> str:
     return CASE_DESK.format(desk_no=desk_no)
 
 
-def material_names(materials: Iterable[CaseMaterialLine]) -> dict[str, str]:
-    return {m.code: m.name for m in materials}
-
-
-def names_of(codes: Iterable[str], names: Mapping[str, str]) -> str:
-    return LIST_JOIN.join(names.get(code, code) for code in codes)
-
-
-def history_note(  # noqa: PLR0911 - one answer per kind of line, read top to bottom
-    line: HistoryLine, names: Mapping[str, str], items: Mapping[str, str] | None = None
-) -> str:
-    """The note of a history line in words: outcomes, material and item codes turned into names.
-
-    ``names``: material names by code; ``items``: the bundle's item names by code.
-    """
-    if line.event == CaseEvent.TAKEN.value:
-        return code_text(OUTCOME, Outcome, line.note)
-    if line.event in MATERIAL_EVENTS:
-        return names_of((c for c in line.note.split(NOTE_CODES_JOIN) if c), names)
-    if line.event in ITEM_STEP_EVENTS:  # the decisions among them
-        return step_note_text(line, items)
-    if line.event == CaseEvent.ITEM_REVOKED.value:  # a licence taken back: the item by name, what the check found
-        return revoked_note_text(line.note, items)
-    if line.event == CaseEvent.TEXT_CONVERTED.value:  # a 蒙科立 original, by its code points
-        return converted_note_text(line.note)
-    if line.event == CaseEvent.PAPERS_WAIVED.value:  # the papers left unprinted, and the clerk's reason
-        return waiver_text(line.note)
-    if line.event in (CaseEvent.DEFERRAL_EXTENDED.value, CaseEvent.DATES_MOVED.value, CaseEvent.LAPSE_EARLY.value):
-        return _later_dates(line, names)
-    # a hand-over's in words; any other as it stands
-    return SAME_DAY_NOTE if line.note == NOTE_SAME_DAY else hand_over_note_text(line.event, line.note, items)
-
-
 def moved_text(view: CaseView) -> str:
     """Every date of the case new holiday data moved later, from and to, in words ("" when none moved)."""
     names = material_names(view.materials)
     lines = [line for line in view.history if line.event == CaseEvent.DATES_MOVED.value]
     return CLAUSE_JOIN.join(dates_moved_text(line.note, names) for line in lines)
-
-
-def _later_dates(line: HistoryLine, names: Mapping[str, str]) -> str:
-    """A deadline extended by a supervisor, dates moved by the holiday data or a lapse it showed early, in words."""
-    if line.event == CaseEvent.DATES_MOVED.value:
-        return dates_moved_text(line.note, names)
-    if line.event == CaseEvent.LAPSE_EARLY.value:
-        return early_lapse_text(line.note, names)
-    due, sep, reason = line.note.partition(NOTE_DUE_REASON)
-    return CASE_EXTENDED_NOTE.format(due=due, reason=reason) if sep else line.note
 
 
 def receipt_text(line: CaseMaterialLine, today: dt.date, awaiting: bool, shared: bool = False) -> str:

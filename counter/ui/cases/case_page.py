@@ -42,8 +42,6 @@ from counter.ui.cases.case_lines import (
     case_alert,
     day_text,
     desk_text,
-    history_note,
-    material_names,
     medium_text,
     moved_text,
     receipt_text,
@@ -76,6 +74,7 @@ from counter.ui.look.text_size import px, scaled
 from counter.ui.printing.opening import show_case_documents
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.widgets.plain_text import plain_label
+from counter.words.case_history import history_note, material_names
 from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, code_text
 
 log = logging.getLogger(__name__)

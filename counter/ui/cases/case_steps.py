@@ -28,7 +28,6 @@ from counter.service.cases import (
 )
 from counter.service.operation import Operation
 from counter.service.requests import CaseNo
-from counter.ui.cases.case_lines import material_names, names_of
 from counter.ui.cases.rules import FormValues
 from counter.ui.cases.words import (
     CASE_ACTION,
@@ -46,6 +45,7 @@ from counter.ui.cases.words import (
     CASE_SAVE_FAILED,
 )
 from counter.ui.door.runner import Runner
+from counter.words.case_history import material_names, names_of
 from counter.words.cases import case_status_text
 
 #: a step: its operation, its request, and the sentence its answer comes to

@@ -99,7 +99,6 @@ CASE_DEFERRED_OVERDUE = tr("容缺后补，已逾期")
 CASE_DEFERRED_ARRIVED = tr("容缺后补，已补交")
 CASE_DEFERRED_NEVER = tr("容缺后补，未补交")
 CASE_SHARED_NOT_HANDED_IN = tr("免提交，共享获取")
-CASE_EXTENDED_NOTE = tr("新期限{due}：{reason}")
 CASE_SUPERVISOR = tr("负责人决定：")
 CASE_ACTION = {
     CaseEvent.DEFERRED_ARRIVED: tr("补交容缺材料"),

@@ -375,7 +375,7 @@ def test_a_grant_a_colleague_made_meanwhile_is_not_made_twice_and_the_page_shows
     with qtbot.assertNotEmitted(page.case_changed):
         QTest.keyClick(form.result_no, Qt.Key.Key_Return)
     assert page.notice.objectName() == "noticeWarn"
-    assert "食品经营许可 现在是“准予”" in page.notice.text()  # what it is now, said
+    assert page.notice.text() == "食品经营许可 已经准予，不能再准予。"  # what it is now, said as a person says it
     assert not form.isVisible()
     assert item_row(page, FOOD)[2:] == [CASE_ITEM_APPROVED, "JY11522010012345"]
     assert column(page.history, 3).count(CASE_EVENT[CaseEvent.ITEM_APPROVED]) == 1

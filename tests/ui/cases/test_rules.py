@@ -13,10 +13,9 @@ from hypothesis import strategies as st
 from counter.access.roles import Actor, Role
 from counter.case.item_clock import DueAlert
 from counter.case.status import MOVES, CaseEvent, CaseStatus
-from counter.case.view import CaseView, HistoryLine
+from counter.case.view import CaseView
 from counter.db.case_store import case_view
 from counter.db.engine import make_engine, make_sessions
-from counter.ui.cases.case_lines import history_note
 from counter.ui.cases.marks import URGENCY_COLOURS
 from counter.ui.cases.rules import (
     ALERT_URGENCY,
@@ -109,29 +108,6 @@ def test_a_reason_the_desk_would_not_take_holds_the_form(awaiting: CaseView, rea
 )
 def test_urgency(due: dt.date | None, expected: Urgency) -> None:
     assert urgency(due, dt.date(2026, 11, 20), soon_until=dt.date(2026, 11, 24)) is expected
-
-
-def test_history_notes_read_as_words() -> None:
-    at = dt.datetime(2026, 11, 20, 1, 30)
-    names = {"M08": "食品安全管理制度文本", "M09": "从业人员健康证明"}
-    line = HistoryLine(at, "张晓燕", "1", CaseEvent.DEFERRED_COMPLETE.value, "in_approval", "M08、M09")
-    assert history_note(line, names) == "食品安全管理制度文本、从业人员健康证明"
-    extended = dataclasses.replace(line, event=CaseEvent.DEFERRAL_EXTENDED.value, note="2026-12-25：住院")
-    assert history_note(extended, names) == "新期限2026-12-25：住院"
-    taken = dataclasses.replace(line, event=CaseEvent.TAKEN.value, note="future_outcome")
-    assert history_note(taken, names) == "future_outcome（本版本未知）"  # an unknown code: kept, marked
-    lapsed = dataclasses.replace(line, event=CaseEvent.DEFERRAL_LAPSED.value)
-    assert history_note(lapsed, names) == "食品安全管理制度文本、从业人员健康证明"
-    items = {"152201-YJS008-02": "食品经营许可"}
-    denied = dataclasses.replace(line, event=CaseEvent.ITEM_DENIED.value, note="152201-YJS008-02：逾期未补交")
-    assert history_note(denied, names, items) == "食品经营许可：逾期未补交"
-    granted = dataclasses.replace(line, event=CaseEvent.ITEM_APPROVED.value, note="152201-YJS008-02：")
-    assert history_note(granted, names, items) == "食品经营许可"
-    moved_note = '{"M08": ["2027-10-06", "2027-10-08"], "promised": ["2027-10-12", "2027-10-13"]}'
-    moved = dataclasses.replace(line, event=CaseEvent.DATES_MOVED.value, note=moved_note)
-    assert history_note(moved, names) == (
-        "“食品安全管理制度文本”补交期限 2027-10-06 → 2027-10-08；承诺办结日期 2027-10-12 → 2027-10-13"
-    )
 
 
 def test_an_item_due_today_is_red_and_one_due_tomorrow_amber() -> None:
