@@ -96,6 +96,12 @@ TIERS_BY_PATH: dict[str, tuple[str, ...]] = {
     # vulture over the whole app in a process of its own: seconds, for a check that changes only when a name loses
     # its last caller
     "tests/test_dead_code.py": ("slow",),
+    # a hall server or a device silent or dripping for the seconds the desk is to say so within: wall-clock waits
+    "tests/ui/door/test_server_reaching.py": ("slow",),
+    "tests/ui/intake/test_server_slow.py": ("slow",),
+    "tests/host/devices/test_device_http.py": ("slow",),
+    # the help of every command laid out and measured, for a check that changes only with an option's words
+    "tests/cli/test_every_argument_helped.py": ("slow",),
 }
 #: left out of ``./test.sh quick`` (test.sh names them); ``pg`` too, for the same code runs there against SQLite
 

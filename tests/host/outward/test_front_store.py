@@ -10,6 +10,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
+
 from counter.host.outward.front_store import FrontStoreLink, FrontWrite
 from counter.outbox.rules import Outcome
 
@@ -55,6 +57,7 @@ def _write(port: int) -> tuple[Outcome, bool, str, float]:
     return answer.outcome, answer.answered, answer.detail, time.monotonic() - started
 
 
+@pytest.mark.slow  # waits out the timeout: two seconds of a silent store
 def test_a_store_that_takes_the_connection_and_says_nothing_is_no_answer_by_the_timeout() -> None:
     with _silent_store() as port:
         outcome, answered, detail, took = _write(port)
