@@ -23,6 +23,10 @@ import pytest
 from hypothesis import HealthCheck, settings
 from sqlalchemy.engine import Engine
 
+# PySide6 loaded as the desk loads it, every Qt type made with its module: counter.ui says so before pytest-qt
+# imports PySide6, which it does once this file has been read
+import counter.ui  # noqa: F401
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # every program the tests start (python -m counter, the crash and hall workers) fails on a warning of SQLAlchemy's,
 # as this process does by filterwarnings = error (counter.db.engine.SQL_WARNINGS_ENV)

@@ -8,7 +8,9 @@ they cost the window only its turns at the interpreter's lock, which the warm-up
 (:mod:`counter.ui.start.app`); the window's thread then finds them loaded and only builds its widgets.
 
 Importing a module defines its classes and values; none of these makes a Qt object at import (only value types:
-sizes, margins, colours), so importing them off the window's thread is safe.
+sizes, margins, colours), and the Qt types they name were all made when PySide6 loaded (:mod:`counter.ui`: made on
+first naming, a type named here while the window's thread wrapped an object of it was made twice, and the start
+died), so importing them off the window's thread is safe.
 """
 
 from __future__ import annotations
