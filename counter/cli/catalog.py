@@ -69,7 +69,13 @@ def add_catalog_commands(commands: Commands, common: argparse.ArgumentParser) ->
     add_json(p)
     p.set_defaults(func=cmd_catalog_publish)
     p = catalog.add_parser("draft-intake", parents=[common], help=phrases.CATALOG_DRAFT_INTAKE_HELP)
-    p.add_argument("allow", nargs="?", choices=("on", "off"), help=tr("on 允许，off 不允许；不写则只显示现在的设定"))
+    p.add_argument(
+        "allow",
+        nargs="?",
+        choices=("on", "off"),
+        metavar="ON|OFF",
+        help=tr("on 允许，off 不允许；不写则只显示现在的设定"),
+    )
     add_json(p)
     p.set_defaults(func=cmd_catalog_draft_intake)
     p = catalog.add_parser("template", parents=[common], help=tr("生成 .xlsx 导入模板（含示例行）"))

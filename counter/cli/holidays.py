@@ -43,6 +43,7 @@ def add_holiday_commands(commands: Commands, common: argparse.ArgumentParser) ->
     p.add_argument(
         "kind",
         choices=["off", "work", "clear"],
+        metavar="KIND",
         help=tr("off 放假，work 调休上班，clear 取消本单位对这一天的设定（按随程序的节假日数据和星期计算）"),
     )
     p.set_defaults(func=cmd_holidays_set)

@@ -140,6 +140,7 @@ def _add_ends(project: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "satisfaction",
         choices=[s.value for s in Satisfaction],
+        metavar="RESULT",
         help=tr("评价表上勾选的：very_satisfied 非常满意，satisfied 满意，dissatisfied 不满意"),
     )
     p.add_argument("--note", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("意见及建议"))

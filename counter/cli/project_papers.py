@@ -19,7 +19,7 @@ def add_project_papers(project: Any, common: argparse.ArgumentParser) -> None:
     """Add the print subcommand to the ``project`` group."""
     p = project.add_parser("print", parents=[common], help=PRINT_HELP)
     p.add_argument("project_no", nargs="?", default="", metavar="PROJECT_NO", help=PROJECT_HELP)
-    p.add_argument("--form", required=True, choices=FORMS, help=FORM_HELP)
+    p.add_argument("--form", required=True, choices=FORMS, metavar="FORM", help=FORM_HELP)
     p.add_argument("--out", required=True, metavar="FILE.pdf", help=OUT_HELP)
     add_today(p)
     p.set_defaults(func=cmd_project_print)

@@ -24,7 +24,7 @@ def add_suite_command(site: argparse._SubParsersAction[Any], common: argparse.Ar
         parents=[common],
         help=tr("选择本站点数据包使用的密码算法：national 为国密（SM2、SM3、SM4），standard 为现有算法（系统管理员）"),
     )
-    p.add_argument("choice", choices=sorted(_CHOICES), help=tr("national 或 standard"))
+    p.add_argument("choice", choices=sorted(_CHOICES), metavar="SUITE", help=tr("national 或 standard"))
     add_json(p)
     p.set_defaults(func=cmd_site_suite)
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from counter.projects.forms import PRINTABLE_IN, ProjectForm
 from counter.projects.model import ProjectState
 from counter.words.projects import PROJECT_STATE
-from counter.words.punctuation import LIST_JOIN
+from counter.words.punctuation import LIST_JOIN, MARK_JOIN
 from counter.words.translate import tr
 
 FORM_NAME = {
@@ -28,7 +28,10 @@ PRINT_HELP = tr(
     "打印帮您办的文书（附件1-8）：事项参考目录、流程图，或项目的申请表、授权委托书、承诺书、办结单、评价表、终止单"
 )
 PROJECT_HELP = tr("项目编号；事项参考目录和流程图不需要")
-FORM_HELP = tr("哪一种文书")
+#: each value of ``--form`` with its paper's name, as the other choices' helps say theirs ("on 允许，off 不允许")
+FORM_HELP = tr("哪一种文书：{forms}").format(
+    forms=MARK_JOIN.join(f"{form.value} {name}" for form, name in FORM_NAME.items())
+)
 OUT_HELP = tr("保存为 PDF 文件")
 NEEDS_PROJECT = tr("打印{form}需要写项目编号。")
 NOT_NOW = tr("项目 {project_no} 当前为“{state}”，不能打印{form}；{form}在以下状态可以打印：{states}。")

@@ -67,12 +67,13 @@ def test_every_option_and_argument_says_what_it_is() -> None:
 
 
 def test_no_argument_is_shown_by_the_program_s_own_name_for_it() -> None:
-    """A positional argument shows a metavar in capitals (``CASE_NO``, ``FILE``) or its choices, never its dest."""
+    """A positional argument shows a metavar in capitals (``CASE_NO``, ``FILE``), never its dest: one of choices too,
+    as its refusal names it by that (参数 kind：没有“bogus”这一项 read as the program's own word)."""
     named = [
         f"{command} {action.dest}"
         for command, action in arguments(build_parser())
         if not action.option_strings
-        and action.choices is None
+        and not isinstance(action, argparse._SubParsersAction)
         and not (isinstance(action.metavar, str) and re.fullmatch(r"[A-Z][A-Z0-9_.|-]*(\.[a-z]+)?", action.metavar))
     ]
     assert named == []

@@ -73,7 +73,7 @@ MISUSE = [
     (["case", "take"], "counter case take：错误：缺少必需的参数：REQUEST.json", ()),
     (["--bogus"], "counter：错误：不认识的参数：--bogus", ()),
     (["case", "show", "X", "extra", "more"], "不认识的参数：extra more", ("extra", "more")),
-    (["catalog", "draft-intake", "maybe"], "参数 allow：没有“maybe”这一项（可选：on、off）", ("maybe",)),
+    (["catalog", "draft-intake", "maybe"], "参数 ON|OFF：没有“maybe”这一项（可选：on、off）", ("maybe",)),
     (["bogus"], "参数 COMMAND：没有“bogus”这一项（可选：catalog、case、demo、item、", ("bogus",)),
     (["case", "figures", "--month", "2026-11", "--by", "x"], "参数 --by：没有“x”这一项（可选：desk、bundle）", ()),
     (["db", "upgrade", "--lock-timeout"], "参数 --lock-timeout：后面须跟一个值", ()),
