@@ -8,6 +8,7 @@ import re
 from counter.platform.events import WITHHELD_PREFIX, PlatformKind, WithheldWhy
 from counter.platform.settings import PlatformProblem
 from counter.sms.outbox import MessageState
+from counter.words.channel_problems import channel_problem
 from counter.words.messages import KIND_UNKNOWN
 from counter.words.punctuation import ASIDE, LIST_JOIN
 from counter.words.ratings import RATING_CHANNEL, RATING_LEVEL
@@ -137,8 +138,9 @@ _UNCHOSEN = re.compile(r"^code lists without a chosen coding: (?P<lists>.*)$")
 
 
 def report_problem(text: str) -> str:
-    """Why an event failed, as the failed list shows it: the app's own reasons worded, the platform's answer (HTTP
-    status and its text) as it came."""
+    """Why an event failed, as the failed list shows it (the platform's and the 前置库's): the app's own reasons
+    worded, the other system's words after them as they came
+    (:func:`counter.words.channel_problems.channel_problem`)."""
     if text.startswith(WITHHELD_PREFIX):
         code, _, detail = text.removeprefix(WITHHELD_PREFIX).partition(" ")
         why = next((w for w in WithheldWhy if w.value == code), None)
@@ -154,4 +156,4 @@ def report_problem(text: str) -> str:
     found = _UNCHOSEN.match(text)
     if found:
         return REPORT_UNCHOSEN.format(lists=found["lists"])
-    return text
+    return channel_problem(text)

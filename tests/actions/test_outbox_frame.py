@@ -23,6 +23,7 @@ from counter.host.outward.front_store import FrontStoreLink
 from counter.outbox.rules import SendRound
 from counter.platform.settings import PlatformSettings
 from counter.sms.gateway import GatewaySettings
+from counter.words.channel_problems import channel_problem
 from counter.words.messages import KIND_UNKNOWN, message_kind
 from counter.words.platform import platform_kind
 from tests.actions.senders import Writes
@@ -138,6 +139,12 @@ def test_a_hostile_receiver_costs_each_send_its_deadline_and_no_row_is_sent_that
     assert unknown.startswith("set aside: ValueError")  # as stored before the lists worded it
     assert UNKNOWN in unknown
     assert huge == "answer larger than 64 KiB: not read"
+    assert [channel_problem(e) for e in (drip, redirect, unknown, huge)] == [
+        f"对方在 {TIMEOUT:g} 秒内没有回答",
+        "对方要求转到别的地址，未跟随（HTTP 302）",
+        "这一条无法读取，已搁置",
+        "对方的回答过大，未读取",
+    ]
     with sessions() as s:  # the list still lists every row, the one it cannot read too
         listed = {row.id: row for row in side.listed(s, desk)}
     assert sorted(listed) == ids

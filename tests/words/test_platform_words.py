@@ -1,6 +1,6 @@
 """Why a report failed, as the supervisor reads it in ``counter platform list`` and on the pad's 平台上报 page: the
 sender stores the refusal of the mapping as its exception's text (counter.actions.outbox.platform), and the words
-turn each back into Chinese with its details; the platform's own answer is shown as it came.
+turn each back into Chinese with its details; the platform's own answer is shown as it came, after the refusal.
 """
 
 from __future__ import annotations
@@ -32,5 +32,5 @@ def test_lists_without_a_chosen_coding_are_named() -> None:
     assert report_problem(str(Unchosen(lists))) == "代码表尚未选定编码：level, channel"
 
 
-def test_the_platforms_own_answer_is_shown_as_it_came() -> None:
-    assert report_problem("HTTP 422 projid 重复") == "HTTP 422 projid 重复"
+def test_the_platforms_own_answer_is_shown_as_it_came_after_its_refusal() -> None:
+    assert report_problem("HTTP 422 projid 重复") == "对方拒绝（HTTP 422）：projid 重复"
