@@ -29,7 +29,7 @@ def test_a_channel_without_a_code_is_named_as_the_supervisor_knows_it() -> None:
 
 def test_lists_without_a_chosen_coding_are_named() -> None:
     lists = tuple(CodeList(name, name, "", {}) for name in ("level", "channel"))
-    assert report_problem(str(Unchosen(lists))) == "代码表尚未选定编码：level, channel"
+    assert report_problem(str(Unchosen(lists))) == "代码表尚未选定编码：level、channel"
 
 
 def test_the_platforms_own_answer_is_shown_as_it_came_after_its_refusal() -> None:
