@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from counter.platform.events import WithheldWhy
+from counter.words.platform import WITHHELD
 from tests.codings import CHOSEN
 from tests.conftest import made_database
 from tests.test_cli import run
@@ -63,8 +65,10 @@ def test_an_event_the_front_store_cannot_take_waits_in_the_failed_list_and_is_qu
     code, out, _ = run(capsys, "front-store", "list", "--failed", "--json", "--db", db)
     (failed,) = json.loads(out)
     assert (failed["case_no"], failed["kind"], failed["state"]) == (number, "accepted", "failed")
+    assert failed["last_error"].startswith("withheld:sample_guide")
+    assert failed["last_error_text"].startswith(WITHHELD[WithheldWhy.SAMPLE_GUIDE])
     code, out, _ = run(capsys, "front-store", "list", "--db", db)
-    assert f"{number}  受理  写入失败" in out
+    assert f"{number}  受理  写入失败  尝试 1 次  {WITHHELD[WithheldWhy.SAMPLE_GUIDE]}" in out
     code, out, _ = run(capsys, "front-store", "retry", str(failed["id"]), "--db", db)
     assert (code, out.strip()) == (0, f"前置库事件 {failed['id']} 已重新排队。")
     code, out, _ = run(capsys, "front-store", "list", "--failed", "--db", db)  # queued again: none has failed

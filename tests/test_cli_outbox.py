@@ -63,7 +63,10 @@ def test_a_row_of_an_unknown_kind_is_set_aside_listed_and_the_next_one_sent(
     unknown, sent = sorted(json.loads(out), key=lambda row: row["id"])
     assert (unknown["kind"], unknown["state"]) == (UNKNOWN, "failed")
     assert unknown["last_error"].startswith("set aside: ValueError")
+    assert unknown["last_error_text"] == "这一条无法读取，已搁置"
     assert (sent["case_no"], sent["state"]) == (second, "sent")
     code, out, _ = run(capsys, channel, "list", "--failed", "--db", db)
     assert code == 0
     assert KIND_UNKNOWN in out
+    assert out.rstrip().endswith("这一条无法读取，已搁置")  # the reason named, the exception's class in the log
+    assert "ValueError" not in out

@@ -81,7 +81,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from counter.service.front_store import LIST_FRONT_STORE
     from counter.service.outbox import ListOutbox
     from counter.words.front_store import FRONT_STORE_LINE, FRONT_STORE_NONE, FRONT_STORE_STATE
-    from counter.words.platform import platform_kind
+    from counter.words.platform import platform_kind, report_problem
 
     service = open_service(args)
     rows = service.call(LIST_FRONT_STORE, ListOutbox(failed_only=args.failed), desk())
@@ -93,7 +93,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     for r in rows:
         print(
             FRONT_STORE_LINE.format(id=r.id, case_no=r.case_no, kind=platform_kind(r.kind),
-                                    state=FRONT_STORE_STATE[r.state], attempts=r.attempts, error=r.last_error).rstrip()
+                                    state=FRONT_STORE_STATE[r.state], attempts=r.attempts,
+                                    error=report_problem(r.last_error)).rstrip()
         )  # fmt: skip
     return EXIT_OK
 

@@ -116,6 +116,9 @@ def cmd_remind(args: argparse.Namespace) -> int:
 
 
 def message_json(row: MessageRow) -> dict[str, Any]:
+    """A message as ``list --json`` prints it: its reason as stored (``last_error``) and as the list words it."""
+    from counter.words.channel_problems import channel_problem
+
     return {
         "id": row.id,
         "case_no": row.case_no,
@@ -129,11 +132,13 @@ def message_json(row: MessageRow) -> dict[str, Any]:
         "sent_at": moment_json(row.sent_at),
         "gateway_id": row.gateway_id,
         "last_error": row.last_error,
+        "last_error_text": channel_problem(row.last_error),
     }
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     from counter.service.outbox import LIST_MESSAGES, ListOutbox
+    from counter.words.channel_problems import channel_problem
     from counter.words.messages import MESSAGE_STATE, MESSAGES_LINE, MESSAGES_NONE, message_kind
 
     service = open_service(args)
@@ -148,7 +153,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(
             MESSAGES_LINE.format(
                 id=row.id, case_no=row.case_no, kind=message_kind(row.kind), state=state, phone=row.phone,
-                attempts=row.attempts, error=row.last_error,
+                attempts=row.attempts, error=channel_problem(row.last_error),
             ).rstrip()
         )  # fmt: skip
     return EXIT_OK

@@ -125,12 +125,15 @@ def _refuse_unchosen(service: Any) -> None:
 
 def event_json(row: EventRow, receipt: str = "platform_id") -> dict[str, Any]:
     """A platform event as ``list --json`` prints it; ``receipt``: the name of what the receiving end gave back (the
-    platform's id, the 前置库's batch), both kept in ``platform_id``."""
+    platform's id, the 前置库's batch), both kept in ``platform_id``; its reason as stored (``last_error``) and as
+    the list words it."""
+    from counter.words.platform import report_problem
+
     return {
         "id": row.id, "case_no": row.case_no, "kind": str(row.kind), "state": row.state.value,
         "attempts": row.attempts, "created_at": moment_json(row.created_at), "next_at": moment_json(row.next_at),
         "sent_at": moment_json(row.sent_at), receipt: row.platform_id,
-        "last_error": row.last_error,
+        "last_error": row.last_error, "last_error_text": report_problem(row.last_error),
     }  # fmt: skip
 
 

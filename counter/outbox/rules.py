@@ -18,6 +18,8 @@ import json
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter.outbox.reasons import answered, malformed, redirected
+
 __all__ = [
     "ANSWER_LIMIT",
     "Answer",
@@ -72,11 +74,11 @@ def answer_of(status: int, raw: bytes, *, id_required: bool, location: str = "")
     remote_id = _remote_id(raw)
     if 200 <= status < 300:
         if id_required and not remote_id:
-            return Answer(Outcome.TRY_AGAIN, detail=f"HTTP {status}: malformed answer {raw[:120]!r}")
+            return Answer(Outcome.TRY_AGAIN, detail=malformed(status, raw))
         return Answer(Outcome.SENT, remote_id, f"HTTP {status}")
     if 300 <= status < 400:
-        return Answer(Outcome.REFUSED, detail=f"HTTP {status}: redirect not followed {location[:200]}".strip())
-    detail = f"HTTP {status} {raw[:200].decode('utf-8', errors='replace')}".strip()
+        return Answer(Outcome.REFUSED, detail=redirected(status, location))
+    detail = answered(status, raw)
     if status == 409 and remote_id:
         return Answer(Outcome.SENT, remote_id, detail)
     again = status >= 500 or status in _TRY_AGAIN

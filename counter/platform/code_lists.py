@@ -14,6 +14,7 @@ one channel.  A value the chosen preset has no code for is :class:`NoCode`: the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,11 +49,16 @@ class CodeList:
         return next(iter(self.presets.values())) if len(self.presets) == 1 else None
 
 
+_UNCHOSEN = "code lists without a chosen coding: "
+_NO_CODE = re.compile(r"code list (?P<list>\S+) \((?P<preset>[^)]*)\) has no code for (?P<value>.*)", re.DOTALL)
+
+
 class Unchosen(LookupError):
-    """Lists whose coding the integrator has not chosen: nothing is reported until each is."""
+    """Lists whose coding the integrator has not chosen: nothing is reported until each is.  Its text is a failed
+    event's stored reason, read back by :func:`unchosen_of`."""
 
     def __init__(self, lists: tuple[CodeList, ...]) -> None:
-        super().__init__("code lists without a chosen coding: " + ", ".join(cl.name for cl in lists))
+        super().__init__(_UNCHOSEN + ", ".join(cl.name for cl in lists))
         self.lists = lists
 
     @property
@@ -61,11 +67,23 @@ class Unchosen(LookupError):
 
 
 class NoCode(LookupError):
-    """A value the chosen preset of a list has no code for."""
+    """A value the chosen preset of a list has no code for.  Its text is a failed event's stored reason, read back
+    by :func:`no_code_of`."""
 
     def __init__(self, list_name: str, preset: str, value: str) -> None:
         super().__init__(f"code list {list_name} ({preset}) has no code for {value}")
         self.list_name, self.preset, self.value = list_name, preset, value
+
+
+def unchosen_of(text: str) -> tuple[str, ...] | None:
+    """The lists an :class:`Unchosen`'s stored text names; None for any other text."""
+    return tuple(text.removeprefix(_UNCHOSEN).split(", ")) if text.startswith(_UNCHOSEN) else None
+
+
+def no_code_of(text: str) -> tuple[str, str, str] | None:
+    """The list, the preset and the value a :class:`NoCode`'s stored text names; None for any other text."""
+    found = _NO_CODE.fullmatch(text)
+    return None if found is None else (found["list"], found["preset"], found["value"])
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,7 @@ __all__ = [
     "RowsRefused",
     "front_store_from_json",
     "rows_of",
+    "rows_refused_of",
 ]
 
 DEFAULT_TIMEOUT = 10.0
@@ -218,7 +219,22 @@ class FrontStoreRefused(ValueError):
 
 
 class RowsRefused(ValueError):
-    """An event whose required columns have no value: not written, in the failed list with why."""
+    """An event whose required columns have no value: not written, in the failed list with why (its text, read
+    back by :func:`rows_refused_of`)."""
+
+    def __init__(self, table: str, missing: list[str]) -> None:
+        super().__init__(f"{table}: no value for {', '.join(missing)}")
+        self.table, self.missing = table, tuple(missing)
+
+
+_ROWS_REFUSED = re.compile(r"(?P<table>\w+): no value for (?P<missing>\w+(?:, \w+)*)")
+
+
+def rows_refused_of(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The table and its columns without a value that a stored reason (a :class:`RowsRefused`'s text) names; None
+    for any other text."""
+    found = _ROWS_REFUSED.fullmatch(text)
+    return None if found is None else (found["table"], tuple(found["missing"].split(", ")))
 
 
 def rows_of(
@@ -243,7 +259,7 @@ def rows_of(
     for row in made:
         missing = sorted(k for k in _REQUIRED[row.table] if row.values.get(k) in (None, ""))
         if missing:
-            raise RowsRefused(f"{row.table}: no value for {', '.join(missing)}")
+            raise RowsRefused(row.table, missing)
     return made
 
 

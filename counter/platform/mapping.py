@@ -209,10 +209,22 @@ class Mapping:
         return fields
 
 
+_MISSING = "required elements without a value: "
+_MISSING_JOIN = "、"  # a stored format, not the punctuation of a sentence: the elements' names are the platform's
+
+
 class MissingElement(ValueError):
+    """Required elements an event has no value for.  Its text is a failed event's stored reason, read back by
+    :func:`missing_of`."""
+
     def __init__(self, elements: list[str]) -> None:
-        super().__init__("required elements without a value: " + "、".join(elements))
+        super().__init__(_MISSING + _MISSING_JOIN.join(elements))
         self.elements = elements
+
+
+def missing_of(text: str) -> tuple[str, ...] | None:
+    """The elements a :class:`MissingElement`'s stored text names; None for any other text."""
+    return tuple(text.removeprefix(_MISSING).split(_MISSING_JOIN)) if text.startswith(_MISSING) else None
 
 
 def _coded_list(value: str, codings: Codings, list_name: str) -> str:

@@ -3,11 +3,12 @@ connection's settings and problems, and the lines of the sender and the failed l
 
 from __future__ import annotations
 
-import re
-
+from counter.platform.code_lists import no_code_of, unchosen_of
 from counter.platform.events import WITHHELD_PREFIX, PlatformKind, WithheldWhy
+from counter.platform.mapping import missing_of
 from counter.platform.settings import PlatformProblem
 from counter.sms.outbox import MessageState
+from counter.words.channel_problems import channel_problem
 from counter.words.messages import KIND_UNKNOWN
 from counter.words.punctuation import ASIDE, LIST_JOIN
 from counter.words.ratings import RATING_CHANNEL, RATING_LEVEL
@@ -131,27 +132,25 @@ WITHHELD = {
 REPORT_MISSING = tr("缺少必填数据项：{elements}")
 REPORT_NO_CODE = tr("代码表 {list}（{preset}）没有“{value}”的代码，不上报")
 REPORT_UNCHOSEN = tr("代码表尚未选定编码：{lists}")
-_MISSING = re.compile(r"^required elements without a value: (?P<elements>.*)$")
-_NO_CODE = re.compile(r"^code list (?P<list>\S+) \((?P<preset>[^)]*)\) has no code for (?P<value>.*)$")
-_UNCHOSEN = re.compile(r"^code lists without a chosen coding: (?P<lists>.*)$")
 
 
 def report_problem(text: str) -> str:
-    """Why an event failed, as the failed list shows it: the app's own reasons worded, the platform's answer (HTTP
-    status and its text) as it came."""
+    """Why an event failed, as the failed list shows it (the platform's and the 前置库's): the app's own reasons
+    worded, the other system's words after them as they came
+    (:func:`counter.words.channel_problems.channel_problem`)."""
     if text.startswith(WITHHELD_PREFIX):
         code, _, detail = text.removeprefix(WITHHELD_PREFIX).partition(" ")
         why = next((w for w in WithheldWhy if w.value == code), None)
         if why is not None:
             return ASIDE.format(text=WITHHELD[why], aside=detail) if detail else WITHHELD[why]
-    found = _MISSING.match(text)
-    if found:
-        return REPORT_MISSING.format(elements=found["elements"])
-    found = _NO_CODE.match(text)
-    if found:
-        value = _value_name(found["list"], found["value"])
-        return REPORT_NO_CODE.format(list=found["list"], preset=found["preset"], value=value)
-    found = _UNCHOSEN.match(text)
-    if found:
-        return REPORT_UNCHOSEN.format(lists=found["lists"])
-    return text
+    missing = missing_of(text)
+    if missing is not None:
+        return REPORT_MISSING.format(elements=LIST_JOIN.join(missing))
+    no_code = no_code_of(text)
+    if no_code is not None:
+        list_name, preset, value = no_code
+        return REPORT_NO_CODE.format(list=list_name, preset=preset, value=_value_name(list_name, value))
+    unchosen = unchosen_of(text)
+    if unchosen is not None:
+        return REPORT_UNCHOSEN.format(lists=LIST_JOIN.join(unchosen))
+    return channel_problem(text)

@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.outbox import front_store, messages, platform
-from counter.actions.outbox.frame import SET_ASIDE
 from counter.db import models
 from counter.host.outward.front_store import FrontStoreLink
 from counter.outbox.rules import SendRound
 from counter.platform.settings import PlatformSettings
 from counter.sms.gateway import GatewaySettings
+from counter.words.channel_problems import channel_problem
 from counter.words.messages import KIND_UNKNOWN, message_kind
 from counter.words.platform import platform_kind
 from tests.actions.senders import Writes
@@ -136,9 +136,15 @@ def test_a_hostile_receiver_costs_each_send_its_deadline_and_no_row_is_sent_that
     drip, redirect, unknown, huge, _ok = (r.last_error for r in rows)
     assert drip == f"timeout after {TIMEOUT:g} s"
     assert redirect.startswith("HTTP 302: redirect not followed http://")
-    assert unknown.startswith(f"{SET_ASIDE}: ValueError")
+    assert unknown.startswith("set aside: ValueError")  # as stored before the lists worded it
     assert UNKNOWN in unknown
     assert huge == "answer larger than 64 KiB: not read"
+    assert [channel_problem(e) for e in (drip, redirect, unknown, huge)] == [
+        f"对方在 {TIMEOUT:g} 秒内没有回答",
+        "对方要求转到别的地址，未跟随（HTTP 302）",
+        "这一条无法读取，已搁置",
+        "对方的回答过大，未读取",
+    ]
     with sessions() as s:  # the list still lists every row, the one it cannot read too
         listed = {row.id: row for row in side.listed(s, desk)}
     assert sorted(listed) == ids
@@ -157,7 +163,7 @@ def test_an_event_whose_payload_cannot_be_read_is_set_aside_and_the_next_goes(
     assert side.send(sessions, keys, _clock()) == SendRound(sent=1, failed=1)
     unreadable, sent = _rows(sessions, side)
     assert (unreadable.state, sent.state) == ("failed", "sent")
-    assert unreadable.last_error.startswith(f"{SET_ASIDE}: JSONDecodeError")
+    assert unreadable.last_error.startswith("set aside: JSONDecodeError")
 
 
 def test_the_pass_closes_the_connection_its_channel_kept(sessions: sessionmaker[Session]) -> None:

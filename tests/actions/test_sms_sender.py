@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.outbox.messages import (
     BATCH,
-    UNOPENED_PHONE,
     message_list,
     queue_reminders,
     retry_message,
@@ -24,6 +23,7 @@ from counter.db import models
 from counter.host.keys.data_key import sm4_key_path
 from counter.host.machine.paths import site_key_path
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
+from counter.outbox.reasons import UNOPENED_PHONE
 from counter.outbox.rules import SendRound, claim_lease, request_key
 from counter.sms.gateway import GatewaySettings
 from tests.actions.senders import Clock, Writes

@@ -20,12 +20,13 @@ from tests.conftest import REPO
 PACKAGE = REPO / "counter"
 WORDS = "counter.words"
 
-#: names the clerk sees as they are: formats, products, keys; and xcg, pinyin initials typed in the search box
+#: names the clerk sees as they are: formats, products, keys; and xcg, pinyin initials typed in the search box;
+#: HTTP, before the status an outward channel's receiver answered (对方拒绝（HTTP 422）), which support asks for
 ALLOWED = frozenset(
     {
         "PDF", "CSV", "SMS", "JSON", "json", "PNG", "png", "JPEG", "jpeg", "jpg", "bmp", "XLSX", "xlsx", "TOML",
         "toml", "UTF-", "Base", "CUPS", "SQLite", "PostgreSQL", "Ctrl", "Alt", "Shift", "Tab", "Enter", "Esc",
-        "espeak-ng", "xcg", "ARX", "COUNTER-SYNC",
+        "espeak-ng", "xcg", "ARX", "COUNTER-SYNC", "HTTP",
     }
 )  # fmt: skip
 #: a file the clerk chose in a save or open dialog is named back to them: they picked where it went

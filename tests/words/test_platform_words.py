@@ -1,6 +1,6 @@
 """Why a report failed, as the supervisor reads it in ``counter platform list`` and on the pad's 平台上报 page: the
 sender stores the refusal of the mapping as its exception's text (counter.actions.outbox.platform), and the words
-turn each back into Chinese with its details; the platform's own answer is shown as it came.
+turn each back into Chinese with its details; the platform's own answer is shown as it came, after the refusal.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ def test_a_channel_without_a_code_is_named_as_the_supervisor_knows_it() -> None:
 
 def test_lists_without_a_chosen_coding_are_named() -> None:
     lists = tuple(CodeList(name, name, "", {}) for name in ("level", "channel"))
-    assert report_problem(str(Unchosen(lists))) == "代码表尚未选定编码：level, channel"
+    assert report_problem(str(Unchosen(lists))) == "代码表尚未选定编码：level、channel"
 
 
-def test_the_platforms_own_answer_is_shown_as_it_came() -> None:
-    assert report_problem("HTTP 422 projid 重复") == "HTTP 422 projid 重复"
+def test_the_platforms_own_answer_is_shown_as_it_came_after_its_refusal() -> None:
+    assert report_problem("HTTP 422 projid 重复") == "对方拒绝（HTTP 422）：projid 重复"

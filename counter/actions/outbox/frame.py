@@ -12,8 +12,8 @@ it again under the same key, which the receiver drops as a repeat.  Failures wai
 will not change, the row waits in the failed list for a supervisor (:func:`retry`).
 
 A row the frame cannot read (a kind this version does not know, a payload it cannot parse) is set aside in the
-claim's unit of work, in the failed list with why (:data:`SET_ASIDE`), and the pass goes on with the others: one
-row never stops a channel, nor the list that shows it.
+claim's unit of work, in the failed list with why (:func:`counter.outbox.reasons.set_aside`), and the pass goes on
+with the others: one row never stops a channel, nor the list that shows it.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.guard import require
 from counter.db import models, outbox_marks
+from counter.outbox.reasons import set_aside
 from counter.outbox.rules import Answer, Outcome, SendRound, claim_lease, is_final, next_wait
 
 if TYPE_CHECKING:
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from counter.db.outbox_marks import OutboxModel
 
 __all__ = [
-    "SET_ASIDE",
     "Channel",
     "Clock",
     "Job",
@@ -52,7 +52,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SET_ASIDE = "set aside"  # the reason's start for a row the frame cannot read: in the failed list, not sent
 T = TypeVar("T")
 Clock = Callable[[], dt.datetime]
 
@@ -192,7 +191,7 @@ def _claim(session: Session, *, channel: Channel, now: dt.datetime, batch: int) 
         try:
             job = channel.job(session, route, row_id, now)
         except (ValueError, LookupError, TypeError) as err:
-            job = Job(row_id, 0, problem=f"{SET_ASIDE}: {type(err).__name__}: {err}")
+            job = Job(row_id, 0, problem=set_aside(err))
         if job.problem:
             log.warning("%s %s not sent: %s", channel.name, row_id, job.problem)
             outbox_marks.mark_failed(session, channel.model, row_id, job.problem, None)

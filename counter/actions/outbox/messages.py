@@ -38,6 +38,7 @@ from counter.db.settings_store import put_setting
 from counter.host.outward.outward_http import Link
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
 from counter.host.outward.sms_secret import GATEWAY_SECRET, load_secret, save_secret, secret_path
+from counter.outbox.reasons import UNOPENED_PHONE, expired
 from counter.outbox.rules import SendRound, request_key
 from counter.outbox.secret_shown import shown, stored_json
 from counter.parties.masking import mask_phone
@@ -70,11 +71,6 @@ log = logging.getLogger(__name__)
 
 BATCH = 20  # messages claimed at once: a slow gateway holds no more than these
 Post = Callable[[SmsRequest], Answer]
-
-
-#: why a message whose phone this machine cannot open was not sent (its data key damaged or missing, the phone
-#: read as the placeholder): failed with it, sent by a retry once the key is put back
-UNOPENED_PHONE = "phone not opened: its data key is damaged or missing"
 
 
 def gateway_settings(session: Session, folder: Path | None = None) -> GatewaySettings:
@@ -207,7 +203,7 @@ class _Sms:
             log.error("message %d not sent: its phone cannot be opened, the data key is damaged or missing", row_id)
             return Job(row_id, message.attempts, problem=UNOPENED_PHONE)
         if message.due_on is not None and message.due_on < office_day(now):
-            return Job(row_id, message.attempts, problem=f"expired: due {message.due_on.isoformat()}")
+            return Job(row_id, message.attempts, problem=expired(message.due_on))
         facts = _facts(session, message)
         text = message.text
         if not text:

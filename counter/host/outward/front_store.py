@@ -25,6 +25,7 @@ import psycopg
 from psycopg import sql
 
 from counter.case.moments import BEIJING
+from counter.outbox.reasons import front_store_refused, front_store_unreachable
 from counter.outbox.rules import Answer, Outcome
 
 __all__ = ["FRONT_STORE_SECRET", "FrontStoreLink", "FrontWrite"]
@@ -60,9 +61,9 @@ class FrontStoreLink:
             return self._write(conn, request)
         except (psycopg.OperationalError, psycopg.InterfaceError) as err:
             self.close()
-            return Answer(Outcome.TRY_AGAIN, detail=f"front store: {type(err).__name__}", answered=False)
+            return Answer(Outcome.TRY_AGAIN, detail=front_store_unreachable(err), answered=False)
         except psycopg.Error as err:
-            return Answer(Outcome.REFUSED, detail=f"front store refused: {type(err).__name__}: {_first_line(err)}")
+            return Answer(Outcome.REFUSED, detail=front_store_refused(err, _first_line(err)))
 
     def _connection(self, request: FrontWrite) -> psycopg.Connection[tuple[object, ...]]:
         if self._conn is not None and not self._conn.closed and self._url == request.url:

@@ -39,6 +39,7 @@ import time
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from counter.outbox.reasons import NOT_HTTPS, no_connection, timed_out, too_large
 from counter.outbox.rules import ANSWER_LIMIT, Answer, Outcome, answer_of
 
 __all__ = [
@@ -151,15 +152,15 @@ class Link:
     ) -> Answer:
         """Send ``body`` and read what came of it within ``deadline`` seconds in all."""
         if not url.lower().startswith("https://"):
-            return Answer(Outcome.REFUSED, detail="endpoint is not https://: nothing sent")
+            return Answer(Outcome.REFUSED, detail=NOT_HTTPS)
         try:
             status, raw, location = self.ask("POST", url, body, headers, deadline=deadline, ca_file=ca_file)
         except AnswerTooLarge:
-            return Answer(Outcome.TRY_AGAIN, detail=f"answer larger than {ANSWER_LIMIT // 1024} KiB: not read")
+            return Answer(Outcome.TRY_AGAIN, detail=too_large(ANSWER_LIMIT))
         except PastTimeout:
-            return Answer(Outcome.TRY_AGAIN, detail=f"timeout after {deadline:g} s", answered=False)
+            return Answer(Outcome.TRY_AGAIN, detail=timed_out(deadline), answered=False)
         except (OSError, http.client.HTTPException) as err:
-            return Answer(Outcome.TRY_AGAIN, detail=f"no connection: {type(err).__name__}: {err}", answered=False)
+            return Answer(Outcome.TRY_AGAIN, detail=no_connection(err), answered=False)
         return answer_of(status, raw, id_required=id_required, location=location)
 
     def ask(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from counter.service.outbox import LIST_MESSAGES, RETRY_MESSAGE, ListOutbox, RetryRow
 from counter.ui.pad.failed_list import FailedList, FailedListWords
+from counter.words.channel_problems import channel_problem
 from counter.words.messages import (
     FAILED_COLUMNS,
     FAILED_NONE,
@@ -33,7 +34,14 @@ class FailedMessagesPage(FailedList):
         return LIST_MESSAGES, ListOutbox(failed_only=True)
 
     def cells(self, row: MessageRow) -> tuple[str, ...]:
-        return (str(row.id), row.case_no, message_kind(row.kind), row.phone, str(row.attempts), row.last_error)
+        return (
+            str(row.id),
+            row.case_no,
+            message_kind(row.kind),
+            row.phone,
+            str(row.attempts),
+            channel_problem(row.last_error),
+        )
 
     def requeueing(self, row_id: int) -> tuple[Operation[RetryRow, bool], RetryRow]:
         return RETRY_MESSAGE, RetryRow(row_id)

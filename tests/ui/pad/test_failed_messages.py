@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.not_permitted import NotPermitted
@@ -52,7 +52,7 @@ def test_a_message_the_gateway_refused_is_listed_and_sent_again(
     page = window.messages
     assert window.currentWidget() is page
     cells = [page.table.item(0, c).text() for c in range(page.table.columnCount())]  # type: ignore[union-attr]
-    assert cells[1:] == [number, "办结待取件", "139****1111", "1", "HTTP 400 unknown number"]
+    assert cells[1:] == [number, "办结待取件", "139****1111", "1", "对方拒绝（HTTP 400）：unknown number"]
     with qtbot.waitSignal(page.retried) as retried:
         QTest.mouseClick(page.retry_button, Qt.MouseButton.LeftButton)
     assert retried.args == [1]
@@ -111,3 +111,29 @@ def test_a_failure_said_on_the_page_is_logged_once_with_its_operation(
         page.load()
     said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert said == ["database fault (locked) in outbox.list_messages: lock timeout"]
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("expired: due 2026-03-06", "提醒的日期（2026年3月6日）已过，未发送"),
+        ("timeout after 10 s", "对方在 10 秒内没有回答"),
+        ("HTTP 400 unknown number", "对方拒绝（HTTP 400）：unknown number"),
+    ],
+    ids=["expired", "timeout", "refused"],
+)
+def test_the_reason_a_message_failed_is_said_in_chinese(
+    qtbot: QtBot, sessions: sessionmaker[Session], stored: str, shown: str
+) -> None:
+    """A row stored by this version or an earlier one: the reason the sender kept (English, for the log and support)
+    is named on the page in words the supervisor reads."""
+    with sessions.begin() as s:
+        save_gateway(s, GatewaySettings("https://127.0.0.1:9/sms", "hall", "secret"))
+        case = s.scalars(select(models.Case).order_by(models.Case.id)).first()
+        assert case is not None
+        queue_for_line(s, case.id, case.uid, "13904821111", "pickup", "completed", "", models.utcnow())
+        s.execute(update(models.OutboxMessage).values(state="failed", attempts=1, last_error=stored))
+    page = FailedMessagesPage(runner_on(sessions))
+    qtbot.addWidget(page)
+    page.load()
+    assert page.table.item(0, 5).text() == shown  # type: ignore[union-attr]
