@@ -38,6 +38,7 @@ from counter.ui.intake.words import (
     INTAKE_LICENCE_PROBLEM,
     INTAKE_LICENCE_TAKEN,
 )
+from counter.ui.keyboard.focus import back_to
 from counter.words.punctuation import CLAUSE_JOIN
 
 NOT_SET = "no library set"  # the failed look-up of a hall without a 证照库, as the case keeps it
@@ -120,7 +121,14 @@ class LicenceDesk(QObject):
         self.panel.show_status("")  # answered: the list says the rest; given up with Esc, no 正在查询 stays behind
         self.chooser = LicenceChooser(material, held, holder_id, self._today(), self._window)
         self.chooser.chosen.connect(lambda taken_code, licence: self.on_chosen(taken_code, licence, holder_id))
+        self.chooser.finished.connect(self.on_chooser_closed)
         self.chooser.open()
+
+    def on_chooser_closed(self) -> None:
+        """Taken or given up with Esc, the panel takes the keyboard back, on the row that asked: left to the window
+        system, it went where a window manager chose, or with none to no window at all, and the next key was lost."""
+        if self._window is not None:
+            back_to(self._window)
 
     def on_chosen(self, code: str, licence: Licence, holder_id: str) -> None:
         try:

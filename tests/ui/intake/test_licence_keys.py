@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,6 +32,7 @@ from counter.words.intake import LICENCE_LOOKUP_FAILED
 from tests.licence_library import ACCOUNT, BUSINESS_LICENCE, CREDIT_CODE, SECRET, Library, running_library
 from tests.ui.intake.conftest import DESK, TODAY
 from tests.ui.intake.helpers import answer, commit
+from tests.ui.keyboard_wait import wait_for_keyboard
 from tests.ui.runners import runner_on
 
 POWER = "XAM-YJS-033"  # 我要办理企业用电报装: the company's 营业执照 (M02) is 共享获取
@@ -71,6 +73,12 @@ def power_panel(qtbot: QtBot, sessions: sessionmaker[Session], today: Callable[[
     return panel
 
 
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
 def _ask(qtbot: QtBot, panel: IntakePanel) -> None:
     row = panel.checklist_view.row(LICENCE)
     row.setFocus()
@@ -94,6 +102,7 @@ def test_key_7_takes_the_licence_by_the_keyboard_and_the_case_keeps_it(
     QTest.keyClick(chooser.list, Qt.Key.Key_Up)
     QTest.keyClick(chooser.list, Qt.Key.Key_Return)
     assert not chooser.isVisible()
+    wait_for_keyboard(qtbot, power.checklist_view.row(LICENCE))  # back on the row, for the next key
     entry = power.checklist.entry(LICENCE)
     assert entry is not None
     assert entry.licence is not None
@@ -191,3 +200,30 @@ def test_esc_in_the_chooser_takes_no_licence_and_the_paper_is_taken_by_its_key(
     entry = power.checklist.entry(LICENCE)
     assert entry is not None
     assert (entry.receipt, entry.licence, entry.lookup_failed) == (Receipt.RECEIVED, None, "")
+
+
+@pytest.mark.slow
+def test_after_esc_in_the_chooser_the_next_key_settles_the_row_it_was_asked_from(
+    qtbot: QtBot, power: IntakePanel, library: Library
+) -> None:
+    """Keys go where the keyboard is, as a clerk's do: Esc gives the list up and the keyboard is back on the row
+    that asked, so 1 there records what 1 records without the list ever opened (the 营业执照 handed in, electronic),
+    and the keyboard goes on to the next material.  With no window manager to hand the keyboard back it was
+    nowhere, and the 1 typed after Esc was lost."""
+    power.activateWindow()
+    qtbot.waitUntil(power.isActiveWindow)
+    row = power.checklist_view.row(LICENCE)
+    row.setFocus(Qt.FocusReason.OtherFocusReason)
+    wait_for_keyboard(qtbot, row)
+    with qtbot.waitSignal(power.licences.asker.answered, timeout=5_000):
+        QTest.keyClick(focused(), Qt.Key.Key_7)
+    chooser = power.licences.chooser
+    assert chooser is not None
+    wait_for_keyboard(qtbot, chooser.list)
+    QTest.keyClick(focused(), Qt.Key.Key_Escape)
+    wait_for_keyboard(qtbot, row)
+    QTest.keyClick(focused(), Qt.Key.Key_1)
+    entry = power.checklist.entry(LICENCE)
+    assert entry is not None
+    assert (entry.receipt, entry.medium, entry.licence) == (Receipt.RECEIVED, ReceivedMedium.ELECTRONIC, None)
+    assert focused() is power.checklist_view.row("M03")
