@@ -146,6 +146,7 @@ class IntakePanel(ApplicantLookUps):
     def _connect_signals(self) -> None:
         self.situations.answered.connect(self.on_answered)
         self.checklist_view.recorded.connect(self.on_material_recorded)
+        self.checklist_view.recorded.connect(self.licences.on_recorded)
         self.checklist_view.deferral_chosen.connect(self.on_deferral_chosen)
         self.checklist_view.licence_asked.connect(self.licences.on_asked)
         self.checklist_view.page_asked.connect(self.camera.on_asked)

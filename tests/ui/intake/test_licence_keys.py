@@ -227,3 +227,32 @@ def test_after_esc_in_the_chooser_the_next_key_settles_the_row_it_was_asked_from
     assert entry is not None
     assert (entry.receipt, entry.medium, entry.licence) == (Receipt.RECEIVED, ReceivedMedium.ELECTRONIC, None)
     assert focused() is power.checklist_view.row("M03")
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_1, Qt.Key.Key_3], ids=["received", "missing"])
+def test_the_paper_taken_after_the_library_failed_ends_its_message(
+    qtbot: QtBot, power: IntakePanel, library: Library, key: Qt.Key
+) -> None:
+    """请收取纸质材料 is said in red until it is answered: once the clerk records the line by its key (the paper taken,
+    or none handed in), it is no longer left under the form, where the red was kept above the draft's notes."""
+    library.script.append(503)
+    _ask(qtbot, power)
+    assert power.status.text() == INTAKE_LICENCE_FAILED.format(name="营业执照")
+    QTest.keyClick(power.checklist_view.row(LICENCE), key)
+    assert power.status.text() == ""
+    entry = power.checklist.entry(LICENCE)
+    assert entry is not None
+    assert entry.lookup_failed == "HTTP 503"  # the case still records the look-up that failed
+
+
+@pytest.mark.slow
+def test_the_paper_taken_when_the_library_holds_none_ends_its_message(
+    qtbot: QtBot, power: IntakePanel, library: Library
+) -> None:
+    library.held = []
+    _ask(qtbot, power)
+    assert power.status.text() == INTAKE_LICENCE_NONE.format(name="营业执照")
+    QTest.keyClick(power.checklist_view.row("M01"), Qt.Key.Key_3)  # another material: the message still stands
+    assert power.status.text() == INTAKE_LICENCE_NONE.format(name="营业执照")
+    QTest.keyClick(power.checklist_view.row(LICENCE), Qt.Key.Key_1)
+    assert power.status.text() == ""
