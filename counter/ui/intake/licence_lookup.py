@@ -145,6 +145,7 @@ class LicenceAsker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.running: dict[str, LookUpThread] = {}
+        self.closed = False  # the panel has gone: an answer still on its way is to nothing
 
     def ask(self, material: Material, ask: Callable[[tuple[str, ...]], LookUp]) -> bool:
         """Start asking for this material (``ask`` given its types); False when a question for it is already on its
@@ -162,9 +163,13 @@ class LicenceAsker(QObject):
         thread = self.running.pop(code, None)
         if thread is not None:
             thread.wait()
-        self.answered.emit(code, found)
+        if not self.closed:
+            self.answered.emit(code, found)
 
     def wait_all(self) -> None:
-        """Before the panel goes: no thread outlives it (a question on its way is at most the timeout long)."""
+        """Before the panel goes: no thread outlives it (a question on its way is at most the timeout long), and
+        no answer comes after it.  The answer a closing waited for came through the window's events once the intake
+        had closed, and its list opened over the desk, the keyboard taken from it."""
+        self.closed = True
         for thread in list(self.running.values()):
             thread.wait()

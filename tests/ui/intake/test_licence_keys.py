@@ -256,3 +256,23 @@ def test_the_paper_taken_when_the_library_holds_none_ends_its_message(
     assert power.status.text() == INTAKE_LICENCE_NONE.format(name="营业执照")
     QTest.keyClick(power.checklist_view.row(LICENCE), Qt.Key.Key_1)
     assert power.status.text() == ""
+
+
+@pytest.mark.slow
+def test_an_answer_after_the_intake_closed_opens_no_list(qtbot: QtBot, power: IntakePanel, library: Library) -> None:
+    """7, then Alt+F4 and Enter (关闭，保留草稿) before the library answers: the intake is gone, and its answer
+    opens nothing.  The list came up over the desk after the intake had closed, taking the keyboard from it, and a
+    licence taken there went into a panel nobody could see."""
+    power.activateWindow()
+    qtbot.waitUntil(power.isActiveWindow)
+    row = power.checklist_view.row(LICENCE)
+    row.setFocus(Qt.FocusReason.OtherFocusReason)
+    wait_for_keyboard(qtbot, row)
+    QTest.keyClick(row, Qt.Key.Key_7)  # asked: the answer comes through the window's events, none run yet
+    power.close()  # as Alt+F4 closes it
+    question = power.close_question
+    assert question is not None
+    with qtbot.waitSignal(power.closed):
+        QTest.keyClick(question, Qt.Key.Key_Return)
+    QApplication.sendPostedEvents()  # the answer, which the closing waited for, is handed over now
+    assert power.licences.chooser is None
