@@ -102,6 +102,7 @@ class LicenceChooser(QDialog):
         em = QFontInfo(self.font()).pixelSize()  # a hanzi is one em wide: room for a line of the list unwrapped
         self.setMinimumWidth(34 * em)
         self.list.itemActivated.connect(lambda _item: self.take_selected())
+        self.list.currentRowChanged.connect(self.on_row_changed)
         self.problem = plain_label(wrap=True)
         self.problem.setProperty("role", "error")
         self.problem.hide()
@@ -129,6 +130,10 @@ class LicenceChooser(QDialog):
         self.chosen.emit(self.material.code, licence)
         self.accept()
         return True
+
+    def on_row_changed(self) -> None:
+        """Another licence chosen: why the last one Enter tried is not taken no longer speaks of it."""
+        self.problem.hide()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

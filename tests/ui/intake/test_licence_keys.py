@@ -276,3 +276,23 @@ def test_an_answer_after_the_intake_closed_opens_no_list(qtbot: QtBot, power: In
         QTest.keyClick(question, Qt.Key.Key_Return)
     QApplication.sendPostedEvents()  # the answer, which the closing waited for, is handed over now
     assert power.licences.chooser is None
+
+
+@pytest.mark.slow
+def test_why_a_licence_is_not_taken_goes_when_another_is_chosen(
+    qtbot: QtBot, power: IntakePanel, library: Library
+) -> None:
+    """The chooser says why the expired licence is not taken while it is the one chosen; ↑ to the good one, and the
+    reason, which no longer speaks of the licence chosen, is gone (it stayed, above the one Enter would take)."""
+    _ask(qtbot, power)
+    chooser = power.licences.chooser
+    assert chooser is not None
+    QTest.keyClick(chooser.list, Qt.Key.Key_Down)
+    QTest.keyClick(chooser.list, Qt.Key.Key_Return)
+    assert chooser.problem.isVisible()
+    QTest.keyClick(chooser.list, Qt.Key.Key_Up)
+    assert not chooser.problem.isVisible()
+    QTest.keyClick(chooser.list, Qt.Key.Key_Down)  # back on the expired one: said again only when Enter tries it
+    assert not chooser.problem.isVisible()
+    QTest.keyClick(chooser.list, Qt.Key.Key_Return)
+    assert chooser.problem.isVisible()
