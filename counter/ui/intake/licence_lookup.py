@@ -137,7 +137,8 @@ class LicenceChooser(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.take_selected()  # never the dialog's default button: an expired licence keeps it open
+            # the list took its licence already (itemActivated), and passes the key on: taken here again, it was
+            # taken twice; never the dialog's default button either, for an expired licence keeps it open
             return
         super().keyPressEvent(event)
 

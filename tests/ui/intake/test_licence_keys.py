@@ -296,3 +296,17 @@ def test_why_a_licence_is_not_taken_goes_when_another_is_chosen(
     assert not chooser.problem.isVisible()
     QTest.keyClick(chooser.list, Qt.Key.Key_Return)
     assert chooser.problem.isVisible()
+
+
+@pytest.mark.slow
+def test_enter_in_the_chooser_takes_the_licence_once(qtbot: QtBot, power: IntakePanel, library: Library) -> None:
+    """The list activates its licence on Enter and passes the key on: the chooser took it a second time, from the key
+    it was passed, after it had closed."""
+    _ask(qtbot, power)
+    chooser = power.licences.chooser
+    assert chooser is not None
+    taken: list[str] = []
+    chooser.chosen.connect(lambda _code, licence: taken.append(licence.number))
+    QTest.keyClick(chooser.list, Qt.Key.Key_Return)
+    assert taken == ["152201600012345"]
+    assert not chooser.isVisible()
