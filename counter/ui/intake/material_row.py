@@ -374,8 +374,10 @@ class MaterialRow(QFrame):
         if receipt is Receipt.RECEIVED and awaits_original(self.entry()):
             self.take_checked_original()
             return
-        self._licence = None  # the clerk's own record replaces a licence taken
-        if receipt in HANDED_IN and self._receipt not in HANDED_IN:
+        replaced, self._licence = self._licence is not None, None  # the clerk's own record replaces a licence taken
+        # the paper in hand as the guide asks it, as on a line never looked up: the licence's electronic medium, without
+        # counts, is not what the applicant handed in
+        if receipt in HANDED_IN and (self._receipt not in HANDED_IN or replaced):
             self._originals, self._copies = _count(self.material.originals), _count(self.material.copies)
             electronic = self.material.medium is Medium.ELECTRONIC
             self._medium = ReceivedMedium.ELECTRONIC if electronic else ReceivedMedium.PAPER

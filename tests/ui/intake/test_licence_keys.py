@@ -310,3 +310,29 @@ def test_enter_in_the_chooser_takes_the_licence_once(qtbot: QtBot, power: Intake
     QTest.keyClick(chooser.list, Qt.Key.Key_Return)
     assert taken == ["152201600012345"]
     assert not chooser.isVisible()
+
+
+@pytest.mark.slow
+def test_1_after_a_licence_taken_records_the_paper_as_1_alone_does(
+    qtbot: QtBot, power: IntakePanel, library: Library
+) -> None:
+    """用电地址物业权属证明 is asked 纸质或电子: taken from the library it is received electronically; 1 then
+    replaces the licence with the paper in hand, its medium and counts as 1 records them on a line never looked up.
+    The line stayed electronic, with no licence and no count: a paper received that the receipt listed as electronic."""
+    deed = dict(BUSINESS_LICENCE, type="用电地址物业权属证明", number="蒙(2021)乌兰浩特市不动产权第0001234号")
+    library.held = [deed]
+    by_paper = power.checklist.entry("M04")  # 全部已收取 records each line as 1 does
+    assert by_paper is not None
+    assert by_paper.medium is ReceivedMedium.PAPER
+    row = power.checklist_view.row("M04")
+    row.setFocus()
+    with qtbot.waitSignal(power.licences.asker.answered, timeout=5_000):
+        QTest.keyClick(row, Qt.Key.Key_7)
+    chooser = power.licences.chooser
+    assert chooser is not None
+    QTest.keyClick(chooser.list, Qt.Key.Key_Return)
+    taken = power.checklist.entry("M04")
+    assert taken is not None
+    assert (taken.medium, taken.licence is not None) == (ReceivedMedium.ELECTRONIC, True)
+    QTest.keyClick(row, Qt.Key.Key_1)
+    assert power.checklist.entry("M04") == by_paper
