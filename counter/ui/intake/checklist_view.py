@@ -10,7 +10,7 @@ speak to the panel only through :attr:`recorded`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.catalog.model import Bundle, Material, Necessity
 from counter.intake.checklist import Checklist, MaterialEntry, Receipt
@@ -144,6 +144,15 @@ class ChecklistView(QWidget):
         for row in self.pending_rows():
             if not row.material.shared:
                 row.set_receipt(Receipt.RECEIVED)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt's name)
+        """Shift+Tab leaves the list from any row, as Tab does: the rows after the first are no Tab stops, so Qt's
+        order went back from one of them to the first row, still in the list, and the next key settled a material
+        the clerk was not on.  From the first row the window's order goes on as it does for the rest."""
+        rows = list(self.rows.values())
+        if not next and QApplication.focusWidget() in rows[1:]:
+            rows[0].setFocus(Qt.FocusReason.BacktabFocusReason)
+        return super().focusNextPrevChild(next)
 
     def on_step(self, code: str, step: int) -> None:
         codes = list(self.rows)

@@ -39,6 +39,27 @@ def test_tab_goes_from_the_parties_to_the_situations_to_the_materials_to_the_dec
     assert QApplication.focusWidget() is rows[1]
 
 
+def back_tab(qtbot: QtBot, start: QWidget) -> QWidget:
+    """Where one Shift+Tab from ``start`` (given the focus first) puts the keyboard."""
+    start.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    QTest.keyClick(start, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_shift_tab_from_any_row_leaves_the_list_as_tab_does(qtbot: QtBot, panel: IntakePanel) -> None:
+    """From the fourth material Shift+Tab went to the first, still in the list, where the next key settled a material
+    the clerk was not on; it goes to the situations, as from the first."""
+    qtbot.waitUntil(panel.isActiveWindow)
+    rows = list(panel.checklist_view.rows.values())
+    before = back_tab(qtbot, rows[0])
+    assert before in panel.situations.buttons()
+    assert back_tab(qtbot, rows[3]) is before
+    assert back_tab(qtbot, rows[-1]) is before
+
+
 def test_the_rows_made_again_after_an_answer_keep_the_order(qtbot: QtBot, panel: IntakePanel) -> None:
     qtbot.waitUntil(panel.isActiveWindow)
     button = panel.situations.option_button("operator", "company")
