@@ -155,6 +155,11 @@ class LicenceDesk(QObject):
             self.panel.show_status("")
         self._said = ("", "")
 
+    def on_holder_typed(self, _id_no: str) -> None:
+        """The applicant's number typed: 请先填写…再查询证照库 no longer stands (in red it stood to the end)."""
+        if self.panel.status.text() == INTAKE_LICENCE_NO_ID:
+            self.panel.show_status("")
+
     def on_chosen(self, code: str, licence: Licence, holder_id: str) -> None:
         try:
             taken = take_licence(self.panel.checklist, self.panel.bundle, code, licence, holder_id, self._today())

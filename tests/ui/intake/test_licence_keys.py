@@ -23,6 +23,7 @@ from counter.ui.intake import IntakePanel
 from counter.ui.intake.licence_desk import NOT_SET
 from counter.ui.intake.words import (
     INTAKE_LICENCE_FAILED,
+    INTAKE_LICENCE_NO_ID,
     INTAKE_LICENCE_NONE,
     INTAKE_LICENCE_NOT_SET,
     INTAKE_LICENCE_NOT_TAKEN,
@@ -336,3 +337,16 @@ def test_1_after_a_licence_taken_records_the_paper_as_1_alone_does(
     assert (taken.medium, taken.licence is not None) == (ReceivedMedium.ELECTRONIC, True)
     QTest.keyClick(row, Qt.Key.Key_1)
     assert power.checklist.entry("M04") == by_paper
+
+
+def test_the_number_typed_ends_the_word_that_it_is_missing(qtbot: QtBot, power: IntakePanel) -> None:
+    """7 before the applicant's number is typed says in red to type it first; typed, that is no longer so, and the
+    red line goes (a draft's note never covers an error, so it stood to the end of the intake)."""
+    number = power.applicant_form.id_field.edit
+    number.clear()
+    QTest.keyClick(power.checklist_view.row(LICENCE), Qt.Key.Key_7)
+    assert power.status.text() == INTAKE_LICENCE_NO_ID
+    QTest.keyClicks(number, CREDIT_CODE[:-1])
+    assert power.status.text() == INTAKE_LICENCE_NO_ID  # not yet a number
+    QTest.keyClicks(number, CREDIT_CODE[-1])
+    assert power.status.text() == ""
