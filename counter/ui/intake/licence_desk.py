@@ -134,8 +134,9 @@ class LicenceDesk(QObject):
         self.chooser.open()
 
     def on_chooser_closed(self) -> None:
-        """Taken or given up with Esc, the panel takes the keyboard back, on the row that asked: left to the window
-        system, it went where a window manager chose, or with none to no window at all, and the next key was lost."""
+        """Taken or given up with Esc, the panel takes the keyboard back where it was (the row that asked, or the one
+        the clerk went on to meanwhile): left to the window system, it went where a window manager chose, or with
+        none to no window at all, and the next key was lost."""
         if self._window is not None:
             back_to(self._window)
 
