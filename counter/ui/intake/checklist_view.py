@@ -146,12 +146,15 @@ class ChecklistView(QWidget):
                 row.set_receipt(Receipt.RECEIVED)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt's name)
-        """Shift+Tab leaves the list from any row, as Tab does: the rows after the first are no Tab stops, so Qt's
-        order went back from one of them to the first row, still in the list, and the next key settled a material
-        the clerk was not on.  From the first row the window's order goes on as it does for the rest."""
+        """From any row Tab leaves the list forward and Shift+Tab backward: the window's order goes on from the list's
+        last place (the last row, or its note) or its first row.  The rows after the first are no Tab stops, so from
+        one of them Qt's order went back to the first row, still in the list, where the next key settled a material
+        the clerk was not on, and on into a note opened lower down.  From a note the order goes as it stands."""
         rows = list(self.rows.values())
-        if not next and QApplication.focusWidget() in rows[1:]:
-            rows[0].setFocus(Qt.FocusReason.BacktabFocusReason)
+        if rows and QApplication.focusWidget() in rows:
+            shown = [w for w in rows[-1].tab_chain() if w.isVisibleTo(self)] or rows[-1:]  # a note given up: hidden
+            edge = shown[-1] if next else rows[0]
+            edge.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
         return super().focusNextPrevChild(next)
 
     def on_step(self, code: str, step: int) -> None:

@@ -60,6 +60,25 @@ def test_shift_tab_from_any_row_leaves_the_list_as_tab_does(qtbot: QtBot, panel:
     assert back_tab(qtbot, rows[-1]) is before
 
 
+def test_tab_from_a_row_leaves_the_list_past_a_note_below_it(qtbot: QtBot, panel: IntakePanel) -> None:
+    """A note opened lower on the list is a stop of its own, reached from its row (2, 5) or by Tab out of a note above
+    it; Tab from a row leaves the list, as the keys' hint says, and does not drop into another material's note."""
+    qtbot.waitUntil(panel.isActiveWindow)
+    rows = list(panel.checklist_view.rows.values())
+    rows[5].setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(rows[5].hasFocus)
+    QTest.keyClick(rows[5], Qt.Key.Key_2)
+    assert QApplication.focusWidget() is rows[5].note
+    assert tab(qtbot, rows[2]) is panel.deferral.asked
+    assert tab(qtbot, rows[0]) is panel.deferral.asked
+    rows[-1].setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(rows[-1].hasFocus)
+    QTest.keyClick(rows[-1], Qt.Key.Key_2)
+    QTest.keyClick(rows[-1], Qt.Key.Key_1)  # the last material's note given up: hidden, no stop
+    assert not rows[-1].note.isVisible()
+    assert tab(qtbot, rows[2]) is panel.deferral.asked
+
+
 def test_the_rows_made_again_after_an_answer_keep_the_order(qtbot: QtBot, panel: IntakePanel) -> None:
     qtbot.waitUntil(panel.isActiveWindow)
     button = panel.situations.option_button("operator", "company")
