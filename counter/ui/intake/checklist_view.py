@@ -10,7 +10,7 @@ speak to the panel only through :attr:`recorded`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.catalog.model import Bundle, Material, Necessity
 from counter.intake.checklist import Checklist, MaterialEntry, Receipt
@@ -144,6 +144,18 @@ class ChecklistView(QWidget):
         for row in self.pending_rows():
             if not row.material.shared:
                 row.set_receipt(Receipt.RECEIVED)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt's name)
+        """From any row Tab leaves the list forward and Shift+Tab backward: the window's order goes on from the list's
+        last place (the last row, or its note) or its first row.  The rows after the first are no Tab stops, so from
+        one of them Qt's order went back to the first row, still in the list, where the next key settled a material
+        the clerk was not on, and on into a note opened lower down.  From a note the order goes as it stands."""
+        rows = list(self.rows.values())
+        if rows and QApplication.focusWidget() in rows:
+            shown = [w for w in rows[-1].tab_chain() if w.isVisibleTo(self)] or rows[-1:]  # a note given up: hidden
+            edge = shown[-1] if next else rows[0]
+            edge.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        return super().focusNextPrevChild(next)
 
     def on_step(self, code: str, step: int) -> None:
         codes = list(self.rows)

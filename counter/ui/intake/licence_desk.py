@@ -15,12 +15,19 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from counter.access.desk import Desk
 from counter.catalog.model import Bundle
 from counter.host.outward.licence_library import LookUp, LookUpOutcome
-from counter.intake.checklist import Checklist, LicenceNotTaken, awaits_original, mark_lookup_failed, take_licence
+from counter.intake.checklist import (
+    Checklist,
+    LicenceNotTaken,
+    MaterialEntry,
+    awaits_original,
+    mark_lookup_failed,
+    take_licence,
+)
 from counter.intake.draft import IntakeDraft
 from counter.intake.licence_trust import use_reason
 from counter.intake.licences import Licence, fits
@@ -38,6 +45,7 @@ from counter.ui.intake.words import (
     INTAKE_LICENCE_PROBLEM,
     INTAKE_LICENCE_TAKEN,
 )
+from counter.ui.keyboard.focus import back_to
 from counter.words.punctuation import CLAUSE_JOIN
 
 NOT_SET = "no library set"  # the failed look-up of a hall without a 证照库, as the case keeps it
@@ -45,6 +53,7 @@ NOT_SET = "no library set"  # the failed look-up of a hall without a 证照库, 
 
 class LicencePanel(Protocol):
     bundle: Bundle
+    status: QLabel  # the line under the form
 
     def form(self) -> IntakeDraft: ...
 
@@ -75,6 +84,7 @@ class LicenceDesk(QObject):
         self.asker.answered.connect(self.on_answered)
         self.chooser: LicenceChooser | None = None
         self._holders: dict[str, str] = {}  # the ID number each look-up on its way asked about
+        self._said = ("", "")  # the material the line under the form speaks of, and what it says
 
     def _ask(self, holder_id: str) -> Callable[[tuple[str, ...]], LookUp]:
         """The question as the service asks it, on the look-up's own thread: the clerk goes on meanwhile (the
@@ -95,7 +105,7 @@ class LicenceDesk(QObject):
         if material is None:
             return
         if not holder_id:
-            self.panel.show_status(INTAKE_LICENCE_NO_ID, error=True)
+            self._say(code, INTAKE_LICENCE_NO_ID, error=True)
             return
         self._holders[code] = holder_id
         if self.asker.ask(material, self._ask(holder_id)):
@@ -111,27 +121,56 @@ class LicenceDesk(QObject):
             self.panel.apply_checklist(mark_lookup_failed(self.panel.checklist, [code], reason), code)
             unset = found.outcome is LookUpOutcome.NOT_SET
             said = INTAKE_LICENCE_NOT_SET if unset else INTAKE_LICENCE_FAILED.format(name=material.name)
-            self.panel.show_status(said, error=True)
+            self._say(code, said, error=True)
             return
         held = tuple(one for one in found.licences if fits(material, one))
         if not held:
-            self.panel.show_status(INTAKE_LICENCE_NONE.format(name=material.name), error=True)
+            self._say(code, INTAKE_LICENCE_NONE.format(name=material.name), error=True)
             return
         self.panel.show_status("")  # answered: the list says the rest; given up with Esc, no 正在查询 stays behind
         self.chooser = LicenceChooser(material, held, holder_id, self._today(), self._window)
         self.chooser.chosen.connect(lambda taken_code, licence: self.on_chosen(taken_code, licence, holder_id))
+        self.chooser.finished.connect(self.on_chooser_closed)
         self.chooser.open()
+
+    def on_chooser_closed(self) -> None:
+        """Taken or given up with Esc, the panel takes the keyboard back where it was (the row that asked, or the one
+        the clerk went on to meanwhile): left to the window system, it went where a window manager chose, or with
+        none to no window at all, and the next key was lost."""
+        if self._window is not None:
+            back_to(self._window)
+
+    def _say(self, code: str, text: str, *, error: bool = False) -> None:
+        """A message under the form about the look-up of one material, kept until its line is recorded."""
+        self.panel.show_status(text, error=error)
+        self._said = (code, text)
+
+    def on_recorded(self, entry: MaterialEntry) -> None:
+        """The clerk recorded the line by its row (the paper taken, none handed in): what the look-up asked of it is
+        answered, and its message goes.  Kept, a red one stood under the form to the end: a draft's note never covers
+        an error."""
+        code, text = self._said
+        if entry.code != code:
+            return
+        if self.panel.status.text() == text:  # not replaced by another's message meanwhile
+            self.panel.show_status("")
+        self._said = ("", "")
+
+    def on_holder_typed(self, _id_no: str) -> None:
+        """The applicant's number typed: 请先填写…再查询证照库 no longer stands (in red it stood to the end)."""
+        if self.panel.status.text() == INTAKE_LICENCE_NO_ID:
+            self.panel.show_status("")
 
     def on_chosen(self, code: str, licence: Licence, holder_id: str) -> None:
         try:
             taken = take_licence(self.panel.checklist, self.panel.bundle, code, licence, holder_id, self._today())
         except LicenceNotTaken as err:  # the chooser checked already; the day may have turned since
             reasons = CLAUSE_JOIN.join(INTAKE_LICENCE_PROBLEM[p] for p in err.problems)
-            self.panel.show_status(INTAKE_LICENCE_NOT_TAKEN.format(reasons=reasons), error=True)
+            self._say(code, INTAKE_LICENCE_NOT_TAKEN.format(reasons=reasons), error=True)
             return
         self.panel.apply_checklist(taken, code)
         line = taken.entry(code)
         if line is not None and awaits_original(line):  # C: 须核验原件 (国办函〔2016〕108号)
-            self.panel.show_status(INTAKE_LICENCE_CHECK_ORIGINAL)
+            self._say(code, INTAKE_LICENCE_CHECK_ORIGINAL)
             return
-        self.panel.show_status(INTAKE_LICENCE_TAKEN.format(line=licence_line(licence)))
+        self._say(code, INTAKE_LICENCE_TAKEN.format(line=licence_line(licence)))

@@ -102,6 +102,7 @@ class LicenceChooser(QDialog):
         em = QFontInfo(self.font()).pixelSize()  # a hanzi is one em wide: room for a line of the list unwrapped
         self.setMinimumWidth(34 * em)
         self.list.itemActivated.connect(lambda _item: self.take_selected())
+        self.list.currentRowChanged.connect(self.on_row_changed)
         self.problem = plain_label(wrap=True)
         self.problem.setProperty("role", "error")
         self.problem.hide()
@@ -130,9 +131,14 @@ class LicenceChooser(QDialog):
         self.accept()
         return True
 
+    def on_row_changed(self) -> None:
+        """Another licence chosen: why the last one Enter tried is not taken no longer speaks of it."""
+        self.problem.hide()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.take_selected()  # never the dialog's default button: an expired licence keeps it open
+            # the list took its licence already (itemActivated), and passes the key on: taken here again, it was
+            # taken twice; never the dialog's default button either, for an expired licence keeps it open
             return
         super().keyPressEvent(event)
 
@@ -145,6 +151,7 @@ class LicenceAsker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.running: dict[str, LookUpThread] = {}
+        self.closed = False  # the panel has gone: an answer still on its way is to nothing
 
     def ask(self, material: Material, ask: Callable[[tuple[str, ...]], LookUp]) -> bool:
         """Start asking for this material (``ask`` given its types); False when a question for it is already on its
@@ -162,9 +169,13 @@ class LicenceAsker(QObject):
         thread = self.running.pop(code, None)
         if thread is not None:
             thread.wait()
-        self.answered.emit(code, found)
+        if not self.closed:
+            self.answered.emit(code, found)
 
     def wait_all(self) -> None:
-        """Before the panel goes: no thread outlives it (a question on its way is at most the timeout long)."""
+        """Before the panel goes: no thread outlives it (a question on its way is at most the timeout long), and
+        no answer comes after it.  The answer a closing waited for came through the window's events once the intake
+        had closed, and its list opened over the desk, the keyboard taken from it."""
+        self.closed = True
         for thread in list(self.running.values()):
             thread.wait()

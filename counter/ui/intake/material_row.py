@@ -285,11 +285,18 @@ class MaterialRow(QFrame):
             line = CheckedLine(TextField.NOTE, kept=True)  # never selected whole by the focus coming back
             line.hide()
             self._layout.addWidget(line)
+            # a Tab stop right after its row (tab_chain): made late, it came last in the window, Shift+Tab from it
+            # on 放弃本次受理 and Tab on the form's first field
+            QWidget.setTabOrder(self, line.edit)
             line.setText(self._note)
             line.edit.textChanged.connect(self.on_note_changed)
             line.edit.returnPressed.connect(self.on_note_done)
             self._note_line = line
         return self._note_line
+
+    def tab_chain(self) -> list[QWidget]:
+        """The row, and its note once made: where the window's Tab order puts them, the note right after its row."""
+        return [self] if self._note_line is None else [self, self._note_line.edit]
 
     @property
     def note(self) -> QLineEdit:
@@ -367,8 +374,10 @@ class MaterialRow(QFrame):
         if receipt is Receipt.RECEIVED and awaits_original(self.entry()):
             self.take_checked_original()
             return
-        self._licence = None  # the clerk's own record replaces a licence taken
-        if receipt in HANDED_IN and self._receipt not in HANDED_IN:
+        replaced, self._licence = self._licence is not None, None  # the clerk's own record replaces a licence taken
+        # the paper in hand as the guide asks it, as on a line never looked up: the licence's electronic medium, without
+        # counts, is not what the applicant handed in
+        if receipt in HANDED_IN and (self._receipt not in HANDED_IN or replaced):
             self._originals, self._copies = _count(self.material.originals), _count(self.material.copies)
             electronic = self.material.medium is Medium.ELECTRONIC
             self._medium = ReceivedMedium.ELECTRONIC if electronic else ReceivedMedium.PAPER

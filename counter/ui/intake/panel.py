@@ -146,6 +146,7 @@ class IntakePanel(ApplicantLookUps):
     def _connect_signals(self) -> None:
         self.situations.answered.connect(self.on_answered)
         self.checklist_view.recorded.connect(self.on_material_recorded)
+        self.checklist_view.recorded.connect(self.licences.on_recorded)
         self.checklist_view.deferral_chosen.connect(self.on_deferral_chosen)
         self.checklist_view.licence_asked.connect(self.licences.on_asked)
         self.checklist_view.page_asked.connect(self.camera.on_asked)
@@ -156,6 +157,7 @@ class IntakePanel(ApplicantLookUps):
         for form in (self.applicant_form, self.subject_form, self.agent_form, self.delivery_form):
             form.changed.connect(self.on_parties_changed)
         self.applicant_form.id_field.valid_number.connect(self.on_applicant_id_valid)
+        self.applicant_form.id_field.valid_number.connect(self.licences.on_holder_typed)
         self.applicant_form.id_field.edit.textChanged.connect(self.on_applicant_id_changed)
         self.open_cases.open_chosen.connect(self.on_open_case_chosen)
         self.open_cases.answered.connect(self.on_open_cases_answered)

@@ -230,7 +230,8 @@ class PanelLayout(QWidget):
         chain = [
             self.delivery_form.notify_phone,
             *self.situations.buttons(),
-            *self.checklist_view.rows.values(),  # the row keys work at once (全部已收取 is Alt+A, no Tab stop)
+            # the row keys work at once (全部已收取 is Alt+A, no Tab stop); a note right after its row
+            *(stop for row in self.checklist_view.rows.values() for stop in row.tab_chain()),
             self.deferral.asked,
             self.deferral.no_bad_credit,
             self.deferral.pledge_signed,

@@ -138,6 +138,33 @@ def test_focus_coming_back_into_a_note_selects_nothing(qtbot: QtBot, panel: Inta
     assert note.text().startswith("缺负责人签字")
 
 
+def test_tab_and_shift_tab_from_a_note_stay_with_the_list(qtbot: QtBot, panel: IntakePanel) -> None:
+    """A note is a Tab stop after its row: Tab goes on to the decision, Shift+Tab back into the list.  Made when 2
+    first opened it, it came last in the window's order: Shift+Tab put the keyboard on 放弃本次受理 (Space there gives
+    the intake up) and Tab on the form's first field."""
+    fill_person(panel)
+    answer(panel)
+    active(qtbot, panel)
+    row = panel.checklist_view.row("M06")
+    QTest.keyClick(on_row(qtbot, panel, "M06"), Qt.Key.Key_2)
+    note = row.note
+    assert focused() is note
+    QTest.keyClick(note, Qt.Key.Key_Tab)
+    assert focused() is panel.deferral.asked  # the next stop after the list, as Tab from a row
+    QTest.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is note
+    QTest.keyClick(note, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is next(iter(panel.checklist_view.rows.values()))  # the list's stop, where the row keys work
+    codes = list(panel.checklist_view.rows)
+    answer(panel, {"signboard": "yes"})  # the list made again: the note goes with its row
+    assert list(panel.checklist_view.rows) != codes
+    assert panel.checklist_view.row("M06") is row
+    note.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(note.hasFocus)
+    QTest.keyClick(note, Qt.Key.Key_Tab)
+    assert focused() is panel.deferral.asked
+
+
 def test_key_6_goes_to_a_deferrable_row_still_open_before_the_conditions(qtbot: QtBot, panel: IntakePanel) -> None:
     """008: 食品安全管理制度文本 and 从业人员健康证明 both 容缺后补; 6 on the first must not leave the second behind."""
     fill_person(panel)

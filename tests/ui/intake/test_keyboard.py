@@ -39,6 +39,46 @@ def test_tab_goes_from_the_parties_to_the_situations_to_the_materials_to_the_dec
     assert QApplication.focusWidget() is rows[1]
 
 
+def back_tab(qtbot: QtBot, start: QWidget) -> QWidget:
+    """Where one Shift+Tab from ``start`` (given the focus first) puts the keyboard."""
+    start.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    QTest.keyClick(start, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_shift_tab_from_any_row_leaves_the_list_as_tab_does(qtbot: QtBot, panel: IntakePanel) -> None:
+    """From the fourth material Shift+Tab went to the first, still in the list, where the next key settled a material
+    the clerk was not on; it goes to the situations, as from the first."""
+    qtbot.waitUntil(panel.isActiveWindow)
+    rows = list(panel.checklist_view.rows.values())
+    before = back_tab(qtbot, rows[0])
+    assert before in panel.situations.buttons()
+    assert back_tab(qtbot, rows[3]) is before
+    assert back_tab(qtbot, rows[-1]) is before
+
+
+def test_tab_from_a_row_leaves_the_list_past_a_note_below_it(qtbot: QtBot, panel: IntakePanel) -> None:
+    """A note opened lower on the list is a stop of its own, reached from its row (2, 5) or by Tab out of a note above
+    it; Tab from a row leaves the list, as the keys' hint says, and does not drop into another material's note."""
+    qtbot.waitUntil(panel.isActiveWindow)
+    rows = list(panel.checklist_view.rows.values())
+    rows[5].setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(rows[5].hasFocus)
+    QTest.keyClick(rows[5], Qt.Key.Key_2)
+    assert QApplication.focusWidget() is rows[5].note
+    assert tab(qtbot, rows[2]) is panel.deferral.asked
+    assert tab(qtbot, rows[0]) is panel.deferral.asked
+    rows[-1].setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(rows[-1].hasFocus)
+    QTest.keyClick(rows[-1], Qt.Key.Key_2)
+    QTest.keyClick(rows[-1], Qt.Key.Key_1)  # the last material's note given up: hidden, no stop
+    assert not rows[-1].note.isVisible()
+    assert tab(qtbot, rows[2]) is panel.deferral.asked
+
+
 def test_the_rows_made_again_after_an_answer_keep_the_order(qtbot: QtBot, panel: IntakePanel) -> None:
     qtbot.waitUntil(panel.isActiveWindow)
     button = panel.situations.option_button("operator", "company")
