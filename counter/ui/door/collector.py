@@ -101,6 +101,6 @@ def keep_collection_on_gui_thread(app: QCoreApplication) -> MainThreadCollector:
     """The collector running for ``app``, started here (and kept for the application's life) if none runs yet.
 
     Looked up among the collectors started, not by ``app.findChild``: that hands Python every child of the
-    application, its style among them, which PySide6 builds with its enums before the window's first paint."""
+    application, its style among them, each wrapped for Python before the window's first paint."""
     running = next((c for c in _running if isValid(c) and c.parent() is app), None)
     return running if running is not None else MainThreadCollector(app)
