@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
 from counter.access.desk import Desk
-from counter.catalog.model import Bundle
+from counter.catalog.model import Bundle, Material
 from counter.host.outward.licence_library import LookUp, LookUpOutcome
 from counter.intake.checklist import (
     Checklist,
@@ -128,10 +128,21 @@ class LicenceDesk(QObject):
             self._say(code, INTAKE_LICENCE_NONE.format(name=material.name), error=True)
             return
         self.panel.show_status("")  # answered: the list says the rest; given up with Esc, no 正在查询 stays behind
-        self.chooser = LicenceChooser(material, held, holder_id, self._today(), self._window)
-        self.chooser.chosen.connect(lambda taken_code, licence: self.on_chosen(taken_code, licence, holder_id))
-        self.chooser.finished.connect(self.on_chooser_closed)
+        self._open(material, held, holder_id)
+
+    def _open(self, material: Material, held: tuple[Licence, ...], holder_id: str) -> None:
+        """The list of ``held``, taking the keyboard: the intake's one list, made the first time."""
+        if self.chooser is None:
+            self.chooser = LicenceChooser(material, held, holder_id, self._today(), self._window)
+            self.chooser.chosen.connect(self.on_taken)
+            self.chooser.finished.connect(self.on_chooser_closed)
+        else:
+            self.chooser.show_licences(material, held, holder_id, self._today())
         self.chooser.open()
+
+    def on_taken(self, code: str, licence: Licence) -> None:
+        if self.chooser is not None:
+            self.on_chosen(code, licence, self.chooser.holder_id)
 
     def on_chooser_closed(self) -> None:
         """Taken or given up with Esc, the panel takes the keyboard back where it was (the row that asked, or the one
