@@ -19,6 +19,7 @@ from counter.db.catalog_store import current_guide
 from counter.intake.checklist import Receipt, ReceivedMedium
 from counter.intake.licences import LibrarySettings, lookup_failed_of_record
 from counter.intake.parties import ApplicantKind
+from counter.ui.door.runner import Runner
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.licence_desk import NOT_SET
 from counter.ui.intake.licence_lookup import LicenceChooser
@@ -54,12 +55,15 @@ def power(qtbot: QtBot, sessions: sessionmaker[Session]) -> IntakePanel:
     return power_panel(qtbot, sessions, lambda: TODAY)
 
 
-def power_panel(qtbot: QtBot, sessions: sessionmaker[Session], today: Callable[[], dt.date]) -> IntakePanel:
-    """The company's 用电报装 intake on the desk's day ``today``, every material received, the licence to ask."""
+def power_panel(
+    qtbot: QtBot, sessions: sessionmaker[Session], today: Callable[[], dt.date], runner: Runner | None = None
+) -> IntakePanel:
+    """The company's 用电报装 intake on the desk's day ``today``, every material received, the licence to ask;
+    ``runner``: the window's runner, where the test holds an operation on it."""
     with sessions() as s:
         guide = current_guide(s, POWER)
     assert guide is not None
-    panel = IntakePanel(runner_on(sessions), DESK, guide, today)
+    panel = IntakePanel(runner or runner_on(sessions), DESK, guide, today)
     qtbot.addWidget(panel)
     panel.resize(1280, 800)
     panel.show()
