@@ -57,12 +57,23 @@ class ChecklistView(QWidget):
         self.rows: dict[str, MaterialRow] = {}
         self._deferral_asked = False
         self._pages: dict[str, tuple[int, int]] = {}  # by material: pages taken, of them compared
+        self._found: dict[str, str] = {}  # by material: what the 证照库 answered after the clerk went on
 
     def show_pages(self, code: str, count: int, compared: int) -> None:
         """The pages the camera took of a material, as its row shows them (kept when the rows are made again)."""
         self._pages[code] = (count, compared)
         if code in self.rows:
             self.rows[code].show_pages(count, compared)
+
+    def show_found(self, code: str, said: str) -> None:
+        """What the 证照库 found for a material after the clerk went on, as its row says it until 7 there ("" to end
+        it); kept when the rows are made again."""
+        if said:
+            self._found[code] = said
+        else:
+            self._found.pop(code, None)
+        if code in self.rows:
+            self.rows[code].show_found(said)
 
     def show_deferral(self, asked: bool) -> None:
         """The applicant's 容缺 request, as each 容缺后补 row shows it."""
@@ -109,6 +120,7 @@ class ChecklistView(QWidget):
         row.licence_asked.connect(lambda: self.licence_asked.emit(code))
         row.page_asked.connect(lambda compared: self.page_asked.emit(code, compared))
         row.show_pages(*self._pages.get(code, (0, 0)))
+        row.show_found(self._found.get(code, ""))
         row.show_deferral(self._deferral_asked)
         row.step.connect(lambda step: self.on_step(code, step))
         return row

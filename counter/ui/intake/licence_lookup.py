@@ -71,7 +71,11 @@ def licence_line(licence: Licence) -> str:
 
 
 class LicenceChooser(QDialog):
-    """The licences the library holds of one material's type; Enter takes the one selected, if it may be taken."""
+    """The licences the library holds of one material's type; Enter takes the one selected, if it may be taken.
+
+    One list serves every look-up of its intake, filled again for each (:meth:`show_licences`): one made for each
+    answer stayed behind hidden once given up, until the intake closed, and two answers close together opened two.
+    """
 
     chosen = Signal(str, object)  # the material's code, the Licence taken
 
@@ -84,21 +88,9 @@ class LicenceChooser(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.material = material
-        self._holder_id = holder_id
-        self._today = today
-        self.licences = tuple(one for one in licences if fits(material, one))
-        title = INTAKE_LICENCE_CHOOSE.format(name=material.name)
-        self.setWindowTitle(title)
-        heading = plain_label(title)  # the title again inside: a desk without a window manager shows no title bar
-        heading.setProperty("role", "heading")
+        self.heading = plain_label()  # the title again inside: a desk without a window manager shows no title bar
+        self.heading.setProperty("role", "heading")
         self.list = QListWidget()
-        for licence in self.licences:
-            line = licence_line(licence)
-            if licence.expired(today):
-                line = INTAKE_LICENCE_EXPIRED_MARK.format(line=line)
-            self.list.addItem(QListWidgetItem(line))
-        self.list.setCurrentRow(0)
         em = QFontInfo(self.font()).pixelSize()  # a hanzi is one em wide: room for a line of the list unwrapped
         self.setMinimumWidth(34 * em)
         self.list.itemActivated.connect(lambda _item: self.take_selected())
@@ -109,10 +101,29 @@ class LicenceChooser(QDialog):
         keys = plain_label(INTAKE_LICENCE_KEYS)
         keys.setProperty("role", "keys")
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addWidget(self.list)
         layout.addWidget(self.problem)
         layout.addWidget(keys)
+        self.show_licences(material, licences, holder_id, today)
+
+    def show_licences(self, material: Material, licences: tuple[Licence, ...], holder_id: str, today: dt.date) -> None:
+        """What the library holds of ``material``'s type, judged on ``today`` for ``holder_id``, the first selected."""
+        self.material = material
+        self.holder_id = holder_id
+        self._today = today
+        self.licences = tuple(one for one in licences if fits(material, one))
+        title = INTAKE_LICENCE_CHOOSE.format(name=material.name)
+        self.setWindowTitle(title)
+        self.heading.setText(title)
+        self.list.clear()
+        for licence in self.licences:
+            line = licence_line(licence)
+            if licence.expired(today):
+                line = INTAKE_LICENCE_EXPIRED_MARK.format(line=line)
+            self.list.addItem(QListWidgetItem(line))
+        self.list.setCurrentRow(0)
+        self.problem.hide()  # why another material's licence was not taken
         self.list.setFocus()
 
     def take_selected(self) -> bool:
@@ -121,7 +132,7 @@ class LicenceChooser(QDialog):
         if not 0 <= row < len(self.licences):
             return False
         licence = self.licences[row]
-        problems = licence_problems(self.material, licence, self._holder_id, self._today)
+        problems = licence_problems(self.material, licence, self.holder_id, self._today)
         if problems:
             reasons = CLAUSE_JOIN.join(INTAKE_LICENCE_PROBLEM[p] for p in problems)
             self.problem.setText(INTAKE_LICENCE_NOT_TAKEN.format(reasons=reasons))

@@ -208,6 +208,7 @@ class MaterialRow(QFrame):
             self.licence_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.licence_label = plain_label(wrap=True)
         self.licence_label.setProperty("role", "licence")
+        self.found_label: QLabel | None = None  # what the 证照库 found after the clerk went on, made when first said
         self.pages_label = plain_label()  # the camera's pages of it, taken with keys 8 and 9
         self.pages_label.setProperty("role", "hint")
         self.pages_label.hide()
@@ -399,6 +400,18 @@ class MaterialRow(QFrame):
             said += INTAKE_PAGES_COMPARED.format(compared=compared)
         self.pages_label.setText(said)
         self.pages_label.setVisible(bool(said))
+
+    def show_found(self, said: str) -> None:
+        """What the 证照库 answered for this material after the clerk went on, waiting here for 7 ("" once 7 opened it,
+        or the line was recorded): an answer that opened its list wherever she was took the key she typed next."""
+        if self.found_label is None:
+            if not said:
+                return
+            self.found_label = plain_label(wrap=True)
+            self.found_label.setProperty("role", "hint")
+            self._layout.insertWidget(self._layout.indexOf(self.licence_label) + 1, self.found_label)
+        self.found_label.setText(said)
+        self.found_label.setVisible(bool(said))
 
     def show_deferral(self, asked: bool) -> None:
         """Whether the applicant asks for 容缺: a 容缺后补 material not handed in then shows as 容缺后补."""

@@ -116,6 +116,9 @@ INTAKE_LICENCE_PROBLEM = {
 }
 INTAKE_LICENCE_ASKING = tr("正在查询证照库：{name}。可以继续核对其他材料")
 INTAKE_LICENCE_NONE = tr("证照库中没有申请人的“{name}”：请收取纸质材料")
+# an answer that came after the clerk went on, kept on its row for 7 there (counter.ui.intake.licence_desk)
+INTAKE_LICENCE_FOUND = tr("证照库中有申请人的“{name}” {count} 份：回到该材料按 7 选择采用")
+INTAKE_LICENCE_FOUND_ROW = tr("证照库已查到 {count} 份：按 7 选择采用")
 INTAKE_LICENCE_FAILED = tr("证照库暂时无法查询“{name}”：请收取纸质材料，本件将记录查询未成功")
 INTAKE_LICENCE_NOT_SET = tr("本大厅尚未设置证照库：请收取纸质材料，本件将记录未能查询")
 INTAKE_LICENCE_NO_ID = tr("请先填写申请人的身份证号或统一社会信用代码，再查询证照库")

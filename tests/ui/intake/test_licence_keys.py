@@ -19,8 +19,10 @@ from counter.db.catalog_store import current_guide
 from counter.intake.checklist import Receipt, ReceivedMedium
 from counter.intake.licences import LibrarySettings, lookup_failed_of_record
 from counter.intake.parties import ApplicantKind
+from counter.ui.door.runner import Runner
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.licence_desk import NOT_SET
+from counter.ui.intake.licence_lookup import LicenceChooser
 from counter.ui.intake.words import (
     INTAKE_LICENCE_FAILED,
     INTAKE_LICENCE_NO_ID,
@@ -53,12 +55,15 @@ def power(qtbot: QtBot, sessions: sessionmaker[Session]) -> IntakePanel:
     return power_panel(qtbot, sessions, lambda: TODAY)
 
 
-def power_panel(qtbot: QtBot, sessions: sessionmaker[Session], today: Callable[[], dt.date]) -> IntakePanel:
-    """The company's 用电报装 intake on the desk's day ``today``, every material received, the licence to ask."""
+def power_panel(
+    qtbot: QtBot, sessions: sessionmaker[Session], today: Callable[[], dt.date], runner: Runner | None = None
+) -> IntakePanel:
+    """The company's 用电报装 intake on the desk's day ``today``, every material received, the licence to ask;
+    ``runner``: the window's runner, where the test holds an operation on it."""
     with sessions() as s:
         guide = current_guide(s, POWER)
     assert guide is not None
-    panel = IntakePanel(runner_on(sessions), DESK, guide, today)
+    panel = IntakePanel(runner or runner_on(sessions), DESK, guide, today)
     qtbot.addWidget(panel)
     panel.resize(1280, 800)
     panel.show()
@@ -350,3 +355,18 @@ def test_the_number_typed_ends_the_word_that_it_is_missing(qtbot: QtBot, power: 
     assert power.status.text() == INTAKE_LICENCE_NO_ID  # not yet a number
     QTest.keyClicks(number, CREDIT_CODE[-1])
     assert power.status.text() == ""
+
+
+@pytest.mark.slow
+def test_one_list_serves_every_look_up_of_the_intake(qtbot: QtBot, power: IntakePanel, library: Library) -> None:
+    """Each answer made a new list and the one given up stayed behind, hidden, until the intake closed."""
+    row = power.checklist_view.row(LICENCE)
+    for _ in range(3):
+        row.setFocus()
+        with qtbot.waitSignal(power.licences.asker.answered, timeout=5_000):
+            QTest.keyClick(row, Qt.Key.Key_7)
+        chooser = power.licences.chooser
+        assert chooser is not None
+        assert chooser.isVisible()
+        QTest.keyClick(chooser.list, Qt.Key.Key_Escape)
+    assert len(power.findChildren(LicenceChooser)) == 1
