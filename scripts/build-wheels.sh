@@ -10,6 +10,12 @@ set -eu
 out=$(mkdir -p "$1" && cd "$1" && pwd)
 cd "$(dirname "$0")/.."
 python="${COUNTER_PYTHON:-python3}"
+# one build at a time in a checkout: pip builds counter's wheel in its build/ folder and the prepared database is
+# written into counter/resources/prepared, so a second build started meanwhile (another terminal, another test
+# worker) found the first one's files there and failed ("File exists" in build/bdist…); it waits for it now
+mkdir -p build
+exec 9>build/.build-wheels.lock
+flock 9
 # Wheels as published, except lunar_python: PyPI has it as source only (pure Python), so its wheel is built here.
 "$python" -m pip wheel --quiet --require-hashes --only-binary=:all: --no-binary=lunar-python \
     ${COUNTER_NO_BUILD_ISOLATION:+--no-build-isolation} -r requirements/desk.lock -w "$out"

@@ -52,6 +52,21 @@ def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def test_two_builds_at_once_in_one_checkout_both_make_the_wheel(tmp_path: Path) -> None:
+    """Two wheel folders built together from this checkout (two terminals, or two test workers each building this
+    module's folder): pip builds counter's wheel in the checkout's build/ folder, and the second failed on the
+    first one's files there ("File exists" in build/bdist…).  The script takes its turn."""
+    env = {**os.environ, "COUNTER_PYTHON": sys.executable, "COUNTER_NO_BUILD_ISOLATION": "1"}
+    script = str(REPO / "scripts" / "build-wheels.sh")
+    builds = [
+        subprocess.Popen(["sh", script, str(tmp_path / name)], env=env, stderr=subprocess.PIPE, text=True)
+        for name in ("one", "two")
+    ]
+    said = [build.communicate(timeout=600)[1] for build in builds]
+    assert [build.returncode for build in builds] == [0, 0], said
+    assert all(len(list((tmp_path / name).glob("counter-*.whl"))) == 1 for name in ("one", "two"))
+
+
 @pytest.fixture(scope="module")
 def installed(wheelhouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     root = tmp_path_factory.mktemp("desk")
