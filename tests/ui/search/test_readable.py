@@ -1,6 +1,6 @@
 """The search reads at 4.5:1 or more and its controls are targets of 24 by 24 pixels or more (WCAG 2.2, 1.4.3 and
-2.5.8), measured on the window as drawn: the count, the guide page's prompt, a bundle without a guide and its
-指南未发布 (grey on white, and on the highlight), the box's clear button."""
+2.5.8), measured on the window as drawn: the count, the guide page's prompt and a guide's number, a bundle without
+a guide and its 指南未发布 (grey on white, and on the highlight), the box's clear button."""
 
 from __future__ import annotations
 
@@ -54,6 +54,13 @@ def test_the_search_reads_at_four_and_a_half_to_one_and_its_targets_are_24_pixel
     assert set(highlighted) != set(plain)  # another background: read again
     rows = [f"{row} = {ratio:.2f}" for row, ratio in (plain | highlighted).items() if ratio < TEXT_CONTRAST]
     assert (labels, rows, small_targets(window)) == ([], [], [])
+    window.search_panel.box.clear()
+    type_into_the_box(qtbot, window, "xcg")
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Return)  # a published guide opened beside the list
+    assert window.guide_view.bundle is not None
+    guide = readings(window)
+    assert any(r.text == "第 8 项" for r in guide)  # its number, above its name
+    assert [str(r) for r in guide if r.widget.isEnabled() and r.ratio < TEXT_CONTRAST] == []
     (clear,) = window.search_panel.box.findChildren(QToolButton)  # Qt's own clear button
     assert clear.text() == words.DESK_SEARCH_CLEAR_NAME
     assert window.search_panel.box.rect().contains(QRect(clear.mapTo(window.search_panel.box, QPoint()), clear.size()))
