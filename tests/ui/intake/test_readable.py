@@ -5,6 +5,7 @@ the status line, the reason the commit waits (beside its greyed button, which sa
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from counter.ui.intake import IntakePanel
@@ -44,5 +45,13 @@ def test_a_refusal_reads_and_its_grounds_are_targets(qtbot: QtBot, refusing_pane
     panel = refusing_panel
     ready(qtbot, panel)
     refuse(panel)
-    assert unreadable(panel) == []
-    assert small_targets(panel) == []
+    assert (unreadable(panel), small_targets(panel)) == ([], [])
+    QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)  # the notice's words, to confirm
+    confirmation = panel.confirmation
+    assert confirmation is not None
+    qtbot.waitUntil(confirmation.isVisible)
+    shown = readings(confirmation)
+    assert any("Esc" in r.text for r in shown)  # its keys: 回车 confirms, Esc goes back
+    assert [str(r) for r in shown if r.widget.isEnabled() and r.ratio < TEXT_CONTRAST] == []
+    assert small_targets(confirmation) == []
+    confirmation.reject()
