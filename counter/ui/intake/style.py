@@ -77,7 +77,7 @@ QPushButton#commit { font-size: 17px; font-weight: bold; padding: 10px; backgrou
 QPushButton#commit:disabled { background: #bcccdc; color: #f0f4f8; }
 QLabel#commit-reason { color: #9c4a00; font-weight: bold; }
 QPushButton#commit[busy="true"]:disabled { background: #334e68; color: #ffffff; }
-QLabel#case-no { font-size: 24px; font-weight: bold; color: #1b7f3b; }
+QLabel#case-no { font-size: 24px; font-weight: bold; color: #18743a; }
 QLabel[role="message"] { color: #b42318; }
 QLabel[role="warning"] { background: #fff4e5; color: #7a4100; padding: 4px 6px; border-radius: 3px; }
 """

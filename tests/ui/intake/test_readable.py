@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.words import INTAKE_COMMIT, INTAKE_COMMIT_DEFERRAL_OPEN, INTAKE_COMMIT_KEYS
-from tests.ui.intake.helpers import press, ready, refuse
+from tests.ui.intake.helpers import commit, press, ready, refuse
 from tests.ui.look.readable import TARGET, TEXT_CONTRAST, readings, small_targets
 
 
@@ -55,3 +55,13 @@ def test_a_refusal_reads_and_its_grounds_are_targets(qtbot: QtBot, refusing_pane
     assert [str(r) for r in shown if r.widget.isEnabled() and r.ratio < TEXT_CONTRAST] == []
     assert small_targets(confirmation) == []
     confirmation.reject()
+
+
+def test_a_taken_case_reads_and_its_print_button_is_a_target(qtbot: QtBot, panel: IntakePanel) -> None:
+    """The case number, the print button, 关闭: read at 4.5:1 (the form above them is greyed, no longer to act on)."""
+    ready(qtbot, panel)
+    case_no = commit(qtbot, panel)
+    shown = readings(panel)
+    (number,) = [r for r in shown if r.text == case_no]
+    assert number.ratio >= TEXT_CONTRAST, number
+    assert (unreadable(panel), small_targets(panel)) == ([], [])
