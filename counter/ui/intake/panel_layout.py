@@ -321,11 +321,14 @@ class PanelLayout(QWidget):
 
     def name_commit_text(self, action: str) -> None:
         self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=action))
+        self.commit_button.setAccessibleDescription("")
         self.commit_reason.hide()
 
     def hold_commit(self, reason: str) -> None:
-        """The commit waits for the clerk: ``reason`` says what to do, beside the button, which names its act."""
+        """The commit waits for the clerk: ``reason`` says what to do, beside the button, which names its act (and
+        a screen reader says it with the button, as it said the words on it)."""
         self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=INTAKE_COMMIT))
+        self.commit_button.setAccessibleDescription(reason)
         self.commit_reason.setText(reason)
         self.commit_reason.show()
 

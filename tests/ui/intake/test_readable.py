@@ -36,6 +36,7 @@ def test_why_the_commit_waits_is_said_beside_it_in_a_readable_colour(qtbot: QtBo
     (reason,) = [r for r in readings(panel) if r.widget is panel.commit_reason]
     assert reason.text == INTAKE_COMMIT_DEFERRAL_OPEN
     assert reason.ratio >= TEXT_CONTRAST, reason
+    assert panel.commit_button.accessibleDescription() == INTAKE_COMMIT_DEFERRAL_OPEN  # said with the button too
     assert unreadable(panel) == []
     assert small_targets(panel) == []
     assert min(panel.deferral.no_bad_credit.height(), panel.deferral.pledge_signed.height()) >= TARGET
