@@ -56,6 +56,9 @@ def test_every_shipped_font_has_its_checksum_and_its_note() -> None:
     for name, digest in listed.items():
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
     assert "CC0" in (folder / "jigmo2.COPYRIGHT").read_text(encoding="utf-8")
+    plangothic = (folder / "plangothic.COPYRIGHT").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1" in plangothic  # the licence's full text, which must travel with it
+    assert "PlangothicP2-Regular.woff2" in plangothic  # where it was cut from
 
 
 def test_a_whole_copy_lacks_nothing(shipped_copy: Path) -> None:

@@ -11,15 +11,15 @@ fallback, character by character: first a subset of Hanazono Mincho A holding
 the CJK characters Micro Hei lacks (Extension A, compatibility ideographs,
 radicals, some of Extensions B-F; small and quick to load), then Hanazono
 Mincho B (the rest of Extensions B-F, 60,000 glyphs; loaded only when a
-character needs it), then BabelStone Han cut down to Extensions G and H
-(GB 18030-2022's newer characters; 5,300 glyphs, loaded only when needed),
+character needs it), then Plangothic P2 cut down to Extensions G and H
+(GB 18030-2022's newer characters, all 9,131 of them; 2.6 MB, loaded only when needed),
 then Jigmo2's glyphs of Extension I (the 622 公安人口信息专用字库补充汉字 of GB 18030-2022's Amendment 1,
 half a megabyte, loaded only when needed).
 A character no font has is printed as a plain white square, □ (:data:`MISSING_MARK`), in its place: a font's
 .notdef glyph may be a blank, and the paper must show where the clerk is to write the character in by hand (the
 intake flags such a name before anything prints, :func:`missing_glyphs`).  A hall that has a font with the
-characters (Plangothic, Jigmo: the 1,894 characters of Extension G and the 1,921 of Extension H BabelStone Han
-lacks) drops it into the fonts folder as ``extra-*.ttf`` (:data:`EXTRA_PATTERN`); it is tried
+characters (Extension J and later, U+323B0 on: Plangothic's full fonts have them)
+drops it into the fonts folder as ``extra-*.ttf`` (:data:`EXTRA_PATTERN`); it is tried
 after the shipped fonts, on paper and on screen (docs/install-and-operations.md).
 
 Traditional Mongolian script (an applicant's name, the office's name in
@@ -70,7 +70,7 @@ FALLBACKS = (
     MONGOLIAN,
     FontFile("CounterRareA", "hanamin-a-rare.ttf"),
     FontFile("CounterRareB", "hanamin-b.ttf"),
-    FontFile("CounterRareGH", "babelstone-han-ext-gh.ttf"),
+    FontFile("CounterRareGH", "plangothic-ext-gh.ttf"),
     FontFile("CounterRareI", "jigmo2-ext-i.ttf"),
 )
 

@@ -38,7 +38,7 @@ REQUIRED_FONTS = (
     "noto-sans-mongolian.ttf",
     "hanamin-a-rare.ttf",
     "hanamin-b.ttf",
-    "babelstone-han-ext-gh.ttf",
+    "plangothic-ext-gh.ttf",
     "jigmo2-ext-i.ttf",
 )
 

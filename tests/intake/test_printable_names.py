@@ -35,7 +35,7 @@ def test_mongolian_chinese_and_rare_names_print() -> None:
 def test_a_character_no_font_has_is_named_with_its_place() -> None:
     assert unprintable("李\U0001f600") == "2 U+1F600"
     assert unprintable("ᠪᠠᠲᠤ" + BEYOND_THE_FONTS) == "5 U+323B0"
-    assert unprintable("ᠪᠠᠲᠤ\U00030000") == ""  # CJK Extension G: BabelStone Han draws it
+    assert unprintable("ᠪᠠᠲᠤ\U00030000") == ""  # CJK Extension G: Plangothic draws it
     assert unprintable("ᠪᠠᠲᠤ\U0002ebf0\U0002ee5d") == ""  # CJK Extension I, first and last: Jigmo2 draws them
     assert missing_glyphs(f"{BEYOND_THE_FONTS}李{BEYOND_THE_FONTS}\U0001f600") == (
         BEYOND_THE_FONTS,

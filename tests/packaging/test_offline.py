@@ -101,6 +101,7 @@ def test_the_archive_holds_the_program_its_desktop_entry_icons_and_licences(buil
     assert (tree / "LICENSE").read_text(encoding="utf-8") == (REPO / "LICENSE").read_text(encoding="utf-8")
     licences = files_under(tree / "licenses")
     assert {"THIRD-PARTY.md", "LGPL-3.0.txt", "fonts/wqy-microhei.COPYRIGHT", "debian/LIBRARIES.txt"} <= licences
+    assert "fonts/plangothic.COPYRIGHT" in licences  # the OFL's text travels with the font it licenses
     # every library taken from this machine is named with its package, whose copyright file comes along
     listed = (tree / "licenses" / "debian" / "LIBRARIES.txt").read_text(encoding="utf-8").splitlines()[4:]
     assert any(line.startswith("libxcb-cursor.so.0 ") for line in listed)

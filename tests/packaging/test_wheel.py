@@ -98,6 +98,8 @@ def test_the_wheel_carries_the_shipped_files_and_the_licences(wheelhouse: Path) 
         "counter/resources/fonts/wqy-microhei.ttc",
         "counter/resources/fonts/wqy-microhei.COPYRIGHT",
         "counter/resources/fonts/hanazono.COPYRIGHT",
+        "counter/resources/fonts/plangothic-ext-gh.ttf",
+        "counter/resources/fonts/plangothic.COPYRIGHT",
         "counter/resources/translations/en.po",
         "counter/resources/licenses/LGPL-3.0.txt",
         "counter/resources/licenses/THIRD-PARTY.md",

@@ -28,12 +28,12 @@ if TYPE_CHECKING:
 STYLE = """
 QWidget#guidePage { background: #ffffff; }
 QLabel#guideTitle { font-size: 22px; font-weight: bold; color: #102a43; }
-QLabel#guideNumber { color: #627d98; }
+QLabel#guideNumber { color: #486581; }
 QLabel#sampleNotice, QLabel#draftNotice {
     background: #fff4e5; color: #8a4b08; border: 1px solid #f5c16c; border-radius: 4px; padding: 6px 10px;
 }
 QLabel#materialsHeading { font-size: 17px; font-weight: bold; color: #0b4f8a; padding-top: 14px; }
-QLabel#emptyHint { color: #627d98; font-size: 15px; }
+QLabel#emptyHint { color: #486581; font-size: 15px; }
 """
 
 

@@ -282,9 +282,9 @@ class IntakePanel(ApplicantLookUps):
         else:
             self.outcome_box.show_undecided()  # the preview failed: its message stands beneath
         if held:
-            self.name_commit_text(INTAKE_COMMIT_DEFERRAL_OPEN)
+            self.hold_commit(INTAKE_COMMIT_DEFERRAL_OPEN)
         elif asked and not self.finished:
-            self.name_commit_text(INTAKE_COMMIT_OPEN_CASES)
+            self.hold_commit(INTAKE_COMMIT_OPEN_CASES)
         elif self.refusal.isChecked():
             self.name_commit(Outcome.REFUSE.value, self._papers.get(Outcome.REFUSE.value, ""))  # before its ground too
         else:

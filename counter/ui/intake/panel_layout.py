@@ -38,7 +38,7 @@ from counter.ui.intake.outcome_box import OutcomeBox
 from counter.ui.intake.party_form import AgentForm, ApplicantForm, DeliveryForm
 from counter.ui.intake.same_day import SameDayOffer
 from counter.ui.intake.situations import SituationQuestions
-from counter.ui.intake.style import STYLE
+from counter.ui.intake.style import ERROR, QUIET, STYLE
 from counter.ui.intake.subject_form import SubjectForm
 from counter.ui.intake.words import (
     INTAKE_CANCEL,
@@ -131,8 +131,7 @@ class PanelLayout(QWidget):
         self.case_no_label = plain_label()
         self.case_no_label.setObjectName("case-no")
         self.case_no_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.commit_button = QPushButton(INTAKE_COMMIT_KEYS.format(action=INTAKE_COMMIT))
-        self.commit_button.setObjectName("commit")
+        self.commit_button, self.commit_reason = self._commit_controls()
         self.cancel_button = QPushButton(INTAKE_CANCEL)
         self.close_button = QPushButton(INTAKE_CLOSE)
         self._make_print_controls()
@@ -148,7 +147,7 @@ class PanelLayout(QWidget):
         for shortcut in (*self.commit_shortcuts, self.close_shortcut, self.all_received_shortcut):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.status = plain_label()
-        self.status.setStyleSheet("color: #627d98;")
+        self.status.setStyleSheet(f"color: {QUIET};")
         self.status_error = False  # the line says what went wrong (the camera, the card, the draft)
         self.status_of_draft = False  # and the draft keeper said it
         self._arrange()
@@ -172,6 +171,17 @@ class PanelLayout(QWidget):
         line.setVisible(self.bundle.status is GuideStatus.DRAFT)
         return line
 
+    @staticmethod
+    def _commit_controls() -> tuple[QPushButton, QLabel]:
+        """The commit button, and why it waits in words a clerk can read beside it: a disabled button's grey
+        (1.5:1) is for no instruction."""
+        button = QPushButton(INTAKE_COMMIT_KEYS.format(action=INTAKE_COMMIT))
+        button.setObjectName("commit")
+        reason = plain_label(wrap=True)
+        reason.setObjectName("commit-reason")
+        reason.hide()
+        return button, reason
+
     def _make_print_controls(self) -> None:
         """The applicant's paper, once the case is taken (counter.ui.printing)."""
         self.print_button = QPushButton(PRINTING_INTAKE_BUTTON)
@@ -188,7 +198,14 @@ class PanelLayout(QWidget):
         # the headline leaves its box for the top of the column: whatever scrolls, the outcome stays in view
         side.addWidget(self.outcome_box.headline)
         side.addWidget(ColumnScroll(self.outcome_column), 1)
-        for widget in (self.taken_label, self.case_no_label, self.print_button, self.same_day, self.commit_button):
+        for widget in (
+            self.taken_label,
+            self.case_no_label,
+            self.print_button,
+            self.same_day,
+            self.commit_reason,
+            self.commit_button,
+        ):
             side.addWidget(widget)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
@@ -265,7 +282,7 @@ class PanelLayout(QWidget):
         if draft and self.status_error and not self.status_of_draft:
             return  # 高拍仪正被其他程序使用 stays until the clerk acts on it: the draft saved 400 ms later hid it
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {'#b42318' if error else '#627d98'};")
+        self.status.setStyleSheet(f"color: {ERROR if error else QUIET};")
         self.status_error, self.status_of_draft = error, draft
 
     def show_message(self, text: str) -> None:
@@ -279,6 +296,7 @@ class PanelLayout(QWidget):
         for column in (self.parties_column, self.materials_column, self.deferral, self.refusal):
             column.setEnabled(False)
         self.commit_button.hide()
+        self.commit_reason.hide()
         self.cancel_button.hide()
         self.case_no_label.setText(case_no)
         for widget in (self.taken_label, self.case_no_label, self.print_button, self.close_button):
@@ -303,6 +321,16 @@ class PanelLayout(QWidget):
 
     def name_commit_text(self, action: str) -> None:
         self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=action))
+        self.commit_button.setAccessibleDescription("")
+        self.commit_reason.hide()
+
+    def hold_commit(self, reason: str) -> None:
+        """The commit waits for the clerk: ``reason`` says what to do, beside the button, which names its act (and
+        a screen reader says it with the button, as it said the words on it)."""
+        self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=INTAKE_COMMIT))
+        self.commit_button.setAccessibleDescription(reason)
+        self.commit_reason.setText(reason)
+        self.commit_reason.show()
 
     def arm_cancel(self) -> None:
         """A first press only asks: a slip of the mouse must not throw the intake away."""

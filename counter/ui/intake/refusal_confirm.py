@@ -23,6 +23,7 @@ from counter.documents.item_law import refusal_basis_lines, turn_to_lines
 from counter.documents.no_licence import no_licence_basis_lines, no_licence_items
 from counter.documents.words import DOC_BASIS, DOC_REASON, DOC_TURN_TO, REFUSAL_GROUND
 from counter.intake.outcome import RefusalGround
+from counter.ui.intake.style import QUIET
 from counter.ui.intake.words import (
     INTAKE_RECEIVED_CONFIRM_INTRO,
     INTAKE_RECEIVED_CONFIRM_TITLE,
@@ -83,7 +84,7 @@ class RefusalConfirmation(QDialog):
             self.lines[caption] = label
             form.addRow(FIELD_LABEL.format(label=caption), label)
         keys = plain_label(INTAKE_REFUSAL_CONFIRM_KEYS, wrap=True)
-        keys.setStyleSheet("color: #627d98;")
+        keys.setStyleSheet(f"color: {QUIET};")
         self.back_button = QPushButton(INTAKE_REFUSAL_CONFIRM_BACK)
         self.confirm_button = QPushButton(INTAKE_REFUSAL_CONFIRM_GO)
         self.confirm_button.setStyleSheet(scaled("font-weight: bold; color: #9b1c13; padding: 6px 14px;"))

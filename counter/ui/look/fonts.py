@@ -3,8 +3,8 @@
 A fresh machine often has no Chinese font at all, and Qt then draws boxes; so the
 app registers WenQuanYi Micro Hei from ``resources/fonts`` itself rather than
 trusting fontconfig.  Names with rare characters (䶮, 𬭚) need more than its
-20,902 basic characters: the Hanazono fonts (CJK Extensions A-F), BabelStone
-Han (Extensions G and H) and Jigmo2's Extension I shipped beside it are registered too and listed after
+20,902 basic characters: the Hanazono fonts (CJK Extensions A-F), Plangothic
+P2's Extensions G and H and Jigmo2's Extension I shipped beside it are registered too and listed after
 it, and Qt takes each character from the first family that has it.
 
 Every widget draws with the shipped fonts alone, Latin letters and digits too
@@ -39,10 +39,10 @@ log = logging.getLogger(__name__)
 
 FONT_FILE = "wqy-microhei.ttc"
 FAMILY = "WenQuanYi Micro Hei"
-# CJK extensions, for rare name characters: Hanazono for Extensions A-F, BabelStone Han for G and H, Jigmo2 for I
-FALLBACK_FILES = ("hanamin-a-rare.ttf", "hanamin-b.ttf", "babelstone-han-ext-gh.ttf", "jigmo2-ext-i.ttf")
+# CJK extensions, for rare name characters: Hanazono for Extensions A-F, Plangothic P2 for G and H, Jigmo2 for I
+FALLBACK_FILES = ("hanamin-a-rare.ttf", "hanamin-b.ttf", "plangothic-ext-gh.ttf", "jigmo2-ext-i.ttf")
 # the families of FALLBACK_FILES, in that order
-FALLBACK_FAMILIES = ("HanaMinA", "HanaMinB", "BabelStone Han", "Jigmo2 Ext-I subset")
+FALLBACK_FAMILIES = ("HanaMinA", "HanaMinB", "Plangothic P2 Ext-GH subset", "Jigmo2 Ext-I subset")
 MONO_FAMILY = "WenQuanYi Micro Hei Mono"  # the second face of FONT_FILE: fingerprints and codes that line up
 # Traditional Mongolian script (U+1800-18AF; applicants' names in some leagues): Noto Sans Mongolian (OFL-1.1),
 # registered at start with Micro Hei (a quarter of a megabyte) and named after it, so a name in Mongolian script
@@ -97,7 +97,7 @@ def install_rare_fonts(folder: Path) -> None:
     """Register the fonts of the rare name characters, and draw again what is on the screen already.
 
     A hall's own fonts in the folder (``extra-*.ttf``, :data:`counter.documents.fonts.EXTRA_PATTERN`: a font with
-    the characters of Extensions G and H BabelStone Han lacks) are registered too and named after the shipped ones.
+    characters newer than the shipped ones, Extension J on) are registered too and named after the shipped ones.
     """
     for name in FALLBACK_FILES:
         if QFontDatabase.addApplicationFont(str(folder / name)) < 0:

@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
     def _placeholder() -> QLabel:
         label = plain_label(words.DESK_GUIDE_EMPTY, wrap=True)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        label.setStyleSheet(scaled("color: #627d98; font-size: 15px; padding: 24px; background: #ffffff;"))
+        label.setStyleSheet(scaled("color: #486581; font-size: 15px; padding: 24px; background: #ffffff;"))
         return label
 
     @property

@@ -45,7 +45,8 @@ def test_key_6_marks_a_deferrable_material_and_asks_for_its_conditions(qtbot: Qt
     assert not row.receipt_buttons[Receipt.MISSING].isChecked()
     assert focused() is panel.deferral.no_bad_credit
     assert not panel.commit_button.isEnabled()  # no 补正 on Ctrl+Enter meanwhile
-    assert panel.commit_button.text() == "先确认容缺条件\nCtrl+Enter"
+    assert panel.commit_reason.text() == "先确认容缺条件"  # beside the greyed button, which says only its act
+    assert panel.commit_reason.isVisible()
     assert panel.outcome_box.headline.text() == "待确认容缺条件"  # not the 补正 the form comes to meanwhile
     # the paper it names is the one that prints: the hall only receives, so its 容缺后补材料告知书
     assert "确认下方两项容缺条件后出具容缺后补材料告知书" in panel.outcome_box.summary.text()
@@ -61,6 +62,8 @@ def test_key_6_marks_a_deferrable_material_and_asks_for_its_conditions(qtbot: Qt
     assert panel.commit_button.isEnabled()
     # the hall only receives the items: its 收件 paper, the departments decide the 容缺受理
     assert panel.commit_button.text() == "收件，出具容缺后补材料告知书\nCtrl+Enter"
+    assert not panel.commit_reason.isVisible()
+    assert panel.commit_button.accessibleDescription() == ""
     assert panel.outcome_box.headline.text() == "容缺受理"
 
     press(qtbot, panel, "M09", Qt.Key.Key_6)  # the conditions confirmed: on to the next material

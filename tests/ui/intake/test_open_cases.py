@@ -54,9 +54,10 @@ def test_the_third_intake_names_the_two_open_cases_before_it_commits(qtbot: QtBo
     # the desk only receives bundle 008's items (nothing entrusted): each is named 已收件, as its page names it
     assert all(day_text(TODAY) in line and "已收件" in line for line in lines)
     assert "2 件" in panel.open_cases.heading.text()
-    # the commit waits for the clerk's answer, and says so
+    # the commit waits for the clerk's answer, and says so beside the button, in words that can be read
     assert not panel.commit_button.isEnabled()
-    assert INTAKE_COMMIT_OPEN_CASES in panel.commit_button.text()
+    assert panel.commit_reason.isVisible()
+    assert panel.commit_reason.text() == INTAKE_COMMIT_OPEN_CASES
     QTest.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert panel.taken is None
     # the box took no key: the clerk typed on in the form

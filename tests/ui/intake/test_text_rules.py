@@ -109,7 +109,7 @@ def test_a_name_with_a_private_use_character_is_refused_with_its_code(qtbot: QtB
     assert not panel.commit_button.isEnabled()
     panel.applicant_form.name.setText(MONGOLIAN)
     assert panel.applicant_form.name_line.message.isHidden()
-    panel.applicant_form.name.setText("王\U00030000")  # CJK Extension G: BabelStone Han draws it
+    panel.applicant_form.name.setText("王\U00030000")  # CJK Extension G: Plangothic draws it
     assert panel.applicant_form.name_line.message.isHidden()
     panel.applicant_form.name.setText("王\U0002ebf0\U0002ee5d")  # CJK Extension I: Jigmo2 draws it
     assert panel.applicant_form.name_line.message.isHidden()

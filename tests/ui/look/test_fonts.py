@@ -16,6 +16,7 @@ from counter.resources import fonts_dir
 from counter.ui.door.runner import Runner
 from counter.ui.look.fonts import FAMILY, MONO_FAMILY, ui_families
 from counter.ui.sync.site_card_box import SiteCardBox
+from tests.documents.test_newer_extensions import SAMPLED
 from tests.documents.test_unprinted_mark import font_with_extension_j
 from tests.ratings.conftest import DESK
 
@@ -42,9 +43,9 @@ def run_without_system_fonts(tmp_path: Path, probe: str, fonts: Path | None = No
 
 
 def probe_without_system_fonts(
-    tmp_path: Path, probe: str, fonts: Path | None = None
+    tmp_path: Path, probe: str, fonts: Path | None = None, stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
-    """:func:`run_without_system_fonts`, what it printed and what it logged."""
+    """:func:`run_without_system_fonts`, what it printed and what it logged; ``stdin`` is the probe's input."""
     empty = tmp_path / "no-fonts"
     empty.mkdir()
     config = tmp_path / "fonts.conf"
@@ -57,6 +58,7 @@ def probe_without_system_fonts(
     done = subprocess.run(
         [sys.executable, "-c", probe, str(fonts or fonts_dir())],
         env=env,
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=60,
@@ -98,14 +100,14 @@ install_fonts(app, Path(sys.argv[1]))
 
 def test_rare_name_characters_are_drawn_from_the_shipped_fallback(tmp_path: Path) -> None:
     """䶮 and 𬭚 are outside WenQuanYi: they come from Hanazono, never as glyph 0 (a box); 𰀀 (CJK Extension G,
-    U+30000) and 𱍐 (Extension H, U+31350) from BabelStone Han; 𮯰 and 𮹝 (U+2EBF0 and U+2EE5D, the first and last of
+    U+30000) and 𱍐 (Extension H, U+31350) from Plangothic; 𮯰 and 𮹝 (U+2EBF0 and U+2EE5D, the first and last of
     Extension I) from Jigmo2."""
     out = run_without_system_fonts(tmp_path, RARE_PROBE)
     runs = [line.rsplit(" ", 1) for line in out.splitlines()]
     families = {family for family, _ in runs}
     assert "WenQuanYi Micro Hei" in families
     assert families & {"HanaMinA", "HanaMinB"}
-    assert "BabelStone Han" in families
+    assert "Plangothic P2 Ext-GH subset" in families
     assert "Jigmo2 Ext-I subset" in families
     assert all("0" not in glyphs.split(",") for _, glyphs in runs), runs
 
@@ -136,15 +138,52 @@ def test_rare_fonts_registered_after_the_first_paint_still_draw_rare_characters(
     out = run_without_system_fonts(tmp_path, LATER_PROBE).splitlines()
     assert out[0] == "before: []"
     # FALLBACK_FAMILIES are the files' families
-    assert out[1] == "after: ['BabelStone Han', 'HanaMinA', 'HanaMinB', 'Jigmo2 Ext-I subset']"
+    assert out[1] == "after: ['HanaMinA', 'HanaMinB', 'Jigmo2 Ext-I subset', 'Plangothic P2 Ext-GH subset']"
     runs = [line.rsplit(" ", 1) for line in out[2:]]
     assert {family for family, _ in runs} >= {
         "WenQuanYi Micro Hei",
         "HanaMinA",
-        "BabelStone Han",
+        "Plangothic P2 Ext-GH subset",
         "Jigmo2 Ext-I subset",
     }
     assert all("0" not in glyphs.split(",") for _, glyphs in runs), runs
+
+
+SAMPLED_PROBE = """
+import sys
+from pathlib import Path
+from PySide6.QtGui import QTextLayout
+from PySide6.QtWidgets import QApplication, QLineEdit
+from counter.ui.look.fonts import install_fonts
+
+app = QApplication([])
+install_fonts(app, Path(sys.argv[1]))
+font = QLineEdit().font()  # a name's field: the application font, as every widget without a font of its own
+for char in sys.stdin.read().split():
+    layout = QTextLayout(char, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    for run in layout.glyphRuns():
+        raw = run.rawFont()
+        print(f"{ord(char):X}", raw.familyName().replace(" ", "_"), raw.supportsCharacter(ord(char)),
+              ",".join(str(g) for g in run.glyphIndexes()))
+"""
+
+
+def test_twenty_random_characters_of_each_new_extension_draw_on_screen(tmp_path: Path) -> None:
+    """The characters the receipts are tested with (20 of each of Extensions G, H and I, seeded), each laid out in a
+    name field's font where fontconfig knows no font: drawn by the shipped font of its block, a real glyph."""
+    chars = "".join(SAMPLED.values())
+    done = probe_without_system_fonts(tmp_path, SAMPLED_PROBE, stdin=" ".join(chars))
+    drawn = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines()}
+    expected = {"G": "Plangothic_P2_Ext-GH_subset", "H": "Plangothic_P2_Ext-GH_subset", "I": "Jigmo2_Ext-I_subset"}
+    assert len(drawn) == len(chars) == 60
+    for block, sample in SAMPLED.items():
+        for char in sample:
+            family, supported, glyphs = drawn[f"{ord(char):X}"]
+            assert (family, supported) == (expected[block], "True"), (hex(ord(char)), family)
+            assert "0" not in glyphs.split(","), hex(ord(char))
 
 
 def test_the_widgets_draw_with_the_shipped_font_latin_and_digits_too(qtbot: QtBot) -> None:
