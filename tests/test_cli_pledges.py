@@ -157,6 +157,10 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     code, out, _ = run(capsys, *user, "item", "serve", number, FIRE, "--correction", "--hand", "孟根",
                        "--on", "2026-12-11", *on("2026-12-11"))  # fmt: skip
     assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：已记录 2026-12-11 送达，期限至 2026-12-18")
+    revoke = ("item", "revoke", number, FIRE)
+    code, _, err = run(capsys, *user, *revoke, "--unheard", *on("2026-12-21"))
+    assert code == 1
+    assert "尚未记录复查结果" in err  # no revocation without the 复查's finding
     code, _, err = run(capsys, *user, *recheck, "--not-corrected", "通道仍被封堵。", *on("2026-12-18"))
     assert code == 1
     assert "责令改正的期限未满" in err  # the last day to correct is the applicant's
@@ -172,7 +176,6 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     code, out, _ = run(capsys, *user, *hear)
     assert code == 0
     assert out.startswith(f"办件 {number} 事项 {FIRE}：已告知陈述、申辩的权利，期限为告知书（")
-    revoke = ("item", "revoke", number, FIRE)
     code, _, err = run(capsys, *user, *revoke, "--unheard", *on("2026-12-22"))
     assert code == 1
     assert "请先记录送达" in err  # the period to be heard has not begun
