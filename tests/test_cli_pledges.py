@@ -226,6 +226,13 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert f"你提出陈述、申辩意见：{said}。本机关复核认为：{answer}。" in text  # and what it gave
     assert "本机关决定撤销该行政许可" in text
     assert "兴安盟消防救援支队申请行政复议" in text
+    code, out, _ = run(capsys, *user, "item", "serve", number, FIRE, "--revocation", "--window", "孟根",
+                       "--on", "2026-12-31", *check)  # fmt: skip
+    assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：已记录 2026-12-31 送达")  # no period runs from it
+    code, _, err = run(capsys, *user, "item", "serve", number, FIRE, "--revocation", "--window", "孟根",
+                       "--on", "2026-12-31", *check)  # fmt: skip
+    assert code == 1
+    assert "送达已经记录" in err
 
 
 def brigade_row(capsys: pytest.CaptureFixture[str], user: tuple[str, ...], db: str) -> dict[str, object]:
