@@ -42,6 +42,8 @@ class PledgeProblem(StrEnum):
     CORRECTED = "corrected"  # the 复查 found the place corrected: the licence stands
     NO_HEARING_RECORD = "no_hearing_record"  # a revocation without what the hearing gave (none, or said and answered)
     FOUND_FALSE = "found_false"  # a check found kept after it was found false: the 复查 records what followed
+    TEXT_SHAPE = "text_shape"  # a finding, a statement or an answer a paper could not print as typed (too long, a
+    # character no paper holds): the server holds what reaches a paper to its shape, whichever face sent it
 
 
 def grant_open(state: ItemState | None, received: bool) -> bool:

@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from counter.case.pledge_checks import PledgeProblem
 from counter.catalog.model import NoticePledge
+from counter.parties.text import TextField, check_text
 
 #: working days: the fewest a body may give to correct or to be heard where the item sets none.  行政许可法 第四十七条
 #: gives an applicant five days to ask for a hearing once told of the right, and 行政处罚法 第六十四条 the same for a
@@ -52,6 +53,12 @@ class HearingRecord:
     def complete(self) -> bool:
         """A statement is answered: the body heard it and says why it stands or falls (第六十九条 with 第七条)."""
         return (self.none_given and not self.answer.strip()) or bool(self.said.strip() and self.answer.strip())
+
+
+def text_refusal(*texts: str) -> PledgeProblem | None:
+    """``TEXT_SHAPE`` where a text bound for a paper (a finding, what was said, the body's answer) is not one the desk
+    keeps as a note: too long, or a character no paper holds."""
+    return None if all(check_text(text, TextField.NOTE).ok for text in texts) else PledgeProblem.TEXT_SHAPE
 
 
 def period_floor(pledge: NoticePledge) -> int:

@@ -15,6 +15,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter.parties.text import TextField, check_text
+
 
 class ServiceWay(StrEnum):
     HAND = "hand"  # 直接送达: the recipient signs the 送达回证
@@ -42,9 +44,9 @@ class ServiceProblem(StrEnum):
     NO_TRACKING = "no_tracking"  # by post without the tracking number that proves the day received
 
 
-#: the longest tracking number or recipient's name kept (a post's numbers run to some 20 characters)
+#: the longest tracking number kept (a post's numbers run to some 20 characters); a recipient's name is held to a
+#: name's own limit (TextField.PERSON_NAME)
 TRACKING_MAX = 40
-RECIPIENT_MAX = 60
 
 
 def service_problems(service: Service, made_on: dt.date, today: dt.date) -> tuple[ServiceProblem, ...]:
@@ -54,11 +56,11 @@ def service_problems(service: Service, made_on: dt.date, today: dt.date) -> tupl
         found.append(ServiceProblem.BEFORE_MADE)
     if service.served_on > today:
         found.append(ServiceProblem.IN_FUTURE)
-    recipient = service.recipient.strip()
-    if (service.way is not ServiceWay.POST and not recipient) or len(recipient) > RECIPIENT_MAX:
+    recipient = check_text(service.recipient, TextField.PERSON_NAME)  # kept and printed as a name is
+    if (service.way is not ServiceWay.POST and not recipient.value) or not recipient.ok:
         found.append(ServiceProblem.NO_RECIPIENT)
-    tracking = service.tracking_no.strip()
-    if (service.way is ServiceWay.POST and not tracking) or len(tracking) > TRACKING_MAX:
+    tracking = check_text(service.tracking_no, TextField.NOTE)
+    if (service.way is ServiceWay.POST and not tracking.value) or not tracking.ok or len(tracking.value) > TRACKING_MAX:
         found.append(ServiceProblem.NO_TRACKING)
     return tuple(found)
 

@@ -38,6 +38,9 @@ PLEDGE_PROBLEM = {
     PledgeProblem.NO_HEARING_RECORD: tr(
         "撤销决定书须写明陈述、申辩的情况：申请人在期限内未提出的，写明未提出；提出的，写明其要点和本机关的复核意见"
     ),
+    PledgeProblem.TEXT_SHAPE: tr(
+        "办件 {case_no} 的事项 {item}：所写的情况或者意见过长（不超过500个字），或者含有文书不能打印的字符"
+    ),
     PledgeProblem.FOUND_FALSE: tr(
         "办件 {case_no} 的事项 {item} 已核查认定承诺不实，不能改记为属实；责令改正后改正合格的，请记录复查结果"
     ),

@@ -11,8 +11,10 @@ SERVICE_PROBLEM = {
     ServiceProblem.ALREADY_SERVED: tr("这份文书的送达已经记录，期限只能自一个送达日起计算"),
     ServiceProblem.BEFORE_MADE: tr("送达日期早于文书作出的日期"),
     ServiceProblem.IN_FUTURE: tr("送达日期在今天之后：尚未送达的，送达后再记录"),
-    ServiceProblem.NO_RECIPIENT: tr("直接送达或者窗口领取的，须写明签收人（不超过60个字）"),
-    ServiceProblem.NO_TRACKING: tr("邮寄送达的，须写明邮件号（不超过40个字），送达日期为邮件签收之日"),
+    ServiceProblem.NO_RECIPIENT: tr("直接送达或者窗口领取的，须写明签收人的姓名（不超过50个字，不含不能打印的字符）"),
+    ServiceProblem.NO_TRACKING: tr(
+        "邮寄送达的，须写明邮件号（不超过40个字，不含不能打印的字符），送达日期为邮件签收之日"
+    ),
 }
 SERVICE_REFUSED = tr("办件 {case_no} 的文书 {doc_no} 不能记录送达：{reasons}")
 

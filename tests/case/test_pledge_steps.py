@@ -15,6 +15,7 @@ from counter.case.pledge_steps import (
     Recheck,
     period_floor,
     period_refusal,
+    text_refusal,
 )
 from counter.catalog.model import NoticePledge, TimeLimit, TimeUnit
 
@@ -84,3 +85,9 @@ def test_a_hearing_record_is_none_or_said_and_answered() -> None:
     assert not HearingRecord("说明").complete
     assert HearingRecord("说明", "复核意见").complete
     assert not HearingRecord("", "复核意见").complete
+
+
+def test_what_reaches_a_paper_is_held_to_a_notes_shape() -> None:
+    assert text_refusal("复查发现通道仍被封堵。", "") is None
+    assert text_refusal("复查" * 251) is PledgeProblem.TEXT_SHAPE  # over the 500 characters of a note
+    assert text_refusal("已清走", "不成立\x07") is PledgeProblem.TEXT_SHAPE  # a character no paper holds

@@ -27,3 +27,12 @@ def test_a_service_before_the_paper_or_still_to_come_is_no_fact() -> None:
     assert service_problems(early, MADE, TODAY) == (ServiceProblem.BEFORE_MADE,)
     coming = Service(ServiceWay.POST, TODAY + dt.timedelta(days=1), "")
     assert service_problems(coming, MADE, TODAY) == (ServiceProblem.IN_FUTURE, ServiceProblem.NO_TRACKING)
+
+
+def test_what_proves_a_service_is_held_to_the_shape_a_paper_prints() -> None:
+    """A name or a tracking number sent by any face, the hall server's callers too: no character a paper cannot
+    hold, no name longer than a name."""
+    assert service_problems(Service(ServiceWay.HAND, MADE, "孟根\x07"), MADE, TODAY) == (ServiceProblem.NO_RECIPIENT,)
+    assert service_problems(Service(ServiceWay.HAND, MADE, "孟" * 51), MADE, TODAY) == (ServiceProblem.NO_RECIPIENT,)
+    bell = Service(ServiceWay.POST, MADE, "", "1190\x07")
+    assert service_problems(bell, MADE, TODAY) == (ServiceProblem.NO_TRACKING,)

@@ -25,7 +25,7 @@ from counter.actions.intake.pledge_rows import acting_on, audit, false_promise, 
 from counter.case.decisions import item_note
 from counter.case.moments import moment_on
 from counter.case.pledge_checks import PledgeRefused
-from counter.case.pledge_steps import HearingRecord, Recheck, period_floor, period_refusal
+from counter.case.pledge_steps import HearingRecord, Recheck, period_floor, period_refusal, text_refusal
 from counter.case.served import Service, ServiceProblem, ServiceRefused, service_problems
 from counter.case.status import CaseEvent
 from counter.db import models
@@ -74,7 +74,7 @@ def recheck(
     case, bundle = case_and_bundle(session, number, lock=True)
     acting = acting_on(session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_REVOKED))
     row = found_false(session, case, item_code)
-    problem = false_promise(session, case, row).recheck_refusal(today, found, finding)
+    problem = false_promise(session, case, row).recheck_refusal(today, found, finding) or text_refusal(finding)
     if problem is not None:
         raise PledgeRefused(problem, case.case_no, item_code)
     row.recheck, row.rechecked_on, row.recheck_finding = found.value, today, finding.strip()
@@ -117,7 +117,8 @@ def revoke(
     case, bundle = case_and_bundle(session, number, lock=True)
     acting = acting_on(session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_REVOKED))
     row = found_false(session, case, item_code)
-    problem = false_promise(session, case, row).revoke_refusal(today, record)
+    promise = false_promise(session, case, row)
+    problem = promise.revoke_refusal(today, record) or text_refusal(record.said, record.answer)
     if problem is not None:
         raise PledgeRefused(problem, case.case_no, item_code)
     status_after(session, case, CaseEvent.ITEM_REVOKED)  # MoveNotAllowed: a voided case, say

@@ -32,7 +32,7 @@ from counter.actions.intake.pledge_rows import acting_on, audit, granted, row_of
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import state_of
 from counter.case.pledge_checks import PledgeProblem, PledgeRefused, grant_open
-from counter.case.pledge_steps import period_floor, period_refusal
+from counter.case.pledge_steps import period_floor, period_refusal, text_refusal
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Bundle
 from counter.db import models
@@ -135,6 +135,8 @@ def record_check(
         raise PledgeRefused(problem, case.case_no, item_code)
     if not kept and not finding.strip():
         raise PledgeRefused(PledgeProblem.NO_FINDING, case.case_no, item_code)
+    if text_refusal(finding) is not None:  # printed on the order and the revocation
+        raise PledgeRefused(PledgeProblem.TEXT_SHAPE, case.case_no, item_code)
     ordered = not kept and bool(item.pledge.correction)
     floor = period_floor(item.pledge)
     too_short = period_refusal(correct_within, floor) if ordered else None
