@@ -1,6 +1,8 @@
 """告知承诺 from the command line, on a real SQLite database: 035's 消防 item refused to a window without the
-brigade's 授权, granted with it, listed for the brigade with its 核查 date, found false and revoked, and both papers
-written (国办发〔2020〕42号; 行政许可法 第六十九条第二款)."""
+brigade's 授权, granted with it, listed for the brigade with its 核查 date, found false and revoked, and its papers
+written (国办发〔2020〕42号; 行政许可法 第六十九条第二款).  In the entrusted standing each step that binds the
+applicant is refused while its paper cannot be made (the brigade's 复议 body not set), each paper is dated the day
+its step made it, and each period runs from the paper's recorded service."""
 
 from __future__ import annotations
 
@@ -71,6 +73,10 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert run(capsys, "catalog", "list", "--db", db)[0] == 0  # the bundled catalog, imported at first use
     number = homestay_case(db)
     day = ("--db", db, "--today", TODAY.isoformat())
+
+    def on(today: str) -> tuple[str, ...]:
+        return ("--db", db, "--today", today)
+
     number_given = ("--result-no", "乌消安检字〔2026〕第0123号")
     code, _, err = run(capsys, "item", "pledge", number, FIRE, *number_given, *day)
     assert code == 1
@@ -109,54 +115,132 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert run(capsys, *clerk, "item", "pledge-paper", number, FIRE, "--out", str(pledge), *day)[0] == 0
     assert "三、违诺后果" in pdf_text(pledge, page=1)
     assert pledge_number(db) in pdf_text(pledge, page=1)
-    check = ("--db", db, "--today", "2026-12-10")
+    check = on("2026-12-10")
     finding = "疏散通道被封堵，与承诺内容不符。"
     code, _, err = run(capsys, *clerk, "item", "check", number, FIRE, "--false", finding, *check)
     assert code == 1  # a revocation is a supervisor's, as a 不予批准 is
     code, _, err = run(capsys, *user, "item", "check", number, FIRE, "--false", finding, *check)
-    assert code == 1  # 消防法 第五十八条第二款: a correction is ordered first, by a day the brigade sets
+    assert code == 1  # 消防法 第五十八条第二款: a correction is ordered first, within days the brigade sets
     assert "期限" in err
-    code, out, _ = run(capsys, *user, "item", "check", number, FIRE, "--false", finding, "--correct-by", "2026-12-17",
-                       *check)  # fmt: skip
-    assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：承诺不实，已责令于 2026-12-17 前改正")
+    false = ("item", "check", number, FIRE, "--false", finding, "--correct-within")
+    code, _, err = run(capsys, *user, *false, "1", *check)
+    assert code == 1
+    assert "期限不得少于 5 个工作日" in err  # one working day is no chance to correct
+    code, _, err = run(capsys, *user, *false, "5", *check)
+    assert code == 1  # its order names the brigade's 复议 body, which the site has not named: nothing recorded
+    assert err.startswith(f"办件 {number} 事项 {FIRE} 不能出具这种文书：")
+    assert "“单位信息”的“例外”" in err  # the setting, named
+    assert "乌兰浩特市消防救援大队" in err
+    assert brigade_row(capsys, user, db)["checked_on"] is None
+    named = "乌兰浩特市消防救援大队=兴安盟消防救援支队|乌兰浩特市人民法院"
+    naming = ("office", "--rights-overrides", named, "--db", db)
+    other = "乌兰浩特市市场监督管理局=乌兰浩特市人民政府|乌兰浩特市人民法院"  # the brigade's line taken back
+    unname = ("office", "--rights-overrides", other, "--db", db)
+    assert run(capsys, *user, *naming)[0] == 0
+    code, out, _ = run(capsys, *user, *false, "5", *check)
+    assert code == 0
+    assert out.startswith(f"办件 {number} 事项 {FIRE}：承诺不实，已责令自通知书送达之日起 5 个工作日内改正")
+    code, _, err = run(capsys, *user, "item", "check", number, FIRE, "--kept", *on("2026-12-16"))
+    assert code == 1
+    assert "已核查认定承诺不实，不能改记为属实" in err  # the false finding stands
     correction = tmp_path / "correction.pdf"
     papers = ("item", "pledge-paper", number, FIRE, "--out")
-    code, _, err = run(capsys, *user, *papers, str(correction), "--correction", *check)
-    assert code == 1  # the order names the brigade's 复议 body, which the site has not named yet
-    assert err.startswith(f"办件 {number} 事项 {FIRE} 不能出具这种文书：")
-    assert "乌兰浩特市消防救援大队" in err
-    assert not correction.exists()
-    named = "乌兰浩特市消防救援大队=兴安盟消防救援支队|乌兰浩特市人民法院"
-    assert run(capsys, *user, "office", "--rights-overrides", named, "--db", db)[0] == 0
-    assert run(capsys, *user, *papers, str(correction), "--correction", *check)[0] == 0
-    assert "本机关责令你于2026年12月17日前改正" in pdf_text(correction, page=1)
-    heard = ("--db", db, "--today", "2026-12-18")
-    code, out, _ = run(capsys, *user, "item", "hear", number, FIRE, "--by", "2026-12-23", *heard)
-    assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：已告知陈述、申辩的权利，期限至 2026-12-23")
+    assert run(capsys, *user, *papers, str(correction), "--correction", *on("2026-12-14"))[0] == 0
+    text = pdf_text(correction, page=1)
+    assert "本机关责令你自收到本通知书之日起5个工作日内改正" in text
+    assert "2026年12月10日" in text  # dated the day the check made it
+    assert "2026年12月14日" not in text
+    recheck = ("item", "recheck", number, FIRE)
+    code, _, err = run(capsys, *user, *recheck, "--not-corrected", "通道仍被封堵。", *on("2026-12-11"))
+    assert code == 1
+    assert "请先记录送达" in err  # its period runs from its service, not yet recorded
+    code, out, _ = run(capsys, *user, "item", "serve", number, FIRE, "--correction", "--hand", "孟根",
+                       "--on", "2026-12-11", *on("2026-12-11"))  # fmt: skip
+    assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：已记录 2026-12-11 送达，期限至 2026-12-18")
+    revoke = ("item", "revoke", number, FIRE)
+    code, _, err = run(capsys, *user, *revoke, "--unheard", *on("2026-12-21"))
+    assert code == 1
+    assert "尚未记录复查结果" in err  # no revocation without the 复查's finding
+    code, _, err = run(capsys, *user, *recheck, "--not-corrected", "通道仍被封堵。", *on("2026-12-18"))
+    assert code == 1
+    assert "责令改正的期限未满" in err  # the last day to correct is the applicant's
+    rechecked = "复查发现二层疏散通道仍被封堵。"
+    code, out, _ = run(capsys, *user, *recheck, "--not-corrected", rechecked, *on("2026-12-21"))
+    assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：已记录复查结果（期满未改正）")
+    hear = ("item", "hear", number, FIRE, "--within", "5", *on("2026-12-21"))
+    assert run(capsys, *user, *unname)[0] == 0  # the site's setting taken back: the revocation could not be made
+    code, _, err = run(capsys, *user, *hear)
+    assert code == 1
+    assert "“单位信息”的“例外”" in err  # so it is not announced
+    assert run(capsys, *user, *naming)[0] == 0
+    code, out, _ = run(capsys, *user, *hear)
+    assert code == 0
+    assert out.startswith(f"办件 {number} 事项 {FIRE}：已告知陈述、申辩的权利，期限为告知书（")
+    code, _, err = run(capsys, *user, *revoke, "--unheard", *on("2026-12-22"))
+    assert code == 1
+    assert "请先记录送达" in err  # the period to be heard has not begun
     hearing = tmp_path / "hearing.pdf"
-    assert run(capsys, *user, *papers, str(hearing), "--hearing", *heard)[0] == 0
-    assert "你有权进行陈述和申辩" in pdf_text(hearing, page=1)
-    code, _, err = run(capsys, *user, "item", "revoke", number, FIRE, *heard)
-    assert code == 1  # the period to be heard has not run out
-    check = ("--db", db, "--today", "2026-12-24")
-    code, out, _ = run(capsys, *user, "item", "revoke", number, FIRE, *check)
-    assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：承诺不实，许可已撤销")
+    assert run(capsys, *user, *papers, str(hearing), "--hearing", *on("2026-12-22"))[0] == 0
+    text = pdf_text(hearing, page=1)
+    assert "你有权进行陈述和申辩。请自收到本告知书之日起5个工作日内向本机关提出陈述、申辩意见" in text
+    assert "2026年12月21日" in text  # the day it was made, printed the next
+    assert "2026年12月22日" not in text
+    assert "本机关于2026年12月21日复查，你期满未改正：" + rechecked in text
+    code, out, _ = run(capsys, *user, "item", "serve", number, FIRE, "--hearing", "--post", "1190123456789",
+                       "--on", "2026-12-23", *on("2026-12-23"))  # fmt: skip
+    assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：已记录 2026-12-23 送达，期限至 2026-12-30")
+    code, _, err = run(capsys, *user, *revoke, "--unheard", *on("2026-12-30"))
+    assert code == 1
+    assert "陈述申辩期限未满" in err  # the last day to be heard is the applicant's
+    assert run(capsys, *user, *unname)[0] == 0
+    code, _, err = run(capsys, *user, *revoke, "--unheard", *on("2026-12-31"))
+    assert code == 1
+    assert "“单位信息”的“例外”" in err  # not revoked on record without its paper
+    assert run(capsys, *user, *naming)[0] == 0
+    said = "通道内是临时堆放的货物，当天已清走"
+    code, _, err = run(capsys, *user, *revoke, "--said", said, *on("2026-12-31"))
+    assert code == 1
+    assert "复核意见" in err  # what was said is answered
+    answer = "经复查通道仍被封堵，申辩理由不成立"
+    code, out, _ = run(capsys, *user, *revoke, "--said", said, "--answer", answer, *on("2026-12-31"))
+    assert code == 0
+    assert out.startswith(f"办件 {number} 事项 {FIRE}：承诺不实，许可已撤销（决定书 ")
+    check = on("2026-12-31")
     assert json.loads(run(capsys, *user, "item", "pledges", "--json", "--db", db)[1]) == []
     code, out, _ = run(capsys, *user, "case", "show", number, "--db", db)
-    assert f"已撤销的许可：事项 {FIRE} 于 2026-12-24 撤销（告知承诺不实）：{finding}" in out  # the case's own record
+    assert f"已撤销的许可：事项 {FIRE} 于 2026-12-31 撤销（告知承诺不实）：{finding}" in out  # the case's own record
     code, out, _ = run(capsys, *user, "item", "list", number, *check)
     [line] = [line for line in out.splitlines() if line.startswith(FIRE)]
-    assert "已撤销（2026-12-24）" in line  # the licence is no longer held
+    assert "已撤销（2026-12-31）" in line  # the licence is no longer held
     assert "准予" not in line
     code, out, _ = run(capsys, *user, "item", "list", number, "--json", *check)
     [row] = [row for row in json.loads(out) if row["code"] == FIRE]
-    assert (row["state"], row["revoked_on"]) == ("approved", "2026-12-24")
+    assert (row["state"], row["revoked_on"]) == ("approved", "2026-12-31")
     revoked = tmp_path / "revoked.pdf"
     paper = ("item", "pledge-paper", number, FIRE, "--revocation", "--out", str(revoked))
     assert run(capsys, *user, *paper, *check)[0] == 0
     text = pdf_text(revoked, page=1)
+    assert "本机关于2026年12月21日复查，你期满未改正：" + rechecked in text  # one 复查 finding
+    assert "期满未改正或者改正后仍不符合承诺内容" not in text
+    assert "告知书于2026年12月23日送达，陈述、申辩期限至2026年12月30日" in text  # the hearing, from its service
+    assert f"你提出陈述、申辩意见：{said}。本机关复核认为：{answer}。" in text  # and what it gave
     assert "本机关决定撤销该行政许可" in text
     assert "兴安盟消防救援支队申请行政复议" in text
+    code, out, _ = run(capsys, *user, "item", "serve", number, FIRE, "--revocation", "--window", "孟根",
+                       "--on", "2026-12-31", *check)  # fmt: skip
+    assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：已记录 2026-12-31 送达")  # no period runs from it
+    code, _, err = run(capsys, *user, "item", "serve", number, FIRE, "--revocation", "--window", "孟根",
+                       "--on", "2026-12-31", *check)  # fmt: skip
+    assert code == 1
+    assert "送达已经记录" in err
+
+
+def brigade_row(capsys: pytest.CaptureFixture[str], user: tuple[str, ...], db: str) -> dict[str, object]:
+    """The case's 消防 item on the brigade's list of grants on a promise, checked or not."""
+    code, out, _ = run(capsys, *user, "item", "pledges", "--all", "--json", "--db", db)
+    assert code == 0
+    [row] = json.loads(out)
+    return dict(row)
 
 
 def test_a_promise_found_kept_reads_so_in_the_brigades_list(

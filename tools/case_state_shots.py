@@ -11,8 +11,9 @@
   ``case-window-pledge-hear.png``, ``case-window-pledge-revoke.png``, ``case-window-pledge-revoked.png``: 我要开民宿's
   消防 item at the 消防救援大队's desk, along a promise found false: 告知承诺准予 asked once the brigade signed for
   the item (its 受理: before it, only 签收 and 不予受理 are offered); 承诺不实 asked, with what the
-  核查 found and the correction's last day; the correction's period running; its period over, the 陈述申辩 notice
-  offered; the period to be heard over, the revocation offered; the licence revoked.
+  核查 found and the correction's period in working days; the order served and its period running, its 复查
+  offered; the 复查 finding it not made, the 陈述申辩 notice offered; its notice served and the period to be heard
+  over, the revocation offered with the hearing's record; the licence revoked.
 
 Every case is made first by the desk without accounts (a database's first desk), then the accounts are added: after
 that the desk without one may no longer act.  The acts are dated back from today so that the page, which reads the
@@ -198,36 +199,50 @@ def _pledge_cases(db: Store, desk: Desk, brigade: Desk, cases: dict[str, str]) -
     """Each 035 case brought by the brigade to the state its picture shows, dated back from today: signed for first
     (the hall only received the item: the brigade's 签收 is its 受理, and a grant follows it)."""
     from counter.actions.cases.item_steps import take_item_step
-    from counter.actions.intake.notice_pledges import grant_on_pledge, hear, record_check, revoke
+    from counter.actions.intake.false_pledges import hear, recheck, revoke, serve
+    from counter.actions.intake.notice_pledges import grant_on_pledge, record_check
+    from counter.actions.intake.pledge_papers import PledgeNotice
     from counter.case.item_path import ItemEvent
     from counter.case.item_step_request import StepRequest
+    from counter.case.pledge_steps import HearingRecord, Recheck
+    from counter.case.served import Service, ServiceWay
 
     today = dt.date.today()
 
     def day(back: int) -> dt.date:
         return today - dt.timedelta(days=back)
 
-    signed = dt.datetime.combine(day(16), dt.time(9, 30)).astimezone()
+    def served(case_no: str, notice: PledgeNotice, on: dt.date) -> None:
+        with db.sessions().begin() as s:
+            serve(s, brigade, case_no, FIRE, notice, Service(ServiceWay.HAND, on, "孟根其其格"), on)
+
+    signed = dt.datetime.combine(day(40), dt.time(9, 30)).astimezone()
     for state, case_no in cases.items():
         with db.sessions().begin() as s:
             take_item_step(s, brigade, case_no, FIRE, StepRequest(ItemEvent.SIGNED), signed)
         if state == "grant":
             continue
         with db.sessions().begin() as s:
-            grant_on_pledge(s, brigade, case_no, FIRE, day(16), result_no="乌消安检字〔2026〕第0123号")
+            grant_on_pledge(s, brigade, case_no, FIRE, day(40), result_no="乌消安检字〔2026〕第0123号")
         if state == "check":
             continue
-        correct_by = day(-5) if state == "correction" else day(9)
+        checked = day(3) if state == "correction" else day(30)  # the correction's period still open, or over
         with db.sessions().begin() as s:
-            record_check(s, brigade, case_no, FIRE, day(12), kept=False, finding=FINDING, correct_by=correct_by)
-        if state in ("correction", "hear"):
+            record_check(s, brigade, case_no, FIRE, checked, kept=False, finding=FINDING, correct_within=5)
+        served(case_no, PledgeNotice.CORRECTION, checked)
+        if state == "correction":
             continue
         with db.sessions().begin() as s:
-            hear(s, brigade, case_no, FIRE, day(8), day(3))
+            recheck(s, brigade, case_no, FIRE, day(15), Recheck.NOT_CORRECTED, "复查发现疏散通道仍被封堵。")
+        if state == "hear":
+            continue
+        with db.sessions().begin() as s:
+            hear(s, brigade, case_no, FIRE, day(15), 5)
+        served(case_no, PledgeNotice.HEARING, day(15))
         if state == "revoke":
             continue
         with db.sessions().begin() as s:
-            revoke(s, brigade, case_no, FIRE, day(2))
+            revoke(s, brigade, case_no, FIRE, day(2), HearingRecord())
 
 
 def case_state_shots(driver: Driver) -> None:

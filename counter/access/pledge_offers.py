@@ -26,6 +26,18 @@ class PledgeRow:
     heard_on: dt.date | None = None  # the 陈述申辩 notice given
     hear_by: dt.date | None = None
     revoked_on: dt.date | None = None
+    # the periods given in working days from service, and the days their papers were served (the last days above
+    # are known from then); the 复查 of the correction ("" before it: counter.case.pledge_steps.Recheck) and its day;
+    # the papers' numbers ("" while not made)
+    correct_days: int | None = None
+    hear_days: int | None = None
+    correction_served: dt.date | None = None
+    hearing_served: dt.date | None = None
+    recheck: str = ""
+    rechecked_on: dt.date | None = None
+    correction_doc_no: str = ""
+    hearing_doc_no: str = ""
+    revocation_doc_no: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,15 @@ class PledgeProblem(StrEnum):
     NO_CORRECTION = "no_correction"  # a 责令限期改正 paper asked where none was ordered
     CANNOT_CHECK = "cannot_check"  # a database without accounts: nobody there may take a false promise to its end
     NOT_SIGNED = "not_signed"  # a grant before the item's department signed for it (grant_open)
+    # the steps after a promise found false (counter.case.pledge_steps)
+    PERIOD_TOO_SHORT = "period_too_short"  # a period below the item's floor (the refusal's ``floor``)
+    NOT_SERVED = "not_served"  # a step waiting on a period whose paper's service is not recorded
+    NOT_RECHECKED = "not_rechecked"  # heard or revoked before the 复查 of the correction ordered
+    CORRECTED = "corrected"  # the 复查 found the place corrected: the licence stands
+    NO_HEARING_RECORD = "no_hearing_record"  # a revocation without what the hearing gave (none, or said and answered)
+    FOUND_FALSE = "found_false"  # a check found kept after it was found false: the 复查 records what followed
+    TEXT_SHAPE = "text_shape"  # a finding, a statement or an answer a paper could not print as typed (too long, a
+    # character no paper holds): the server holds what reaches a paper to its shape, whichever face sent it
 
 
 def grant_open(state: ItemState | None, received: bool) -> bool:
@@ -53,11 +62,14 @@ def grant_open(state: ItemState | None, received: bool) -> bool:
 
 
 class PledgeRefused(Exception):
-    def __init__(self, problem: PledgeProblem, case_no: str, item_code: str) -> None:
+    """A step of 告知承诺 not taken; ``floor``: for ``PERIOD_TOO_SHORT``, the fewest working days the item allows."""
+
+    def __init__(self, problem: PledgeProblem, case_no: str, item_code: str, floor: int = 0) -> None:
         super().__init__(f"{problem.value}: {case_no} {item_code}")
         self.problem = problem
         self.case_no = case_no
         self.item_code = item_code
+        self.floor = floor
 
 
 class DatedLine(Protocol):

@@ -86,6 +86,7 @@ def _item_law(item: Item) -> dict[str, Any]:
             "basis": item.pledge.basis,
             **({"correction": item.pledge.correction} if item.pledge.correction else {}),
             **({"chosen": item.pledge.chosen} if item.pledge.chosen else {}),
+            **({"period_floor": item.pledge.period_floor} if item.pledge.period_floor is not None else {}),
         }
     if item.limit_basis:
         law["limit_basis"] = item.limit_basis

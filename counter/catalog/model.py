@@ -207,6 +207,9 @@ class NoticePledge:
     # the answer by which the applicant chooses the 告知承诺 way ("situation.option"), the ordinary procedure being
     # the other answers; "": the item offers no choice (every applicant of the bundle is taken on a promise)
     chosen: str = ""
+    # the shortest period, in working days from the paper's service, the deciding body gives the applicant to correct
+    # or to be heard (counter.case.pledge_steps); None: the default argued in docs/notice-wording.md
+    period_floor: int | None = None
 
     def chosen_in(self, answers: Mapping[str, str]) -> bool:
         """Whether the applicant, answering ``answers``, chose the 告知承诺 way."""

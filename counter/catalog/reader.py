@@ -66,7 +66,7 @@ _ITEM_KEYS = {
     "intermediaries", "level", "vertical", "entrusted", "public_safety", "remedy", "limit_basis", "no_legal_limit",
     "when", "licence", "pledge",
 }  # fmt: skip
-_PLEDGE_KEYS = {"promise", "check", "basis", "correction", "chosen"}
+_PLEDGE_KEYS = {"promise", "check", "basis", "correction", "chosen", "period_floor"}
 _REMEDY_KEYS = {"kind", "review", "superior", "superior_level", "basis", "levy"}
 _MATERIAL_KEYS = {
     "code", "name", "items", "when", "kind", "copy_form", "medium", "originals",
@@ -367,7 +367,16 @@ class DocumentReader:
             self.text(sub, "basis"),
             self.text(sub, "correction"),
             self.text(sub, "chosen"),
+            self._floor(sub),
         )
+
+    def _floor(self, sub: Mapping[str, Any]) -> int | None:
+        """The shortest period a 告知承诺 item's body gives, in working days: at least one."""
+        floor = self.integer(sub, "period_floor", "pledge.")
+        if floor is not None and floor < 1:
+            self.report(Rule.WRONG_TYPE, "pledge.period_floor", str(floor))
+            return None
+        return floor
 
     def read_situation(self, row: Mapping[str, Any]) -> Situation:
         self.keys(row, _SITUATION_KEYS, "situations.")

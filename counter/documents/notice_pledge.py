@@ -54,6 +54,18 @@ class PledgeFacts:
     heard_on: dt.date | None = None  # the 陈述申辩 notice's day
     hear_by: dt.date | None = None
     revoked_on: dt.date | None = None
+    # the periods in working days from service, the papers' days of service (their periods run from them), the
+    # 复查 (counter.case.pledge_steps.Recheck's code, "" before it) with its day and finding, and what the hearing
+    # gave (said "" : nothing within the period)
+    correct_days: int | None = None
+    correction_served: dt.date | None = None
+    hear_days: int | None = None
+    hearing_served: dt.date | None = None
+    recheck: str = ""
+    rechecked_on: dt.date | None = None
+    recheck_finding: str = ""
+    said: str = ""
+    answer: str = ""
 
 
 def acting_body(item: Item, office: OfficeSettings, held: HeldItems) -> tuple[str, bool]:
@@ -94,12 +106,32 @@ def pledge_notice(
         Heading(words.H_PROMISE),
         Text(item.pledge.promise),
         Heading(words.H_BREACH),
-        Text(words.BREACH),
+        Text(words.BREACH.format(chain=_chain(item))),
         Text(words.DECLARATION, strong=True),
         Text(words.GRANTED.format(date=date_text(facts.granted_on))),
     ]
     signer = paper.DOC_SIGNER["company" if case.legal_rep else "person"]
     return _paper(case, item, office, (department, own), doc_no, facts.granted_on, words.PLEDGE_TITLE, blocks, signer)
+
+
+def _chain(item: Item) -> str:
+    """The steps a promise found false leads through, told before the applicant signs: 责令改正 and its 复查 where
+    the item's law orders a correction first, then the 陈述申辩 and only then the 撤销."""
+    assert item.pledge is not None
+    correction = item.pledge.correction
+    return (words.BREACH_CORRECTION.format(law=correction) if correction else "") + words.BREACH_HEARING
+
+
+def _day(day: dt.date | None) -> str:
+    """A last day kept from before periods ran from service (the record's own): always set where it is read."""
+    assert day is not None
+    return date_text(day)
+
+
+def _sentence(text: str) -> str:
+    """Free text the body wrote, closed as a sentence where it is not already."""
+    text = text.strip()
+    return text if text.endswith(("。", "！", "？", "；")) else text + "。"
 
 
 def _found(item: Item, facts: PledgeFacts, you: str) -> str:
@@ -130,6 +162,13 @@ def _rights(item: Item, office: OfficeSettings, own: bool) -> str:
     return office_rights_sentence(item, office) if own else item_rights_sentence(item, office)
 
 
+def check_possible(item: Item, office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> None:
+    """:class:`DocumentNotPossible` where a paper of a promise found false could not be made for ``item``: each names
+    (or, the hearing's, announces a revocation that names) the acting body's 复议 body and court."""
+    _, own = acting_body(item, office, held)
+    _rights(item, office, own)
+
+
 def correction_order(
     case: CaseView,
     item: Item,
@@ -142,9 +181,14 @@ def correction_order(
     """The 责令限期改正通知书: what the check found, the order to correct by the day set under the item's law, what
     follows if not, and the remedy against the order (an act of the body's own)."""
     assert item.pledge is not None
-    assert facts.correct_by is not None
+    assert facts.correct_days is not None or facts.correct_by is not None
     department, own = acting_body(item, office, held)
-    order = words.CORRECTION_ORDER.format(law=item.pledge.correction, you=you, date=date_text(facts.correct_by))
+    law = item.pledge.correction
+    order = (
+        words.CORRECTION_ORDER_DAYS.format(law=law, you=you, days=facts.correct_days)
+        if facts.correct_days is not None
+        else words.CORRECTION_ORDER.format(law=law, you=you, date=_day(facts.correct_by))
+    )
     blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(_found(item, facts, you)),
@@ -168,25 +212,60 @@ def hearing_notice(
     you: str,
     held: HeldItems = NOTHING_HELD,
 ) -> DocumentData:
-    """The 陈述申辩告知书: the revocation intended, its facts, reasons and ground, and the applicant's right to state
-    and defend their case by the day given, before any revocation."""
+    """The 陈述申辩告知书: the revocation intended, its facts (the 复查 of a correction ordered), reasons and ground,
+    and the applicant's right to state and defend their case within the working days given from its service, before
+    any revocation.  :class:`DocumentNotPossible` while the revocation it announces could not be made (its 复议 body
+    not named): a body does not tell of a decision it cannot issue."""
     assert facts.heard_on is not None
-    assert facts.hear_by is not None
     department, own = acting_body(item, office, held)
+    period = (
+        words.HEARING_PERIOD.format(days=facts.hear_days)
+        if facts.hear_days is not None
+        else words.HEARING_PERIOD_DATE.format(date=_day(facts.hear_by))
+    )
     blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(_found(item, facts, you) + _not_corrected(facts)),
+        Text(_found(item, facts, you) + _rechecked(facts, you)),
         Text(words.HEARING_INTENT.format(ground=_ground(item)), strong=True),
-        Text(words.HEARING_RIGHT.format(you=you, date=date_text(facts.hear_by)), strong=True),
+        Text(words.HEARING_RIGHT.format(you=you, period=period), strong=True),
     ]
+    _rights(item, office, own)  # the revocation it announces names its 复议 body: not announced while it cannot
     return _paper(
         case, item, office, (department, own), doc_no, facts.heard_on, words.HEARING_TITLE, blocks,
         paper.DOC_SIGNER_GUIDE,
     )  # fmt: skip
 
 
-def _not_corrected(facts: PledgeFacts) -> str:
+def _rechecked(facts: PledgeFacts, you: str) -> str:
+    """The correction ordered and what its 复查 found, one finding; a record from before the 复查 was kept says what
+    it said then."""
+    if facts.recheck in words.RECHECKED and facts.rechecked_on is not None:
+        ordered = ""
+        if facts.checked_on is not None and facts.correction_served is not None and facts.correct_by is not None:
+            ordered = words.ORDERED.format(
+                made=date_text(facts.checked_on), you=you, served=date_text(facts.correction_served),
+                by=date_text(facts.correct_by),
+            )  # fmt: skip
+        found = words.RECHECKED[facts.recheck].format(
+            day=date_text(facts.rechecked_on), you=you, finding=_sentence(facts.recheck_finding)
+        )
+        return ordered + found
     return words.NOT_CORRECTED.format(date=date_text(facts.correct_by)) if facts.correct_by is not None else ""
+
+
+def _heard(facts: PledgeFacts, you: str) -> str:
+    """The 陈述申辩 notice given and served, and what the period gave (a record from before service was kept: the
+    notice and its last day only)."""
+    if facts.heard_on is None or facts.hear_by is None:
+        return ""
+    if facts.hearing_served is None:
+        return words.HEARD.format(you=you, heard=date_text(facts.heard_on), by=date_text(facts.hear_by))
+    told = words.HEARD_SERVED.format(
+        you=you, heard=date_text(facts.heard_on), served=date_text(facts.hearing_served), by=date_text(facts.hear_by)
+    )
+    if not facts.said.strip():
+        return told + words.HEARD_NOTHING.format(you=you)
+    return told + words.HEARD_SAID.format(you=you, said=_sentence(facts.said), answer=_sentence(facts.answer))
 
 
 def revocation(
@@ -205,14 +284,10 @@ def revocation(
     assert facts.revoked_on is not None
     department, own = acting_body(item, office, held)
     rights = _rights(item, office, own)
-    heard = (
-        words.HEARD.format(you=you, heard=date_text(facts.heard_on), by=date_text(facts.hear_by))
-        if facts.heard_on is not None and facts.hear_by is not None
-        else ""
-    )
     blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(_found(item, facts, you) + _not_corrected(facts) + words.UNDUE.format(you=you) + heard),
+        Text(_found(item, facts, you) + _rechecked(facts, you) + words.UNDUE.format(you=you)),
+        Text(_heard(facts, you)),
         Text(words.REVOCATION_DECISION.format(ground=_ground(item)), strong=True),
         Text(rights, strong=True),
     ]

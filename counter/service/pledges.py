@@ -1,5 +1,5 @@
 """告知承诺 on a case's items: the grant on the applicant's signed promise, its 核查, and the steps of a promise found
-false (责令改正, 陈述申辩, 撤销), with the papers each prints.
+false (责令改正, its 复查, 陈述申辩, 撤销, and each paper's service), with the papers each makes.
 
 They stand apart from :mod:`counter.service.cases` because a promise has a life of its own after the grant: its check
 falls due months later, is kept by the deciding department rather than the window, and may end in revoking the
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter.access.pledge_offers import PledgeOffer, PledgeRow
+from counter.case.pledge_steps import Recheck
+from counter.case.served import ServiceWay
 from counter.case.status import CaseStatus
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
@@ -27,6 +29,7 @@ _PLEDGE_FAULTS = (
     "counter.case.decisions:DecisionRefused",
     "counter.case.status:MoveNotAllowed",
     "counter.documents.data:DocumentNotPossible",
+    "counter.case.served:ServiceRefused",
 )
 
 
@@ -49,7 +52,8 @@ class PledgeCheck:
     item_code: str
     kept: bool
     finding: str = ""
-    correct_by: dt.date | None = None  # the 责令限期改正's last day, where the item's law orders one
+    # the 责令限期改正's period, in working days from the order's service, where the item's law orders one
+    correct_within: int | None = None
 
 
 @dataclass(frozen=True)
@@ -62,11 +66,39 @@ class PledgePaper:
 
 @dataclass(frozen=True)
 class FalsePledgeStep:
-    """A step of a promise found false: the 陈述申辩 notice (``hear_by``: its last day) or the revocation."""
+    """A step of a promise found false: the 陈述申辩 notice (``hear_within``: its period, in working days from its
+    service) or the revocation, with what the hearing gave (``said`` and the body's ``answer``; both "": nothing
+    said within the period)."""
 
     case_no: str
     item_code: str
-    hear_by: dt.date | None = None
+    hear_within: int | None = None
+    said: str = ""
+    answer: str = ""
+
+
+@dataclass(frozen=True)
+class PledgeRecheck:
+    """The 复查 of the correction ordered of a promise found false, with what was found."""
+
+    case_no: str
+    item_code: str
+    found: Recheck
+    finding: str
+
+
+@dataclass(frozen=True)
+class PledgeService:
+    """A paper of a promise found false served (``paper``: "correction", "hearing" or "revocation"): how, on which
+    day, who signed for it or the post's tracking number."""
+
+    case_no: str
+    item_code: str
+    paper: str
+    way: ServiceWay
+    served_on: dt.date
+    recipient: str = ""
+    tracking_no: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,7 +146,7 @@ def record_pledge_check(work: Session, call: Call, request: PledgeCheck) -> Pled
 
     return notice_pledges.record_check(
         work, at_desk(call), request.case_no, request.item_code, call.today, kept=request.kept,
-        finding=request.finding, correct_by=request.correct_by,
+        finding=request.finding, correct_within=request.correct_within,
     )  # fmt: skip
 
 
@@ -122,26 +154,54 @@ RECORD_PLEDGE_CHECK = write("cases.record_pledge_check", Open.IN_ACTION, record_
 
 
 def hear_pledge(work: Session, call: Call, request: FalsePledgeStep) -> PledgeRow:
-    """The 陈述申辩 notice of a promise found false, once any correction ordered ran out uncorrected."""
-    from counter.actions.intake import notice_pledges
-    from counter.case.pledge_checks import PledgeProblem, PledgeRefused
+    """The 陈述申辩 notice of a promise found false, with its paper, once the 复查 found any correction ordered not
+    made."""
+    from counter.actions.intake import false_pledges
 
-    if request.hear_by is None:
-        raise PledgeRefused(PledgeProblem.NO_PERIOD, request.case_no, request.item_code)
-    return notice_pledges.hear(work, at_desk(call), request.case_no, request.item_code, call.today, request.hear_by)
+    return false_pledges.hear(work, at_desk(call), request.case_no, request.item_code, call.today, request.hear_within)
 
 
 HEAR_PLEDGE = write("cases.hear_pledge", Open.IN_ACTION, hear_pledge, faults=_PLEDGE_FAULTS)
 
 
 def revoke_pledge(work: Session, call: Call, request: FalsePledgeStep) -> PledgeRow:
-    """The licence got on a promise found false revoked, once the applicant's period to be heard ran out."""
-    from counter.actions.intake import notice_pledges
+    """The licence got on a promise found false revoked, with its paper and what the hearing gave, once the
+    applicant's period to be heard ran out from its notice's service."""
+    from counter.actions.intake import false_pledges
+    from counter.case.pledge_steps import HearingRecord
 
-    return notice_pledges.revoke(work, at_desk(call), request.case_no, request.item_code, call.today)
+    record = HearingRecord(request.said, request.answer)
+    return false_pledges.revoke(work, at_desk(call), request.case_no, request.item_code, call.today, record)
 
 
 REVOKE_PLEDGE = write("cases.revoke_pledge", Open.IN_ACTION, revoke_pledge, faults=_PLEDGE_FAULTS)
+
+
+def recheck_pledge(work: Session, call: Call, request: PledgeRecheck) -> PledgeRow:
+    """The 复查 of the correction ordered of a promise found false."""
+    from counter.actions.intake import false_pledges
+
+    return false_pledges.recheck(
+        work, at_desk(call), request.case_no, request.item_code, call.today, request.found, request.finding
+    )
+
+
+RECHECK_PLEDGE = write("cases.recheck_pledge", Open.IN_ACTION, recheck_pledge, faults=_PLEDGE_FAULTS)
+
+
+def serve_pledge_paper(work: Session, call: Call, request: PledgeService) -> PledgeRow:
+    """A paper of a promise found false served on the person: the period it gives runs from that day."""
+    from counter.actions.intake import false_pledges
+    from counter.actions.intake.pledge_papers import PledgeNotice
+    from counter.case.served import Service
+
+    notice = PledgeNotice(request.paper)  # ValueError: a bad request
+    service = Service(request.way, request.served_on, request.recipient, request.tracking_no)
+    return false_pledges.serve(work, at_desk(call), request.case_no, request.item_code, notice, service, call.today)
+
+
+# who hands the paper over records it: the window's PRINT, or the deciding department's own standing
+SERVE_PLEDGE_PAPER = write("cases.serve_pledge_paper", Open.IN_ACTION, serve_pledge_paper, faults=_PLEDGE_FAULTS)
 
 
 #: the roles that choose which department's items they read, their own department or none
@@ -159,10 +219,10 @@ PLEDGE_CHECKS = read("cases.pledge_checks", Open.ANY_DESK, pledge_checks)
 
 def pledge_paper(work: Session, call: Call, request: PledgePaper) -> bytes:
     """The 告知承诺书, or the 撤销行政许可决定书 of a promise found false, as PDF; numbered once."""
-    from counter.actions.intake import notice_pledges
+    from counter.actions.intake import pledge_papers
 
-    notice = notice_pledges.PledgeNotice(request.notice) if request.notice else None  # ValueError: a bad request
-    return notice_pledges.pledge_paper(
+    notice = pledge_papers.PledgeNotice(request.notice) if request.notice else None  # ValueError: a bad request
+    return pledge_papers.pledge_paper(
         work, at_desk(call), request.case_no, request.item_code, call.today, revoked=request.revoked, notice=notice
     )
 

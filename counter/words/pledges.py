@@ -18,10 +18,32 @@ PLEDGE_PROBLEM = {
     PledgeProblem.ALREADY_CHECKED: tr("办件 {case_no} 的事项 {item} 已经核查，核查结果只能记录一次"),
     PledgeProblem.NO_FINDING: tr("核查发现承诺不实的，须写明核查发现的情况，撤销决定书据此说明理由"),
     PledgeProblem.NOT_REVOKED: tr("办件 {case_no} 的事项 {item} 未因承诺不实被撤销，没有撤销决定书"),
-    PledgeProblem.NO_PERIOD: tr("办件 {case_no} 的事项 {item}：须写明期限的最后一天，且应在今天之后"),
-    PledgeProblem.CORRECTION_OPEN: tr("办件 {case_no} 的事项 {item} 责令改正的期限未满，期满未改正的才能告知拟撤销"),
+    PledgeProblem.NO_PERIOD: tr("办件 {case_no} 的事项 {item}：须写明期限，即文书送达之日起的工作日数"),
+    PledgeProblem.CORRECTION_OPEN: tr("办件 {case_no} 的事项 {item} 责令改正的期限未满，期满后才能复查认定未改正"),
     PledgeProblem.NOT_FOUND_FALSE: tr("办件 {case_no} 的事项 {item} 没有核查发现承诺不实、尚未撤销的记录"),
     PledgeProblem.NOT_HEARD: tr("办件 {case_no} 的事项 {item} 尚未告知陈述申辩，或者陈述申辩期限未满，不能撤销"),
+    PledgeProblem.PERIOD_TOO_SHORT: tr(
+        "办件 {case_no} 的事项 {item}：期限不得少于 {floor} 个工作日（自文书送达之日起计算），"
+        "过短的期限不足以改正或者陈述申辩"
+    ),
+    PledgeProblem.NOT_SERVED: tr(
+        "办件 {case_no} 的事项 {item}：文书的送达尚未记录；期限自送达之日起计算，"
+        "请先记录送达（直接送达、邮寄或者窗口领取）"
+    ),
+    PledgeProblem.NOT_RECHECKED: tr(
+        "办件 {case_no} 的事项 {item} 责令限期改正后尚未记录复查结果（期满未改正，或者改正后仍不符合承诺内容），"
+        "不能告知拟撤销或者撤销"
+    ),
+    PledgeProblem.CORRECTED: tr("办件 {case_no} 的事项 {item} 经复查已改正合格，许可继续有效，不能撤销"),
+    PledgeProblem.NO_HEARING_RECORD: tr(
+        "撤销决定书须写明陈述、申辩的情况：申请人在期限内未提出的，写明未提出；提出的，写明其要点和本机关的复核意见"
+    ),
+    PledgeProblem.TEXT_SHAPE: tr(
+        "办件 {case_no} 的事项 {item}：所写的情况或者意见过长（不超过500个字），或者含有文书不能打印的字符"
+    ),
+    PledgeProblem.FOUND_FALSE: tr(
+        "办件 {case_no} 的事项 {item} 已核查认定承诺不实，不能改记为属实；责令改正后改正合格的，请记录复查结果"
+    ),
     PledgeProblem.ALREADY_DONE: tr("办件 {case_no} 的事项 {item} 已办理这一步，不能重复办理"),
     PledgeProblem.NO_CORRECTION: tr("办件 {case_no} 的事项 {item} 没有责令限期改正，没有这份通知书"),
     PledgeProblem.NOT_SIGNED: tr(
@@ -34,8 +56,8 @@ PLEDGE_PROBLEM = {
 }
 
 
-def pledge_refused_text(problem: PledgeProblem, case_no: str, item: str) -> str:
-    return PLEDGE_PROBLEM[problem].format(case_no=case_no, item=item)
+def pledge_refused_text(problem: PledgeProblem, case_no: str, item: str, floor: int = 0) -> str:
+    return PLEDGE_PROBLEM[problem].format(case_no=case_no, item=item, floor=floor)
 
 
 # the department's list (F6, 部门待办): the checks it owes
@@ -67,8 +89,11 @@ PLEDGE_OWED = tr("“{item}”已于 {granted} 依告知承诺准予，核查期
 PLEDGE_KEPT = tr("“{item}”已于 {granted} 依告知承诺准予，{day} 核查属实。")
 PLEDGE_FALSE = tr("“{item}”于 {day} 因承诺不实撤销许可：{finding}")
 PLEDGE_FOUND_FALSE = tr("“{item}”于 {day} 核查发现承诺不实：{finding}；撤销前依法责令改正、听取陈述申辩。")
-PLEDGE_CORRECTING = tr("改正期限 {day}。")  # the correction ordered, after PLEDGE_FOUND_FALSE
+PLEDGE_CORRECTING = tr("改正期限 {day}。")  # the correction ordered and served, after PLEDGE_FOUND_FALSE
+PLEDGE_CORRECTION_UNSERVED = tr("责令限期改正通知书尚未记录送达，改正期限自送达之日起计算。")
+PLEDGE_RECHECKED_TEXT = tr("{day} 复查：{found}。")
 PLEDGE_HEARING = tr("已于 {day} 告知陈述、申辩的权利，期限 {by}。")  # the applicant told, after it
+PLEDGE_HEARING_UNSERVED = tr("已于 {day} 告知陈述、申辩的权利；告知书尚未记录送达，期限自送达之日起计算。")
 #: why the grant is not offered yet where the item's department has not signed for it (counter.case.pledge_checks)
 PLEDGE_SIGN_FIRST = tr("“{item}”尚未签收：签收后才能依告知承诺准予。")
 PLEDGE_NOT_HERE = tr("“{item}”的告知承诺许可、核查和撤销由{deciding}作出；本账号没有该部门的决定权，不能办理。")
@@ -94,11 +119,30 @@ PLEDGE_MOVED = tr("办件已在其他窗口变更，请按当前状态办理。"
 PLEDGE_TITLE = tr("告知承诺书")
 PLEDGE_REVOCATION_TITLE = tr("撤销行政许可决定书")
 # after a promise found false (counter.ui.cases.pledge_false_steps): the correction's period, hearing, revocation
-PLEDGE_CORRECT_BY = tr("改正期限（依法应先责令限期改正的，最后一天）")
-PLEDGE_CORRECT_BY_LABEL = tr("改正期限：")  # shown before the day: a date alone says not what it is
+PLEDGE_CORRECT_WITHIN = tr("改正期限：自责令限期改正通知书送达之日起的工作日数（依法应先责令限期改正的）")
+PLEDGE_CORRECT_WITHIN_LABEL = tr("改正期限（工作日）：")  # shown before the number: a number alone says not what it is
 PLEDGE_HEAR_BUTTON = tr("告知陈述申辩")
-PLEDGE_HEAR_BY = tr("陈述、申辩期限（最后一天）")
-PLEDGE_HEAR_BY_LABEL = tr("陈述、申辩期限：")
+PLEDGE_HEAR_WITHIN = tr("陈述、申辩期限：自告知书送达之日起的工作日数")
+PLEDGE_HEAR_WITHIN_LABEL = tr("陈述、申辩期限（工作日）：")
+# a paper's service (counter.case.served), the 复查 and the hearing's record, on the same row
+PLEDGE_SERVE_BUTTON = tr("记录送达")
+PLEDGE_SERVE_WHICH = {"correction": tr("送达责令限期改正通知书："), "hearing": tr("送达陈述申辩告知书：")}
+PLEDGE_SERVE_WAYS = {"hand": tr("直接送达"), "window": tr("窗口领取"), "post": tr("邮寄送达")}
+PLEDGE_SERVE_WAY = tr("送达方式")
+PLEDGE_SERVE_PROOF = tr("签收人姓名；邮寄的，邮件号")
+PLEDGE_SERVED_ON = tr("送达日期（邮寄的，为邮件签收之日）")
+PLEDGE_SERVED_NOW = tr("已记录“{item}”的文书送达，期限自送达之日起计算。")
+PLEDGE_RECHECK_BUTTON = tr("记录复查")
+PLEDGE_RECHECK_WAYS = {
+    "corrected": tr("改正合格"),
+    "not_corrected": tr("期满未改正"),
+    "still_not": tr("改正后仍不符合承诺内容"),
+}
+PLEDGE_RECHECK_FOUND = tr("复查结果")
+PLEDGE_RECHECK_FINDING = tr("复查发现的情况")
+PLEDGE_RECHECKED = tr("已记录“{item}”的复查结果。")
+PLEDGE_SAID = tr("陈述、申辩要点（未提出的留空）")
+PLEDGE_ANSWER = tr("本机关的复核意见")
 PLEDGE_REVOKE_BUTTON = tr("撤销许可")
 PLEDGE_CORRECTION_PAPER_BUTTON = tr("打印责令限期改正通知书")
 PLEDGE_HEARING_PAPER_BUTTON = tr("打印陈述申辩告知书")

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.cases.hand_over import hand_over_results
-from counter.actions.intake.notice_pledges import grant_on_pledge, hear, record_check, revoke
+from counter.actions.intake.false_pledges import hear, recheck, revoke, serve
+from counter.actions.intake.notice_pledges import grant_on_pledge, record_check
+from counter.actions.intake.pledge_papers import PledgeNotice
 from counter.case.decisions import ItemDecision, item_decisions, item_note, undecided_items
 from counter.case.hand_over import (
     HandOverProblem,
@@ -23,6 +25,8 @@ from counter.case.hand_over import (
 )
 from counter.case.moments import office_day
 from counter.case.pledge_checks import Revocation, item_revocations
+from counter.case.pledge_steps import HearingRecord, Recheck
+from counter.case.served import Service, ServiceWay
 from counter.case.status import CaseEvent
 from counter.cli.case_text import case_as_text
 from counter.db.case_store import case_view
@@ -30,12 +34,12 @@ from counter.ui.cases.rules import Withheld, available_actions, results_to_hand,
 from counter.words.hand_over import HAND_OVER_PROBLEM
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID
-from tests.actions.test_notice_pledges import FIRE, taken
+from tests.actions.test_notice_pledges import FIRE, name_the_brigades_bodies, taken
 from tests.entrusted import entrust
 from tests.signed_in import signed_in
 
 FINDING = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
-CHECKED = dt.date(2026, 11, 24)  # the revocation: the Tuesday after the grant on Friday TODAY, its steps between
+CHECKED = dt.date(2026, 12, 8)  # the revocation: its steps from the grant on Friday TODAY, each period its floor
 PICKUP = HandOverRequest(HandOverWay.PICKUP, recipient="巴特尔", id_no=ID)
 
 
@@ -44,6 +48,7 @@ def granted_then_revoked(sessions: sessionmaker[Session], desk: Desk, *, revoke:
     case_no = taken(sessions, desk)
     with sessions.begin() as s:
         entrust(s, desk, FIRE)
+    name_the_brigades_bodies(sessions, desk)  # each step of a promise found false makes its paper, which names it
     supervisor = signed_in(sessions, desk)  # a revocation is a supervisor's, as a 不予批准 is; the grant a clerk's
     with sessions.begin() as s:
         grant_on_pledge(s, supervisor, case_no, FIRE, TODAY)
@@ -53,15 +58,22 @@ def granted_then_revoked(sessions: sessionmaker[Session], desk: Desk, *, revoke:
 
 
 def revoked(sessions: sessionmaker[Session], desk: Desk, case_no: str) -> None:
-    """Found false on the grant's day, ordered corrected by the next, heard the day after until the next, revoked on
-    CHECKED: the law's order, each step a day apart (:func:`tests.actions.test_notice_pledges.revoked_in_order`)."""
-    day = dt.timedelta(days=1)
+    """Found false on the grant's day and ordered corrected within five working days (served that day: until 11-27),
+    not corrected on the 复查 of 11-30, heard from that day for five working days (until 12-07), revoked on CHECKED:
+    the law's order (:func:`tests.actions.test_notice_pledges.revoked_in_order`)."""
+    rechecked = dt.date(2026, 11, 30)
     with sessions.begin() as s:
-        record_check(s, desk, case_no, FIRE, TODAY, kept=False, finding=FINDING, correct_by=TODAY + day)
+        record_check(s, desk, case_no, FIRE, TODAY, kept=False, finding=FINDING, correct_within=5)
     with sessions.begin() as s:
-        hear(s, desk, case_no, FIRE, TODAY + 2 * day, TODAY + 3 * day)
+        serve(s, desk, case_no, FIRE, PledgeNotice.CORRECTION, Service(ServiceWay.HAND, TODAY, "巴特尔"), TODAY)
     with sessions.begin() as s:
-        revoke(s, desk, case_no, FIRE, CHECKED)
+        recheck(s, desk, case_no, FIRE, rechecked, Recheck.NOT_CORRECTED, "复查发现通道仍被封堵。")
+    with sessions.begin() as s:
+        hear(s, desk, case_no, FIRE, rechecked, 5)
+    with sessions.begin() as s:
+        serve(s, desk, case_no, FIRE, PledgeNotice.HEARING, Service(ServiceWay.WINDOW, rechecked, "巴特尔"), rechecked)
+    with sessions.begin() as s:
+        revoke(s, desk, case_no, FIRE, CHECKED, HearingRecord())
 
 
 def test_a_revoked_licence_reads_decided_then_revoked_not_granted_nor_undecided(
@@ -104,7 +116,7 @@ def test_the_hand_over_refuses_a_revoked_licence_and_says_why(sessions: sessionm
         HandOverRequest(HandOverWay.PICKUP, recipient="巴特尔", id_no=ID, partial=True),  # what is decided so far
     ):
         with sessions.begin() as s, pytest.raises(HandOverRefused) as refused:
-            hand_over_results(s, supervisor, case_no, request, dt.datetime(2026, 11, 24, 10, 0))
+            hand_over_results(s, supervisor, case_no, request, dt.datetime(2026, 12, 8, 10, 0))
         assert HandOverProblem.REVOKED in refused.value.problems
     assert "撤销" in HAND_OVER_PROBLEM[HandOverProblem.REVOKED]
 
@@ -113,12 +125,12 @@ def test_the_licence_not_revoked_is_handed_over(sessions: sessionmaker[Session],
     case_no, supervisor = granted_then_revoked(sessions, desk, revoke=False)
     request = HandOverRequest(HandOverWay.PICKUP, recipient="巴特尔", id_no=ID, partial=True)
     with sessions.begin() as s:
-        done = hand_over_results(s, supervisor, case_no, request, dt.datetime(2026, 11, 24, 10, 0))
+        done = hand_over_results(s, supervisor, case_no, request, dt.datetime(2026, 12, 8, 10, 0))
     assert [(i.code, i.granted) for i in done.hand_over.items] == [(FIRE, True)]
 
 
 class Dated(Line):
-    at = dt.datetime(2026, 11, 24, 2, 0, tzinfo=dt.UTC)
+    at = dt.datetime.combine(CHECKED, dt.time(2), dt.UTC)
 
 
 def test_the_case_page_and_case_show_read_a_revocation_by_the_rule_the_decisions_read() -> None:

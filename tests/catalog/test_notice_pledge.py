@@ -65,3 +65,21 @@ def test_a_promise_chosen_by_an_answer_the_guide_does_not_ask_is_named() -> None
     assert [(p.rule, p.field, p.detail) for p in validate_bundle("035.toml", bundle)] == [
         (Rule.DANGLING_REFERENCE, "items.pledge.chosen", "fire_way.promise")
     ]
+
+
+def test_a_department_sets_the_floor_of_the_periods_it_gives_in_whole_working_days() -> None:
+    """``pledge.period_floor``: the fewest working days the body gives to correct or to be heard (None: the default
+    argued in docs/notice-wording.md); read back as written, and a floor under one day named as a wrong value."""
+    text = (SHIPPED_CATALOG / "035.toml").read_text(encoding="utf-8")
+    chosen = 'chosen = "fire_way.pledge"'
+    bundle, problems = parse_bundle(text.replace(chosen, chosen + ", period_floor = 7"), "x")
+    assert (bundle is not None, problems) == (True, [])
+    assert bundle is not None
+    [fire] = [item for item in bundle.items if item.pledge is not None]
+    assert fire.pledge is not None
+    assert fire.pledge.period_floor == 7
+    _, problems = parse_bundle(text.replace(chosen, chosen + ", period_floor = 0"), "x")
+    assert [(p.rule, p.field, p.detail) for p in problems] == [(Rule.WRONG_TYPE, "pledge.period_floor", "0")]
+    [shipped_fire] = [item for item in shipped("035").items if item.pledge is not None]
+    assert shipped_fire.pledge is not None
+    assert shipped_fire.pledge.period_floor is None  # no source gives the brigade's: the default stands

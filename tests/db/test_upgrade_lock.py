@@ -77,7 +77,8 @@ def test_the_upgrade_names_each_migration_as_it_runs_and_leaves_the_desks_wait_a
         for line in (f"升级数据库结构 {number}/{count}：{revision} ……", f"完成 {number}/{count}：{revision}，用时")
     ]  # each migration's start, then its end, before the next starts
     assert [re.sub(r"用时 [\d.]+ 秒$", "用时", line) for line in lines[:-1]] == expected
-    assert pending == [HEAD, later]
+    assert pending[0] == "0001_baseline"  # every migration, from the first release's schema
+    assert pending[-2:] == [HEAD, later]
     assert lines[-1] == f"数据库结构已是最新（{later}）。"
 
     # the wait is the upgrade's transaction's only: a desk's session afterwards waits its own bound
@@ -100,11 +101,14 @@ def test_a_desks_file_is_told_each_migration_too(
     url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
     assert main(["db", "upgrade", "--db", url]) == 0
     lines = capsys.readouterr().out.splitlines()
-    before, last = pending_revisions(None)
+    pending = pending_revisions(None)
+    count = len(pending)
+    assert pending[-1] == later
     assert [line.split("，")[0] for line in lines] == [
-        f"升级数据库结构 1/2：{before} ……",
-        f"完成 1/2：{before}",
-        f"升级数据库结构 2/2：{last} ……",
-        f"完成 2/2：{last}",
+        *(
+            line
+            for number, revision in enumerate(pending, 1)
+            for line in (f"升级数据库结构 {number}/{count}：{revision} ……", f"完成 {number}/{count}：{revision}")
+        ),
         f"数据库结构已是最新（{later}）。",
     ]

@@ -88,7 +88,7 @@ def test_no_two_request_types_carry_the_same_fields() -> None:
 
 #: fields an operation leaves unread, by operation: the revocation shares its type with the 陈述申辩 notice, whose day
 #: it does not need
-_UNREAD = {"cases.revoke_pledge": {"hear_by"}}
+_UNREAD = {"cases.revoke_pledge": {"hear_within"}, "cases.hear_pledge": {"said", "answer"}}
 
 
 def test_every_field_of_a_request_is_read_by_its_operation() -> None:

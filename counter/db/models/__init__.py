@@ -34,7 +34,7 @@ from counter.db.models.exchange import (
     SyncReview,
 )
 from counter.db.models.front_store import FrontStoreEvent
-from counter.db.models.pledges import PledgeCheck
+from counter.db.models.pledges import PaperService, PledgeCheck
 from counter.db.models.projects import Project, ProjectCoordination, ProjectHistory, ProjectPaper, ProjectStep
 from counter.db.models.ratings import (
     CLOSING_LINE,
@@ -78,6 +78,7 @@ __all__ = [
     "OpenItem",
     "OperationReceipt",
     "OutboxMessage",
+    "PaperService",
     "Party",
     "PeerSeal",
     "PlatformEvent",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter.db.models.base import Base
@@ -42,3 +42,29 @@ class PledgeCheck(Base):
     correction_doc_no: Mapped[str] = mapped_column(String(30), default="", server_default="")
     hearing_doc_no: Mapped[str] = mapped_column(String(30), default="", server_default="")
     revocation_doc_no: Mapped[str] = mapped_column(String(30), default="")
+    # the periods given, in working days from their paper's service (correct_by and hear_by are set at service); the
+    # 复查 of the correction ordered (counter.case.pledge_steps.Recheck, "" before it), its day and finding; what the
+    # hearing gave, kept with the revocation ("" and "": nothing said within the period)
+    correct_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    hear_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    recheck: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    rechecked_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    recheck_finding: Mapped[str] = mapped_column(Text, default="", server_default="")
+    hearing_said: Mapped[str] = mapped_column(Text, default="", server_default="")
+    hearing_answer: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class PaperService(Base):
+    """A paper's service on the person (:mod:`counter.case.served`), one per paper, by the number it was given: the
+    way, the day (a period the paper gives runs from it), who signed for it or the post's tracking number, and the
+    name it was recorded under (when: the audit trail's entry)."""
+
+    __tablename__ = "paper_service"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), primary_key=True)
+    doc_no: Mapped[str] = mapped_column(String(30), primary_key=True)
+    way: Mapped[str] = mapped_column(String(8))
+    served_on: Mapped[date] = mapped_column(Date)
+    recipient: Mapped[str] = mapped_column(String(60), default="")
+    tracking_no: Mapped[str] = mapped_column(String(40), default="")
+    clerk: Mapped[str] = mapped_column(String(60), default="")

@@ -22,9 +22,9 @@ from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter.access.desk import Desk
 from counter.access.pledge_offers import PledgeOffer
@@ -32,6 +32,7 @@ from counter.access.roles import Permission
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemState, state_of
 from counter.case.pledge_checks import grant_open
+from counter.case.pledge_steps import DEFAULT_PERIOD_FLOOR
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.documents.kinds import DocumentKind
@@ -46,7 +47,9 @@ from counter.service.pledges import (
 from counter.ui.cases import words
 from counter.ui.cases.pledge_false_steps import (
     FalsePromiseSteps,
+    false_state_text,
     may_take_false_steps,
+    period_box,
     preview_promise_paper,
     refused_text,
 )
@@ -61,16 +64,14 @@ from counter.words.pledges import (
     PLEDGE_CANCEL,
     PLEDGE_CHECKED,
     PLEDGE_CONFIRM,
-    PLEDGE_CORRECT_BY,
-    PLEDGE_CORRECT_BY_LABEL,
-    PLEDGE_CORRECTING,
+    PLEDGE_CORRECT_WITHIN,
+    PLEDGE_CORRECT_WITHIN_LABEL,
     PLEDGE_FALSE,
     PLEDGE_FALSE_BUTTON,
     PLEDGE_FINDING,
     PLEDGE_FOUND_FALSE,
     PLEDGE_GRANT_BUTTON,
     PLEDGE_GRANTED,
-    PLEDGE_HEARING,
     PLEDGE_KEPT,
     PLEDGE_KEPT_BUTTON,
     PLEDGE_NOT_HERE,
@@ -146,12 +147,11 @@ class PledgeBar(QWidget):
         self.finding = QLineEdit()
         self.finding.setPlaceholderText(PLEDGE_FINDING)
         self.finding.setAccessibleName(PLEDGE_FINDING)
-        self.correct_by = QDateEdit()  # the 责令限期改正's last day, where the item's law orders one (the action asks)
-        self.correct_by.setDisplayFormat("yyyy-MM-dd")
-        self.correct_by.setAccessibleName(PLEDGE_CORRECT_BY)
-        self.correct_by.setToolTip(PLEDGE_CORRECT_BY)
-        self.correct_by_label = plain_label(PLEDGE_CORRECT_BY_LABEL)  # the day says what it is, beside it
-        self.correct_by_label.setBuddy(self.correct_by)
+        # the 责令限期改正's period in working days from the order's service, where the item's law orders one (the
+        # action asks, and refuses fewer than the item's floor)
+        self.correct_within = period_box(PLEDGE_CORRECT_WITHIN)
+        self.correct_within_label = plain_label(PLEDGE_CORRECT_WITHIN_LABEL)  # the number says what it is, beside it
+        self.correct_within_label.setBuddy(self.correct_within)
         self.confirm_button = QPushButton(PLEDGE_CONFIRM)
         self.cancel_button = QPushButton(PLEDGE_CANCEL)
         self.false_steps = FalsePromiseSteps(runner, desk, today)  # the hearing, the revocation, their papers
@@ -175,8 +175,8 @@ class PledgeBar(QWidget):
         ask = QHBoxLayout(self.asking)
         ask.setContentsMargins(0, 4, 0, 0)
         ask.addWidget(self.finding, 1)
-        ask.addWidget(self.correct_by_label)
-        ask.addWidget(self.correct_by)
+        ask.addWidget(self.correct_within_label)
+        ask.addWidget(self.correct_within)
         ask.addStretch(0)  # where no finding is asked, the buttons keep their size, at the right as on every form
         ask.addWidget(self.confirm_button)
         ask.addWidget(self.cancel_button)
@@ -259,10 +259,9 @@ class PledgeBar(QWidget):
         self.question.show()
         self.finding.clear()
         self.finding.setVisible(act is PledgeAct.FALSE)
-        self.correct_by.setVisible(act is PledgeAct.FALSE)
-        self.correct_by_label.setVisible(act is PledgeAct.FALSE)
-        later = self._today() + dt.timedelta(days=1)  # the earliest the action takes: the body sets its own period
-        self.correct_by.setDate(QDate(later.year, later.month, later.day))
+        self.correct_within.setVisible(act is PledgeAct.FALSE)
+        self.correct_within_label.setVisible(act is PledgeAct.FALSE)
+        self.correct_within.setValue(DEFAULT_PERIOD_FLOOR)  # the least the action takes where the item sets none
         self.asking.show()
         (self.finding if act is PledgeAct.FALSE else self.confirm_button).setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -294,9 +293,8 @@ class PledgeBar(QWidget):
                                      answered=done, failed=refused)  # fmt: skip
         else:
             kept = act is PledgeAct.KEPT
-            chosen = self.correct_by.date().toPython()
-            correct_by = chosen if not kept and isinstance(chosen, dt.date) else None
-            check = PledgeCheck(view.case_no, item.code, kept, self.finding.text(), correct_by)
+            within = None if kept else self.correct_within.value()
+            check = PledgeCheck(view.case_no, item.code, kept, self.finding.text(), within)
             self._runner.submit_step(RECORD_PLEDGE_CHECK, check, self._desk, words.CASE_SAVE_FAILED, owner=self,
                                      answered=done, failed=refused)  # fmt: skip
 
@@ -371,9 +369,5 @@ def _state_text(item: ItemLine, offer: PledgeOffer) -> str:
     if row.revoked_on is None:  # found false: the correction ordered and the hearing come before any revocation
         finding = row.finding.rstrip(CLAUSE_ENDS)  # the sentence goes on after it: "不符。；" read twice stopped
         text = PLEDGE_FOUND_FALSE.format(item=item.name, day=row.checked_on.isoformat(), finding=finding)
-        if row.correct_by is not None:  # what was done so far, and until when: the buttons alone do not say it
-            text += PLEDGE_CORRECTING.format(day=row.correct_by.isoformat())
-        if row.heard_on is not None and row.hear_by is not None:
-            text += PLEDGE_HEARING.format(day=row.heard_on.isoformat(), by=row.hear_by.isoformat())
-        return text
+        return text + false_state_text(row)
     return PLEDGE_FALSE.format(item=item.name, day=row.revoked_on.isoformat(), finding=row.finding)

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QEventLoop, Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -102,19 +102,18 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     assert "核查发现的情况" in page.notice.text()
     assert bar.finding.isVisible()
     bar.finding.insert(FINDING)  # typed through the input method
-    assert bar.correct_by.isVisible()  # 消防法 第五十八条第二款: a correction by a day the brigade sets comes first
-    correct_by = today.day + dt.timedelta(days=7)
-    bar.correct_by.setDate(QDate(correct_by.year, correct_by.month, correct_by.day))
+    assert bar.correct_within.isVisible()  # 消防法 第五十八条第二款: a correction within days the brigade sets first
+    bar.correct_within.setValue(7)
     with qtbot.waitSignal(page.case_changed, timeout=5000):
         QTest.keyClick(bar.finding, Qt.Key.Key_Return)
     choose_fire(page)
     steps = bar.false_steps
-    # nothing to hear or revoke while the correction may still be made; its order prints
-    assert [s for s, b in steps.buttons.items() if b.isVisible()] == [FalseStep.CORRECTION_PAPER]
+    # its order is made with the finding: nothing to hear or revoke while it is to be served and may be obeyed
+    assert [s for s, b in steps.buttons.items() if b.isVisible()] == [FalseStep.SERVE, FalseStep.CORRECTION_PAPER]
     held = Holding(page._runner, "cases.pledge_paper")
     pressed: dict[str, Any] = {}
 
-    def press_paper(application: QEventLoop) -> None:  # the press returns while the order is made
+    def press_paper(application: QEventLoop) -> None:  # the press returns while the order is read
         QTest.keyClick(steps.buttons[FalseStep.CORRECTION_PAPER], Qt.Key.Key_Space)
         pressed["previews"] = page.findChildren(PreviewWindow)
         when(held.asked.is_set, lambda: press_again(application))
@@ -130,33 +129,42 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     assert pressed["said"] == RUNNER_BUSY
     assert held.answered == 1
     ordered = next(w for w in page.findChildren(PreviewWindow) if doc_title(w.documents[0]) == "责令限期改正通知书")
-    assert "第五十八条" in pdf_text(ordered.documents[0].pdf)
+    assert "自收到本通知书之日起7个工作日内改正" in pdf_text(ordered.documents[0].pdf).replace("\r\n", "")
+    served_step(qtbot, page, "苏和")  # handed over that day: the period runs from it
+    assert "改正期限 " in bar.state.text()
     page.close()
 
-    today.day = correct_by + dt.timedelta(days=1)  # not corrected: the applicant is told, and may be heard
+    today.day += dt.timedelta(days=14)  # not corrected: the 复查 says so, and the applicant may be heard
     page = open_page(qtbot, case_sessions, today, case_no, supervisor)
     bar = page.pledges
     choose_fire(page)
     steps = bar.false_steps
+    assert [s for s, b in steps.buttons.items() if b.isVisible()] == [FalseStep.RECHECK, FalseStep.CORRECTION_PAPER]
+    steps.recheck_found.setCurrentIndex(steps.recheck_found.findData("not_corrected"))
+    steps.recheck_finding.insert("复查发现疏散通道仍被封堵。")
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(steps.buttons[FalseStep.RECHECK], Qt.Key.Key_Space)
+    choose_fire(page)
     assert [s for s, b in steps.buttons.items() if b.isVisible()] == [FalseStep.HEAR, FalseStep.CORRECTION_PAPER]
-    hear_by = today.day + dt.timedelta(days=5)
-    steps.hear_by.setDate(QDate(hear_by.year, hear_by.month, hear_by.day))
+    steps.hear_within.setValue(5)
     with qtbot.waitSignal(page.case_changed, timeout=5000):
         QTest.keyClick(steps.buttons[FalseStep.HEAR], Qt.Key.Key_Space)
     choose_fire(page)
-    assert not steps.buttons[FalseStep.REVOKE].isVisible()  # not before the period to be heard has run out
+    assert not steps.buttons[FalseStep.REVOKE].isVisible()  # not before its notice is served and its period run out
     QTest.keyClick(steps.buttons[FalseStep.HEARING_PAPER], Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: len(page.findChildren(PreviewWindow)) == 1, timeout=5000)
     heard = next(
         w for w in page.findChildren(PreviewWindow) if doc_title(w.documents[0]) == "撤销行政许可陈述申辩告知书"
     )
-    assert "陈述" in pdf_text(heard.documents[0].pdf)
+    assert "自收到本告知书之日起5个工作日内" in pdf_text(heard.documents[0].pdf).replace("\r\n", "")
+    served_step(qtbot, page, "苏和")
     page.close()
 
-    today.day = hear_by + dt.timedelta(days=1)
+    today.day += dt.timedelta(days=10)
     page = open_page(qtbot, case_sessions, today, case_no, supervisor)
     bar = page.pledges
     choose_fire(page)
-    with qtbot.waitSignal(page.case_changed, timeout=5000):
+    with qtbot.waitSignal(page.case_changed, timeout=5000):  # nothing said within the period: both fields empty
         QTest.keyClick(bar.false_steps.buttons[FalseStep.REVOKE], Qt.Key.Key_Space)
     page.close()
     page = open_page(qtbot, case_sessions, today, case_no, supervisor)
@@ -177,6 +185,18 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     QTest.keyClick(bar.buttons[PledgeAct.REVOCATION], Qt.Key.Key_Space)  # reprinted: the same paper
     papers = [w.documents[0].pdf for w in page.findChildren(PreviewWindow) if w is not revocation]
     assert revocation.documents[0].pdf in papers
+
+
+def served_step(qtbot: QtBot, page: CasePage, recipient: str) -> None:
+    """The paper whose period runs next served by hand today on ``recipient``, from the row."""
+    steps = page.pledges.false_steps
+    choose_fire(page)
+    assert steps.buttons[FalseStep.SERVE].isVisible()
+    steps.serve_way.setCurrentIndex(steps.serve_way.findData("hand"))
+    steps.serve_proof.insert(recipient)
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(steps.buttons[FalseStep.SERVE], Qt.Key.Key_Space)
+    choose_fire(page)
 
 
 def test_an_account_without_the_bodys_standing_is_told_whose_it_is(
@@ -247,25 +267,31 @@ def test_the_brigades_own_account_takes_every_step_from_the_page(
     assert bar.buttons[PledgeAct.FALSE].isVisible()  # its own item: no supervisor's role is asked of its staff
     QTest.keyClick(bar.buttons[PledgeAct.FALSE], Qt.Key.Key_Space)
     bar.finding.insert(FINDING)
-    correct_by = today.day + dt.timedelta(days=7)
-    bar.correct_by.setDate(QDate(correct_by.year, correct_by.month, correct_by.day))
     with qtbot.waitSignal(page.case_changed, timeout=5000):
         QTest.keyClick(bar.finding, Qt.Key.Key_Return)
+    served_step(qtbot, page, "苏和")
     page.close()
-    today.day = correct_by + dt.timedelta(days=1)
+    today.day += dt.timedelta(days=14)
     page = open_page(qtbot, case_sessions, today, case_no, brigade)
     choose_fire(page)
     steps = page.pledges.false_steps
-    hear_by = today.day + dt.timedelta(days=5)
-    steps.hear_by.setDate(QDate(hear_by.year, hear_by.month, hear_by.day))
+    steps.recheck_found.setCurrentIndex(steps.recheck_found.findData("still_not"))
+    steps.recheck_finding.insert("复查发现安全出口仍上锁。")
     with qtbot.waitSignal(page.case_changed, timeout=5000):
-        QTest.keyClick(steps.buttons[FalseStep.HEAR], Qt.Key.Key_Space)
-    page.close()
-    today.day = hear_by + dt.timedelta(days=1)
-    page = open_page(qtbot, case_sessions, today, case_no, brigade)
+        QTest.keyClick(steps.buttons[FalseStep.RECHECK], Qt.Key.Key_Space)
     choose_fire(page)
     with qtbot.waitSignal(page.case_changed, timeout=5000):
-        QTest.keyClick(page.pledges.false_steps.buttons[FalseStep.REVOKE], Qt.Key.Key_Space)
+        QTest.keyClick(steps.buttons[FalseStep.HEAR], Qt.Key.Key_Space)
+    served_step(qtbot, page, "苏和")
+    page.close()
+    today.day += dt.timedelta(days=10)
+    page = open_page(qtbot, case_sessions, today, case_no, brigade)
+    choose_fire(page)
+    steps = page.pledges.false_steps
+    steps.said.insert("已清走通道内货物")
+    steps.answer.insert("复查时安全出口仍上锁，申辩不成立")
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(steps.buttons[FalseStep.REVOKE], Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: item_row(page, FIRE)[2] == PLEDGE_REVOKED, timeout=5000)  # the case read again
 
 
@@ -303,43 +329,34 @@ def test_a_check_that_finds_the_promise_kept_is_recorded_said_and_read_on_the_it
     page.close()
 
 
-def test_a_revocation_paper_where_the_site_has_not_named_the_brigades_review_body_says_what_is_missing(
+def test_a_false_finding_where_the_site_has_not_named_the_brigades_review_body_says_what_is_missing(
     qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
 ) -> None:
-    """The 撤销决定书 tells the applicant where to seek 复议 by name: at a site that has not named the brigade's body,
-    the paper asked is refused in words naming what the office settings lack, no preview opens, and once the body
-    is named the same button prints it."""
-    from counter.actions.intake.notice_pledges import hear, record_check, revoke
+    """An act is its paper: the 责令限期改正通知书 made with the finding names the brigade's 复议 body, so at a site
+    that has not named it the finding is refused in words naming what the office settings lack, nothing recorded; once
+    the body is named the same confirmation records it with its order."""
     from counter.documents.kinds import DocumentProblem
     from counter.words.documents import document_problems_text
-    from tests.actions.test_notice_pledges import CHECKED, CORRECT_BY, HEAR_BY, HEARD, REVOKED, granted
+    from tests.actions.test_notice_pledges import granted
 
     entrust_in(case_sessions, DESK_1, FIRE)
     case_no = taken(case_sessions, DESK_1)
     granted(case_sessions, DESK_1, case_no)
     admin = signed_in(case_sessions, DESK_1, Role.ADMIN, login="admin")
     supervisor = signed_in(case_sessions, SUPERVISOR)
-    with case_sessions.begin() as s:
-        record_check(s, supervisor, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_by=CORRECT_BY)
-    with case_sessions.begin() as s:
-        hear(s, supervisor, case_no, FIRE, HEARD, HEAR_BY)
-    with case_sessions.begin() as s:
-        revoke(s, supervisor, case_no, FIRE, REVOKED)
-    today.day = REVOKED
     page = open_page(qtbot, case_sessions, today, case_no, supervisor)
     bar = page.pledges
     choose_fire(page)
-    QTest.keyClick(bar.buttons[PledgeAct.REVOCATION], Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: page.notice.isVisibleTo(page))
-    unnamed = page.notice.text()
+    QTest.keyClick(bar.buttons[PledgeAct.FALSE], Qt.Key.Key_Space)
+    bar.finding.insert(FINDING)
+    QTest.keyClick(bar.finding, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.notice.objectName() == "noticeError", timeout=5000)
     bodies = ("兴安盟消防救援支队", "乌兰浩特市人民政府")  # the brigade's: its 支队 or the city's government
     problem = (DocumentProblem.REVIEW_BODY_UNNAMED,)
-    assert unnamed == document_problems_text(problem, (("乌兰浩特市消防救援大队", bodies),))
-    assert page.notice.objectName() == "noticeError"
-    assert page.findChildren(PreviewWindow) == []
+    assert page.notice.text() == document_problems_text(problem, (("乌兰浩特市消防救援大队", bodies),))
+    assert not bar.false_steps.isVisible()  # nothing recorded
     name_the_brigades_bodies(case_sessions, admin)
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(bar.finding, Qt.Key.Key_Return)
     choose_fire(page)
-    QTest.keyClick(bar.buttons[PledgeAct.REVOCATION], Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: bool(page.findChildren(PreviewWindow)))
-    [revocation] = page.findChildren(PreviewWindow)
-    assert "撤销行政许可决定书" in pdf_text(revocation.documents[0].pdf)
+    assert bar.false_steps.buttons[FalseStep.SERVE].isVisible()

@@ -19,14 +19,19 @@ from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.admin.accounts import add_account
 from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.catalog.guide_status import allow_draft_intake
+from counter.actions.intake.false_pledges import recheck, serve
 from counter.actions.intake.notice_pledges import grant_on_pledge, record_check
+from counter.actions.intake.pledge_papers import PledgeNotice
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.intake_request import IntakeRequest
 from counter.case.item_path import ItemEvent
 from counter.case.item_step_request import StepRequest
+from counter.case.pledge_steps import Recheck
+from counter.case.served import Service, ServiceWay
 from counter.db.catalog_store import current_guide
 from counter.intake.checklist import start_checklist
 from counter.intake.parties import Applicant, ApplicantKind, Parties
@@ -83,11 +88,13 @@ def _opened(window: MainWindow, desk: Desk, case_no: str, item: str) -> CasePage
     return page
 
 
-def _brigades_promise(window: MainWindow, found_false: bool) -> tuple[Desk, str]:
+def _brigades_promise(window: MainWindow, found_false: bool, served: bool = True) -> tuple[Desk, str]:
     """A 035 case sent to its departments, its 消防 item granted on the promise by the brigade; ``found_false``: the
-    check found it false, the correction's period over by DAY."""
+    check found it false, its order served (``served``) and its period over by DAY, the 复查 finding it not
+    corrected."""
     store = store_of(window.runner)
     desk = window.desk_actions.desk()
+    store.write(partial(_name_the_brigades_bodies, desk=desk))  # each paper of a promise found false names them
     case_no = store.write(partial(_homestay, desk=desk, day=DAY - dt.timedelta(days=12)))
     now = dt.datetime.combine(DAY - dt.timedelta(days=12), dt.time(10)).astimezone()
     store.write(partial(route_items, desk=desk, number=case_no, now=now))
@@ -97,11 +104,25 @@ def _brigades_promise(window: MainWindow, found_false: bool) -> tuple[Desk, str]
     store.write(partial(take_item_step, desk=brigade, number=case_no, item_code=FIRE,
                         request=StepRequest(ItemEvent.SIGNED), now=signed))  # fmt: skip
     store.write(partial(grant_on_pledge, desk=brigade, number=case_no, item_code=FIRE, today=granted))
+    checked = DAY - dt.timedelta(days=8)
     if found_false:
         check = partial(record_check, desk=brigade, number=case_no, item_code=FIRE, kept=False, finding=FINDING,
-                        today=DAY - dt.timedelta(days=8), correct_by=DAY - dt.timedelta(days=5))  # fmt: skip
+                        today=checked, correct_within=5)  # fmt: skip
         store.write(check)
+    if found_false and served:
+        by_hand = Service(ServiceWay.HAND, checked, "苏和")
+        store.write(partial(serve, desk=brigade, number=case_no, item_code=FIRE, notice=PledgeNotice.CORRECTION,
+                            service=by_hand, today=checked))  # fmt: skip
+        store.write(partial(recheck, desk=brigade, number=case_no, item_code=FIRE, today=DAY,
+                            found=Recheck.NOT_CORRECTED, finding="复查发现疏散通道仍被封堵。"))  # fmt: skip
     return brigade, case_no
+
+
+def _name_the_brigades_bodies(session: Session, desk: Desk) -> None:
+    named = dataclasses.replace(
+        office_settings(session, "XAM01"), rights_overrides=f"{BRIGADE}=兴安盟消防救援支队|乌兰浩特市人民法院"
+    )
+    save_office_settings(session, "XAM01", named, desk=desk)
 
 
 def open_pledge_check(window: MainWindow, _book: Casebook) -> QWidget:
@@ -115,8 +136,15 @@ def open_pledge_check(window: MainWindow, _book: Casebook) -> QWidget:
 
 
 def open_pledge_hear(window: MainWindow, _book: Casebook) -> QWidget:
-    """The promise found false and its correction's period over: the 陈述申辩 day and the steps beside it."""
+    """The promise found false, its correction not made: the 陈述申辩 period and the steps beside it."""
     brigade, case_no = _brigades_promise(window, found_false=True)
+    return _opened(window, brigade, case_no, FIRE)
+
+
+def open_pledge_serve(window: MainWindow, _book: Casebook) -> QWidget:
+    """The promise found false, its order made and not yet served: the widest row, the service's way, who signed
+    and its day beside the button."""
+    brigade, case_no = _brigades_promise(window, found_false=True, served=False)
     return _opened(window, brigade, case_no, FIRE)
 
 
@@ -138,5 +166,6 @@ def open_item_refusal(window: MainWindow, book: Casebook) -> QWidget:
 DEPARTMENT_WINDOWS = {
     "case-page-pledge-check": open_pledge_check,
     "case-page-pledge-hear": open_pledge_hear,
+    "case-page-pledge-serve": open_pledge_serve,
     "case-page-item-refusal": open_item_refusal,
 }
