@@ -150,13 +150,15 @@ def deferral_intro(case: CaseView, bundle: Bundle, office: OfficeSettings, you: 
 
 def received_correction(case: CaseView, items: Iterable[Item], office: OfficeSettings, you: str) -> tuple[Block, ...]:
     """The 补齐材料告知书's opening (first) and its closing paragraphs: what is missing, told once; the hall receives
-    once it is complete and forwards; the department decides 受理 and asks its own 补正 (第三十二条)."""
+    once it is complete and forwards; the department decides 受理 and asks its own 补正 (第三十二条).  It decides
+    nothing, so it threatens nothing: not the 补正 notice's 视为放弃申请 (domain §5, a decision's words), only that
+    the hall closes its own record of the visit and receives again whenever the applicant comes back."""
     departments = departments_of(items, office)
     facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name}
     return (
         Text(words.CORRECTION_RECEIVED_INTRO.format(**facts)),
         Text(words.CORRECTION_RECEIVED_AFTER.format(departments=departments)),
-        Text(paper.DOC_CORRECTION_GIVE_UP, strong=True),
+        Text(words.CORRECTION_RECEIVED_LATE.format(you=you, departments=departments), strong=True),
         Text(words.NOT_A_DECISION_CORRECTION),
     )
 

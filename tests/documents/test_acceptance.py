@@ -164,6 +164,8 @@ def test_the_window_that_only_receives_tells_what_is_missing_and_asks_no_correct
     assert "第三十二条" not in received  # 许可法's 补正 is the accepting body's
     assert "请于2026年12月11日前补齐上述全部材料" in received
     assert "本告知书不是行政机关作出的补正通知或者受理决定" in received
+    assert "视为放弃" not in received  # a paper that decides nothing threatens nothing
+    assert "逾期未补齐的，本机关只终结本次收件登记" in received
     for name in (ENTRUSTED, OWN):  # a 补正 notice decides, and never forwards
         text = read(demo, DocumentKind.CORRECTION, name, tmp_path)
         assert "补齐补正通知书" in text, name

@@ -41,7 +41,8 @@ REQUIRED = {
         "本人将在补交期限内补齐下列材料",
         "如违反上述承诺，本人愿意承担相应的法律责任",
     ),
-    DocumentKind.CORRECTION: ("一次性告知", "如无正当理由逾期提交的，视为放弃申请", "2026年12月11日前", "未提交"),
+    # the hall only receives: its 补齐材料告知书 decides nothing and threatens nothing
+    DocumentKind.CORRECTION: ("一次性告知", "逾期未补齐的，本机关只终结本次收件登记", "2026年12月11日前", "未提交"),
     DocumentKind.REFUSAL: (
         "请向呼伦贝尔市海拉尔区市场监督管理局申请",
         "新办纳税人涉税事项：请向国家税务总局呼伦贝尔市海拉尔区税务局申请",  # each item its own body
