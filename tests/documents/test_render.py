@@ -28,7 +28,15 @@ RIGHTS = (
 #: Sentences each document must carry, word for word (domain §3-§5).
 REQUIRED = {
     # the department's own 补正, once, in full, in its name, with its date
-    DocumentKind.SUPPLEMENT: ("补正内容", "请补充载明租赁期限的租赁合同", "一次性告知", "告知日期2026年11月24日"),
+    # the department's 补正, before any 受理: the 受理 follows the complete 补正, its limits from it
+    DocumentKind.SUPPLEMENT: (
+        "补正内容",
+        "请补充载明租赁期限的租赁合同",
+        "一次性告知",
+        "告知日期2026年11月23日",
+        "本机关于补正齐全之日予以受理",
+        "办理期限自受理之日起计算",
+    ),
     DocumentKind.ITEM_REFUSAL: ("不予受理理由", "不属于本机关登记管辖范围", "决定日期2026年11月23日", "提起行政诉讼"),
     # the department's own 受理 of the item the hall only received, in its name, dated, with the dates run from it
     DocumentKind.ACCEPTANCE: ("受理日期", "承诺办结日期", "本机关于2026年11月23日予以受理", "审批业务专用章或部门公章"),

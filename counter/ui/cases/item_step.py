@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject
 
 from counter.access.desk import Desk
 from counter.case.decisions import DecisionProblem, DecisionRefused
-from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, StepRefused
+from counter.case.item_path import ItemEvent, ItemState, StepProblem, StepRefused
 from counter.case.item_step_request import StepRequest
 from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
@@ -64,10 +64,10 @@ def route_title(view: CaseView, items: Sequence[ItemLine]) -> str:
 
 def made_paper(request: StepRequest) -> DocumentKind | None:
     """The paper a department's step makes in its own name (:func:`counter.actions.cases.item_steps.take_item_step`):
-    its 不予受理通知书, or its 补正材料通知书 with a pause for 补正."""
+    its 不予受理通知书, or its 补正材料通知书."""
     if request.event is ItemEvent.REFUSED:
         return DocumentKind.ITEM_REFUSAL
-    if request.event is ItemEvent.PAUSED and request.pause is PauseReason.CORRECTION:
+    if request.event is ItemEvent.CORRECTION:
         return DocumentKind.SUPPLEMENT
     return None
 
