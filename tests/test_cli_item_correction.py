@@ -89,6 +89,9 @@ def test_the_department_tells_its_correction_before_any_acceptance_and_accepts_t
     listed = _listed(capsys, db, number, asked_on)
     assert listed[FOOD]["state"] == "correcting"
     assert (listed[FOOD]["legal_due"], listed[FOOD]["promised_due"]) == (None, None)  # no limit runs yet
+    code, out, _ = run(capsys, *_on(asked_on, *shenpi, "item", "queue", "--department", MARKET, "--db", db))
+    assert code == 0
+    assert "部门已告知补正，待申请人补正  未计时" in out  # waiting for the applicant: no clock, not a pause
     code, _, err = run(capsys, *_on(asked_on, *shenpi, "item", "correct", number, FOOD, "--what", "另需户口簿",
                                     "--db", db))  # fmt: skip
     assert code == 1

@@ -21,10 +21,12 @@ from counter.case.decisions import Validity
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, state_of
 from counter.case.item_step_request import StepRequest
+from counter.case.refusal_basis import RefusalBasis
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.documents.case_page import ItemLine
 from counter.documents.kinds import DocumentKind
+from counter.intake.outcome import RefusalGround
 from counter.ui.cases.item_step import made_paper
 from counter.ui.cases.words import CASE_ACTION, CASE_ITEM_APPROVED, ITEM_STEP_ACTION, ITEM_STEP_PAPER
 from counter.words.cases import CASE_EVENT
@@ -373,6 +375,32 @@ def test_a_department_tells_its_correction_before_its_acceptance_from_the_page(
     reasons = [form.pause.itemData(i) for i in range(form.pause.count())]
     assert PauseReason.CORRECTION.value not in reasons  # after the 受理, 第四十五条's pauses only
     assert PauseReason.TENDER.value in reasons
+
+
+def test_a_department_refuses_on_the_second_ground_naming_the_body_from_the_page(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """The 不予受理 form asks its ground; 第二项 needs the body with power, kept with the refusal."""
+    routed(case_sessions, book.accepted)
+    with case_sessions.begin() as session:  # no 授权: the hall only received it, the 市场监督管理局 accepts
+        set_entrustment(session, DESK_1, "XAM01", FOOD, "")
+    staff = signed_in(case_sessions, "bao", Role.DEPARTMENT, MARKET)
+    page = open_page(qtbot, case_sessions, today, book.accepted, staff)
+    states, form = page.item_states, page.item_step_form
+    states.table.setFocus()
+    QTest.keyClick(states.table, Qt.Key.Key_Down)  # ↓ chooses 食品经营许可
+    press(states.step_bar.buttons[ItemEvent.REFUSED])
+    assert form.ground.isVisible()
+    assert form.ground.currentData() == ""  # another ground, until the department picks one
+    form.ground.setCurrentIndex(form.ground.findData(RefusalGround.NOT_IN_REMIT))
+    with qtbot.assertNotEmitted(page.case_changed):
+        QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    assert form.problems.text() == STEP_PROBLEM[StepProblem.NO_AUTHORITY]
+    form.authority.setText("科尔沁右翼前旗市场监督管理局")
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    decision = stored(case_sessions, book.accepted).decisions()[FOOD]
+    assert decision.basis == RefusalBasis(RefusalGround.NOT_IN_REMIT, "科尔沁右翼前旗市场监督管理局")
 
 
 def test_only_the_steps_that_make_a_paper_name_it() -> None:
