@@ -159,3 +159,53 @@ def test_a_refusal_on_the_second_ground_names_the_body_with_power_and_the_materi
     assert "已退回兴安盟政务服务中心" in text
     assert f"向{body}提出申请" in text
     assert "第三十二条第一款第（二）项" in text
+
+
+def _taken(db: str, bundle_code: str, day: dt.date) -> str:
+    """A complete case of ``bundle_code`` received on ``day``, taken as the window takes it."""
+    from counter.access.desk import Desk
+    from counter.actions.admin.calendar import office_calendar
+    from counter.actions.intake.take import take_intake
+    from counter.actions.site.demo import complete_checklist, fresh_checklist
+    from counter.case.intake_request import IntakeRequest
+    from counter.case.numbers import DeskIdentity
+    from counter.db.catalog_store import current_guide
+    from counter.db.engine import make_engine, make_sessions
+    from counter.intake.parties import Applicant, ApplicantKind, Parties
+    from counter.parties.identifiers import make_id_number
+
+    engine = make_engine(db)
+    with make_sessions(engine).begin() as s:
+        stored = current_guide(s, bundle_code)
+        assert stored is not None
+        applicant = Applicant(ApplicantKind.PERSON, "孟根", make_id_number("152201", dt.date(1980, 1, 1), 59),
+                              "15647821234", "乌兰浩特市")  # fmt: skip
+        request = IntakeRequest(complete_checklist(stored.bundle, fresh_checklist(stored)), Parties(applicant))
+        number = take_intake(s, Desk(DeskIdentity("XAM01", "8"), "乌兰"), request, day, office_calendar(s)).case_no
+    engine.dispose()
+    return number
+
+
+@pytest.mark.slow
+def test_a_refusal_whose_paper_cannot_be_made_is_not_taken(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The 残疾人联合会's 复议 body is the site's to name (the catalog leaves it so): until it is, its 不予受理通知书
+    cannot be made, and the 不予受理 is its paper — refused in words, the item still waiting for its department."""
+    db = made_database(tmp_path / "training.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0
+    number = _taken(db, "XAM-YJS-070", RECEIVED)
+    federation = "乌兰浩特市残疾人联合会"
+    _department(capsys, monkeypatch, db)
+    monkeypatch.setattr("sys.stdin", io.StringIO("Xam-2026-shenpi\n"))
+    assert run(capsys, "--user", "batu", "user", "add", "canlian", "--name", "残联干事", "--role", "department",
+               "--department", federation, "--db", db, "--password-stdin")[0] == 0  # fmt: skip
+    assert run(capsys, *_on(RECEIVED, "--user", "batu", "item", "route", number, "--db", db))[0] == 0
+    card = "152201-YJS070-01"  # 残疾人证
+    code, _, err = run(capsys, *_on(dt.date(2026, 11, 23), "--user", "canlian", "item", "refuse", number, card,
+                                    "--reason", "申请人户籍不在本市", "--db", db))  # fmt: skip
+    assert code == 1
+    assert "不能出具这种文书" in err
+    assert federation in err  # the body whose 复议 body is to be named
+    assert "程序遇到意外错误" not in err
+    assert _listed(capsys, db, number, dt.date(2026, 11, 23))[card]["state"] == "routed"  # nothing kept

@@ -305,7 +305,10 @@ def cmd_item_step(args: argparse.Namespace) -> int:
     paper_out_ready(getattr(args, "out", None))  # sign, correct, refuse: a --out that cannot take it refuses the step
     service, by = open_service(args), desk()
     step = ItemStep(args.case_no, args.item, request)
-    state = _faults(args, lambda: service.call(ITEM_STEP, step, by))
+    # a step whose paper cannot be made is not taken: said as the paper's refusal is
+    state = paper_faults(
+        lambda: _faults(args, lambda: service.call(ITEM_STEP, step, by)), args.case_no.upper(), args.item
+    )
     print(tr("办件 {case_no} 事项 {item}：{state}").format(
         case_no=args.case_no.upper(), item=args.item, state=ITEM_STATE[state]))  # fmt: skip
     paper = {"sign": "acceptance", "correct": "supplement", "refuse": "item_refusal"}.get(args.step)
