@@ -33,6 +33,7 @@ EVENT_PERMISSION: dict[CaseEvent, Permission] = {
     CaseEvent.DEFERRAL_PART_LAPSED: Permission.TAKE_INTAKE,
     CaseEvent.ITEM_ROUTED: Permission.TAKE_INTAKE,  # the window routes what it accepted
     CaseEvent.ITEM_SIGNED: Permission.ITEM_STEPS,
+    CaseEvent.ITEM_CORRECTION: Permission.ITEM_STEPS,  # the department's own 补正, before its 受理
     CaseEvent.ITEM_REVIEW: Permission.ITEM_STEPS,
     CaseEvent.ITEM_PAUSED: Permission.ITEM_STEPS,
     CaseEvent.ITEM_RESUMED: Permission.ITEM_STEPS,

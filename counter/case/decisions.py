@@ -28,6 +28,7 @@ from enum import StrEnum
 from typing import Protocol, TypeVar
 
 from counter.calendar.workdays import WorkCalendar
+from counter.case.refusal_basis import NO_BASIS, RefusalBasis, split_basis
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent
 from counter.catalog.model import Bundle
 
@@ -77,6 +78,7 @@ class ItemDecision:
     revoked: bool = False  # granted, then revoked on a promise found false (行政许可法 第六十九条第二款)
     validity: Validity | None = None  # granted: the licence's 证照有效期限 as the 准予 recorded it (None: not recorded)
     not_accepted: bool = False  # its department refused to accept it (不予受理), before any 受理: no 不予批准
+    basis: RefusalBasis = NO_BASIS  # not accepted: on which ground (counter.case.refusal_basis)
 
     @property
     def in_force(self) -> bool:
@@ -145,7 +147,8 @@ def item_decisions(history: Iterable[Line]) -> dict[str, ItemDecision]:
                 found[granted.item_code] = replace(granted, revoked=True)
         elif line.event == REFUSED_EVENT:
             code, text = read_item_note(line.note)
-            found.setdefault(code, ItemDecision(code, False, text, not_accepted=True))
+            basis, reasons = split_basis(text)
+            found.setdefault(code, ItemDecision(code, False, reasons, not_accepted=True, basis=basis))
         elif line.event in DECISION_EVENTS:
             code, text = read_item_note(line.note)
             approved = line.event == CaseEvent.ITEM_APPROVED.value

@@ -6,6 +6,8 @@ not counted (民法典 第二百零一条), as the case's own promised date is c
 - A pause stops the clock (第四十五条): the days after the day it began, up to and including the day it ended, are not
   counted, so both dates move later by them, in the limit's own unit (working days for a limit in working days).
   While the item is paused it has no date: it gets one again when the clock runs.
+- Before its 受理 the item has no date while its department waits for the applicant's 补正 (第三十二条): the limits
+  start only when the 补正 is complete and the department accepts (:func:`signed_on`).
 - An extension (第四十二条) adds its working days to the legal limit only.  The hall's promise is not extended: the
   applicant is told the new legal date, and a promise missed shows as missed.
 
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from counter.calendar.workdays import DateResult, WorkCalendar
-from counter.case.item_path import ItemEvent, ItemStep
+from counter.case.item_path import ItemEvent, ItemState, ItemStep, state_of
 from counter.catalog.model import TimeLimit, TimeUnit
 
 
@@ -66,6 +68,18 @@ def signed_on(path: Sequence[ItemStep]) -> dt.date | None:
     return next((step.day for step in path if step.event is ItemEvent.SIGNED), None)
 
 
+#: the working days within which a department tells its 补正 after the hall received the materials (许可法 第三十二条
+#: 第一款第四项: 五日内; 第八十二条: 以工作日计算)
+CORRECTION_DAYS = 5
+
+
+def correction_deadline(calendar: WorkCalendar, received_on: dt.date) -> dt.date:
+    """The last day a department may tell its 补正 of what the hall received on ``received_on``: 逾期不告知的，自收到
+    申请材料之日起即为受理.  The hall's 收件 is the receipt (seed 001 第三十二条: the hall receives for the
+    departments), so the five days run from it, not from the day the item reached the department's desk."""
+    return calendar.add_working_days(received_on, CORRECTION_DAYS).date
+
+
 def item_clock(
     calendar: WorkCalendar,
     accepted_on: dt.date,
@@ -75,6 +89,8 @@ def item_clock(
 ) -> ItemClock:
     """The item's dates after the steps of ``path``, for a case accepted on ``accepted_on``."""
     pauses = pauses_of(path)
+    if state_of(path) is ItemState.CORRECTING:  # not accepted yet: no limit runs until the 补正 is complete
+        return ItemClock(None, None, pauses)
     extension = sum(step.days for step in path if step.event is ItemEvent.EXTENDED)
     return ItemClock(
         _due(calendar, accepted_on, legal, pauses, extension),

@@ -3,9 +3,10 @@
 A step is a history line whose event is the step's (:class:`~counter.case.item_path.ItemEvent`, the decisions' being
 those lines already) and whose note is the item's code, :data:`~counter.case.status.NOTE_DUE_REASON`, then what the
 step carries, as a decision's note is (:func:`counter.case.decisions.item_note`): an approval's result number and a
-denial's reasons as they are; a pause's reason and detail, and an extension's days, approver and reason, as a small
-JSON object.  The history is what sync carries, so a step taken at the hall reaches the township the case came from,
-and one taken there the hall, with no table of its own; who took the step is the line's clerk, its day the day the
+denial's reasons and a 补正's list as they are, a 不予受理's reasons behind its ground's mark
+(:mod:`counter.case.refusal_basis`); a pause's reason and detail, and an extension's days, approver and reason, as a
+small JSON object.  The history is what sync carries, so a step taken at the hall reaches the township the case came
+from, and one taken there the hall, with no table of its own; who took the step is the line's clerk, its day the day the
 line was written, on the office's clock.
 """
 
@@ -19,6 +20,7 @@ from typing import Any, Protocol
 from counter.case.decisions import item_note, read_item_note, split_validity
 from counter.case.item_path import ItemEvent, ItemStep, PauseReason
 from counter.case.moments import office_day
+from counter.case.refusal_basis import basis_mark, split_basis
 
 __all__ = ["StepLine", "item_paths", "office_day", "read_step", "step_note"]
 
@@ -43,7 +45,9 @@ def step_note(item_code: str, step: ItemStep) -> str:
     """The note of the history line that keeps ``step`` of the item ``item_code``."""
     if step.event is ItemEvent.APPROVED:
         return item_note(item_code, step.result_no)
-    if step.event in (ItemEvent.DENIED, ItemEvent.REFUSED):
+    if step.event is ItemEvent.REFUSED:
+        return item_note(item_code, basis_mark(step.basis) + step.reason)
+    if step.event in (ItemEvent.DENIED, ItemEvent.CORRECTION):
         return item_note(item_code, step.reason)
     carried: dict[str, Any] = {}
     if step.event is ItemEvent.PAUSED:
@@ -81,6 +85,11 @@ def _denial(event: ItemEvent, day: dt.date, by: str, text: str) -> ItemStep | No
     return ItemStep(event, day, by, reason=text)
 
 
+def _refusal(event: ItemEvent, day: dt.date, by: str, text: str) -> ItemStep | None:
+    basis, reason = split_basis(text)
+    return ItemStep(event, day, by, reason=reason, basis=basis)
+
+
 def _pause(event: ItemEvent, day: dt.date, by: str, text: str) -> ItemStep | None:
     carried = _object(text)
     pause = _PAUSES.get(str(carried.get("pause"))) if carried is not None else None
@@ -101,7 +110,8 @@ def _extension(event: ItemEvent, day: dt.date, by: str, text: str) -> ItemStep |
 _READERS: dict[ItemEvent, Callable[[ItemEvent, dt.date, str, str], ItemStep | None]] = {
     ItemEvent.APPROVED: _approval,
     ItemEvent.DENIED: _denial,
-    ItemEvent.REFUSED: _denial,
+    ItemEvent.REFUSED: _refusal,
+    ItemEvent.CORRECTION: _denial,
     ItemEvent.PAUSED: _pause,
     ItemEvent.EXTENDED: _extension,
 }

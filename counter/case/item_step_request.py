@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from counter.case.decisions import Validity
 from counter.case.item_path import ItemEvent, PauseReason
+from counter.intake.outcome import RefusalGround
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,4 +20,6 @@ class StepRequest:
     result_no: str = ""
     reason: str = ""
     false_materials: bool = False  # a 不予批准 of a licence under 行政许可法 第七十八条 (counter.case.decisions)
+    ground: RefusalGround | None = None  # a 不予受理's ground: 第一项, 第二项, or None for another (its reasons)
+    authority: str = ""  # a 不予受理 on 第二项: the body with power over the matter, by name
     validity: Validity | None = None  # a 准予's licence 有效期限, if the department gave one (counter.case.decisions)

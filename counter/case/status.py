@@ -60,6 +60,7 @@ class CaseEvent(StrEnum):
     # carries: counter.case.item_lines); the decisions above are its last step
     ITEM_ROUTED = "item_routed"  # 分发
     ITEM_SIGNED = "item_signed"  # 签收
+    ITEM_CORRECTION = "item_correction"  # 补正, by the department before its 受理 (行政许可法 第三十二条第一款第四项)
     ITEM_REVIEW = "item_review"  # 审查
     ITEM_PAUSED = "item_paused"  # 暂停 (行政许可法 第四十五条)
     ITEM_RESUMED = "item_resumed"
@@ -91,8 +92,8 @@ class CaseEvent(StrEnum):
 
 
 _IN_HAND = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.IN_APPROVAL})
-_ITEM_PATH = (CaseEvent.ITEM_ROUTED, CaseEvent.ITEM_SIGNED, CaseEvent.ITEM_REVIEW, CaseEvent.ITEM_PAUSED,
-              CaseEvent.ITEM_RESUMED, CaseEvent.ITEM_EXTENDED)  # fmt: skip
+_ITEM_PATH = (CaseEvent.ITEM_ROUTED, CaseEvent.ITEM_SIGNED, CaseEvent.ITEM_CORRECTION, CaseEvent.ITEM_REVIEW,
+              CaseEvent.ITEM_PAUSED, CaseEvent.ITEM_RESUMED, CaseEvent.ITEM_EXTENDED)  # fmt: skip
 
 MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     # event: (statuses it may happen in, status after; None = unchanged)

@@ -1,12 +1,15 @@
 """The item commands: ``counter item list|route`` at the window, and a department's steps of an item.
 
 ``item route`` sends every item of an accepted case to its deciding department (分发).  The department's staff then
-take its steps: ``sign`` (签收) or ``refuse`` (不予受理, instead of it), ``review`` (审查), ``pause`` and ``resume``
-(暂停计时, 行政许可法 第四十五条), ``extend`` (延期, 第四十二条), ``approve`` (准予, with the result's number) and
-``deny`` (不予批准, with reasons).
-Where the hall only received the item, ``sign`` is the department's 受理 and issues its 受理通知书, ``refuse`` its
-不予受理 and its 不予受理通知书 (``--out``, ``--printer``); ``item paper`` makes either again, or the department's
-补正材料通知书 or 不予批准决定书, at the department's own desk.
+take its steps: ``sign`` (签收), ``correct`` (补正) or ``refuse`` (不予受理), ``review`` (审查), ``pause`` and
+``resume`` (暂停计时, 行政许可法 第四十五条), ``extend`` (延期, 第四十二条), ``approve`` (准予, with the result's
+number) and ``deny`` (不予批准, with reasons).
+Where the hall only received the item, the department answers in 第三十二条's order: ``sign`` is its 受理 and issues
+its 受理通知书; ``correct`` tells its 补正 first, once, with all to correct, and issues its 补正材料通知书 (a ``sign``
+once the 补正 is complete is then the 受理, dated that day); ``refuse`` is its 不予受理 on its ground (第一项, 第二项
+naming the body with power, or another) and issues its 不予受理通知书 (each ``--out``, ``--printer``).  After the
+受理 only 第四十五条's pauses stop the clock: ``pause`` offers no 补正.  ``item paper`` makes any of them again, or
+the department's 不予批准决定书, at the department's own desk.
 """
 
 from __future__ import annotations
@@ -41,9 +44,17 @@ if TYPE_CHECKING:
 
 # a department's 不予批准 of a licence under 行政许可法 第七十八条: its own decision carries the bar
 FALSE_MATERIALS_HELP = tr("申请人隐瞒有关情况或者提供虚假材料（行政许可法第七十八条；仅限行政许可事项）")
+#: a department's 不予受理 by its ground (counter.case.refusal_basis): 第一项, 第二项, or another, in its reasons
+OTHER_GROUND = "other"
+REFUSE_GROUNDS = ("no_licence_needed", "not_in_remit", OTHER_GROUND)
+GROUND_HELP = tr(
+    "不予受理的依据：no_licence_needed 依法不需要取得行政许可（第三十二条第一款第一项），not_in_remit 不属于本机关"
+    "职权范围（第二项，须写 --authority），other 其他理由（须写 --reason）"
+)
 #: each step's command: the event, and the options it needs (added below)
 STEPS = {
     "sign": "item_signed",
+    "correct": "item_correction",
     "refuse": "item_refused",
     "review": "item_review",
     "pause": "item_paused",
@@ -58,10 +69,11 @@ ITEM_PAPER_HELP = tr(
     "哪一种文书：acceptance 受理通知书，supplement 补正材料通知书，item_refusal 不予受理通知书，denial 不予批准决定书"
 )
 _HELP = {
-    "sign": tr("部门签收分发来的事项"),
-    "refuse": tr("部门对窗口仅收件的事项不予受理，并写明理由（出具本部门的不予受理通知书）"),
+    "sign": tr("部门签收分发来的事项；窗口仅收件的，签收即受理（补正齐全后签收，即于当日受理）"),
+    "correct": tr("部门对窗口仅收件的事项在受理前一次告知补正的全部内容（出具本部门的补正材料通知书）"),
+    "refuse": tr("部门对窗口仅收件的事项不予受理，写明依据和理由（出具本部门的不予受理通知书）"),
     "review": tr("开始审查"),
-    "pause": tr("暂停计时：听证、检验检测检疫、鉴定、专家评审、补正材料的时间不计入办理期限"),
+    "pause": tr("受理后暂停计时：听证、招标拍卖、检验检测检疫、鉴定、专家评审的时间不计入办理期限"),
     "resume": tr("恢复计时"),
     "extend": tr("延长办理期限（至多10个工作日，须经负责人批准，并将理由告知申请人）"),
     "approve": tr("准予，并填写办理结果的编号"),
@@ -116,15 +128,36 @@ def _add_step_options(p: argparse.ArgumentParser, name: str) -> None:
     """What the step ``name`` asks of the command line, besides the case and the item."""
     if name == "sign":  # the department's 受理 where the hall only received: its 受理通知书
         add_paper_options(p, tr("仅收件的事项：将部门的受理通知书保存为 PDF"), tr("打印部门的受理通知书"))
-    if name == "refuse":  # the department's 不予受理 where the hall only received: its 不予受理通知书
+    if name == "correct":  # the department's 补正 where the hall only received: its 补正材料通知书
         p.add_argument(
-            "--reason", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予受理的理由")
+            "--what",
+            required=True,
+            type=free_text(TextField.NOTE),
+            metavar="TEXT",
+            help=tr("需要补正的全部内容（逐项写明，印在补正材料通知书上）"),
+        )
+        add_paper_options(p, tr("将部门的补正材料通知书保存为 PDF"), tr("打印部门的补正材料通知书"))
+    if name == "refuse":  # the department's 不予受理 where the hall only received: its 不予受理通知书
+        p.add_argument("--ground", default=OTHER_GROUND, choices=REFUSE_GROUNDS, metavar="GROUND", help=GROUND_HELP)
+        p.add_argument(
+            "--authority",
+            default="",
+            type=free_text(TextField.ORGANISATION_NAME),
+            metavar="NAME",
+            help=tr("not_in_remit：有权机关的全称（告知申请人向其申请）"),
+        )
+        p.add_argument(
+            "--reason",
+            default="",
+            type=free_text(TextField.NOTE),
+            metavar="TEXT",
+            help=tr("不予受理的理由（依据为 other 时必填）"),
         )
         add_paper_options(p, tr("将部门的不予受理通知书保存为 PDF"), tr("打印部门的不予受理通知书"))
     if name == "pause":
-        from counter.case.item_path import PauseReason
+        from counter.case.item_path import PAUSES
 
-        p.add_argument("--why", required=True, choices=[r.value for r in PauseReason], help=tr("暂停的原因"))
+        p.add_argument("--why", required=True, choices=[r.value for r in PAUSES], help=tr("暂停的原因"))
         p.add_argument("--note", default="", type=free_text(TextField.NOTE), metavar="TEXT", help=tr("补充说明"))
     if name == "extend":
         p.add_argument("--days", required=True, type=int, help=tr("延长的工作日数（1至10）"))
@@ -200,13 +233,14 @@ def cmd_item_due(args: argparse.Namespace) -> int:
 
 
 def _print_rows(rows: tuple[QueueRow, ...], *, as_json: bool) -> None:
+    from counter.case.item_path import ItemState
     from counter.words.items import DUE_ALERT, ITEM_STATE
 
     if as_json:
         print_json([_row_json(r) for r in rows])
         return
     for r in rows:
-        due = r.due_on.isoformat() if r.due_on else tr("暂停计时")
+        due = r.due_on.isoformat() if r.due_on else tr("未计时") if r.state is ItemState.CORRECTING else tr("暂停计时")
         alert = tr("  【{alert}】").format(alert=DUE_ALERT[r.alert]) if r.alert else ""
         print(tr("{case_no}  {item}  {department}  {state}  {due}{alert}  {applicant}").format(
             case_no=r.case_no, item=r.item_name, department=r.department, state=ITEM_STATE[r.state], due=due,
@@ -249,6 +283,7 @@ def cmd_item_route(args: argparse.Namespace) -> int:
 def cmd_item_step(args: argparse.Namespace) -> int:
     from counter.case.item_path import ItemEvent, PauseReason
     from counter.case.item_step_request import StepRequest
+    from counter.intake.outcome import RefusalGround
     from counter.service.department_items import ITEM_STEP, ItemStep
     from counter.words.items import ITEM_STATE
 
@@ -262,15 +297,21 @@ def cmd_item_step(args: argparse.Namespace) -> int:
     elif args.step == "deny":
         options = {"reason": args.reason, "false_materials": args.false_materials}
     elif args.step == "refuse":
-        options = {"reason": args.reason}
+        ground = None if args.ground == OTHER_GROUND else RefusalGround(args.ground)
+        options = {"reason": args.reason, "ground": ground, "authority": args.authority}
+    elif args.step == "correct":
+        options = {"reason": args.what}
     request = StepRequest(ItemEvent(STEPS[args.step]), **options)
-    paper_out_ready(getattr(args, "out", None))  # sign, refuse: a --out that cannot take the paper refuses the step
+    paper_out_ready(getattr(args, "out", None))  # sign, correct, refuse: a --out that cannot take it refuses the step
     service, by = open_service(args), desk()
     step = ItemStep(args.case_no, args.item, request)
-    state = _faults(args, lambda: service.call(ITEM_STEP, step, by))
+    # a step whose paper cannot be made is not taken: said as the paper's refusal is
+    state = paper_faults(
+        lambda: _faults(args, lambda: service.call(ITEM_STEP, step, by)), args.case_no.upper(), args.item
+    )
     print(tr("办件 {case_no} 事项 {item}：{state}").format(
         case_no=args.case_no.upper(), item=args.item, state=ITEM_STATE[state]))  # fmt: skip
-    paper = {"sign": "acceptance", "refuse": "item_refusal"}.get(args.step)
+    paper = {"sign": "acceptance", "correct": "supplement", "refuse": "item_refusal"}.get(args.step)
     if paper is not None and (args.out or args.printer is not None):
         return _paper(args, service, paper)
     return EXIT_OK

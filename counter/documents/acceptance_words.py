@@ -82,6 +82,11 @@ CORRECTION_RECEIVED_DUE = "补齐期限"
 CORRECTION_RECEIVED_DUE_VALUE = "请于{date}前补齐上述全部材料"
 CORRECTION_RECEIVED_HOW_VALUE = "携带本告知书和所缺材料到{place}提交，或者登录{portal}在线提交"
 NOT_A_DECISION_CORRECTION = "本告知书不是行政机关作出的补正通知或者受理决定。"
+# in place of the 补正 notice's 视为放弃申请: a paper that decides nothing carries no consequence; the hall only closes
+# its own record of this visit, and receives whenever the applicant comes back
+CORRECTION_RECEIVED_LATE = (
+    "逾期未补齐的，本机关只终结本次收件登记，不影响{you}的任何权利；{you}补齐后仍可随时提交，本机关予以收件并转送。"
+)
 
 # 申请事项告知书: the hall received and refuses nothing; where the applicant may turn
 REFUSAL_RECEIVED_INTRO = (

@@ -4,13 +4,15 @@ opening, the issuing body and its seal, and the 告知 the hall gives where it o
 * Every item the site's own: the paper is the office's, "本机关决定…", as it always was.
 * Every item entrusted by one department: the paper is issued in its name (许可法 第二十四条第三款), under its seal,
   and says who issued it under what ("本凭证由××受本机关委托，以本机关名义出具（…）").  Two departments never head
-  one paper: the receipt and the 容缺 notice are made once per issuing body (:mod:`counter.documents.issuers`), and a
-  补正 or 不予受理 is the hall's 告知, each department deciding on its own paper.
+  one paper: the receipt, the 容缺 notice and the 补正 are made once per issuing body
+  (:mod:`counter.documents.issuers`), and a 不予受理 of several is the hall's 告知, each department deciding on its own
+  paper.
 * Every item only received: the receipt is a 收件凭证 and the 容缺 notice a 容缺后补材料告知书, each forwarding to the
   departments, which accept; the promise runs from their 受理.
 * Mixed: the office's receipt and 容缺 notice say, a line per group, what it accepts and what it only receives;
-  a 补正 or 不予受理 concerning an item only received is the hall's 告知 for all the items it concerns (a paper is
-  one act).
+  its 补正 of the items it holds or only receives is the hall's 告知 for those where any is only received (each
+  entrusting department's 补正 being its own part); a 不予受理 concerning an item only received is the hall's 告知
+  for all the items it concerns (a paper is one act).
 
 A 补正 notice and a 不予受理 never carry the forwarding paragraph: the hall either decides, or tells and forwards.
 """
@@ -150,13 +152,15 @@ def deferral_intro(case: CaseView, bundle: Bundle, office: OfficeSettings, you: 
 
 def received_correction(case: CaseView, items: Iterable[Item], office: OfficeSettings, you: str) -> tuple[Block, ...]:
     """The 补齐材料告知书's opening (first) and its closing paragraphs: what is missing, told once; the hall receives
-    once it is complete and forwards; the department decides 受理 and asks its own 补正 (第三十二条)."""
+    once it is complete and forwards; the department decides 受理 and asks its own 补正 (第三十二条).  It decides
+    nothing, so it threatens nothing: not the 补正 notice's 视为放弃申请 (domain §5, a decision's words), only that
+    the hall closes its own record of the visit and receives again whenever the applicant comes back."""
     departments = departments_of(items, office)
     facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name}
     return (
         Text(words.CORRECTION_RECEIVED_INTRO.format(**facts)),
         Text(words.CORRECTION_RECEIVED_AFTER.format(departments=departments)),
-        Text(paper.DOC_CORRECTION_GIVE_UP, strong=True),
+        Text(words.CORRECTION_RECEIVED_LATE.format(you=you, departments=departments), strong=True),
         Text(words.NOT_A_DECISION_CORRECTION),
     )
 

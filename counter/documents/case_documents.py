@@ -347,7 +347,7 @@ def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str
     Where the hall only receives for an item concerned, it is the 补齐材料告知书 instead: the hall tells what is
     missing and decides nothing (:func:`counter.documents.acting.received_correction`).
     """
-    lines = shortfall_lines(case, bundle)
+    lines = tuple(m for m in shortfall_lines(case, bundle) if serves_part(bundle, m.code))  # one body's part's
     concerned = concerned_items(DocumentKind.CORRECTION, case, bundle)
     licensing = all(is_licensing(item) for item in concerned)
     intro = paper.DOC_CORRECTION_INTRO if licensing else law.CORRECTION_INTRO_PLAIN

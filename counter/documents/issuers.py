@@ -1,4 +1,4 @@
-"""One paper per issuing body: the receipt and the 容缺 notice of a bundle whose items several bodies accept.
+"""One paper per issuing body: the receipt, the 容缺 notice and the 补正 of a bundle whose items several bodies accept.
 
 A paper is one body's act, under its name and its seal.  Where the hall accepts an item under a recorded
 entrustment, the 受理 is the entrusting department's act in its name (行政许可法 第二十四条第三款; 行政诉讼法
@@ -6,10 +6,10 @@ entrustment, the 受理 is the entrusting department's act in its name (行政�
 of the hall's paper beside another department's.  The hall's own acts — its 受理 of the items it holds, and its 收件
 of the items it only receives and forwards — stay on one paper in the office's name.
 
-So the receipt and the 容缺 notice are made once per issuing body (:func:`issuing_parts`), each about that body's
-items alone.  The 补正 and the 不予受理 are one body's already (:func:`counter.documents.acceptance.paper_standing`:
-where several would act, the hall's 告知 for all), and every other paper is the case's, the applicant's or one
-item's.
+So the receipt, the 容缺 notice and the 补正 are made once per issuing body (:func:`issuing_parts`), each about that
+body's items alone (a 补正's: those its missing materials serve, each part listing what its own items lack).  The
+不予受理 is one body's already (:func:`counter.documents.acceptance.paper_standing`: where several would act, the
+hall's 告知 for all), and every other paper is the case's, the applicant's or one item's.
 
 A part is named by its first item in the guide: the part of the guide's first item is the kind's own record, the
 others a record per part (:func:`counter.documents.kinds.record_kind`), all made under one standing.
@@ -23,14 +23,16 @@ from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
 from counter.documents import acceptance_words as words
 from counter.documents.acceptance import Acceptance, HeldItems, acceptance_of
-from counter.documents.checks import DEFER, deferred_lines
+from counter.documents.checks import DEFER, deferred_lines, shortfall_lines
 from counter.documents.data import OfficeSettings
 from counter.documents.deciders import decider_name
 from counter.documents.item_law import items_served
 from counter.documents.kinds import DocumentKind, record_kind
 
-#: the papers made once per issuing body; a paper of another kind is one body's already
-PER_BODY = frozenset({DocumentKind.RECEIPT, DocumentKind.DEFERRAL})
+#: the papers made once per issuing body; a paper of another kind is one body's already.  The 补正 too: where the
+#: window accepts items in several entrusting departments' names, each one's 补正 is its act, told in its name
+#: (许可法 第二十四条第三款, 第三十二条第一款第四项), never folded into the hall's 补齐材料告知书
+PER_BODY = frozenset({DocumentKind.RECEIPT, DocumentKind.DEFERRAL, DocumentKind.CORRECTION})
 
 
 def issuing_body(item: Item, office: OfficeSettings, held: HeldItems) -> str:
@@ -41,9 +43,12 @@ def issuing_body(item: Item, office: OfficeSettings, held: HeldItems) -> str:
 
 
 def _acted_on(kind: DocumentKind, case: CaseView, bundle: Bundle) -> tuple[Item, ...]:
-    """The items a paper of ``kind`` acts on: a 容缺 notice's, those its deferred materials serve."""
+    """The items a paper of ``kind`` acts on: a 容缺 notice's, those its deferred materials serve; a 补正's, those its
+    missing materials serve."""
     if kind is DocumentKind.DEFERRAL:
         return items_served(bundle, (m.code for m in deferred_lines(case))) or bundle.items
+    if kind is DocumentKind.CORRECTION:
+        return items_served(bundle, (m.code for m in shortfall_lines(case, bundle))) or bundle.items
     return bundle.items
 
 

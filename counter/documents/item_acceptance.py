@@ -8,6 +8,10 @@ own seal place, dated the day it signed for the item: the day from which the ite
 so moved from the date the 收件凭证 printed (which could only count from the intake), it says so, and that this paper
 governs.  The paper is the department's alone: one item, one body (:mod:`counter.documents.acceptance`).
 
+Where the department told its 补正 first (:data:`counter.case.item_path.ItemEvent.CORRECTION`), the 受理 follows the
+complete 补正 (第三十二条第一款第五项: "申请人按照本行政机关的要求提交全部补正申请材料的，应当受理"): the paper says
+so, naming the day of the 补正通知, and is dated the day of the 受理, the day the 补正 was complete.
+
 The dates are computed where the holiday data are (:func:`counter.actions.cases.item_track.standings`) when the
 paper is first made, and kept with it (:class:`ItemDates`): a reprint prints what the first print told.
 """
@@ -19,11 +23,13 @@ from dataclasses import dataclass
 
 from counter.case.item_clock import signed_on
 from counter.case.item_lines import item_paths, office_day
+from counter.case.item_path import ItemEvent
 from counter.case.view import CaseView
 from counter.catalog.model import Item, ItemType
 from counter.documents import words as paper
 from counter.documents.data import Block, OfficeSettings, Pair, Pairs, Text
 from counter.documents.deciders import contact_line, decider_name
+from counter.documents.item_correction import correction_step
 from counter.documents.kinds import DocumentProblem
 from counter.documents.words import date_text
 
@@ -42,8 +48,14 @@ MOVED = (
     "{hall}出具的收件凭证所载承诺办结日期{receipt}，系自收件之日推算；本事项的办理期限自本机关受理之日起计算，"
     "承诺办结日期为{promised}，以本通知书为准。"
 )
+INTRO_CORRECTED = (
+    "{you}于{received}经{hall}提交的“{bundle}”中“{item}”事项的申请，{hall}收件后已转送本机关，本机关于{asked}"
+    "一次性告知需要补正的全部内容。{you}已按要求提交全部补正材料，经审查，申请事项属于本机关职权范围，申请材料"
+    "齐全、符合法定形式，本机关于{accepted}予以受理。"
+)
 LIMITS_FROM = (
-    "本事项的办理期限自受理之日起计算；依法需要听证、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在期限内。"
+    "本事项的办理期限自受理之日起计算；依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，"
+    "所需时间不计算在期限内。"
 )
 OTHERS = "本通知书只涉及上述事项；“{bundle}”中的其他事项由各实施部门分别受理、办理，办理结果由{hall}统一窗口出件。"
 # 行政许可法 第三十二条第一款第（五）项 (accept) and 第二款 (in writing, sealed and dated): a licence's basis
@@ -132,9 +144,14 @@ def acceptance_blocks(
     if dates.legal is not None:
         pairs.append(Pair(H_LEGAL, date_text(dates.legal), wide=True))
     pairs.append(Pair(paper.DOC_CONTACT, contact, wide=True))
+    correction = correction_step(case, item)
+    if correction is not None and correction.event is not ItemEvent.CORRECTION:
+        correction = None  # an older history's pause after the 签收: the 受理 came first
+    intro = INTRO if correction is None else INTRO_CORRECTED
+    asked = date_text(correction.day) if correction is not None else ""
     blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
-        Text(INTRO.format(**facts, item=item.name, accepted=date_text(accepted))),
+        Text(intro.format(**facts, item=item.name, accepted=date_text(accepted), asked=asked)),
         Pairs(tuple(pairs)),
     ]
     if case.promised_on is not None and dates.promised is not None and dates.promised != case.promised_on:

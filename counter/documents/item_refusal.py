@@ -8,8 +8,15 @@ refusal on paper, in the department's name and with its seal place, dated the da
 reasons as the department wrote them, and the applicant's rights against this act — the department's 复议 body and
 court, 复议 or 诉讼 at the applicant's choice (a refusal to accept decides no tax:
 :func:`counter.catalog.remedies.way_against`), a complaint channel for an item that makes no administrative act.
-The bundle's other items are not touched by it.  It says nothing of the materials: the hall holds them, and what it
-does with the ones of this item is the applicant's to ask at the window, not the department's to decide here.
+The bundle's other items are not touched by it.
+
+Its ground (:mod:`counter.case.refusal_basis`) decides what it cites and says.  第一项: the matter needs no licence.
+第二项: it is not this body's, and the law has the applicant told where to apply ("告知申请人向有关行政机关申请"), so
+the paper names that body as the department wrote it, and says what becomes of the materials: this body keeps none
+of a matter not its own; they go back through the hall that received them, for the applicant to take to that body.
+Another ground (a 补正 never completed, another law): the reasons as written, citing the article as a whole.  On
+any ground but 第二项 the paper says nothing of the materials: the hall holds them, and what it does with them is the
+applicant's to ask at the window, not the department's to decide here.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from counter.documents.data import Block, OfficeSettings, Pair, Pairs, Text
 from counter.documents.deciders import contact_line, decider_name
 from counter.documents.item_law import item_rights_sentence
 from counter.documents.words import date_text
+from counter.intake.outcome import RefusalGround
 
 INTRO = (
     "{you}于{received}经{hall}提交的“{bundle}”中“{item}”事项的申请，{hall}收件后已转送本机关。"
@@ -36,8 +44,18 @@ H_BODY = "决定机关"
 H_REFUSED = "决定日期"
 H_REASON = "不予受理理由"
 OTHERS = "本通知书只涉及上述事项；“{bundle}”中的其他事项不受本通知书影响，由各实施部门分别办理。"
+H_AUTHORITY = "有权机关"
+GROUND = {
+    RefusalGround.NO_LICENCE_NEEDED: "申请事项依法不需要取得行政许可。",
+    RefusalGround.NOT_IN_REMIT: "申请事项依法不属于本机关职权范围，请向{authority}申请。",
+}
+MATERIALS = "本事项的申请材料本机关不予留存，已退回{hall}；{you}可以凭本通知书到{hall}领取，向{authority}提出申请。"
 # 行政许可法 第三十二条 (第一款: 受理 or 不予受理 by the body with power over it; 第二款: in writing, sealed and dated)
 LICENSING_BASIS = "依据《中华人民共和国行政许可法》第三十二条的规定，特此通知。"
+GROUND_BASIS = {
+    RefusalGround.NO_LICENCE_NEEDED: "依据《中华人民共和国行政许可法》第三十二条第一款第（一）项、第二款，特此通知。",
+    RefusalGround.NOT_IN_REMIT: "依据《中华人民共和国行政许可法》第三十二条第一款第（二）项、第二款，特此通知。",
+}
 PLAIN_CLOSE = "特此通知。"
 
 
@@ -55,19 +73,29 @@ def refusal_blocks(case: CaseView, item: Item, office: OfficeSettings, you: str,
     department, hall = decider_name(item, office), office.office_name
     contact = contact_line(item, office)
     facts = {"you": you, "received": date_text(case.received_on), "hall": hall, "bundle": case.bundle_name}
-    return [
+    ground, authority = decision.basis.ground, decision.basis.authority
+    reason = (GROUND[ground].format(authority=authority) if ground else "") + decision.text.strip()
+    pairs = [
+        Pair(H_ITEM, paper.DOC_ITEM_VALUE.format(name=item.sub_item or item.name, code=item.code), wide=True),
+        Pair(H_BODY, department, wide=True),
+        Pair(H_REFUSED, date_text(refused), wide=True),
+        Pair(H_REASON, reason, wide=True),
+    ]
+    if ground is RefusalGround.NOT_IN_REMIT:
+        pairs.append(Pair(H_AUTHORITY, authority, wide=True))
+    pairs.append(Pair(paper.DOC_CONTACT, contact, wide=True))
+    blocks: list[Block] = [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         Text(INTRO.format(**facts, item=item.name, refused=date_text(refused))),
-        Pairs(
-            (
-                Pair(H_ITEM, paper.DOC_ITEM_VALUE.format(name=item.sub_item or item.name, code=item.code), wide=True),
-                Pair(H_BODY, department, wide=True),
-                Pair(H_REFUSED, date_text(refused), wide=True),
-                Pair(H_REASON, decision.text.strip(), wide=True),
-                Pair(paper.DOC_CONTACT, contact, wide=True),
-            )
-        ),
+        Pairs(tuple(pairs)),
+    ]
+    if ground is RefusalGround.NOT_IN_REMIT:
+        blocks.append(Text(MATERIALS.format(hall=hall, you=you, authority=authority), strong=True))
+    licensing = item.item_type is ItemType.LICENSING
+    basis = GROUND_BASIS.get(ground, LICENSING_BASIS) if ground else LICENSING_BASIS
+    return [
+        *blocks,
         Text(OTHERS.format(bundle=case.bundle_name)),
-        Text(LICENSING_BASIS if item.item_type is ItemType.LICENSING else PLAIN_CLOSE),
+        Text(basis if licensing else PLAIN_CLOSE),
         Text(item_rights_sentence(item, office, complaint_phone, act=Act.REFUSAL), strong=True),
     ]

@@ -57,7 +57,10 @@ class SiteDepartment:
 
 
 def item_step(work: Session, call: Call, request: ItemStep) -> ItemState:
-    """A department's step of one item (签收, 审查, 暂停, 延期, 准予, 不予批准); the item's state after."""
+    """A department's step of one item (签收, 补正, 不予受理, 审查, 暂停, 延期, 准予, 不予批准); the item's state after.
+
+    A step that is an act toward the applicant is its paper (许可法 第三十二条第二款): where the paper cannot be made
+    (a 复议 body the site has not named, numbers behind), the step is refused with it, nothing kept."""
     from counter.actions.cases import item_steps
 
     return item_steps.take_item_step(work, at_desk(call), request.case_no, request.item_code, request.request, call.now)
@@ -71,6 +74,9 @@ ITEM_STEP = write(
         "counter.case.item_path:StepRefused",
         "counter.case.decisions:DecisionRefused",
         "counter.case.status:MoveNotAllowed",
+        # the step's own paper (受理, 补正, 不予受理 通知书) cannot be made: the step is not taken either
+        "counter.documents.data:DocumentNotPossible",
+        "counter.case.number_faults:NumbersBehind",
     ),
 )
 

@@ -7,7 +7,7 @@ standing there.  :attr:`Tell.replaces` names the kinds a step takes back when th
 for the same case.
 
 Not told: the window's 不予受理 (the applicant holds the notice, at the window; a department's 不予受理 of an item the
-hall received is told, the applicant being gone), the steps inside a department (分发, 审查, 暂停;
+hall received is told, the applicant being gone, as its 补正 is), the steps inside a department (分发, 审查, 暂停;
 签收 too, except where the hall only received the item: that 签收 is the department's 受理, 许可法 第三十二条, told with
 the promise that now runs from it: :func:`counter.actions.cases.item_steps.take_item_step`), a case's own 不予批准
 (each denied item was told), withdrawal and voiding (the applicant asked, or it was the office's mistake: what of the
@@ -52,6 +52,8 @@ class MessageKind(StrEnum):
     ITEM_EXTENDED = "item_extended"
     # an item the hall only received, signed for by its department: its 受理, with the promised date running from it
     ITEM_ACCEPTED = "item_accepted"
+    # an item the hall only received, its 补正 told by its department before any 受理 (许可法 第三十二条第一款第四项)
+    ITEM_CORRECTION = "item_correction"
 
 
 #: the kinds a case's events make; DEFERRAL_DUE comes from the reminder scan, the *_MOVED kinds from a change of the
@@ -101,6 +103,7 @@ _ITEM_EVENTS = {
     CaseEvent.ITEM_APPROVED: MessageKind.ITEM_GRANTED,
     CaseEvent.ITEM_DENIED: MessageKind.ITEM_DENIED,
     CaseEvent.ITEM_REFUSED: MessageKind.ITEM_REFUSED,
+    CaseEvent.ITEM_CORRECTION: MessageKind.ITEM_CORRECTION,
     CaseEvent.ITEM_EXTENDED: MessageKind.ITEM_EXTENDED,
 }
 _DELIVERED = {Delivery.POST.value: MessageKind.POSTED, Delivery.ELECTRONIC.value: MessageKind.SENT_ONLINE}

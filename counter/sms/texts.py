@@ -37,6 +37,7 @@ BODY = {
     MessageKind.LAPSE_EARLY: "按公布的节假日安排，办件{case_no}的期限应至{date}，此前的逾期处理将依法纠正。",
     MessageKind.DEFERRAL_EXTENDED: "办件{case_no}的容缺材料补交期限延长至{date}。",
     MessageKind.ITEM_EXTENDED: "办件{case_no}中的{item}依法延长办理期限，理由见期限告知书。",
+    MessageKind.ITEM_CORRECTION: "办件{case_no}中的{item}实施部门要求补正，请到窗口领取补正材料通知书。",
     MessageKind.ITEM_ACCEPTED: "办件{case_no}中的{item}已由实施部门受理，承诺于{date}前办结。",
 }
 POSTED_UNTRACKED = "办件{case_no}的办理结果已邮寄，请注意查收。"

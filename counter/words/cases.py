@@ -85,6 +85,7 @@ CASE_EVENT = {
     CaseEvent.DEFERRAL_PART_LAPSED: tr("部分容缺材料逾期未补交"),
     CaseEvent.ITEM_ROUTED: tr("事项分发至实施部门"),
     CaseEvent.ITEM_SIGNED: tr("部门签收"),
+    CaseEvent.ITEM_CORRECTION: tr("实施部门告知补正"),
     CaseEvent.ITEM_REVIEW: tr("部门审查"),
     CaseEvent.ITEM_PAUSED: tr("暂停计时"),
     CaseEvent.ITEM_RESUMED: tr("恢复计时"),

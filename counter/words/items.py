@@ -8,13 +8,15 @@ from collections.abc import Mapping
 from counter.case.item_clock import DueAlert
 from counter.case.item_lines import StepLine, read_step
 from counter.case.item_path import MOVES, ItemEvent, ItemState, PauseReason, StepProblem, StepRefused
-from counter.words.punctuation import FIELD_LABEL
+from counter.intake.outcome import RefusalGround
+from counter.words.punctuation import CLAUSE_JOIN, FIELD_LABEL
 from counter.words.translate import tr
 
 ITEM_NOT_ROUTED = tr("未分发")
 ITEM_STATE = {
     ItemState.ROUTED: tr("已分发，待部门签收"),
     ItemState.SIGNED: tr("部门已签收"),
+    ItemState.CORRECTING: tr("部门已告知补正，待申请人补正"),
     ItemState.REVIEWING: tr("审查中"),
     ItemState.PAUSED: tr("暂停计时"),
     ItemState.APPROVED: tr("准予"),
@@ -24,6 +26,7 @@ ITEM_STATE = {
 PAUSE_REASON = {
     PauseReason.CORRECTION: tr("补正材料"),
     PauseReason.HEARING: tr("听证"),
+    PauseReason.TENDER: tr("招标、拍卖"),
     PauseReason.INSPECTION: tr("检验、检测、检疫"),
     PauseReason.APPRAISAL: tr("鉴定"),
     PauseReason.EXPERT_REVIEW: tr("专家评审"),
@@ -38,6 +41,7 @@ ITEM_STANDS = {
     None: tr("尚未分发"),
     ItemState.ROUTED: tr("已分发，待部门签收"),
     ItemState.SIGNED: tr("部门已签收"),
+    ItemState.CORRECTING: tr("正待申请人补正"),
     ItemState.REVIEWING: tr("正在审查"),
     ItemState.PAUSED: tr("正在暂停计时"),
     ItemState.APPROVED: tr("已经准予"),
@@ -48,6 +52,7 @@ ITEM_STANDS = {
 ITEM_STEP_VERB = {
     ItemEvent.ROUTED: tr("分发"),
     ItemEvent.SIGNED: tr("签收"),
+    ItemEvent.CORRECTION: tr("要求补正"),
     ItemEvent.REVIEW_STARTED: tr("开始审查"),
     ItemEvent.PAUSED: tr("暂停计时"),
     ItemEvent.RESUMED: tr("恢复计时"),
@@ -57,25 +62,38 @@ ITEM_STEP_VERB = {
     ItemEvent.REFUSED: tr("不予受理"),
 }
 ITEM_STEP_AGAIN = tr("再")
+#: a department's 不予受理 by its ground (counter.case.refusal_basis), as its line and its list say it
+REFUSAL_BASIS = {
+    RefusalGround.NO_LICENCE_NEEDED: tr("申请事项依法不需要取得行政许可（第三十二条第一款第一项）"),
+    RefusalGround.NOT_IN_REMIT: tr("不属于本机关职权范围，应向{authority}申请（第三十二条第一款第二项）"),
+}
 STEP_PROBLEM = {
     StepProblem.WRONG_STATE: tr("{item} {state}，不能{again}{step}。"),
     StepProblem.BEFORE_LAST: tr("事项 {item} 的上一步办理日期晚于本次，请核对日期。"),
     StepProblem.NO_ACTOR: tr("请填写经办人。"),
-    StepProblem.NO_PAUSE_REASON: tr("暂停计时须写明原因：听证、检验检测检疫、鉴定、专家评审或补正材料。"),
+    StepProblem.NO_PAUSE_REASON: tr("暂停计时须写明原因：听证、招标拍卖、检验检测检疫、鉴定或专家评审。"),
     StepProblem.EXTENDED_BEFORE: tr("事项 {item} 已延期一次，不能再次延期（《行政许可法》第四十二条）。"),
     StepProblem.EXTENSION_DAYS: tr("延期为1至10个工作日（《行政许可法》第四十二条）。"),
     StepProblem.NO_APPROVER: tr("延期须经本行政机关负责人批准，请填写批准人。"),
     StepProblem.NO_REASON: tr("请写明理由：延期的理由将告知申请人，不予批准、不予受理须说明理由。"),
+    StepProblem.NO_AUTHORITY: tr(
+        "申请事项不属于本机关职权范围的，须写明有权机关的名称，告知申请人向其申请（《行政许可法》第三十二条）。"
+    ),
+    StepProblem.GROUND_NOT_LICENSING: tr(
+        "事项 {item} 不是行政许可事项，不能以“依法不需要取得行政许可”不予受理，请写明其他理由。"
+    ),
     StepProblem.NO_RESULT_NO: tr("准予须填写办理结果的编号，例如许可证编号。"),
     StepProblem.CORRECTION_BEFORE: tr(
         "事项 {item} 已告知过补正，补正须一次告知全部内容，不能再次要求补正（《行政许可法》第三十二条）。"
     ),
-    StepProblem.NO_CORRECTION_LIST: tr(
-        "要求补正须写明需要补正的全部内容（在补充说明中逐项写明），将印在补正材料通知书上。"
-    ),
+    StepProblem.NO_CORRECTION_LIST: tr("要求补正须逐项写明需要补正的全部内容，将印在补正材料通知书上。"),
     StepProblem.CORRECTION_LATE: tr(
-        "事项 {item} 收到申请材料已超过五个工作日，不能再要求补正："
+        "事项 {item} 自窗口收到申请材料已超过五个工作日，不能再要求补正："
         "逾期未告知的，自收到申请材料之日起即为受理（《行政许可法》第三十二条）。"
+    ),
+    StepProblem.CORRECTION_ACCEPTED: tr(
+        "事项 {item} 已受理，不能再要求补正：补正须在受理前一次告知；受理后只有听证、招标拍卖、检验检测检疫、"
+        "鉴定和专家评审的时间不计入办理期限（《行政许可法》第三十二条、第四十五条）。"
     ),
     StepProblem.ACCEPTED_AT_WINDOW: tr(
         "事项 {item} 已由窗口受理（本中心自行受理或以实施部门的名义受理），部门不能再作出不予受理："
@@ -125,5 +143,9 @@ def step_note_text(line: StepLine, items: Mapping[str, str] | None = None) -> st
         return ITEM_PAUSED_NOTE.format(item=item, why=why)
     if step.event is ItemEvent.EXTENDED:
         return ITEM_EXTENDED_NOTE.format(item=item, days=step.days, approved_by=step.approved_by, reason=step.reason)
-    decided = step.result_no or (step.reason if step.event in (ItemEvent.DENIED, ItemEvent.REFUSED) else "")
+    told = (ItemEvent.DENIED, ItemEvent.REFUSED, ItemEvent.CORRECTION)
+    decided = step.result_no or (step.reason if step.event in told else "")
+    if step.basis.ground is not None:  # a 不予受理 on 第一项 or 第二项: its ground, then any reasons
+        ground = REFUSAL_BASIS[step.basis.ground].format(authority=step.basis.authority)
+        decided = CLAUSE_JOIN.join(part for part in (ground, decided) if part)
     return FIELD_LABEL.format(label=item) + decided if decided else item

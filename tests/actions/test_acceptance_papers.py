@@ -32,6 +32,7 @@ from counter.db.case_store import case_by_no
 from counter.db.models import DocumentRecord
 from counter.documents.kinds import DocumentKind
 from counter.documents.model import DocumentNotPossible, DocumentProblem
+from counter.intake.checklist import Receipt, record
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import ReasonCode
 from tests.actions.conftest import TODAY
@@ -209,3 +210,32 @@ def test_an_item_the_hall_only_received_is_timed_from_its_departments_acceptance
     moved = calendar.add_working_days(before[received], 2).date  # the two working days before the 签收
     assert food_due(received) == moved
     assert food_due(entrusted) == before[entrusted]
+
+
+def test_each_entrusting_department_tells_its_own_correction_in_its_name(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """许可法 第二十四条第三款, 第三十二条第一款第四项: where the window accepts in several departments' names, each
+    one's 补正 is its act: a 补齐补正通知书 per department, of what its own items lack, never the hall's one
+    补齐材料告知书 that decides nothing for all of them."""
+    entrust_in(owner, ADMIN, *RESTAURANT_ITEMS)
+    request = full_request(sessions)
+    short = record(record(request.checklist, "M05", Receipt.MISSING), "M10", Receipt.MISSING)  # 市监局's, 城管局's
+    number = take(sessions, desk, dataclasses.replace(request, checklist=short))
+    with sessions.begin() as s:
+        papers = make_documents(s, desk, number, DocumentKind.CORRECTION, TODAY)
+    assert [paper.heading for paper in papers] == [f"补齐补正通知书（{name}）" for name in DEPARTMENTS[:2]]
+    texts = []
+    for paper in papers:
+        path = tmp_path / f"{paper.doc_no}.pdf"
+        path.write_bytes(paper.pdf)
+        texts.append(pdf_text(path))
+    market, city = texts
+    assert f"{MARKET}补齐补正通知书" in market
+    assert "本通知书由兴安盟政务服务中心受本机关委托，以本机关名义出具" in market
+    assert "经营场所使用证明" in market
+    assert "户外招牌设置申请表" not in market  # the 城管局's to ask, on its own paper
+    assert f"{DEPARTMENTS[1]}补齐补正通知书" in city
+    assert "户外招牌设置申请表" in city
+    assert "经营场所使用证明" not in city
+    assert all("补齐材料告知书" not in text for text in texts)

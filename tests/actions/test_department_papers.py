@@ -28,7 +28,7 @@ from counter.actions.site.demo import complete_checklist
 from counter.case.decisions import DecisionRefused
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.intake_request import IntakeRequest
-from counter.case.item_path import ItemEvent, PauseReason, StepProblem, StepRefused
+from counter.case.item_path import ItemEvent, StepProblem, StepRefused
 from counter.case.item_step_request import StepRequest
 from counter.db import models
 from counter.db.case_store import case_view
@@ -162,54 +162,6 @@ def test_the_platform_hears_the_centres_acceptance_as_the_centres_with_its_date(
     assert held["dept_accept_date"] == SIGNED.isoformat()
     assert held["dept_promise_date"] == pension.promised_due.date.isoformat()
     assert held["dept_accept_doc_no"] == doc_no
-
-
-ASKED = "基本养老保险参保缴费凭证未加盖原参保地经办机构印章，请补交加盖印章的缴费凭证。"
-
-
-def ask_correction(sessions: sessionmaker[Session], number: str, day: dt.date, what: str = ASKED) -> None:
-    request = StepRequest(ItemEvent.PAUSED, pause=PauseReason.CORRECTION, reason=what)
-    with sessions.begin() as s:
-        take_item_step(s, desk_of(STAFF), number, PENSION, request, at(day))
-
-
-def test_the_centres_correction_prints_from_its_own_desk_once_and_in_full(
-    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
-) -> None:
-    number = taken(sessions, desk)
-    accounts(sessions)
-    signed(sessions, number)
-    asked_on = SIGNED + dt.timedelta(days=1)
-    ask_correction(sessions, number, asked_on)
-    with sessions.begin() as s:
-        made = make_item_paper(s, desk_of(STAFF), number, PENSION, DocumentKind.SUPPLEMENT, asked_on)
-    assert made.reprint  # made by the 补正 itself
-    text = paper_text(made.pdf, tmp_path)
-    assert "补正材料通知书" in text
-    assert f"{CENTRE}审批业务专用章或部门公章" in text
-    assert f"补正内容{ASKED}" in text
-    assert "告知日期2026年11月25日" in text
-    assert "本通知为一次性告知" in text
-    with sessions.begin() as s:  # the stamped 缴费凭证 arrived: the clock runs again
-        take_item_step(s, desk_of(STAFF), number, PENSION, StepRequest(ItemEvent.RESUMED), at(asked_on))
-    with pytest.raises(StepRefused) as again:  # once: the whole of it was told
-        ask_correction(sessions, number, asked_on, "另需补交户口簿。")
-    assert again.value.problem is StepProblem.CORRECTION_BEFORE
-
-
-def test_a_correction_names_what_to_correct_and_comes_within_five_working_days(
-    sessions: sessionmaker[Session], desk: Desk
-) -> None:
-    number = taken(sessions, desk)
-    accounts(sessions)
-    signed(sessions, number)
-    with pytest.raises(StepRefused) as empty:
-        ask_correction(sessions, number, SIGNED, " ")
-    assert empty.value.problem is StepProblem.NO_CORRECTION_LIST
-    with pytest.raises(StepRefused) as late:  # routed on Friday the 20th: its fifth working day is the 27th
-        ask_correction(sessions, number, dt.date(2026, 11, 30))
-    assert late.value.problem is StepProblem.CORRECTION_LATE
-    ask_correction(sessions, number, dt.date(2026, 11, 27))  # the last day it may
 
 
 def test_another_departments_staff_cannot_make_the_centres_paper(sessions: sessionmaker[Session], desk: Desk) -> None:

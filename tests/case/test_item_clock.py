@@ -9,7 +9,15 @@ from __future__ import annotations
 import datetime as dt
 
 from counter.calendar.workdays import DateResult, HolidayTable, WorkCalendar
-from counter.case.item_clock import DueAlert, PauseSpan, due_alert, item_clock, served_promise
+from counter.case.item_clock import (
+    DueAlert,
+    PauseSpan,
+    correction_deadline,
+    due_alert,
+    item_clock,
+    served_promise,
+    signed_on,
+)
 from counter.case.item_path import ItemEvent, ItemStep, PauseReason
 from counter.catalog.model import TimeLimit, TimeUnit
 
@@ -117,3 +125,23 @@ def test_an_extension_reaching_past_the_holiday_data_is_provisional() -> None:
     assert clock.legal_due is not None
     assert clock.legal_due.beyond_data
     assert clock.legal_due.date > D(2026, 12, 31)
+
+
+def test_an_item_waiting_for_its_correction_has_no_date_and_its_limits_run_from_the_acceptance_after_it() -> None:
+    """许可法 第三十二条: the 补正 comes before the 受理; no limit runs until the 补正 is complete and the department
+    accepts, on that day (the caller counts from the 签收: counter.actions.cases.item_track.standings)."""
+    routed = ItemStep(ItemEvent.ROUTED, ACCEPTED, "窗口 张敏")
+    asked = ItemStep(ItemEvent.CORRECTION, D(2026, 9, 22), BY, reason="进货查验记录制度")
+    waiting = item_clock(CALENDAR, ACCEPTED, LEGAL, PROMISED, [routed, asked])
+    assert (waiting.legal_due, waiting.promised_due, waiting.paused_since) == (None, None, None)
+    accepted = ItemStep(ItemEvent.SIGNED, D(2026, 9, 30), BY)
+    path = [routed, asked, accepted]
+    assert signed_on(path) == D(2026, 9, 30)
+    clock = item_clock(CALENDAR, D(2026, 9, 30), LEGAL, PROMISED, path)
+    assert clock.promised_due is not None
+    assert clock.promised_due.date == D(2026, 10, 13)  # from 30 Sep: 1-7 Oct off; 8, 9, 10 (Sat worked), 12, 13
+
+
+def test_the_correction_is_told_within_five_working_days_of_the_halls_receipt() -> None:
+    # received Monday 21 Sep: 22, 23, 24 Sep, then 25-27 off, 28, 29 Sep
+    assert correction_deadline(CALENDAR, ACCEPTED) == D(2026, 9, 29)

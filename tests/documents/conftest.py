@@ -23,7 +23,7 @@ from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.site.demo import run_demo
 from counter.case.hand_over import HandOverRequest, HandOverWay
 from counter.case.item_lines import step_note
-from counter.case.item_path import ItemEvent, ItemStep, PauseReason
+from counter.case.item_path import ItemEvent, ItemStep
 from counter.case.numbers import DeskIdentity, doc_no
 from counter.case.view import CaseView, HistoryLine
 from counter.catalog.model import Bundle
@@ -68,7 +68,7 @@ CASE_OF_KIND = {
     DocumentKind.SERVICE_RECEIPT: "受理",  # its denial handed over ahead of the other items, as the applicant asked
     DocumentKind.DATE_NOTICE: "容缺受理",  # its 容缺 deadline extended (EXTENDED)
     DocumentKind.ACCEPTANCE: "受理",  # its 设立登记, only received, signed for by 市监局 (SIGNED)
-    DocumentKind.SUPPLEMENT: "受理",  # its 设立登记, signed for, then its 补正 asked by 市监局 (CORRECTED)
+    DocumentKind.SUPPLEMENT: "受理",  # its 设立登记, only received, its 补正 told by 市监局 before a 受理 (CORRECTED)
     DocumentKind.ITEM_REFUSAL: "受理",  # its 设立登记, only received, refused by 市监局 instead of a 签收 (REFUSED)
 }
 REGISTRATION = "152201-YJS008-01"  # 个体工商户设立登记: the hall only received it (no 授权 recorded)
@@ -79,13 +79,13 @@ SIGNED = tuple(
     for day, step in ((20, ItemStep(ItemEvent.ROUTED, TODAY, "乌兰")),
                       (23, ItemStep(ItemEvent.SIGNED, dt.date(2026, 11, 23), "李娜")))
 )  # fmt: skip
-#: 市监局's 补正 of that 设立登记, the day after it signed for it: what its 补正材料通知书 tells
+#: 市监局's 补正 of that 设立登记 instead of a 签收, before any 受理: what its 补正材料通知书 tells
 CORRECTION_ASKED = "经营场所使用证明（租赁合同）未载明租赁期限，请补充载明租赁期限的租赁合同。"
 CORRECTED = (
-    *SIGNED,
-    HistoryLine(dt.datetime(2026, 11, 24, 2, 0, tzinfo=dt.UTC), "李娜", "1", ItemEvent.PAUSED.value, "in_approval",
-                step_note(REGISTRATION, ItemStep(ItemEvent.PAUSED, dt.date(2026, 11, 24), "李娜",
-                                                 pause=PauseReason.CORRECTION, reason=CORRECTION_ASKED))),
+    SIGNED[0],
+    HistoryLine(dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.UTC), "李娜", "1", ItemEvent.CORRECTION.value,
+                "in_approval", step_note(REGISTRATION, ItemStep(ItemEvent.CORRECTION, dt.date(2026, 11, 23), "李娜",
+                                                                reason=CORRECTION_ASKED))),
 )  # fmt: skip
 #: 市监局's 不予受理 of that 设立登记 instead of its 签收: what its 不予受理通知书 tells
 REFUSAL_GIVEN = "经营场所位于科尔沁右翼前旗，不属于本机关登记管辖范围，请向经营场所所在地登记机关申请。"

@@ -164,6 +164,8 @@ def test_the_window_that_only_receives_tells_what_is_missing_and_asks_no_correct
     assert "第三十二条" not in received  # 许可法's 补正 is the accepting body's
     assert "请于2026年12月11日前补齐上述全部材料" in received
     assert "本告知书不是行政机关作出的补正通知或者受理决定" in received
+    assert "视为放弃" not in received  # a paper that decides nothing threatens nothing
+    assert "逾期未补齐的，本机关只终结本次收件登记" in received
     for name in (ENTRUSTED, OWN):  # a 补正 notice decides, and never forwards
         text = read(demo, DocumentKind.CORRECTION, name, tmp_path)
         assert "补齐补正通知书" in text, name
@@ -171,9 +173,19 @@ def test_the_window_that_only_receives_tells_what_is_missing_and_asks_no_correct
         assert FORWARDING not in text, name
         assert "收件窗口" not in text, name
     assert "以本机关名义出具" in read(demo, DocumentKind.CORRECTION, ENTRUSTED, tmp_path)
-    many = read(demo, DocumentKind.CORRECTION, ENTRUSTED_MANY, tmp_path)  # three bodies: the hall tells, each decides
-    assert "补齐材料告知书" in many
+    # three bodies: each tells its own 补正, in its name, of what its items lack (one paper, one body)
+    many = read(demo, DocumentKind.CORRECTION, ENTRUSTED_MANY, tmp_path, item=first_of(demo, MARKET))
+    assert f"{MARKET}补齐补正通知书" in many
+    assert "以本机关名义出具" in many
+    assert "个体工商户" in many  # its 设立登记's 申请书
+    assert not any(other in many for other in DEPARTMENTS[1:])
+    assert "补齐材料告知书" not in many
     assert "各委托机关" not in many
+    other = read(demo, DocumentKind.CORRECTION, ENTRUSTED_MANY, tmp_path, item=first_of(demo, DEPARTMENTS[1]))
+    assert f"{DEPARTMENTS[1]}补齐补正通知书" in other
+    assert "受托人居民身份证" in other  # the agent's ID serves its item too
+    assert "个体工商户（备案）申请书" not in other  # the 设立登记's, not its
+    assert MARKET not in other
 
 
 def test_only_a_body_that_may_accept_refuses_and_its_rights_are_its_own(demo: DemoCases, tmp_path: Path) -> None:
@@ -236,10 +248,15 @@ def test_no_paper_in_an_entrusting_departments_name_until_the_hall_is_known_to_b
         with pytest.raises(DocumentNotPossible) as refused:
             document_for(view, kind, demo.office, "N-1", market_only(demo), TODAY, held=held)
         assert refused.value.problems == (DocumentProblem.ORGAN_UNANSWERED,), kind
-    # three departments would decide a 补正 or 不予受理 together: the hall's 告知, in nobody's name, waits for none
-    for kind in (DocumentKind.CORRECTION, DocumentKind.REFUSAL):
-        told = document_for(demo.views[CASE_OF_KIND[kind]], kind, demo.office, "N-1", demo.bundle, TODAY, held=held)
-        assert told.office_name == demo.office.office_name, kind
+    # three departments would refuse together: the hall's 告知, in nobody's name, waits for none
+    kind = DocumentKind.REFUSAL
+    told = document_for(demo.views[CASE_OF_KIND[kind]], kind, demo.office, "N-1", demo.bundle, TODAY, held=held)
+    assert told.office_name == demo.office.office_name
+    # their 补正 is each one's own, in its name (one paper per body): it waits as theirs does
+    with pytest.raises(DocumentNotPossible) as each:
+        document_for(demo.views[CASE_OF_KIND[DocumentKind.CORRECTION]], DocumentKind.CORRECTION, demo.office, "N-1",
+                     demo.bundle, TODAY, held=held)  # fmt: skip
+    assert each.value.problems == (DocumentProblem.ORGAN_UNANSWERED,)
     said = document_problems_text(refused.value.problems)
     assert "本单位是否为可以受委托实施行政许可的行政机关尚未设定" in said
     assert "请管理员在“单位信息”中设定“本单位是否为行政机关”" in said

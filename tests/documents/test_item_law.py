@@ -152,7 +152,7 @@ def paper_of(
 def test_the_papers_name_the_entrusting_department(demo: DemoCases) -> None:
     """Under the agreement the site records (seed 001 第三十二条 alone is none), each paper is issued in the one
     entrusting department's name (许可法 第二十四条第三款); a paper that two departments would issue together is not
-    made: a receipt is made per issuing body, and the hall's 补正 or 不予受理 is its 告知."""
+    made: a receipt and a 补正 are made per issuing body, and the hall's 不予受理 is its 告知."""
     county = dataclasses.replace(demo.office, office_level="county", administrative_organ=OrganAnswer.YES)
     unagreed = document_for(demo.views["不予受理"], DocumentKind.REFUSAL, county, "N-1", demo.bundle, TODAY)
     assert unagreed.office_name == "兴安盟政务服务中心"
@@ -172,8 +172,8 @@ def test_the_papers_name_the_entrusting_department(demo: DemoCases) -> None:
         ) in _all_text(data), kind
         assert "转送" not in _all_text(data), kind
         together = document_for(demo.views[CASE_OF_KIND[kind]], kind, county, "N-1", demo.bundle, TODAY)
-        receipt = kind is DocumentKind.RECEIPT  # one per body, the first item's body's first; else the hall's 告知
-        assert together.office_name == ("乌兰浩特市市场监督管理局" if receipt else "兴安盟政务服务中心"), kind
+        per_body = kind is not DocumentKind.REFUSAL  # one per body, the first item's body's first; else the hall's 告知
+        assert together.office_name == ("乌兰浩特市市场监督管理局" if per_body else "兴安盟政务服务中心"), kind
         assert "各委托机关" not in _all_text(together), kind
     *entrusted, tax = demo.bundle.items
     collected = dataclasses.replace(demo.bundle, items=(*entrusted, dataclasses.replace(tax, entrusted=False)))

@@ -28,7 +28,15 @@ RIGHTS = (
 #: Sentences each document must carry, word for word (domain §3-§5).
 REQUIRED = {
     # the department's own 补正, once, in full, in its name, with its date
-    DocumentKind.SUPPLEMENT: ("补正内容", "请补充载明租赁期限的租赁合同", "一次性告知", "告知日期2026年11月24日"),
+    # the department's 补正, before any 受理: the 受理 follows the complete 补正, its limits from it
+    DocumentKind.SUPPLEMENT: (
+        "补正内容",
+        "请补充载明租赁期限的租赁合同",
+        "一次性告知",
+        "告知日期2026年11月23日",
+        "本机关于补正齐全之日予以受理",
+        "办理期限自受理之日起计算",
+    ),
     DocumentKind.ITEM_REFUSAL: ("不予受理理由", "不属于本机关登记管辖范围", "决定日期2026年11月23日", "提起行政诉讼"),
     # the department's own 受理 of the item the hall only received, in its name, dated, with the dates run from it
     DocumentKind.ACCEPTANCE: ("受理日期", "承诺办结日期", "本机关于2026年11月23日予以受理", "审批业务专用章或部门公章"),
@@ -41,7 +49,8 @@ REQUIRED = {
         "本人将在补交期限内补齐下列材料",
         "如违反上述承诺，本人愿意承担相应的法律责任",
     ),
-    DocumentKind.CORRECTION: ("一次性告知", "如无正当理由逾期提交的，视为放弃申请", "2026年12月11日前", "未提交"),
+    # the hall only receives: its 补齐材料告知书 decides nothing and threatens nothing
+    DocumentKind.CORRECTION: ("一次性告知", "逾期未补齐的，本机关只终结本次收件登记", "2026年12月11日前", "未提交"),
     DocumentKind.REFUSAL: (
         "请向呼伦贝尔市海拉尔区市场监督管理局申请",
         "新办纳税人涉税事项：请向国家税务总局呼伦贝尔市海拉尔区税务局申请",  # each item its own body

@@ -6,17 +6,18 @@ and the decision.  Every step is checked against the item's path (:func:`counter
 whatever face asked for it, and kept as a line of the case's history (:mod:`counter.case.item_lines`) with an audit
 entry in the same unit of work.  A decision goes the way every item's decision goes
 (:func:`counter.actions.cases.decisions.record_decision`), so the case closes once its last item is decided.
-Two steps are the department's acts toward the applicant and make its paper in the same unit of work: the 签收 of
-an item the hall only received (its 受理: the 受理通知书) and a pause for correction (its 补正, once, within five
-working days of the 分发: the 补正材料通知书).  Instead of the 签收 the department may refuse to accept what the hall
-only received (its 不予受理: the 不予受理通知书), which closes the item as a decision does; the applicant is told by SMS
-and the platform hears it as the department's (both from its line of history).
+Where the hall only received the item, the department answers what reached it in 第三十二条's order, each answer
+its act toward the applicant, made with its paper in the same unit of work, the applicant told by SMS: its 签收 is
+its 受理 (the 受理通知书); or it tells its 补正 first (once, in full, within five working days of the hall's receipt:
+the 补正材料通知书), and its 签收 once the 补正 is complete is the 受理, dated that day, the limits running from it;
+or it refuses to accept (its 不予受理 on 第一项, 第二项 naming the body with power, or another ground: the
+不予受理通知书), which closes the item as a decision does, and the platform hears as the department's.  Where the
+window accepted the item, the 受理凭证 was the 受理: no 补正 or 不予受理 of the department's follows it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
@@ -33,12 +34,12 @@ from counter.actions.cases.received_cases import status_after
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.item_clock import correction_deadline
 from counter.case.item_lines import item_paths, office_day, step_note
 from counter.case.item_path import (
     ItemEvent,
     ItemState,
     ItemStep,
-    PauseReason,
     StepProblem,
     StepRefused,
     check_step,
@@ -46,14 +47,16 @@ from counter.case.item_path import (
 )
 from counter.case.item_standing import ItemStanding
 from counter.case.item_step_request import StepRequest
+from counter.case.refusal_basis import RefusalBasis
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
-from counter.catalog.model import Bundle
+from counter.catalog.model import Bundle, ItemType
 from counter.db import models
 from counter.db.case_store import add_history, case_view
 from counter.db.outbox_store import gateway_configured, queue_dated
 from counter.db.platform_store import AcceptedItem, queue_item_acceptance
 from counter.documents.kinds import DocumentKind
+from counter.intake.outcome import RefusalGround
 from counter.parties.text import TextField, TextProblem, check_text
 from counter.sms.kinds import MessageKind
 
@@ -102,17 +105,19 @@ def take_item_step(
         raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
     # the deciding department's staff, or the window where the site holds the item or was entrusted with it
     acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
-    _view, paths = _read(session, case)
+    view, paths = _read(session, case)
     path = paths.get(item_code, [])
     step = ItemStep(
         request.event, office_day(now), acting.clerk, pause=request.pause, days=request.days,
         approved_by=request.approved_by.strip(), result_no=request.result_no.strip(), reason=request.reason.strip(),
+        basis=RefusalBasis(request.ground, request.authority.strip()),
     )  # fmt: skip
-    after = check_step(path, step)
-    if step.pause is PauseReason.CORRECTION:
-        _correction_in_time(session, path, step)
-    if request.event is ItemEvent.REFUSED:
-        _refusable(session, case, bundle, item_code, step, state_of(path))
+    correction_by = None
+    if request.event is ItemEvent.CORRECTION:
+        correction_by = correction_deadline(office_calendar(session), view.received_on)
+    after = check_step(path, step, correction_by=correction_by)
+    if request.event in _TOLD_BEFORE_ACCEPTANCE:
+        _before_acceptance(session, case, bundle, item_code, step, state_of(path))
     approve = _DECISIONS.get(request.event)
     if approve is not None:
         text = step.result_no if approve else step.reason
@@ -126,7 +131,7 @@ def take_item_step(
         track_items(session, case, bundle)
         if request.event is ItemEvent.SIGNED:
             _accepted(session, desk, case, bundle, item_code, now, step.by)
-        if step.pause is PauseReason.CORRECTION:  # the department's 补正, told once on its own paper
+        if request.event is ItemEvent.CORRECTION:  # the department's 补正, told once on its own paper
             made_document(session, desk, case.case_no, DocumentKind.SUPPLEMENT, office_day(now), item_code)
         if request.event is ItemEvent.REFUSED:  # its 不予受理, on its own paper; the item is closed as decided
             made_document(session, desk, case.case_no, DocumentKind.ITEM_REFUSAL, office_day(now), item_code)
@@ -135,34 +140,36 @@ def take_item_step(
     return after
 
 
-#: the working days within which a department tells its 补正 after it received the materials (许可法 第三十二条第一款
-#: 第四项: 五日内; 第八十二条: 以工作日计算)
-CORRECTION_DAYS = 5
+#: the department's answers to what the hall only received, other than its 受理 (许可法 第三十二条)
+_TOLD_BEFORE_ACCEPTANCE = frozenset({ItemEvent.CORRECTION, ItemEvent.REFUSED})
 
 
-def _correction_in_time(session: Session, path: Sequence[ItemStep], step: ItemStep) -> None:
-    """Refuse a department's 补正 asked later than five working days after the item reached it (its 分发): 逾期不告知
-    的，自收到申请材料之日起即为受理, and the department can no longer ask."""
-    routed = next((s.day for s in path if s.event is ItemEvent.ROUTED), None)
-    if routed is None:
-        return
-    last = office_calendar(session).add_working_days(routed, CORRECTION_DAYS).date
-    if step.day > last:
-        raise StepRefused(StepProblem.CORRECTION_LATE, step, state_of(path))
-
-
-def _refusable(
+def _before_acceptance(
     session: Session, case: models.Case, bundle: Bundle, item_code: str, step: ItemStep, state: ItemState | None
 ) -> None:
-    """Refuse a department's 不予受理 of an item the window accepted (the site's own, or in the department's name under
-    its recorded 授权): the receipt was the 受理, and what follows is a decision (不予批准); and one whose reasons
-    are no text a paper can print."""
+    """Refuse a department's 补正 or 不予受理 of an item the window accepted (the site's own, or in the department's
+    name under its recorded 授权): the receipt was the 受理 — its 补正 was the window's to tell at intake, and what
+    follows is a decision (不予批准); and one whose text (the reasons, the list to correct, the body with power) is
+    no text a paper can print, or a 第一项 for an item that is no licence (only 行政许可法 gives it)."""
     view = case_view(session, case.case_no)
     assert view is not None
     if item_code not in received_only(session, view, bundle):
         raise StepRefused(StepProblem.ACCEPTED_AT_WINDOW, step, state)
-    if check_text(step.reason, TextField.NOTE).problem not in (None, TextProblem.TOO_LONG):
-        raise StepRefused(StepProblem.NO_REASON, step, state)
+    empty = StepProblem.NO_REASON if step.event is ItemEvent.REFUSED else StepProblem.NO_CORRECTION_LIST
+    if step.reason and check_text(step.reason, TextField.NOTE).problem not in (None, TextProblem.TOO_LONG):
+        raise StepRefused(empty, step, state)
+    authority = step.basis.authority
+    if authority and (check_text(authority, TextField.ORGANISATION_NAME).problem is not None or _marks(authority)):
+        raise StepRefused(StepProblem.NO_AUTHORITY, step, state)
+    item = bundle.item(item_code)
+    licensing = item is not None and item.item_type is ItemType.LICENSING
+    if step.basis.ground is RefusalGround.NO_LICENCE_NEEDED and not licensing:
+        raise StepRefused(StepProblem.GROUND_NOT_LICENSING, step, state)
+
+
+def _marks(text: str) -> bool:
+    """Whether a body's name holds the brackets its refusal's note keeps it between (counter.case.refusal_basis)."""
+    return any(mark in text for mark in "〔〕")
 
 
 def _accepted(

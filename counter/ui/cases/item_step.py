@@ -17,12 +17,13 @@ from PySide6.QtCore import QObject
 
 from counter.access.desk import Desk
 from counter.case.decisions import DecisionProblem, DecisionRefused
-from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, StepRefused
+from counter.case.item_path import ItemEvent, ItemState, StepProblem, StepRefused
 from counter.case.item_step_request import StepRequest
 from counter.case.not_found import CaseNotFound
 from counter.case.status import MoveNotAllowed
 from counter.case.view import CaseView
 from counter.documents.case_page import ItemLine
+from counter.documents.data import DocumentNotPossible
 from counter.documents.kinds import DocumentKind
 from counter.documents.made import MadeDocument
 from counter.service.department_items import ITEM_STEP, ItemStep
@@ -31,7 +32,7 @@ from counter.ui.cases.rules import items_to_route
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Runner
 from counter.words.cases import AUTHORITY_PROBLEMS, decision_refused_text
-from counter.words.documents import DOC_TITLE
+from counter.words.documents import DOC_TITLE, document_problems_text
 from counter.words.items import ITEM_STATE, step_refused_text
 
 log = logging.getLogger(__name__)
@@ -64,10 +65,10 @@ def route_title(view: CaseView, items: Sequence[ItemLine]) -> str:
 
 def made_paper(request: StepRequest) -> DocumentKind | None:
     """The paper a department's step makes in its own name (:func:`counter.actions.cases.item_steps.take_item_step`):
-    its 不予受理通知书, or its 补正材料通知书 with a pause for 补正."""
+    its 不予受理通知书, or its 补正材料通知书."""
     if request.event is ItemEvent.REFUSED:
         return DocumentKind.ITEM_REFUSAL
-    if request.event is ItemEvent.PAUSED and request.pause is PauseReason.CORRECTION:
+    if request.event is ItemEvent.CORRECTION:
         return DocumentKind.SUPPLEMENT
     return None
 
@@ -112,6 +113,8 @@ def _refused(err: Exception, number: str, item: ItemLine, request: StepRequest) 
         outcome = Outcome(decision_refused_text(err), "noticeWarn", reload=True)
     elif isinstance(err, (MoveNotAllowed, CaseNotFound)):  # the case left the hall's hands meanwhile
         outcome = Outcome("", "noticeWarn", reload=True, moved=True)
+    elif isinstance(err, DocumentNotPossible):  # its paper cannot be made: the step is not taken, the paper says why
+        outcome = Outcome(document_problems_text(err.problems, err.unnamed), "noticeError")
     else:
         outcome = Outcome(refusal_text(err), "noticeError")
     log.info("case %s: %s of %s refused: %s", number, request.event.value, item.code, type(err).__name__)

@@ -5,9 +5,10 @@ department once, then the steps its state allows (:func:`counter.ui.cases.item_s
 reached by Tab.  The form sits under the case's buttons, as the page's other forms do, and asks only what the step
 needs: a pause its reason (and a detail), an extension its working days, the head who approved it and the reason
 told to the applicant, a 准予 its result's number (and, for a licence, its 有效期限: 证照未载明, 有效期至 a date, or
-长期有效, chosen by ↑ ↓ with the date after Tab), a 不予批准 or a 不予受理 its reasons.  Enter confirms it from any of
-its fields.  What the step lacks is said by the action (:data:`counter.service.department_items.ITEM_STEP`), never
-guessed here.
+长期有效, chosen by ↑ ↓ with the date after Tab), a 不予批准 its reasons, a 不予受理 its ground (another, written,
+until the department picks 第一项 or 第二项 with the body with power) and reasons, a 补正 all there is to correct.
+Enter confirms it from any of its fields.  What the step lacks is said by the action
+(:data:`counter.service.department_items.ITEM_STEP`), never guessed here.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter.case.item_path import MOST_EXTENSION_DAYS, ItemEvent, PauseReason
+from counter.case.item_path import MOST_EXTENSION_DAYS, PAUSES, ItemEvent, PauseReason
 from counter.case.item_step_request import StepRequest
+from counter.case.refusal_basis import DEPARTMENT_GROUNDS
 from counter.case.status import CaseEvent
 from counter.documents.case_page import ItemLine
+from counter.intake.outcome import RefusalGround
 from counter.ui.cases import words
 from counter.ui.cases.item_step_rules import DEPARTMENT_STEPS
 from counter.ui.cases.validity_fields import ValidityFields
@@ -41,11 +44,14 @@ from counter.ui.look.text_size import px
 from counter.ui.widgets.flow_layout import FlowLayout
 from counter.ui.widgets.plain_text import plain_label
 from counter.ui.widgets.step_form import frame_step_form
-from counter.words.items import PAUSE_REASON
+from counter.words.items import PAUSE_REASON, REFUSAL_BASIS
 
 FIRST_EXTENSION_DAYS = 5  # offered when the form opens; the department sets its own
-#: the steps whose form asks a reason: a pause's detail, an extension's reason, a denial's or a refusal's reasons
-_WITH_REASON = frozenset({ItemEvent.PAUSED, ItemEvent.EXTENDED, ItemEvent.DENIED, ItemEvent.REFUSED})
+#: the steps whose form asks a reason: a pause's detail, an extension's reason, a denial's or a refusal's reasons, a
+#: 补正's list
+_WITH_REASON = frozenset(
+    {ItemEvent.PAUSED, ItemEvent.EXTENDED, ItemEvent.DENIED, ItemEvent.REFUSED, ItemEvent.CORRECTION}
+)
 
 
 class ItemStepBar(QWidget):
@@ -98,8 +104,13 @@ class ItemStepForm(QFrame):
         self.licence = False  # the item is a 行政许可: its grant asks the licence's 有效期限
         self.pause = QComboBox()
         self.pause.addItem(words.ITEM_STEP_PAUSE_CHOOSE, "")
-        for reason in PauseReason:
+        for reason in PAUSES:  # 第四十五条's: a 补正 is told before the 受理, never a pause after it
             self.pause.addItem(PAUSE_REASON[reason], reason.value)
+        self.ground = QComboBox()  # a 不予受理's ground: 第一项, 第二项, or another
+        for ground in DEPARTMENT_GROUNDS:
+            self.ground.addItem(REFUSAL_BASIS[ground].format(authority=words.ITEM_STEP_AUTHORITY_NAME), ground)
+        self.ground.addItem(words.ITEM_STEP_GROUND_OTHER, "")
+        self.authority = QLineEdit()
         self.days = QSpinBox()
         self.days.setRange(1, MOST_EXTENSION_DAYS)
         self.approved_by = QLineEdit()
@@ -109,11 +120,13 @@ class ItemStepForm(QFrame):
         self.false_materials = QCheckBox(words.ITEM_STEP_FALSE_MATERIALS)  # a licence's denial only
         self.validity_fields = ValidityFields()  # a licence's grant only
         self.validity, self.valid_until = self.validity_fields.choice, self.validity_fields.until
-        for field in (self.approved_by, self.result_no, self.reason):
+        for field in (self.approved_by, self.result_no, self.reason, self.authority):
             field.setMinimumWidth(px(320))
         self.fields = QFormLayout()
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)  # the lines, not the lists
         self.fields.addRow(words.ITEM_STEP_PAUSE, self.pause)
+        self.fields.addRow(words.ITEM_STEP_GROUND, self.ground)
+        self.fields.addRow(words.ITEM_STEP_AUTHORITY, self.authority)
         self.fields.addRow(words.ITEM_STEP_DAYS, self.days)
         self.fields.addRow(words.ITEM_STEP_APPROVER, self.approved_by)
         self.fields.addRow(words.ITEM_STEP_RESULT_NO, self.result_no)
@@ -132,8 +145,9 @@ class ItemStepForm(QFrame):
         self.title.setText(words.ITEM_STEP_TITLE[event].format(item=item.name, department=item.department))
         self.confirm_button.setText(words.CASE_FORM_CONFIRM.format(action=words.ITEM_STEP_ACTION[event]))
         self.pause.setCurrentIndex(0)
+        self.ground.setCurrentIndex(self.ground.count() - 1)  # another ground, written: nobody picks a 项 for them
         self.days.setValue(FIRST_EXTENSION_DAYS)
-        for field in (self.approved_by, self.result_no, self.reason):
+        for field in (self.approved_by, self.result_no, self.reason, self.authority):
             field.clear()
         self.false_materials.setChecked(False)
         self.validity_fields.reset(today or dt.date.today())
@@ -142,9 +156,12 @@ class ItemStepForm(QFrame):
             ItemEvent.EXTENDED: words.ITEM_STEP_EXTEND_REASON,
             ItemEvent.DENIED: words.ITEM_STEP_DENY_REASON,
             ItemEvent.REFUSED: words.ITEM_STEP_REFUSE_REASON,
+            ItemEvent.CORRECTION: words.ITEM_STEP_CORRECTION,
         }
         shown: dict[QWidget, bool] = {
             self.pause: event is ItemEvent.PAUSED,
+            self.ground: event is ItemEvent.REFUSED,
+            self.authority: event is ItemEvent.REFUSED,
             self.days: event is ItemEvent.EXTENDED,
             self.approved_by: event is ItemEvent.EXTENDED,
             self.result_no: event is ItemEvent.APPROVED,
@@ -168,6 +185,7 @@ class ItemStepForm(QFrame):
         assert self.step is not None
         event = self.step
         chosen = str(self.pause.currentData() or "")
+        ground = str(self.ground.currentData() or "") if event is ItemEvent.REFUSED else ""
         return StepRequest(
             event,
             pause=PauseReason(chosen) if event is ItemEvent.PAUSED and chosen else None,
@@ -177,6 +195,8 @@ class ItemStepForm(QFrame):
             reason=self.reason.text() if event in _WITH_REASON else "",
             false_materials=event is ItemEvent.DENIED and self.false_materials.isChecked(),
             validity=self.validity_fields.chosen() if event is ItemEvent.APPROVED and self.licence else None,
+            ground=RefusalGround(ground) if ground else None,
+            authority=self.authority.text() if event is ItemEvent.REFUSED else "",
         )
 
     def show_problems(self, text: str) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Collection, Sequence
 
 from counter.access.roles import Actor, Permission
 from counter.case.item_lines import item_paths, office_day
-from counter.case.item_path import MOVES, ItemEvent, ItemStep, state_of
+from counter.case.item_path import MOVES, ItemEvent, ItemStep, corrected, state_of
 from counter.case.status import CaseEvent
 from counter.case.view import CaseView
 from counter.ui.cases.rules import allowed
@@ -26,6 +26,7 @@ from counter.ui.cases.rules import allowed
 #: a department's steps, in the order of an item's path: the order of their buttons
 DEPARTMENT_STEPS = (
     ItemEvent.SIGNED,
+    ItemEvent.CORRECTION,  # before the 签收: the department's 补正 of what the hall only received
     ItemEvent.REFUSED,  # instead of the 签收: the department's 不予受理 of what the hall only received
     ItemEvent.REVIEW_STARTED,
     ItemEvent.PAUSED,
@@ -34,6 +35,8 @@ DEPARTMENT_STEPS = (
     ItemEvent.APPROVED,
     ItemEvent.DENIED,
 )
+#: the department's answers to what the hall only received, besides its 受理 (许可法 第三十二条)
+_BEFORE_ACCEPTANCE = frozenset({ItemEvent.CORRECTION, ItemEvent.REFUSED})
 #: the window's decision (:data:`counter.ui.cases.rules.ITEM_ACTIONS`) that records the same as a department's
 WINDOW_DECISION = {ItemEvent.APPROVED: CaseEvent.ITEM_APPROVED, ItemEvent.DENIED: CaseEvent.ITEM_DENIED}
 
@@ -42,8 +45,8 @@ def offered_steps(
     view: CaseView, path: Sequence[ItemStep], window: Sequence[CaseEvent] = (), received: bool = True
 ) -> tuple[ItemEvent, ...]:
     """The department's steps an item with ``path`` may take now; ``window``: the decisions the window offers;
-    ``received``: the hall only received the item, so its department may refuse to accept it (不予受理) — where the
-    window accepted it, the 受理凭证 was the 受理."""
+    ``received``: the hall only received the item, so its department may ask its 补正 or refuse to accept it
+    (不予受理) — where the window accepted it, the 受理凭证 was the 受理.  A 补正 once only, before the 受理."""
     state = state_of(path)
     extended = any(step.event is ItemEvent.EXTENDED for step in path)
     return tuple(
@@ -52,7 +55,8 @@ def offered_steps(
         if state in MOVES[event][0]
         and allowed(view, CaseEvent(event.value))
         and not (event is ItemEvent.EXTENDED and extended)
-        and not (event is ItemEvent.REFUSED and not received)
+        and not (event in _BEFORE_ACCEPTANCE and not received)
+        and not (event is ItemEvent.CORRECTION and corrected(path))
         and WINDOW_DECISION.get(event) not in window
     )
 

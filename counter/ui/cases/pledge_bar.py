@@ -345,6 +345,10 @@ class PledgeBar(QWidget):
         self.told.emit(refused_text(err, item), "noticeError")
 
 
+#: before the department's 受理: routed, or waiting for the applicant's 补正 (许可法 第三十二条)
+_NOT_SIGNED = frozenset({None, ItemState.ROUTED, ItemState.CORRECTING})
+
+
 def _grant_offered(view: CaseView, item: ItemLine) -> tuple[tuple[PledgeAct, ...], str]:
     """The grant, where the item's path allows a 准予 now (:func:`counter.case.pledge_checks.grant_open`); before its
     department signed for it, the department signs for it or refuses to accept it (the step bar), and the grant is
@@ -354,7 +358,7 @@ def _grant_offered(view: CaseView, item: ItemLine) -> tuple[tuple[PledgeAct, ...
     state = state_of(item_paths(view.history, office_day).get(item.code, []))
     if grant_open(state, item.received):
         return (PledgeAct.GRANT,), ""
-    return (), PLEDGE_SIGN_FIRST.format(item=item.name) if state in (None, ItemState.ROUTED) else ""
+    return (), PLEDGE_SIGN_FIRST.format(item=item.name) if state in _NOT_SIGNED else ""
 
 
 def _state_text(item: ItemLine, offer: PledgeOffer) -> str:

@@ -240,6 +240,7 @@ CASE_DONE_NOTHING_ROUTED = tr("各事项均已分发或已决定，无需再分�
 # a department's steps of the item chosen on the 各事项的办理情况 list (counter.ui.cases.item_step_form)
 ITEM_STEP_ACTION = {
     ItemEvent.SIGNED: tr("签收"),
+    ItemEvent.CORRECTION: tr("要求补正"),
     ItemEvent.REFUSED: tr("不予受理"),
     ItemEvent.REVIEW_STARTED: tr("开始审查"),
     ItemEvent.PAUSED: tr("暂停计时"),
@@ -253,12 +254,17 @@ ITEM_STEP_BAR = tr("部门办理“{item}”（{department}）：")
 ITEM_STEP_BUTTON_NAME = tr("{step}“{item}”")  # what a screen reader says of a step's button
 ITEM_STEP_TITLE = {
     ItemEvent.SIGNED: tr("签收“{item}”：{department}已收到分发的事项和材料。"),
+    ItemEvent.CORRECTION: tr(
+        "要求补正“{item}”：以{department}的名义在受理前一次告知需要补正的全部内容，只能告知一次；"
+        "补正齐全后签收，即于当日受理（《行政许可法》第三十二条）。"
+    ),
     ItemEvent.REFUSED: tr(
-        "不予受理“{item}”：以{department}的名义作出（本部门尚未受理），须写明理由，理由将写入不予受理通知书。"
+        "不予受理“{item}”：以{department}的名义作出（本部门尚未受理），须写明依据；不属于本机关职权范围的，"
+        "须写明有权机关。依据和理由将写入不予受理通知书。"
     ),
     ItemEvent.REVIEW_STARTED: tr("开始审查“{item}”。"),
     ItemEvent.PAUSED: tr(
-        "暂停计时“{item}”：听证、检验检测检疫、鉴定、专家评审和补正材料的时间不计入办理期限"
+        "暂停计时“{item}”：听证、招标拍卖、检验检测检疫、鉴定和专家评审的时间不计入办理期限"
         "（《行政许可法》第四十五条）。"
     ),
     ItemEvent.RESUMED: tr("恢复计时“{item}”：暂停的原因已消除，办理期限接着计算。"),
@@ -278,6 +284,11 @@ ITEM_STEP_EXTEND_REASON = tr("延期理由（告知申请人）：")
 ITEM_STEP_RESULT_NO = tr("结果编号：")
 ITEM_STEP_DENY_REASON = tr("不予批准理由：")
 ITEM_STEP_REFUSE_REASON = tr("不予受理理由：")
+ITEM_STEP_CORRECTION = tr("需要补正的全部内容：")
+ITEM_STEP_GROUND = tr("不予受理依据：")
+ITEM_STEP_GROUND_OTHER = tr("其他理由（写明理由）")
+ITEM_STEP_AUTHORITY = tr("有权机关：")
+ITEM_STEP_AUTHORITY_NAME = tr("有权机关")  # in the ground's choice: 应向有权机关申请
 # a licence's 有效期限 with its 准予 (GB/T 39046-2020 表 8 证照有效期限): chosen by ↑ ↓, the date typed after Tab
 ITEM_STEP_VALIDITY = tr("证照有效期限：")
 ITEM_STEP_VALIDITY_NONE = tr("证照未载明")

@@ -87,7 +87,7 @@ def test_a_department_is_offered_what_the_items_path_allows(
 
 def test_the_windows_own_decision_stands_for_the_departments(accepted: CaseView) -> None:
     view = with_steps(accepted, CODES[1], PATHS["signed"])
-    assert steps_by_item(view, CODES, STAFF) == {CODES[1]: DEPARTMENT_STEPS[2:4] + DEPARTMENT_STEPS[5:]}
+    assert steps_by_item(view, CODES, STAFF) == {CODES[1]: DEPARTMENT_STEPS[3:5] + DEPARTMENT_STEPS[6:]}
     assert steps_by_item(view, CODES, CLERK) == {}  # no department's permission
     every = Actor("quanneng", "全能", frozenset(Role))  # every role: the window's 准予 and 不予批准 are offered
     assert steps_by_item(view, CODES, every, ITEM_ACTIONS) == {

@@ -21,10 +21,12 @@ from counter.case.decisions import Validity
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent, ItemState, PauseReason, StepProblem, state_of
 from counter.case.item_step_request import StepRequest
+from counter.case.refusal_basis import RefusalBasis
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.documents.case_page import ItemLine
 from counter.documents.kinds import DocumentKind
+from counter.intake.outcome import RefusalGround
 from counter.ui.cases.item_step import made_paper
 from counter.ui.cases.words import CASE_ACTION, CASE_ITEM_APPROVED, ITEM_STEP_ACTION, ITEM_STEP_PAPER
 from counter.words.cases import CASE_EVENT
@@ -320,7 +322,8 @@ def test_a_department_refuses_to_accept_what_the_hall_received_from_the_page(
     states.table.setFocus()
     QTest.keyClick(states.table, Qt.Key.Key_Down)  # ↓ chooses 食品经营许可
     bar = states.step_bar
-    assert [e for e, b in bar.buttons.items() if b.isVisible()] == [ItemEvent.SIGNED, ItemEvent.REFUSED]
+    offered = [e for e, b in bar.buttons.items() if b.isVisible()]
+    assert offered == [ItemEvent.SIGNED, ItemEvent.CORRECTION, ItemEvent.REFUSED]  # 第三十二条's three answers
     press(bar.buttons[ItemEvent.REFUSED])
     assert form.title.text().startswith(ITEM_STEP_ACTION[ItemEvent.REFUSED])
     assert form.reason.isVisible()
@@ -343,10 +346,67 @@ def test_a_department_refuses_to_accept_what_the_hall_received_from_the_page(
     assert "item_refusal.2" in kinds  # the department's 不予受理通知书, made by the step
 
 
+def test_a_department_tells_its_correction_before_its_acceptance_from_the_page(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """Instead of its 签收, for now, the department's 补正 with all there is to correct: its paper made in its name;
+    then only the 受理 or a 不予受理 is offered, no second 补正, and after the 受理 no pause for 补正."""
+    routed(case_sessions, book.accepted)
+    with case_sessions.begin() as session:  # no 授权: the hall only received it, the 市场监督管理局 accepts
+        set_entrustment(session, DESK_1, "XAM01", FOOD, "")
+    staff = signed_in(case_sessions, "bao", Role.DEPARTMENT, MARKET)
+    page = open_page(qtbot, case_sessions, today, book.accepted, staff)
+    states, form = page.item_states, page.item_step_form
+    states.table.setFocus()
+    QTest.keyClick(states.table, Qt.Key.Key_Down)  # ↓ chooses 食品经营许可
+    bar = states.step_bar
+    press(bar.buttons[ItemEvent.CORRECTION])
+    assert form.reason.isVisible()
+    with qtbot.assertNotEmitted(page.case_changed):  # nothing to correct named: refused in words, nothing kept
+        QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    assert form.problems.text() == STEP_PROBLEM[StepProblem.NO_CORRECTION_LIST]
+    form.reason.insert("经营场所使用证明未载明租赁期限，请补充载明租赁期限的租赁合同")
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    assert stored_state(case_sessions, book.accepted, FOOD) is ItemState.CORRECTING
+    assert page.notice.text().endswith(ITEM_STEP_PAPER.format(paper="补正材料通知书", department=MARKET))
+    assert bar.item == FOOD  # the page read again keeps the item chosen
+    assert [e for e, b in bar.buttons.items() if b.isVisible()] == [ItemEvent.SIGNED, ItemEvent.REFUSED]
+    reasons = [form.pause.itemData(i) for i in range(form.pause.count())]
+    assert PauseReason.CORRECTION.value not in reasons  # after the 受理, 第四十五条's pauses only
+    assert PauseReason.TENDER.value in reasons
+
+
+def test_a_department_refuses_on_the_second_ground_naming_the_body_from_the_page(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """The 不予受理 form asks its ground; 第二项 needs the body with power, kept with the refusal."""
+    routed(case_sessions, book.accepted)
+    with case_sessions.begin() as session:  # no 授权: the hall only received it, the 市场监督管理局 accepts
+        set_entrustment(session, DESK_1, "XAM01", FOOD, "")
+    staff = signed_in(case_sessions, "bao", Role.DEPARTMENT, MARKET)
+    page = open_page(qtbot, case_sessions, today, book.accepted, staff)
+    states, form = page.item_states, page.item_step_form
+    states.table.setFocus()
+    QTest.keyClick(states.table, Qt.Key.Key_Down)  # ↓ chooses 食品经营许可
+    press(states.step_bar.buttons[ItemEvent.REFUSED])
+    assert form.ground.isVisible()
+    assert form.ground.currentData() == ""  # another ground, until the department picks one
+    form.ground.setCurrentIndex(form.ground.findData(RefusalGround.NOT_IN_REMIT))
+    with qtbot.assertNotEmitted(page.case_changed):
+        QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    assert form.problems.text() == STEP_PROBLEM[StepProblem.NO_AUTHORITY]
+    form.authority.setText("科尔沁右翼前旗市场监督管理局")
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    decision = stored(case_sessions, book.accepted).decisions()[FOOD]
+    assert decision.basis == RefusalBasis(RefusalGround.NOT_IN_REMIT, "科尔沁右翼前旗市场监督管理局")
+
+
 def test_only_the_steps_that_make_a_paper_name_it() -> None:
     """A department's 不予受理 and its 补正 make their papers in its name; no other step makes one."""
     assert made_paper(StepRequest(ItemEvent.REFUSED, reason="不属于本机关管辖")) is DocumentKind.ITEM_REFUSAL
-    assert made_paper(StepRequest(ItemEvent.PAUSED, pause=PauseReason.CORRECTION)) is DocumentKind.SUPPLEMENT
+    assert made_paper(StepRequest(ItemEvent.CORRECTION, reason="租赁合同")) is DocumentKind.SUPPLEMENT
     assert made_paper(StepRequest(ItemEvent.PAUSED, pause=PauseReason.INSPECTION)) is None
     assert made_paper(StepRequest(ItemEvent.SIGNED)) is None
 

@@ -224,7 +224,8 @@ def test_the_brigade_is_offered_the_grant_only_once_it_signed_for_the_item(
     qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
 ) -> None:
     """Where the hall only received the 消防 item, the brigade's 签收 is its 受理: before it, the page offers what a
-    department may do before signing (签收, 不予受理) and says the grant comes after; once signed for, the grant."""
+    department may do before signing (签收, 补正, 不予受理) and says the grant comes after; once signed for, the
+    grant."""
     case_no = taken(case_sessions, DESK_1)  # no 授权 recorded: the brigade accepts and decides its item itself
     with case_sessions.begin() as s:
         actor = add_account(s, "brigade", "消防员", Role.DEPARTMENT, department=BRIGADE)
@@ -235,7 +236,8 @@ def test_the_brigade_is_offered_the_grant_only_once_it_signed_for_the_item(
     choose_fire(page)
     bar, steps = page.pledges, page.item_states.step_bar
     name = next(i.name for i in page.item_states.items if i.code == FIRE)
-    assert [e for e, b in steps.buttons.items() if b.isVisible()] == [ItemEvent.SIGNED, ItemEvent.REFUSED]
+    offered = [e for e, b in steps.buttons.items() if b.isVisible()]
+    assert offered == [ItemEvent.SIGNED, ItemEvent.CORRECTION, ItemEvent.REFUSED]
     assert bar.isVisible()
     assert not any(b.isVisible() for b in bar.buttons.values())
     assert bar.why.text() == PLEDGE_SIGN_FIRST.format(item=name)

@@ -18,6 +18,8 @@ from counter.case.item_step_request import StepRequest
 from counter.case.not_found import CaseNotFound
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.documents.case_page import ItemLine
+from counter.documents.data import DocumentNotPossible
+from counter.documents.kinds import DocumentProblem
 from counter.host.database.database_faults import DbFault, StoreFault
 from counter.ui.cases import hand_over_step, item_step
 from counter.ui.cases.item_step import Outcome
@@ -26,6 +28,7 @@ from counter.ui.cases.same_day_step import finish_same_day
 from counter.ui.cases.words import CASE_SAVE_FAILED
 from counter.ui.door.runner import failed
 from counter.words.access import refused_for
+from counter.words.documents import document_problems_text
 from counter.words.pledges import PLEDGE_MOVED
 from tests.ui.cases.casebook import DESK_1
 
@@ -104,3 +107,17 @@ def test_a_promise_s_step_refused_is_worded_alike_for_every_step(err: Exception,
 def test_a_promise_s_step_that_failed_otherwise_is_raised_on() -> None:
     with pytest.raises(ZeroDivisionError):
         refused_text(ZeroDivisionError(), ITEM)
+
+
+def test_an_item_step_whose_paper_cannot_be_made_is_said_with_the_papers_reason(qapp: object) -> None:
+    """A department's 不予受理 is its paper: where the site has not named the 复议 body it prints, the step is not
+    taken, and the page says which body to name, not a fault of the program."""
+    unnamed = DocumentNotPossible(
+        (DocumentProblem.REVIEW_BODY_UNNAMED,), (("乌兰浩特市残疾人联合会", ("乌兰浩特市人民政府",)),)
+    )
+    outcomes: list[Outcome] = []
+    step = StepRequest(ItemEvent.REFUSED, reason="户籍不在本市")
+    runner: Any = Refusing(unnamed)  # the runner as the page hands it over, its step refused
+    item_step.confirm(runner, DESK_1, "C1", ITEM, step, owner=QObject(), then=outcomes.append)
+    assert outcomes == [Outcome(document_problems_text(unnamed.problems, unnamed.unnamed), "noticeError")]
+    assert "乌兰浩特市残疾人联合会" in outcomes[0].text
