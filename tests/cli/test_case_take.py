@@ -420,7 +420,7 @@ def test_the_window_draft_at_the_same_desk_outlives_a_scripted_intake(
 ) -> None:
     """The clerk's half-typed form is another intake: a script's commit at the same desk must not end it."""
     from counter.actions.catalog.guides import find_guide
-    from counter.actions.intake.drafts import check_draft, keep_draft
+    from counter.actions.intake.drafts import check_drafts, keep_draft
     from counter.actions.site.store import Store
     from counter.cli.common import desk
     from counter.intake.checklist import start_checklist
@@ -437,12 +437,13 @@ def test_the_window_draft_at_the_same_desk_outlives_a_scripted_intake(
             applicant=Applicant(ApplicantKind.PERSON, "王䶮", "1522"),
             agent=Agent("", "", ""),
             with_agent=False,
+            uid="e" * 32,
         )
         here = desk()
         store.write(lambda unit: keep_draft(unit, here, form))
         taken_json(capsys, db, str(EXAMPLES / "intake-xiaocanguan.json"))
-        kept = store.read(lambda unit: check_draft(unit, here))
-        assert kept is not None
+        kept = store.read(lambda unit: check_drafts(unit, here))
+        assert [d.draft.uid for d in kept.drafts if d.draft is not None] == [form.uid]
     finally:
         store.dispose()
 

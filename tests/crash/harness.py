@@ -11,7 +11,7 @@ start would find it:
   checklist lines, its first history line and its audit entry;
 - no case at all lacks any of these (none is half-written);
 - a draft left behind is readable and would be offered back by the desk
-  (:func:`counter.ui.intake.drafts.pending_draft`), it never belongs to a case
+  (:func:`counter.ui.intake.drafts.pending_drafts`), it never belongs to a case
   that was committed, and when the kill came between saving the draft and
   committing the intake, it is that intake's draft.
 
@@ -286,6 +286,7 @@ def _cases(sessions: sessionmaker[Session]) -> tuple[set[str], dict[str, str], l
 
 def _draft(sessions: sessionmaker[Session], case_uids: set[str], run: Run | None) -> tuple[bool, list[str]]:
     """Whether the intake in progress would be offered back; what is wrong with the desk's draft."""
+    from counter.db.draft_store import load_drafts
     from tests.ui.drafts_read import pending  # the desk's own check, as at start-up
 
     problems: list[str] = []
@@ -301,8 +302,8 @@ def _draft(sessions: sessionmaker[Session], case_uids: set[str], run: Run | None
     if not offer.offer_text():
         problems.append("the draft would not be offered")
     with sessions() as session:
-        stored = session.get(models.Draft, DESK.draft_key)
-        content = stored.content if stored else ""
+        kept = load_drafts(session, DESK.draft_key)  # one at a time: each commit ends its own
+        content = kept[0][2] if kept else ""
     try:
         draft = draft_from_json(content)
         with sessions() as session:

@@ -85,6 +85,7 @@ class IntakePanel(ApplicantLookUps):
         today: Callable[[], dt.date],
         previous_case_no: str = "",
         parent: QWidget | None = None,
+        uid: str = "",
     ) -> None:
         super().__init__(stored_guide, today, previous_case_no, parent)
         self._runner = runner
@@ -102,7 +103,8 @@ class IntakePanel(ApplicantLookUps):
         self.drafts = DraftKeeper(runner, desk, self.form, self)
         self.licences = LicenceDesk(self, runner, today, self, desk)
         self.camera = CameraDesk(self, self)  # 高拍仪: the pages go with the case
-        self._uid = uuid.uuid4().hex  # the same for every attempt to commit this intake
+        # the same for every attempt to commit this intake, and its draft's key: a reopened draft keeps its own
+        self._uid = uid or uuid.uuid4().hex
         self.watch_connection(Reconnector(runner.service, self))
         self.queue_line = QueueLine(desk)  # 叫号: the ticket called goes with the case
         self.applicant_form.form.insertRow(0, self.queue_line)
@@ -139,7 +141,7 @@ class IntakePanel(ApplicantLookUps):
     ) -> IntakePanel:
         """A panel showing the draft exactly, on ``guide``, its guide version as read
         (:func:`counter.ui.intake.restore_intake`); :class:`DraftUnreadable` when it no longer fits."""
-        panel = cls(runner, desk, guide, today, draft.previous_case_no, parent)
+        panel = cls(runner, desk, guide, today, draft.previous_case_no, parent, uid=draft.uid)
         panel.apply_draft(draft)
         return panel
 
@@ -179,12 +181,17 @@ class IntakePanel(ApplicantLookUps):
     # --- the form as data ----------------------------------------------------------
 
     def form(self) -> IntakeDraft:
-        return read_fields(self, self._checklist, self._previous_case_no)
+        return read_fields(self, self._checklist, self._previous_case_no, self._uid)
 
     def request(self) -> IntakeRequest:
         # called by the ticket the desk called; the day the materials arrive is the intake's, which the service dates
         request = intake_request(self.form(), self._uid)
         return dataclasses.replace(request, ticket=self.queue_line.ticket, pages=self.camera.taken())
+
+    @property
+    def uid(self) -> str:
+        """The intake's own id: its commit's, and its draft's key."""
+        return self._uid
 
     @property
     def checklist(self) -> Checklist:

@@ -271,6 +271,7 @@ INTAKE_DRAFT_SAVED = tr("草稿已保存 {time}")
 INTAKE_DRAFT_SAVE_FAILED = tr("草稿未能保存（{fault}）；表单内容仍在本窗口中，请暂勿关闭窗口")
 INTAKE_DRAFT_APPLICANT = tr("，{applicant}")  # after the bundle in INTAKE_DRAFT_OFFER
 INTAKE_DRAFT_OFFER = tr("上次未完成的受理（保存于 {time}）：{bundle}{applicant}")
+INTAKE_DRAFT_CHOICE = tr("{time}  {bundle}{applicant}")  # one line of the bar's list where several are kept
 INTAKE_DRAFT_DISCARDED = tr("上次未完成的受理草稿无法恢复，已丢弃：{reason}")
 INTAKE_DRAFT_PROBLEM = {
     "not_json": tr("草稿内容已损坏"),

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.case.status import CaseStatus
 from counter.db.case_store import case_view
-from counter.db.draft_store import load_draft
+from counter.db.draft_store import load_drafts
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.style import OUTCOME_COLOURS
@@ -49,7 +49,7 @@ def test_all_received_is_accepted_and_committing_stores_every_line(
     assert not panel.parties_column.isEnabled()
     with sessions() as session:
         view = case_view(session, case_no)
-        draft = load_draft(session, DESK.draft_key)
+        drafts = load_drafts(session, DESK.draft_key)
     assert view is not None
     assert view.status is CaseStatus.ACCEPTED
     assert view.applicant_name == "张海军"
@@ -64,7 +64,7 @@ def test_all_received_is_accepted_and_committing_stores_every_line(
         "M09": ("received", 1, 1, "paper"),
         "M12": ("missing", 0, 0, ""),
     }
-    assert draft is None  # taken in the same transaction as the case
+    assert drafts == []  # taken in the same transaction as the case
 
 
 def test_deferrable_materials_missing_with_the_promise_are_deferred(
