@@ -139,7 +139,7 @@ DESK_INTAKE_UNPUBLISHED = tr("“{name}”指南未发布，暂不能受理。")
 DESK_INTAKE_DRAFT_REFUSED = tr("“{name}”的指南待核，本中心未允许依待核指南受理：请管理员先发布该指南。")
 DESK_OPEN_CASE_TITLE = tr("打开办件")
 DESK_OPEN_CASE_PROMPT = tr(
-    "办件编号（可扫描受理凭证上的条形码），或编号末几位、身份证号、手机号、申请人姓名（查近{days}天）："
+    "办件编号（可扫描申请人所持凭证或告知书上的条形码），或编号末几位、身份证号、手机号、申请人姓名（查近{days}天）："
 )
 DESK_DRAFT_RESTORE = tr("恢复")
 DESK_DRAFT_DISCARD = tr("放弃")

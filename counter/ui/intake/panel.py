@@ -62,6 +62,7 @@ from counter.ui.intake.words import (
 )
 from counter.ui.widgets.plain_text import plain_box
 from counter.words.dates import day_text
+from counter.words.documents import paper_title
 
 if TYPE_CHECKING:
     from counter.ui.printing.making import NoticeRefused
@@ -246,6 +247,7 @@ class IntakePanel(ApplicantLookUps):
             self.outcome_box.show_error(problem)
         else:
             self._decision, self._papers = shown.decision, shown.papers
+            self.checklist_view.name_correction_paper(paper_title("correction", "correct" in shown.papers))
             paper = shown.papers.get(shown.decision.outcome.value, "")
             self.outcome_box.show_decision(shown.decision, shown.beyond, paper)
         self.refresh_parties()  # an accepted case needs the subject's fields, a 补正 not: what is missing follows

@@ -145,7 +145,7 @@ INTAKE_PAGE_PROBLEM = {
 INTAKE_ORIGINALS = tr("原件")
 INTAKE_COPIES = tr("复印件")
 INTAKE_GUIDE_COUNT = tr("指南：原件{originals}份 复印件{copies}份")
-INTAKE_DEFECT_HINT = tr("写明问题所在（印在补正通知书上）")
+INTAKE_DEFECT_HINT = tr("写明问题所在（印在{paper}上）")  # the paper by the hall's standing
 INTAKE_CORRECTED_HINT = tr("写明申请人当场更正了什么（记入办件）")
 INTAKE_DEFECT_NOTE = tr("问题说明")  # the note's name for a screen reader, with its material (INTAKE_ROW_CONTROL_NAME)
 INTAKE_CORRECTED_NOTE = tr("更正说明")
@@ -209,7 +209,7 @@ INTAKE_REFUSAL_CONFIRM_INTRO = tr("确认后办件即登记为不予受理，不
 # a window that only receives an item (counter.documents.acceptance) issues a 申请事项告知书, which decides nothing
 INTAKE_RECEIVED_CONFIRM_TITLE = tr("出具申请事项告知书")
 INTAKE_RECEIVED_CONFIRM_INTRO = tr(
-    "确认后办件即登记为不予受理，不能撤回。本窗口只负责收件，出具的申请事项告知书不是不予受理决定，上面将印："
+    "确认后即出具申请事项告知书，不能撤回。本窗口只负责收件，不作任何决定，告知书上将印："
 )
 INTAKE_REFUSAL_CONFIRM_KEYS = tr("核对无误后按 Tab 再按 Enter（或按 Alt+Y）确认出具；按 Enter 或 Esc 返回修改。")
 INTAKE_REFUSAL_CONFIRM_BACK = tr("返回修改")

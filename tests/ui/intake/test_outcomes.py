@@ -35,7 +35,7 @@ def test_all_received_is_accepted_and_committing_stores_every_line(
 ) -> None:
     ready(qtbot, panel)
     assert outcome(panel) is Outcome.ACCEPT
-    assert panel.outcome_box.headline.text() == "受理"
+    assert panel.outcome_box.headline.text() == "收件"  # the hall receives for the departments
     assert OUTCOME_COLOURS[Outcome.ACCEPT][0] in panel.outcome_box.headline.styleSheet()
     assert "申请材料齐全、符合法定形式" in shown(panel)
     assert "承诺办结日期：2025年3月13日" in shown(panel)  # five working days from Thursday 6 March
@@ -82,7 +82,7 @@ def test_deferrable_materials_missing_with_the_promise_are_deferred(
     panel.deferral.no_bad_credit.setChecked(True)
     panel.deferral.pledge_signed.setChecked(True)
     assert outcome(panel) is Outcome.DEFER
-    assert panel.outcome_box.headline.text() == "容缺受理"
+    assert panel.outcome_box.headline.text() == "收件（材料容缺后补）"  # the hall receives; the departments decide
     # the guide's three working days (11 March), whole: 食品经营许可's promise moves to the case's 13 March instead
     assert "容缺材料到期日 2025年3月11日：食品安全管理制度文本" in shown(panel)
     assert "容缺材料到期日 2025年3月11日：从业人员健康证明" in shown(panel)
@@ -106,7 +106,7 @@ def test_one_required_material_missing_asks_for_correction_listing_it(
     assert outcome(panel) is Outcome.CORRECT
     assert panel.decision is not None
     assert [m.code for m in panel.decision.missing] == ["M05"]
-    assert panel.outcome_box.headline.text() == "补正"
+    assert panel.outcome_box.headline.text() == "一次性告知"  # the hall's 补齐材料告知书, no 补正 of its own
     assert "必要材料未提交：经营场所使用证明" in shown(panel)
     assert "补正期限：2025年3月27日" in shown(panel)
     assert panel.commit_button.text() == "出具补齐材料告知书\nCtrl+Enter"
