@@ -40,7 +40,7 @@ OUTCOME_SUMMARY_HELD = tr("还不能作出是否受理的决定，请先处理�
 #: paper (the 申请事项告知书) refuses nothing, so the word and its colour are not a refusal's
 OUTCOME_RECEIVED = {
     Outcome.ACCEPT: tr("收件"),
-    Outcome.DEFER: tr("收件（材料容缺后补）"),
+    Outcome.DEFER: tr("容缺收件"),
     Outcome.CORRECT: tr("一次性告知"),
     Outcome.REFUSE: tr("申请事项告知"),
 }
@@ -120,7 +120,7 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
         "请管理员先在“单位信息”中设定“本单位是否为行政机关”，设定后方可办理本件"
     ),
     ReasonCode.REFUSAL_NOT_THE_WINDOWS: tr(
-        "本窗口对“{name}”只负责收件，不作出不予受理决定，也不退回申请材料：请取消“不予受理”，按收件办理，"
+        "本窗口对“{name}”只负责收件，不作决定，也不退回申请材料：请取消“告知：出具申请事项告知书”，按收件办理，"
         "将核对意见告知申请人，材料转送{subject}，由其依法决定是否受理"
     ),
     ReasonCode.NO_LICENCE_ITEMS_MISSING: tr(

@@ -56,9 +56,14 @@ from counter.ui.intake.words import (
     INTAKE_COMMIT_DEFERRAL_OPEN,
     INTAKE_COMMIT_OPEN_CASES,
     INTAKE_DAY,
+    INTAKE_DAY_RECEIVED,
     INTAKE_DRAFT_SAVE_FAILED,
     INTAKE_DRAFT_SAVED,
     INTAKE_GROUND_REQUIRED,
+    INTAKE_OUTCOME,
+    INTAKE_OUTCOME_RECEIVED,
+    INTAKE_REFUSE,
+    INTAKE_REFUSE_RECEIVED,
 )
 from counter.ui.widgets.plain_text import plain_box
 from counter.words.dates import day_text
@@ -248,9 +253,20 @@ class IntakePanel(ApplicantLookUps):
         else:
             self._decision, self._papers = shown.decision, shown.papers
             self.checklist_view.name_correction_paper(paper_title("correction", "correct" in shown.papers))
+            self.name_the_acts(bool(shown.papers))
             paper = shown.papers.get(shown.decision.outcome.value, "")
             self.outcome_box.show_decision(shown.decision, shown.beyond, paper)
         self.refresh_parties()  # an accepted case needs the subject's fields, a 补正 not: what is missing follows
+
+    def name_the_acts(self, received: bool) -> None:
+        """The hall's acts named as its papers name them: 收件 where it only receives the items (``received``), its
+        refusal's box the 申请事项告知书 it prints; the deciding hall's 受理 and 不予受理 where it decides."""
+        day = INTAKE_DAY_RECEIVED if received else INTAKE_DAY
+        desk = self._desk
+        self.day_label.setText(day.format(date=day_text(self._today()), desk=desk.identity.desk_no, clerk=desk.clerk))
+        self.outcome_group.setTitle(INTAKE_OUTCOME_RECEIVED if received else INTAKE_OUTCOME)
+        refusal = INTAKE_REFUSE_RECEIVED.format(paper=paper_title("refusal", True))
+        self.refusal.setTitle(refusal if received else INTAKE_REFUSE)
 
     def refresh_parties(self) -> None:
         form, today = self.form(), self._today()

@@ -15,6 +15,7 @@ from counter.words.translate import tr
 INTAKE_WINDOW_TITLE = tr("受理：{bundle}")
 INTAKE_GUIDE_VERSION = tr("指南第 {version} 版")
 INTAKE_DAY = tr("受理日期：{date}　{desk}号窗口　{clerk}")
+INTAKE_DAY_RECEIVED = tr("收件日期：{date}　{desk}号窗口　{clerk}")  # where the hall only receives the items
 INTAKE_RESUBMISSION = tr("补正后重新提交，原办件：{case_no}")
 INTAKE_DRAFT_GUIDE = tr("依据待核办事指南受理：受理凭证和各类文书将注明此事")
 INTAKE_APPLICANT = tr("申请人")
@@ -150,6 +151,7 @@ INTAKE_CORRECTED_HINT = tr("写明申请人当场更正了什么（记入办件�
 INTAKE_DEFECT_NOTE = tr("问题说明")  # the note's name for a screen reader, with its material (INTAKE_ROW_CONTROL_NAME)
 INTAKE_CORRECTED_NOTE = tr("更正说明")
 INTAKE_OUTCOME = tr("受理结果")
+INTAKE_OUTCOME_RECEIVED = tr("收件结果")  # where the hall only receives: the departments decide the 受理
 INTAKE_UNDECIDED = tr("未完成")
 INTAKE_ANSWER_FIRST = tr("先回答办理情形，再逐项核对所需材料")
 INTAKE_PROMISED = tr("承诺办结日期：{date}")
@@ -175,6 +177,8 @@ INTAKE_DEFERRAL_UNCONFIRMED = tr(
 INTAKE_DEFERRAL_CREDIT = tr("已核实无不良信用记录")
 INTAKE_DEFERRAL_PLEDGE = tr("已签署承诺书")
 INTAKE_REFUSE = tr("不予受理")
+#: the same box where the hall only receives: its paper tells what the window found and refuses nothing
+INTAKE_REFUSE_RECEIVED = tr("告知：出具{paper}")
 INTAKE_REFUSAL_GROUND = {
     "no_licence_needed": tr("依法不需要取得行政许可（第一项）"),
     "not_in_remit": tr("不属于本机关职权范围（第二项）"),

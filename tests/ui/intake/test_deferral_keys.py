@@ -61,7 +61,7 @@ def test_key_6_marks_a_deferrable_material_and_asks_for_its_conditions(qtbot: Qt
     assert panel.commit_button.isEnabled()
     # the hall only receives the items: its 收件 paper, the departments decide the 容缺受理
     assert panel.commit_button.text() == "收件，出具容缺后补材料告知书\nCtrl+Enter"
-    assert panel.outcome_box.headline.text() == "收件（材料容缺后补）"  # the department decides the 容缺受理
+    assert panel.outcome_box.headline.text() == "容缺收件"  # the department decides the 容缺受理
 
     press(qtbot, panel, "M09", Qt.Key.Key_6)  # the conditions confirmed: on to the next material
     assert receipts(panel)["M09"] is Receipt.MISSING

@@ -82,7 +82,7 @@ def test_deferrable_materials_missing_with_the_promise_are_deferred(
     panel.deferral.no_bad_credit.setChecked(True)
     panel.deferral.pledge_signed.setChecked(True)
     assert outcome(panel) is Outcome.DEFER
-    assert panel.outcome_box.headline.text() == "收件（材料容缺后补）"  # the hall receives; the departments decide
+    assert panel.outcome_box.headline.text() == "容缺收件"  # the hall receives; the departments decide
     # the guide's three working days (11 March), whole: 食品经营许可's promise moves to the case's 13 March instead
     assert "容缺材料到期日 2025年3月11日：食品安全管理制度文本" in shown(panel)
     assert "容缺材料到期日 2025年3月11日：从业人员健康证明" in shown(panel)
@@ -132,7 +132,7 @@ def test_a_refusal_needs_its_ground_and_the_office_to_turn_to(
     panel.refusal.no_licence_boxes["152201-YJS008-02"].setChecked(True)
     # the window only receives: whether a licence is needed is the 市场监督管理局's to find, on its own 不予受理
     assert outcome(panel) is Outcome.INCOMPLETE
-    assert "只负责收件，不作出不予受理决定，也不退回申请材料" in shown(panel)
+    assert "只负责收件，不作决定，也不退回申请材料" in shown(panel)
     assert "材料尚未核对完毕" not in shown(panel)
     assert "乌兰浩特市市场监督管理局" in shown(panel)
     panel.refusal.grounds[RefusalGround.NOT_IN_REMIT].click()

@@ -125,3 +125,37 @@ def test_a_kept_draft_outlives_another_applicants_intake_and_a_restart(
 
 def sessions_of(db: Store) -> Session:
     return db.sessions()()
+
+
+@pytest.mark.slow
+def test_with_several_drafts_kept_the_clerk_chooses_one_by_the_keys(
+    qtbot: QtBot, db: Store, catalog_dir: Path, named_desk: None
+) -> None:
+    window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
+    open_bundle(window, "xcg")
+    for name, id_no in (("乌云其木格", FIRST_ID), ("包红梅", SECOND_ID)):
+        panel = new_intake(qtbot, window)
+        fill_person(panel, name=name, id_no=id_no)
+        assert panel.drafts.save_now()
+        with qtbot.waitSignal(panel.closed, timeout=5_000):
+            panel.close_keeping_draft()
+    bar = window.draft_offer
+    qtbot.waitUntil(lambda: bar.choice.count() == 2)
+    assert bar.isVisible()
+    assert bar.choice.isVisible()
+    assert "2 份" in bar.label.text()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window.search_panel.box, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is bar.choice
+    chosen = next(i for i in range(2) if "乌云其木格" in bar.choice.itemText(i))
+    while bar.choice.currentIndex() != chosen:
+        QTest.keyClick(bar.choice, Qt.Key.Key_Down if chosen > bar.choice.currentIndex() else Qt.Key.Key_Up)
+    QTest.keyClick(bar.choice, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is bar.restore_button
+    QTest.keyClick(bar.restore_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.desk_actions.intake is not None and window.desk_actions.intake.isVisible())
+    restored = window.desk_actions.intake
+    assert isinstance(restored, IntakePanel)
+    qtbot.addWidget(restored)
+    assert restored.applicant_form.name.text() == "乌云其木格"

@@ -31,7 +31,7 @@ from tests.ui.printing.test_case_page import page_of
 from tests.ui.runners import runner_on
 
 #: the hall's own acts where it decides: never said of a hall that only receives
-DECIDING = ("不予受理", "受理凭证", "补正通知书", "补齐补正通知书")
+DECIDING = ("不予受理", "受理凭证", "补正通知书", "补齐补正通知书", "受理结果", "受理日期")
 #: the outcome headlines of a deciding hall
 DECIDING_HEADLINES = {"受理", "容缺受理", "补正", "不予受理"}
 
@@ -67,7 +67,9 @@ def new_panel(qtbot: QtBot, sessions: sessionmaker[Session]) -> IntakePanel:
 
 
 def screen(panel: IntakePanel) -> list[str]:
-    return texts(panel.outcome_box, panel.commit_button, panel.checklist_view)
+    """The intake's words of the hall's act: its day, its outcome and the refusal's box, the button, the lines."""
+    boxes = [panel.outcome_group.title(), panel.refusal.title(), panel.day_label.text()]
+    return boxes + texts(panel.outcome_box, panel.commit_button, panel.checklist_view)
 
 
 @pytest.mark.slow
@@ -91,6 +93,9 @@ def test_no_intake_screen_of_the_four_outcomes_names_an_act_the_hall_does_not_ma
     assert again is not None
     assert again.outcome is Outcome.ACCEPT
     assert accepted.outcome_box.headline.text() == "收件"
+    assert accepted.outcome_group.title() == "收件结果"
+    assert accepted.day_label.text().startswith("收件日期：")
+    assert accepted.refusal.title() == "告知：出具申请事项告知书"
     assert deciding_words(screen(accepted)) == []
 
     deferring = new_panel(qtbot, sessions)
