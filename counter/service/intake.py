@@ -249,7 +249,7 @@ TAKE_INTAKE = write("intake.take_intake", Open.IN_ACTION, take, faults=_TAKE_FAU
 
 
 def take_file(work: Session, call: Call, request: TakeFromFile) -> TakenIntake:
-    """The intake an intake file describes (counter case take), taken as the window takes it; the desk's draft is left
+    """The intake an intake file describes (counter case take), taken as the window takes it; the desk's drafts are left
     alone."""
     from counter.actions.intake.intake_file import take_from_file
 
