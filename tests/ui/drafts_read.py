@@ -1,6 +1,6 @@
 """The desk's draft read as the start reads it, for tests that look at it where no event loop turns.
 
-The window asks for its draft called back (:func:`counter.ui.intake.pending_draft`, :func:`restore_intake`): where
+The window asks for its draft called back (:func:`counter.ui.intake.pending_drafts`, :func:`restore_intake`): where
 no event loop turns, the runner hands the answer over before the call returns, so these give it back at once.
 """
 
