@@ -159,7 +159,7 @@ def draft_name(database: Path) -> str | None:
     if not database.exists():
         return None
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
-        row = db.execute("SELECT content FROM draft").fetchone()
+        row = db.execute("SELECT content FROM intake_draft ORDER BY saved_at DESC").fetchone()  # the newest
     if row is None:
         return None
     keys = read_data_keys(database.parent / "keys" / "site.key")  # the desk's, in its own data folder: stored sealed

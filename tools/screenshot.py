@@ -21,6 +21,7 @@ given rather than being maximised, so the pictures show it with room for a title
   ``--size 1366x768 --pad-only``) after F9: the review pad in the part the intake leaves free;
 - ``pad-mn-faces.png``, ``pad-mn-reasons.png``, ``pad-mn-thanks.png`` (``--pad-only --pad-language mn``): the same
   screen with the pad in Mongolian, set in vertical columns: the faces, the reasons after 非常不满意, the thanks.
+- with ``--intake-only``, the intake's pictures and ``draft-bar.png`` alone (:func:`window_shots.intake_and_drafts`);
 - the intake, the case page, the lists, the preview, the supervisor's pages and the text size (:mod:`window_shots`);
 - the case page at the departments' desks (a department's 不予受理, a 告知承诺 along a promise found false, a receipt
   per body) and the intake at a hall that only receives (:mod:`case_state_shots`; ``--case-states`` takes only these).
@@ -429,7 +430,7 @@ class Driver:
 def main() -> int:
     global SIZE  # noqa: PLW0603 -- the one screen size of this run, read by the X server and every window
     from case_state_shots import case_state_shots  # beside this file: on the path when run as a script
-    from window_shots import working_window_shots
+    from window_shots import intake_and_drafts, working_window_shots
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
@@ -439,6 +440,7 @@ def main() -> int:
         "--pad-language", choices=("zh", "mn"), help="the pad's words (pad_language), with --pad-only; zh by default"
     )
     parser.add_argument("--case-states", action="store_true", help="only the case page's states (case_state_shots)")
+    parser.add_argument("--intake-only", action="store_true", help="only the intake's pictures and the draft bar")
     parser.add_argument("--text", type=int, default=100, choices=(100, 125, 150), help="the text size, per cent")
     args = parser.parse_args()
     if args.pad_language and not args.pad_only:  # the other pictures never show the pad: it would do nothing
@@ -458,8 +460,8 @@ def main() -> int:
         if args.pad_only:
             driver.pad_shot(args.pad_language or "zh")
             return 0
-        if args.case_states:
-            case_state_shots(driver)
+        if args.case_states or args.intake_only:
+            (case_state_shots if args.case_states else intake_and_drafts)(driver)
             return 0
         driver.guide_shots()
         driver.dialog_shots()
@@ -477,7 +479,8 @@ def main() -> int:
         os.environ["COUNTER_HOME"] = str(Path(tmp) / "home-departments")
         os.environ["COUNTER_RESOURCES"] = str(resources_with(Path(tmp) / "departments", broken=False))
         case_state_shots(driver)
-    if not args.pad_only and not args.case_states:  # the pad's picture wants a laptop's screen: an X server of its own
+    # the pad's picture wants a laptop's screen: an X server of its own
+    if not (args.pad_only or args.case_states or args.intake_only):
         command = [sys.executable, __file__, "--out", str(args.out), "--size", LAPTOP, "--pad-only"]
         command += ["--text", str(args.text)]
         subprocess.run(command, check=True)

@@ -7,6 +7,7 @@ as the desk places it on the screen of the run (so a 1024×768 run shows what su
 - ``intake-saving.png``, ``intake-saving-screen.png``: Ctrl+Enter while another desk holds the database file — the
   intake busy on its write, and the whole screen as the clerk sees it then;
 - ``preview-window.png``: what the applicant takes home from that intake, before printing;
+- ``draft-bar.png``: the desk after two more applicants' intakes were left unfinished: the bar lists both kept drafts;
 - ``case-window.png``, ``case-lists-window.png``: the demo's corrected case, with its history; today's cases;
 - ``case-lists-items.png``: 部门待办, a 市场监督管理局's items at its desk, the soonest due first;
 - ``case-finder.png``: F7 by a name, the applicant's two cases listed, their ID numbers and phones masked;
@@ -278,6 +279,45 @@ def answered(db: Store, desk: Desk) -> None:
         save_office_settings(session, desk.identity.site_code, yes, desk=desk)
 
 
+#: the applicants whose intakes are left unfinished for the draft bar's picture: a name and the last three digits
+LEFT = (("包红梅", 51), ("阿拉坦其其格·孟和巴雅尔", 24))
+
+
+def draft_bar_shot(driver: Driver, window: MainWindow) -> None:
+    """Two applicants' intakes begun and closed unfinished (each kept as its applicant's draft): the bar lists both."""
+    from counter.parties.identifiers import make_id_number
+
+    for name, order in LEFT:
+        window.on_intake_requested()
+        driver.settle()
+        intake = window.desk_actions.intake
+        assert intake is not None
+        intake.applicant_form.id_field.edit.setText(make_id_number("152201", dt.date(1988, 4, 9), order))
+        intake.applicant_form.name.setText(name)
+        for situation, option in SITUATIONS.items():
+            intake.situations.option_button(situation, option).click()
+        intake.checklist_view.all_received_button.click()
+        driver.settle()
+        assert intake.drafts.save_now()
+        driver.settle()
+        intake.close_keeping_draft()  # as the clerk's Enter on the close question does
+        driver.settle()
+    for _ in range(20):  # the bar reads the desk's drafts again: two lines once the answer is in
+        if window.draft_offer.choice.count() == len(LEFT):
+            break
+        driver.settle()
+    driver.save(window, "draft-bar.png")
+
+
+def intake_and_drafts(driver: Driver) -> None:
+    """The intake's pictures and the draft bar alone, on a desk of its own: a quick look at the intake's screens."""
+    window, db = driver.open()
+    intake_shots(driver, window, db)
+    draft_bar_shot(driver, window)
+    window.close()
+    db.dispose()
+
+
 def working_window_shots(driver: Driver) -> None:
     """The demo's cases taken today at this desk, then every working window in turn."""
     from counter.actions.site.demo import run_demo
@@ -290,6 +330,7 @@ def working_window_shots(driver: Driver) -> None:
     answered(db, desk)
     on_their_way(db, desk, demo["容缺逾期：逾期事实已记录，转实施部门决定"])
     intake_shots(driver, window, db)
+    draft_bar_shot(driver, window)
     case_shots(driver, window, demo["补正（委托代理人办理）"], demo["容缺逾期：逾期事实已记录，转实施部门决定"])
     text_size_shot(driver, window)
     supervision_shots(driver, window, db)

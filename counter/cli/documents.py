@@ -37,7 +37,8 @@ CASE_DOCUMENTS = (
 )  # fmt: skip
 DOC_HELP = tr(
     "哪一种文书：application 一件事联办申请表，receipt 受理凭证，deferral 容缺受理通知书，"
-    "pledge 容缺受理承诺书，correction 补齐补正通知书，refusal 不予受理通知书；"
+    "pledge 容缺受理承诺书，correction 补齐补正通知书，refusal 不予受理通知书（只负责收件的窗口出具的 receipt、"
+    "deferral、correction、refusal 依次为收件凭证、容缺后补材料告知书、补齐材料告知书、申请事项告知书）；"
     "一个事项的（须 --item）：denial 不予批准决定书，acceptance 部门的受理通知书，"
     "supplement 补正材料通知书，item_refusal 部门的不予受理通知书；service 送达回证（第几次见 --hand-over）"
 )

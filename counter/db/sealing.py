@@ -55,7 +55,7 @@ class Walk:
 CASE = Walk("case", "id", CASE_SEALED, CASE_INDEXES)
 OUTBOX = Walk("outbox_message", "id", ("phone",))
 PARTY = Walk("party", "id_key", ("id_no", "phone", "address"))
-DRAFT = Walk("draft", "desk_key", ("content",))
+DRAFT = Walk("intake_draft", "id", ("content",))
 #: a rating is insert-only: its trigger (the baseline) lets through only the UPDATE this walk writes, the rater's
 #: number sealed where it was clear or under an older key, every other column as it was
 RATING = Walk("rating", "id", ("rater_id_no",))

@@ -35,6 +35,9 @@ class UnprintedCase:
     case_no: str
     kinds: tuple[DocumentKind, ...]
     received_on: dt.date
+    # the hall only received every item (counter.actions.cases.received_cases): its papers are its 收件 papers,
+    # named so on F6's line (申请事项告知书, never 不予受理通知书)
+    only_received: bool = False
 
 
 def waiver_note(kinds: tuple[DocumentKind, ...], reason: str) -> str:

@@ -80,6 +80,9 @@ class IntakeDraft:
     turn_to: str = ""
     previous_case_no: str = ""
     subject: tuple[tuple[str, str], ...] = ()  # the subject fields as typed, by code (counter.intake.subject)
+    # the intake's own id (its request's uid): the draft is kept under it, its commit drops it and no other; "" for a
+    # form not yet kept (a 补正 answer's, carried from its case)
+    uid: str = ""
 
     @property
     def guide_version_id(self) -> int:
@@ -145,6 +148,8 @@ def draft_to_json(draft: IntakeDraft) -> str:
         },
         "refusal": {"on": draft.refusing, "ground": _value(draft.refusal_ground), "turn_to": draft.turn_to},
     }
+    if draft.uid:
+        content["uid"] = draft.uid
     if draft.subject:  # only where the guide asks it: a draft of another bundle reads as before
         content["subject"] = [list(pair) for pair in draft.subject]
     return json.dumps(content, ensure_ascii=True, sort_keys=True)
@@ -202,6 +207,15 @@ def _read_subject(raw: Any) -> tuple[tuple[str, str], ...]:
     return () if raw is None else _read_pairs(raw, "subject")
 
 
+def _read_uid(raw: Any) -> str:
+    """The intake's id; none in a draft written when a desk kept one draft (its row's id stands for it)."""
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        raise DraftUnreadable(DraftProblemCode.WRONG_SHAPE, "uid")
+    return raw
+
+
 def _read_ground(raw: Any) -> RefusalGround | None:
     """No ground yet is ``null``; a draft from before the ground could be unchosen always has one."""
     if isinstance(raw, dict) and "ground" in raw and raw["ground"] is None:
@@ -254,6 +268,7 @@ def draft_from_json(text: str) -> IntakeDraft:
         turn_to=_get(r, "turn_to", str, "refusal."),
         previous_case_no=_get(raw, "previous_case_no", str, ""),
         subject=_read_subject(raw.get("subject")),
+        uid=_read_uid(raw.get("uid")),
     )  # fmt: skip
 
 
@@ -278,7 +293,7 @@ def fit_checklist(draft: IntakeDraft, bundle: Bundle) -> Checklist:
 
 @dataclass(frozen=True, slots=True)
 class StoredDraft:
-    """The desk's unfinished intake as it was kept, checked: the draft itself, or why it could not be used."""
+    """One unfinished intake of the desk as it was kept, checked: the draft itself, or why it could not be used."""
 
     saved_at: dt.datetime  # aware
     draft: IntakeDraft | None  # None when the stored draft could not be used (and was dropped)

@@ -1,9 +1,9 @@
 """The intake at the window: its guide, its preview at each change, its commit, and what the desk asks around it.
 
-The draft is kept while the clerk types, offered back at start and dropped when given up; the outcome is previewed
-at each change and decided again on commit from the stored guide version; the month's 即办件 figures are read; the
-hall's intake rules and 证照库 are read and set.  A taken case's 当场办结 and 告知承诺 act on the case after its
-intake: they are :mod:`counter.service.cases`.
+Each intake's draft is kept while the clerk types, offered back at start and dropped when given up or taken; the
+outcome is previewed at each change and decided again on commit from the stored guide version; the month's 即办件
+figures are read; the hall's intake rules and 证照库 are read and set.  A taken case's 当场办结 and 告知承诺 act on
+the case after its intake: they are :mod:`counter.service.cases`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from counter.case.promise_figures import FigureGroup
 from counter.catalog.stored_guide import StoredGuide
 from counter.documents.outcome_preview import PreviewGrounds
 from counter.host.outward.licence_library import LookUp
-from counter.intake.draft import IntakeDraft, StoredDraft
+from counter.intake.draft import IntakeDraft
+from counter.intake.kept_drafts import KeptDrafts
 from counter.intake.known_party import KnownParty
 from counter.intake.licences import LibrarySettings
 from counter.intake.request_file import IntakeFile
@@ -44,6 +45,13 @@ _TAKE_FAULTS = (
 @dataclass(frozen=True)
 class KeepDraft:
     draft: IntakeDraft
+
+
+@dataclass(frozen=True)
+class DraftOf:
+    """One unfinished intake of the desk, by its uid (:attr:`counter.intake.draft.IntakeDraft.uid`)."""
+
+    uid: str
 
 
 @dataclass(frozen=True)
@@ -105,8 +113,9 @@ class FiguresOfMonth:
 
 
 def keep_draft(work: Session, call: Call, request: KeepDraft) -> None:
-    """Keep the desk's unfinished intake, replacing the one kept before; only by an account that takes intakes (a
-    department's, signed in at a clerk's desk, would overwrite the clerk's applicant)."""
+    """Keep one unfinished intake of the desk under its uid, replacing its own draft kept before and the desk's older
+    one of the same applicant; only by an account that takes intakes (a department's, signed in at a clerk's desk,
+    would overwrite the clerk's applicant)."""
     from counter.actions.intake import drafts
 
     drafts.keep_draft(work, at_desk(call), request.draft)
@@ -115,26 +124,27 @@ def keep_draft(work: Session, call: Call, request: KeepDraft) -> None:
 KEEP_DRAFT = write("intake.keep_draft", Permission.TAKE_INTAKE, keep_draft)
 
 
-def drop_draft(work: Session, call: Call, request: Nothing) -> None:
-    """The clerk gave the intake up, or took it: no draft is kept for the desk; only by an account that takes intakes
-    (the desk's draft is the clerk's)."""
+def drop_draft(work: Session, call: Call, request: DraftOf) -> None:
+    """The clerk gave the intake up: its draft is no longer kept, the desk's others are; only by an account that takes
+    intakes (the desk's drafts are the clerk's)."""
     from counter.actions.intake import drafts
 
-    drafts.remove_draft(work, at_desk(call))
+    drafts.remove_draft(work, at_desk(call), request.uid)
 
 
 DROP_DRAFT = write("intake.drop_draft", Permission.TAKE_INTAKE, drop_draft)
 
 
-def check_draft(work: Session, call: Call, request: Nothing) -> StoredDraft | None:
-    """The desk's unfinished intake, checked against its guide; one that cannot be used is dropped and named; None to an
-    account that may not take an intake. Safe to ask again: no receipt keeps its answer."""
+def check_drafts(work: Session, call: Call, request: Nothing) -> KeptDrafts:
+    """The desk's unfinished intakes, each checked against its guide, newest first; those that cannot be used are
+    dropped and named; none to an account that may not take an intake. Safe to ask again: no receipt keeps its
+    answer."""
     from counter.actions.intake import reads_shown
 
-    return reads_shown.desk_draft(work, at_desk(call), CHECK_DRAFT.name)
+    return reads_shown.desk_drafts(work, at_desk(call), CHECK_DRAFT.name)
 
 
-CHECK_DRAFT = write("intake.check_draft", Open.ANY_DESK, check_draft, receipt=False)
+CHECK_DRAFT = write("intake.check_draft", Open.ANY_DESK, check_drafts, receipt=False)
 
 # --- the form and its commit --------------------------------------------------------------------------------
 
@@ -224,8 +234,8 @@ RESUBMISSION = read("intake.resubmission", Open.IN_ACTION, resubmission)
 
 
 def take(work: Session, call: Call, request: TakeIntake) -> TakenIntake:
-    """Take the case with its one outcome, decided again from the stored guide version; the desk's draft goes with it. A
-    request whose uid is already a case answers with that case and writes nothing.
+    """Take the case with its one outcome, decided again from the stored guide version; the intake's own draft goes
+    with it. A request whose uid is already a case answers with that case and writes nothing.
 
     The case whole, and the draft gone, in one transaction; or nothing (on the office's calendar, read with the
     intake's reads)."""
@@ -239,7 +249,7 @@ TAKE_INTAKE = write("intake.take_intake", Open.IN_ACTION, take, faults=_TAKE_FAU
 
 
 def take_file(work: Session, call: Call, request: TakeFromFile) -> TakenIntake:
-    """The intake an intake file describes (counter case take), taken as the window takes it; the desk's draft is left
+    """The intake an intake file describes (counter case take), taken as the window takes it; the desk's drafts are left
     alone."""
     from counter.actions.intake.intake_file import take_from_file
 

@@ -139,10 +139,13 @@ DESK_INTAKE_UNPUBLISHED = tr("“{name}”指南未发布，暂不能受理。")
 DESK_INTAKE_DRAFT_REFUSED = tr("“{name}”的指南待核，本中心未允许依待核指南受理：请管理员先发布该指南。")
 DESK_OPEN_CASE_TITLE = tr("打开办件")
 DESK_OPEN_CASE_PROMPT = tr(
-    "办件编号（可扫描受理凭证上的条形码），或编号末几位、身份证号、手机号、申请人姓名（查近{days}天）："
+    "办件编号（可扫描申请人所持凭证或告知书上的条形码），或编号末几位、身份证号、手机号、申请人姓名（查近{days}天）："
 )
 DESK_DRAFT_RESTORE = tr("恢复")
 DESK_DRAFT_DISCARD = tr("放弃")
+DESK_DRAFT_CHOICE = tr("未完成的受理")  # the accessible name of the bar's list of drafts
+#: the bar where several intakes are kept, each until its case is taken or it is given up
+DESK_DRAFTS_OFFER = tr("未完成的受理共 {count} 份（每份保留到办结受理或放弃为止），选择一份：")
 DESK_TRAINING = tr("培训模式：今天按 {today} 计，所办件均写入培训数据库，不是真实办件")
 DESK_TRAINING_TITLE_MARK = tr("【培训】")  # before the title of every window of a training desk
 DESK_WINDOW_TITLE_TRAINING = tr("【培训】一件事一次办 · 综合受理窗口")

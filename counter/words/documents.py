@@ -40,6 +40,25 @@ DOC_TITLE: dict[str, str] = {
     "project_end": tr("“帮您办”代办帮办服务终止单"),
     "rating_sheet": tr("政务服务“好差评”评价表"),
 }
+#: the papers of the 受理 stage where the hall only receives (收件) the items for their departments and decides
+#: nothing (行政许可法 第二十六条; counter.documents.acceptance): the window names them as they head themselves
+#: (:data:`counter.documents.acceptance_words.RECEIVED_TITLE`), never by the accepting hall's names above
+RECEIVED_DOC_TITLE: dict[str, str] = {
+    "receipt": tr("收件凭证"),
+    "deferral": tr("容缺后补材料告知书"),
+    "correction": tr("补齐材料告知书"),
+    "refusal": tr("申请事项告知书"),
+}
+
+
+def paper_title(kind: str, received: bool) -> str:
+    """The one name of a paper by the hall's standing: its 收件 paper's where the hall only receives the items it
+    concerns (``received``), else the kind's own; the value of ``kind`` where this version has no name for it."""
+    if received and kind in RECEIVED_DOC_TITLE:
+        return RECEIVED_DOC_TITLE[kind]
+    return DOC_TITLE.get(kind, kind)
+
+
 DOC_PROBLEM: dict[str, str] = {
     "needs_no_case": tr("一次性告知单按办事指南打印，不属于某个办件"),
     "not_accepted": tr("该办件未受理，不能出具受理凭证"),

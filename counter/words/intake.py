@@ -38,12 +38,17 @@ OUTCOME_SUMMARY_HELD = tr("还不能作出是否受理的决定，请先处理�
 #: the papers name it (counter.documents.acting.received_title; counter.ui.intake.papers)
 #: the intake's headline where the window only receives the items, by Outcome, where it differs from OUTCOME: its
 #: paper (the 申请事项告知书) refuses nothing, so the word and its colour are not a refusal's
-OUTCOME_RECEIVED = {Outcome.REFUSE: tr("申请事项告知")}
+OUTCOME_RECEIVED = {
+    Outcome.ACCEPT: tr("收件"),
+    Outcome.DEFER: tr("容缺收件"),
+    Outcome.CORRECT: tr("一次性告知"),
+    Outcome.REFUSE: tr("申请事项告知"),
+}
 OUTCOME_SUMMARY_RECEIVED = {
     Outcome.ACCEPT: tr("收件：申请材料齐全，出具{paper}，转送实施部门依法受理"),
     Outcome.DEFER: tr("收件：主要材料齐全，以下材料容缺后补；出具{paper}，由实施部门决定是否容缺受理"),
-    Outcome.CORRECT: tr("一次性告知：以下材料需补齐补正，出具{paper}；本窗口只负责收件，不作出补正通知"),
-    Outcome.REFUSE: tr("告知：出具{paper}，说明理由；本窗口只负责收件，不作出不予受理决定"),
+    Outcome.CORRECT: tr("一次性告知：以下材料需补齐，出具{paper}；本窗口只负责收件，不作决定"),
+    Outcome.REFUSE: tr("告知：出具{paper}，说明窗口核对所见和可以申请的机关；本窗口只负责收件，不作决定"),
 }
 #: the commit button then, by Outcome value: the act and the paper
 COMMIT_RECEIVED = {
@@ -74,6 +79,20 @@ REFUSAL_GROUND = {
 # 第一项 on the case page: the ground and the licences it was found of (counter.intake.no_licence)
 NO_LICENCE_ITEMS = tr("{ground}：{codes}")
 
+#: a ground's reason where the hall only receives the items: its 申请事项告知书 tells what the window found, and the
+#: department decides (counter.documents.acting.received_refusal_lines); no 不予受理 is the hall's to say
+INTAKE_REASON_RECEIVED = {
+    ReasonCode.REFUSED_NO_LICENCE_NEEDED: tr(
+        "窗口核对所见：申请事项依法不需要取得行政许可（行政许可法第三十二条第一款第一项）"
+    ),
+    ReasonCode.REFUSED_NOT_IN_REMIT: tr(
+        "窗口核对所见：申请事项不属于实施部门的职权范围，告知申请人向有关行政机关申请（行政许可法第三十二条第一款第二项）"
+    ),
+    ReasonCode.REFUSED_FALSE_MATERIALS: tr(
+        "窗口核对所见：申请人隐瞒有关情况或者提供虚假材料，移送实施部门依法处理（行政许可法第七十八条）"
+    ),
+}
+
 # Templates take {name} (the material, situation or bundle name) and {subject} (its code).
 INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
     ReasonCode.GUIDE_UNPUBLISHED: tr("“{name}”的指南未发布，不能受理"),
@@ -101,7 +120,7 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
         "请管理员先在“单位信息”中设定“本单位是否为行政机关”，设定后方可办理本件"
     ),
     ReasonCode.REFUSAL_NOT_THE_WINDOWS: tr(
-        "本窗口对“{name}”只负责收件，不作出不予受理决定，也不退回申请材料：请取消“不予受理”，按收件办理，"
+        "本窗口对“{name}”只负责收件，不作决定，也不退回申请材料：请取消“告知：出具申请事项告知书”，按收件办理，"
         "将核对意见告知申请人，材料转送{subject}，由其依法决定是否受理"
     ),
     ReasonCode.NO_LICENCE_ITEMS_MISSING: tr(

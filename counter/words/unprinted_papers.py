@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from counter.documents.kinds import DocumentKind
 from counter.documents.outcome_papers import UnprintedCase, read_waiver_note
-from counter.words.documents import DOC_TITLE
+from counter.words.documents import paper_title
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
@@ -24,8 +24,9 @@ WAIVER_NOT_KEPT = tr("未能记录未打印的原因，受理窗口保持打开�
 WAIVER_NOTE = tr("未打印：{papers}；原因：{reason}")
 
 
-def papers_text(kinds: Sequence[DocumentKind]) -> str:
-    return LIST_JOIN.join(DOC_TITLE.get(kind.value, kind.value) for kind in kinds)
+def papers_text(kinds: Sequence[DocumentKind], received: bool = False) -> str:
+    """The papers by their names at the hall's standing: its 收件 papers' where it only received (``received``)."""
+    return LIST_JOIN.join(paper_title(kind.value, received) for kind in kinds)
 
 
 def unprinted_list_text(cases: Sequence[UnprintedCase]) -> str:
@@ -33,7 +34,8 @@ def unprinted_list_text(cases: Sequence[UnprintedCase]) -> str:
     if not cases:
         return ""
     named = cases[-LIST_NAMED:][::-1]
-    each = LIST_JOIN.join(UNPRINTED_CASE.format(case_no=case.case_no, papers=papers_text(case.kinds)) for case in named)
+    lines = (UNPRINTED_CASE.format(case_no=c.case_no, papers=papers_text(c.kinds, c.only_received)) for c in named)
+    each = LIST_JOIN.join(lines)
     return UNPRINTED_LIST.format(count=len(cases), cases=each + (UNPRINTED_MORE if len(cases) > len(named) else ""))
 
 

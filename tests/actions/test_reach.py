@@ -42,6 +42,7 @@ from counter.service.intake import (
     READ_CURRENT_GUIDE,
     RESUBMISSION,
     TAKE_INTAKE,
+    DraftOf,
     KeepDraft,
     KnownPartyOf,
     TakeIntake,
@@ -104,7 +105,7 @@ def hall(tmp_path: Path) -> Iterator[Hall]:
     for login, department in (("ziran", OTHER), ("shiyao", food.department)):
         staff = NewAccount(login, f"{login}名", frozenset({Role.DEPARTMENT}), PASSWORD, department=department)
         service.call(ADD_ACCOUNT, staff, admin)
-    draft = IntakeDraft(checklist, person, Agent("", "", ""), with_agent=False, notify_phone=PHONE)
+    draft = IntakeDraft(checklist, person, Agent("", "", ""), with_agent=False, notify_phone=PHONE, uid="d" * 32)
     service.call(KEEP_DRAFT, KeepDraft(draft), clerk)  # the clerk's next applicant, typed in at desk 8
     yield Hall(service, url, clerk, case_no, food.department)
     store.dispose()
@@ -117,22 +118,20 @@ def test_a_department_gets_nothing_whole_of_a_case_never_routed_to_it(hall: Hall
     assert refused.value.permission is Permission.TAKE_INTAKE
     with pytest.raises(NotPermitted):
         hall.service.call(KNOWN_PARTY, KnownPartyOf(ID_NO), other)
-    assert hall.service.call(CHECK_DRAFT, Nothing(), other) is None
+    assert not hall.service.call(CHECK_DRAFT, Nothing(), other)
     shown = hall.service.call(SHOW_CASE, CaseNo(hall.case_no), other)
     assert (shown.view, shown.whole) == (None, False)
     assert hall.service.call(READ_CASE, CaseNo(hall.case_no), other) is None
-    clerks = hall.service.call(CHECK_DRAFT, Nothing(), hall.clerk)
-    assert clerks is not None
+    (clerks,) = hall.service.call(CHECK_DRAFT, Nothing(), hall.clerk).drafts
     assert clerks.draft is not None
     stranger = Applicant(ApplicantKind.PERSON, "李四", make_id_number("152201", dt.date(1990, 1, 1), 17), "", "")
     with pytest.raises(NotPermitted) as refused:  # nor overwrites or drops the clerk's draft
         hall.service.call(KEEP_DRAFT, KeepDraft(dataclasses.replace(clerks.draft, applicant=stranger)), other)
     assert refused.value.permission is Permission.TAKE_INTAKE
     with pytest.raises(NotPermitted):
-        hall.service.call(DROP_DRAFT, Nothing(), other)
+        hall.service.call(DROP_DRAFT, DraftOf(clerks.draft.uid), other)
 
-    kept = hall.service.call(CHECK_DRAFT, Nothing(), hall.clerk)  # the desk's draft is still the clerk's
-    assert kept is not None
+    (kept,) = hall.service.call(CHECK_DRAFT, Nothing(), hall.clerk).drafts  # the desk's draft is still the clerk's
     assert kept.draft is not None
     assert kept.draft.applicant.id_no == ID_NO
 

@@ -28,7 +28,7 @@ from counter.case.lookup import read_lookup
 from counter.db import models
 from counter.db.case_lists import cases_found
 from counter.db.catalog_store import current_guide
-from counter.db.draft_store import load_draft
+from counter.db.draft_store import load_drafts
 from counter.db.party_store import find_party
 from counter.intake.draft import IntakeDraft
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery, Parties
@@ -95,6 +95,7 @@ def test_a_days_numbers_phones_and_addresses_are_in_no_dump(sessions: sessionmak
         Applicant(ApplicantKind.PERSON, "乌云", DRAFT_ID, PHONES[2], ADDRESSES[2]),
         Agent("", "", ""),
         False,
+        uid="f" * 32,
     )
     with sessions.begin() as s:
         keep_draft(s, desk, draft)
@@ -113,9 +114,8 @@ def test_a_days_numbers_phones_and_addresses_are_in_no_dump(sessions: sessionmak
         party = find_party(s, APPLICANT_ID.lower())
         assert party is not None
         assert (party.phone, party.address) == (PHONES[0], ADDRESSES[0])
-        kept = load_draft(s, desk.draft_key)
-        assert kept is not None
-        assert DRAFT_ID in kept[1]
+        (kept,) = load_drafts(s, desk.draft_key)
+        assert DRAFT_ID in kept[2]
         for typed in (APPLICANT_ID, PHONES[0], PHONES[1]):
             lookup = read_lookup(typed)
             assert lookup is not None

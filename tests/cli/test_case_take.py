@@ -420,7 +420,7 @@ def test_the_window_draft_at_the_same_desk_outlives_a_scripted_intake(
 ) -> None:
     """The clerk's half-typed form is another intake: a script's commit at the same desk must not end it."""
     from counter.actions.catalog.guides import find_guide
-    from counter.actions.intake.drafts import check_draft, keep_draft
+    from counter.actions.intake.drafts import check_drafts, keep_draft
     from counter.actions.site.store import Store
     from counter.cli.common import desk
     from counter.intake.checklist import start_checklist
@@ -437,12 +437,13 @@ def test_the_window_draft_at_the_same_desk_outlives_a_scripted_intake(
             applicant=Applicant(ApplicantKind.PERSON, "王䶮", "1522"),
             agent=Agent("", "", ""),
             with_agent=False,
+            uid="e" * 32,
         )
         here = desk()
         store.write(lambda unit: keep_draft(unit, here, form))
         taken_json(capsys, db, str(EXAMPLES / "intake-xiaocanguan.json"))
-        kept = store.read(lambda unit: check_draft(unit, here))
-        assert kept is not None
+        kept = store.read(lambda unit: check_drafts(unit, here))
+        assert [d.draft.uid for d in kept.drafts if d.draft is not None] == [form.uid]
     finally:
         store.dispose()
 
@@ -522,7 +523,7 @@ def test_the_first_ground_names_the_licences_it_is_found_of(
     assert problems(capsys, db, write(tmp_path, request))["refusal.items"] == '应为实施编码的列表，写作 ["…", "…"]'
     request["refusal"] = {"ground": "no_licence_needed", "items": ["152201-YJS008-02"]}
     # a hall that only receives finds no licence unneeded: the 市场监督管理局 does, on its own 不予受理
-    assert "只负责收件，不作出不予受理决定" in "".join(problems(capsys, db, write(tmp_path, request)).values())
+    assert "只负责收件，不作决定" in "".join(problems(capsys, db, write(tmp_path, request)).values())
     for code in ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03"):  # a 行政审批局: the site's own power
         assert run(capsys, "site", "authority", "--hold", code, "--db", db)[0] == 0
     # still refused: the tax office's item stays received (a vertical body's), and a refusal would close it too

@@ -11,7 +11,7 @@ start would find it:
   checklist lines, its first history line and its audit entry;
 - no case at all lacks any of these (none is half-written);
 - a draft left behind is readable and would be offered back by the desk
-  (:func:`counter.ui.intake.drafts.pending_draft`), it never belongs to a case
+  (:func:`counter.ui.intake.drafts.pending_drafts`), it never belongs to a case
   that was committed, and when the kill came between saving the draft and
   committing the intake, it is that intake's draft.
 
@@ -285,41 +285,42 @@ def _cases(sessions: sessionmaker[Session]) -> tuple[set[str], dict[str, str], l
 
 
 def _draft(sessions: sessionmaker[Session], case_uids: set[str], run: Run | None) -> tuple[bool, list[str]]:
-    """Whether the intake in progress would be offered back; what is wrong with the desk's draft."""
-    from tests.ui.drafts_read import pending  # the desk's own check, as at start-up
+    """Whether the intake in progress would be offered back; what is wrong with the desk's drafts.
+
+    The desk keeps a draft per intake until its case is taken: an intake killed before its commit leaves its draft
+    beside those of the intakes killed before, each offered back, none of a committed case."""
+    from counter.db.draft_store import load_drafts
+    from tests.ui.drafts_read import kept  # the desk's own check, as at start-up
 
     problems: list[str] = []
     in_progress = run.in_progress() if run else ""
-    offer = pending(runner_on(sessions), DESK)
-    if offer is None:
-        if in_progress and in_progress not in case_uids:
-            problems.append(f"the draft of intake {in_progress}, saved and not committed, is gone")
-        return False, problems
-    if offer.draft is None:
-        problems.append(f"the draft could not be read: {offer.problem} {offer.detail}")
-        return False, problems
-    if not offer.offer_text():
-        problems.append("the draft would not be offered")
+    offers = kept(runner_on(sessions), DESK)
+    for offer in offers:
+        if offer.draft is None:
+            problems.append(f"a draft could not be read: {offer.problem} {offer.detail}")
+        elif not offer.offer_text():
+            problems.append("a draft would not be offered")
     with sessions() as session:
-        stored = session.get(models.Draft, DESK.draft_key)
-        content = stored.content if stored else ""
-    try:
-        draft = draft_from_json(content)
-        with sessions() as session:
-            guide = guide_version(session, draft.guide_version_id)
-        if guide is None:
-            problems.append("the draft's guide version is missing")
-        else:
-            fit_checklist(draft, guide.bundle)
-    except DraftUnreadable as bad:
-        problems.append(f"the draft could not be read: {bad}")
-        return False, problems
-    uid = uid_in(draft.applicant.address)
-    if uid in case_uids:
-        problems.append(f"the draft of intake {uid} outlived its commit")
-    if in_progress and in_progress not in case_uids and uid != in_progress:
-        problems.append(f"the draft is of intake {uid}, not of {in_progress} in progress")
-    return bool(in_progress) and uid == in_progress, problems
+        stored = load_drafts(session, DESK.draft_key)
+    found: set[str] = set()
+    for _, _, content in stored:
+        try:
+            draft = draft_from_json(content)
+            with sessions() as session:
+                guide = guide_version(session, draft.guide_version_id)
+            if guide is None:
+                problems.append("a draft's guide version is missing")
+            else:
+                fit_checklist(draft, guide.bundle)
+        except DraftUnreadable as bad:
+            problems.append(f"a draft could not be read: {bad}")
+            continue
+        found.add(uid_in(draft.applicant.address))
+    problems.extend(f"the draft of intake {uid} outlived its commit" for uid in sorted(found & case_uids))
+    left = bool(in_progress) and in_progress not in case_uids
+    if left and in_progress not in found:
+        problems.append(f"the draft of intake {in_progress}, saved and not committed, is gone")
+    return left and in_progress in found, problems
 
 
 def first_start_state(path: Path) -> str:

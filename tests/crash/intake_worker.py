@@ -107,9 +107,9 @@ def loop(sessions: sessionmaker[Session], stored: list[StoredGuide]) -> None:
         guide = stored[order % len(stored)]
         uid = uuid.uuid4().hex
         checklist = complete_checklist(guide.bundle, fresh_checklist(guide))
-        draft = IntakeDraft(checklist, _applicant(order, uid), Agent("", "", ""), with_agent=False)
+        draft = IntakeDraft(checklist, _applicant(order, uid), Agent("", "", ""), with_agent=False, uid=uid)
         with sessions.begin() as session:
-            save_draft(session, DESK.draft_key, draft_to_json(draft))
+            save_draft(session, DESK.draft_key, uid, draft_to_json(draft))
         say(f"drafted {uid}")
         request = IntakeRequest(checklist, _parties(order, uid), uid=uid)
         with sessions.begin() as session:

@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import Engine, event
 
 from counter.access.desk import Desk
-from counter.actions.intake.drafts import check_draft
+from counter.actions.intake.drafts import check_drafts
 from counter.case.numbers import DeskIdentity
-from counter.db.draft_store import load_draft, save_draft
+from counter.db.draft_store import load_drafts, save_draft
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from counter.host.machine import workstation
@@ -23,6 +23,7 @@ from counter.host.machine.desk_at import desk_at
 from counter.host.machine.desk_config import load_desk_config
 
 KEY = "XAM01-8"
+UID = "0123456789abcdef0123456789abcdef"  # one intake's, written twice at once
 
 
 @pytest.fixture
@@ -44,13 +45,13 @@ def test_two_sessions_saving_one_draft_at_once_both_succeed(engine: Engine) -> N
     def second_machine() -> None:
         try:
             with make_sessions(other_engine).begin() as session:
-                save_draft(session, KEY, "second")
+                save_draft(session, KEY, UID, "second")
         except BaseException as err:  # handed to the test thread, which fails on it
             failures.append(err)
 
     with sessions(bind=sessions.kw["bind"]) as first:  # a unit of work that writes, begun by hand
         first.begin()
-        save_draft(first, KEY, "first")
+        save_draft(first, KEY, UID, "first")
         first.flush()  # the first machine's row is written, not yet committed
         thread = threading.Thread(target=second_machine)
         thread.start()
@@ -62,9 +63,8 @@ def test_two_sessions_saving_one_draft_at_once_both_succeed(engine: Engine) -> N
     assert not thread.is_alive()
     assert failures == []
     with sessions() as session:
-        found = load_draft(session, KEY)
-    assert found is not None
-    assert found[1] == "second"  # the last write wins, as when one machine saves twice
+        found = load_drafts(session, KEY)
+    assert [row[2] for row in found] == ["second"]  # the last write wins, as when one machine saves twice
 
 
 def test_two_computers_with_one_desk_number_keep_their_own_drafts(engine: Engine) -> None:
@@ -73,13 +73,12 @@ def test_two_computers_with_one_desk_number_keep_their_own_drafts(engine: Engine
     here = Desk(identity, "乌兰", workstation="a1b2c3d4e5f60718")
     there = Desk(identity, "其木格", workstation="0f1e2d3c4b5a6978")
     with sessions.begin() as session:
-        save_draft(session, here.draft_key, '{"applicant": "张海军"}')  # what keep_draft stores, by its key
+        save_draft(session, here.draft_key, UID, '{"applicant": "张海军"}')  # what keep_draft stores, by its key
     with sessions.begin() as session:
-        assert check_draft(session, there) is None  # the other computer is offered nothing
-        assert load_draft(session, there.draft_key) is None
-        stored = load_draft(session, here.draft_key)
-    assert stored is not None
-    assert stored[1] == '{"applicant": "张海军"}'
+        assert not check_drafts(session, there)  # the other computer is offered nothing
+        assert load_drafts(session, there.draft_key) == []
+        (stored,) = load_drafts(session, here.draft_key)
+    assert stored[2] == '{"applicant": "张海军"}'
 
 
 def test_the_workstation_tells_two_computers_apart_and_stays_the_same(

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
+from counter.actions.cases.received_cases import received_cases
 from counter.case.not_found import CaseNotFound
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
@@ -75,12 +76,13 @@ def unprinted_cases(session: Session, desk: Desk, today: dt.date) -> tuple[Unpri
     ).all()
     ids = [row.id for row in cases]
     printed, waived = _printed_kinds(session, ids), _waived(session, ids)
-    found = []
+    flagged = []
     for row in cases:
         missing = _missing(row.outcome, printed.get(row.id, set()))
         if missing and row.id not in waived:
-            found.append(UnprintedCase(row.case_no, missing, row.received_on))
-    return tuple(found)
+            flagged.append((row.case_no, missing, row.received_on))
+    received = received_cases(session, [case_no for case_no, _, _ in flagged]) if flagged else frozenset()
+    return tuple(UnprintedCase(no, kinds, on, no in received) for no, kinds, on in flagged)
 
 
 def waive_papers(session: Session, desk: Desk, case_no: str, reason: str, now: dt.datetime) -> tuple[DocumentKind, ...]:

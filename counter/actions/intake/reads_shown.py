@@ -15,7 +15,8 @@ from counter.actions.intake import drafts
 from counter.actions.intake.parties import known_party
 from counter.case.resubmission import resubmission_draft
 from counter.db.case_store import personal_to_hand_out
-from counter.intake.draft import IntakeDraft, StoredDraft
+from counter.intake.draft import IntakeDraft
+from counter.intake.kept_drafts import KeptDrafts
 from counter.intake.known_party import KnownParty
 
 if TYPE_CHECKING:
@@ -29,15 +30,16 @@ def _id_nos(draft: IntakeDraft) -> tuple[str, ...]:
     return (draft.applicant.id_no, draft.agent.id_no)
 
 
-def desk_draft(session: Session, desk: Desk, operation: str) -> StoredDraft | None:
-    """The desk's draft checked (:func:`counter.actions.intake.drafts.check_draft`); None for an account that may not
-    take an intake (a department's, signing in at a clerk's desk): the draft names the clerk's applicant, whole."""
+def desk_drafts(session: Session, desk: Desk, operation: str) -> KeptDrafts:
+    """The desk's drafts checked (:func:`counter.actions.intake.drafts.check_drafts`); none for an account that may not
+    take an intake (a department's, signing in at a clerk's desk): a draft names the clerk's applicant, whole."""
     if not reach.may(session, desk, Permission.TAKE_INTAKE):
-        return None
-    stored = drafts.check_draft(session, desk)
-    if stored is not None and stored.draft is not None:
-        reach.note_read(session, desk, operation, "", _id_nos(stored.draft))
-    return stored
+        return KeptDrafts()
+    kept = drafts.check_drafts(session, desk)
+    id_nos = tuple(n for d in kept.drafts if d.draft is not None for n in _id_nos(d.draft))
+    if id_nos:
+        reach.note_read(session, desk, operation, "", id_nos)
+    return kept
 
 
 def party_on_file(session: Session, desk: Desk, id_no: str, operation: str) -> KnownParty | None:

@@ -210,8 +210,9 @@ def take_intake(
     ``calendar``: the office's calendar (:func:`counter.actions.admin.calendar.office_calendar`) unless given, read with
     the intake's other reads: on a hall's server one wait fewer than reading it before.
 
-    ``ends_draft``: the intake came from this desk's form, whose saved draft it ends.  An intake from a file
-    (``counter case take``) leaves the draft alone: the clerk's half-typed form at the same desk is another intake.
+    ``ends_draft``: the intake came from this desk's form, whose saved draft (kept under its uid) it ends, and no
+    other.  An intake from a file (``counter case take``) leaves the drafts alone: the clerk's half-typed forms at the
+    same desk are other intakes.
 
     The audit trail gets the intake (bundle and outcome, never the applicant's
     numbers) in the same transaction, so a case never exists without its entry.
@@ -320,7 +321,7 @@ def take_intake(
     if agent is not None:
         remember_party(session, agent.id_no, "person", agent.name, "", "", "")
     if ends_draft:
-        drop_draft(session, desk.draft_key)
+        drop_draft(session, desk.draft_key, request.uid)  # its own draft: the desk's others stay
     log.info("case %s taken: %s (bundle %s)", number, decision.outcome.value, bundle.code)
     return TakenIntake(number, decision)
 

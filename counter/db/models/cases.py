@@ -282,11 +282,16 @@ class CaseTicket(Base):
 
 
 class Draft(Base):
-    """The intake form as the clerk types it, saved continuously; removed on commit."""
+    """An unfinished intake of a desk, as the clerk types it, saved continuously; removed by its own commit or when
+    the clerk drops it.  One per intake (``uid``, the uid its commit carries), so that another applicant's form or
+    commit never touches it (:mod:`counter.intake.kept_drafts`)."""
 
-    __tablename__ = "draft"
+    __tablename__ = "intake_draft"
+    __table_args__ = (UniqueConstraint("desk_key", "uid"),)
 
-    desk_key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # the order the sealing walks them in
+    desk_key: Mapped[str] = mapped_column(String(40))
+    uid: Mapped[str] = mapped_column(String(32))
     saved_at: Mapped[datetime] = mapped_column(default=utcnow)
     content: Mapped[str] = mapped_column(SealedText)  # JSON of the form, the applicant's numbers in it: sealed
 

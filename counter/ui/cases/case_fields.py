@@ -167,6 +167,8 @@ class CaseFields(QWidget):
             "previous_case": _link(view.previous_case_no),
             "later_case": _link(view.later_case_no),
         }
+        for name, label in words.CASE_FIELD_RECEIVED.items():
+            self.keys[name].setText(FIELD_LABEL.format(label=label if received else words.CASE_FIELD[name]))
         for name, value in values.items():
             self.fields[name].setText(value)
             self.fields[name].setVisible(bool(value))

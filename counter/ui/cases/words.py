@@ -71,6 +71,9 @@ CASE_FIELD = {
     "previous_case": tr("补正前办件"),
     "later_case": tr("补正后重新提交"),
 }
+#: a field's label where the hall only received every item: its paper (the 申请事项告知书) decides nothing, so what it
+#: told the applicant is no 不予受理理由
+CASE_FIELD_RECEIVED = {"refusal_ground": tr("申请事项告知书所告知的情形")}
 CASE_QUEUE_WAITED = tr("{ticket}（等候 {minutes} 分钟）")
 CASE_MATERIALS = tr("申请材料")
 CASE_PAGES = tr("材料照片（高拍仪）")

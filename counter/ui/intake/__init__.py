@@ -1,7 +1,7 @@
 """The intake panel of the desk app: one applicant's bundle taken to exactly one outcome.
 
 The main window opens it with :func:`open_intake` from a guide page, and at
-start-up offers back an unfinished intake: :func:`pending_draft` reads and checks
+start-up offers back an unfinished intake: :func:`pending_drafts` reads and checks
 the desk's draft (a bad one is dropped and its :meth:`DraftInfo.problem_text`
 said), :func:`restore_intake` opens it again, :func:`discard_draft` gives it up.
 """
@@ -19,7 +19,7 @@ from counter.catalog.stored_guide import StoredGuide
 from counter.intake.draft import DraftProblemCode, DraftUnreadable, IntakeDraft
 from counter.service.intake import READ_GUIDE_VERSION, GuideVersion
 from counter.ui.door.runner import Runner
-from counter.ui.intake.drafts import DraftInfo, discard_draft, pending_draft
+from counter.ui.intake.drafts import DraftInfo, discard_draft, pending_drafts
 from counter.ui.intake.panel import IntakePanel
 from counter.ui.look.geometry import fit_to_screen
 from counter.ui.warmup.intake_opening import WINDOW_SIZE
@@ -29,7 +29,7 @@ __all__ = [
     "IntakePanel",
     "discard_draft",
     "open_intake",
-    "pending_draft",
+    "pending_drafts",
     "restore_intake",
     "resubmit_intake",
 ]
@@ -56,11 +56,11 @@ def restore_intake(
     opened: Callable[[IntakePanel], None],
     failed: Callable[[Exception], None],
 ) -> None:
-    """The unfinished intake of :func:`pending_draft`, as the clerk left it, in its own window, handed to ``opened``
+    """The unfinished intake of :func:`pending_drafts`, as the clerk left it, in its own window, handed to ``opened``
     once its guide version is read (called back: :meth:`counter.ui.door.runner.Runner.submit`).
 
     ``failed`` is handed :class:`counter.intake.draft.DraftUnreadable` if the guide version went away since
-    :func:`pending_draft` looked, or the read's fault.
+    :func:`pending_drafts` looked, or the read's fault.
     """
 
     def read(guide: StoredGuide | None) -> None:

@@ -26,6 +26,7 @@ from counter.ui.intake.words import (
 from counter.ui.widgets.plain_text import plain_label
 from counter.ui.widgets.restyle import set_style_property
 from counter.ui.widgets.unbroken import unbroken_parts
+from counter.words.documents import DOC_TITLE
 
 
 class ChecklistView(QWidget):
@@ -57,6 +58,7 @@ class ChecklistView(QWidget):
         self.rows: dict[str, MaterialRow] = {}
         self._deferral_asked = False
         self._pages: dict[str, tuple[int, int]] = {}  # by material: pages taken, of them compared
+        self._correction_paper = DOC_TITLE["correction"]  # what a defect's note prints on (name_correction_paper)
         self._found: dict[str, str] = {}  # by material: what the 证照库 answered after the clerk went on
 
     def show_pages(self, code: str, count: int, compared: int) -> None:
@@ -111,10 +113,22 @@ class ChecklistView(QWidget):
             row.deleteLater()
         self.show_pending()
 
+    def name_correction_paper(self, title: str) -> None:
+        """The paper a defect's note prints on, named in each row's note: the hall's own 收件 paper where it only
+        receives the items (its 补齐材料告知书), else the 补齐补正通知书."""
+        self._correction_paper = title
+        for row in self.rows.values():
+            if row.correction_paper != title:
+                row.correction_paper = title
+                row.show_entry(row.entry())
+
     def _made(self, material: Material, entry: MaterialEntry, lookup: bool) -> MaterialRow:
         """A new row for ``material``, connected, showing the pages taken of it and the 容缺 request."""
         code = entry.code
         row = MaterialRow(material, entry, lookup=lookup)
+        if row.correction_paper != self._correction_paper:
+            row.correction_paper = self._correction_paper
+            row.show_entry(entry)
         row.recorded.connect(self.recorded)
         row.deferral_chosen.connect(lambda: self.deferral_chosen.emit(code))
         row.licence_asked.connect(lambda: self.licence_asked.emit(code))

@@ -1,4 +1,5 @@
-"""Keeps the intake form as the desk's draft: on the desk at every pause, at the server every few seconds.
+"""Keeps the intake form as its draft (one per intake, under its uid): on the desk at every pause, at the server every
+few seconds.
 
 One save per pause, not per keystroke: the timer restarts on each change and fires 400 ms after the last one, which
 is well under the time a clerk needs to notice a crash and far above the time between keys.  Each pause writes the
@@ -25,8 +26,7 @@ from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.host.machine.paths import state_dir
 from counter.intake.draft import IntakeDraft, draft_to_json
-from counter.service.intake import DROP_DRAFT, KEEP_DRAFT, KeepDraft
-from counter.service.requests import Nothing
+from counter.service.intake import DROP_DRAFT, KEEP_DRAFT, DraftOf, KeepDraft
 from counter.ui.door.runner import Busy, Failed, Runner, failures_to, logged_only
 from counter.util.secret_file import write_secret
 from counter.words.access import refused_for
@@ -40,9 +40,10 @@ crash loses at most these seconds of the server's copy (the desk's own file has 
 DRAFTS_FOLDER = "drafts"
 
 
-def draft_place(desk: Desk) -> Path:
-    """The desk's own file of its unfinished intake, named by a hash of its draft key (no site or desk in the name)."""
-    name = hashlib.sha256(desk.draft_key.encode()).hexdigest()[:24]
+def draft_place(desk: Desk, uid: str) -> Path:
+    """The desk's own file of one unfinished intake, named by a hash of the desk's draft key and the intake's uid (no
+    site or desk in the name)."""
+    name = hashlib.sha256(f"{desk.draft_key}/{uid}".encode()).hexdigest()[:24]
     return state_dir() / DRAFTS_FOLDER / f"{name}.json"
 
 
@@ -149,15 +150,15 @@ class DraftKeeper(QObject):
         self._forget_here()
 
     def discard(self) -> None:
-        """The clerk gave the intake up: no draft is kept, and none is written any more."""
+        """The clerk gave the intake up: its draft is not kept, and none is written any more; the desk's others stay."""
         self.stop()
-        self._runner.submit(DROP_DRAFT, Nothing(), self._desk, owner=self, answered=_nobody,
+        self._runner.submit(DROP_DRAFT, DraftOf(self._form().uid), self._desk, owner=self, answered=_nobody,
                             failed=_left_to_the_start)  # fmt: skip
 
     def _keep_here(self, form: IntakeDraft) -> bool:
         """``form`` in the desk's own file, 0600, replaced whole; False (logged) when the folder cannot be written."""
         try:
-            write_secret(draft_place(self._desk), draft_to_json(form).encode())
+            write_secret(draft_place(self._desk, form.uid), draft_to_json(form).encode())
         except OSError as err:
             log.warning("draft not kept on the desk: %s", err)
             return False
@@ -165,7 +166,7 @@ class DraftKeeper(QObject):
 
     def _forget_here(self) -> None:
         try:
-            draft_place(self._desk).unlink(missing_ok=True)
+            draft_place(self._desk, self._form().uid).unlink(missing_ok=True)
         except OSError as err:
             log.warning("the desk's draft not removed: %s", err)
 

@@ -11,7 +11,7 @@ from counter.intake.draft import IntakeDraft
 from counter.ui.intake.panel_layout import PanelLayout
 
 
-def read_fields(panel: PanelLayout, checklist: Checklist, previous_case_no: str) -> IntakeDraft:
+def read_fields(panel: PanelLayout, checklist: Checklist, previous_case_no: str, uid: str = "") -> IntakeDraft:
     agent, delivery, deferral, refusal = panel.agent_form, panel.delivery_form, panel.deferral, panel.refusal
     return IntakeDraft(
         checklist=checklist,
@@ -29,6 +29,7 @@ def read_fields(panel: PanelLayout, checklist: Checklist, previous_case_no: str)
         turn_to=refusal.turn_to(),
         previous_case_no=previous_case_no,
         subject=panel.subject_form.values(),
+        uid=uid,
     )
 
 

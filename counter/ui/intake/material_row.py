@@ -72,6 +72,7 @@ from counter.ui.widgets.flow_layout import FlowLayout, flow_row
 from counter.ui.widgets.plain_text import plain_label
 from counter.ui.widgets.restyle import set_style_property
 from counter.words.catalog import NECESSITY
+from counter.words.documents import DOC_TITLE
 from counter.words.intake import RECEIVED_MEDIUM, licence_text
 
 RECEIPT_KEYS = {
@@ -218,6 +219,8 @@ class MaterialRow(QFrame):
         self._note = ""
         self._details: RowDetails | None = None
         self._note_line: CheckedLine | None = None
+        # the paper a defect's note prints on: the hall's 补齐材料告知书 where it only receives (ChecklistView)
+        self.correction_paper = DOC_TITLE["correction"]
         for button in (*self.receipt_buttons.values(), self.defer_button, self.licence_button):
             if button is not None:
                 _name_for(button, button.text(), material)
@@ -361,7 +364,8 @@ class MaterialRow(QFrame):
         noted = self._receipt in WITH_NOTE
         if noted or self._note_line is not None:
             corrected = self._receipt is Receipt.CORRECTED_ON_SPOT
-            self.note.setPlaceholderText(INTAKE_CORRECTED_HINT if corrected else INTAKE_DEFECT_HINT)
+            defect = INTAKE_DEFECT_HINT.format(paper=self.correction_paper)
+            self.note.setPlaceholderText(INTAKE_CORRECTED_HINT if corrected else defect)
             # the hint is every row's: the name says whose note it is
             _name_for(self.note, INTAKE_CORRECTED_NOTE if corrected else INTAKE_DEFECT_NOTE, self.material)
             self.note_line.setVisible(noted)

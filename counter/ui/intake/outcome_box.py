@@ -19,7 +19,7 @@ from counter.calendar.workdays import BeyondData
 from counter.catalog.model import Subject
 from counter.intake.checklist import ProblemCode
 from counter.intake.not_possible import IntakeNotPossible
-from counter.intake.outcome import Decision, Outcome
+from counter.intake.outcome import Decision, Outcome, ReasonCode
 from counter.intake.parties import PartyProblem
 from counter.intake.subject import SubjectProblem
 from counter.ui.intake.style import headline_style
@@ -49,6 +49,7 @@ from counter.words.cases import party_problem_why, subject_problem_why
 from counter.words.dates import day_text
 from counter.words.documents import DOC_TITLE
 from counter.words.intake import (
+    INTAKE_REASON_RECEIVED,
     OUTCOME,
     OUTCOME_RECEIVED,
     OUTCOME_SUMMARY,
@@ -79,6 +80,17 @@ def summary(decision: Decision) -> str:
 
 def reason_lines(decision: Decision) -> list[str]:
     return [intake_reason(r.code, r.subject, r.name) for r in decision.reasons]
+
+
+def received_lines(decision: Decision) -> list[str]:
+    """:func:`shown_reason_lines` where the hall only receives the items: a ground's line says what the window found,
+    not a 不予受理 it does not make (:data:`counter.words.intake.INTAKE_REASON_RECEIVED`)."""
+    found = {
+        intake_reason(r.code, r.subject, r.name): INTAKE_REASON_RECEIVED[r.code]
+        for r in decision.reasons
+        if isinstance(r.code, ReasonCode) and r.code in INTAKE_REASON_RECEIVED
+    }
+    return [found.get(line, line) for line in shown_reason_lines(decision)]
 
 
 def shown_reason_lines(decision: Decision) -> list[str]:
@@ -186,7 +198,7 @@ class OutcomeBox(QFrame):
         received = OUTCOME_SUMMARY_RECEIVED.get(decision.outcome) if paper else None
         self._summary = received.format(paper=paper) if received else summary(decision)
         self.show_outcome()
-        self.reasons.setText(_bullets(shown_reason_lines(decision)))
+        self.reasons.setText(_bullets(received_lines(decision) if paper else shown_reason_lines(decision)))
         dates = date_lines(decision)
         self.dates.setText("\n".join(dates))
         self.dates.setVisible(bool(dates))

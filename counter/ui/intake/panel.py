@@ -56,12 +56,18 @@ from counter.ui.intake.words import (
     INTAKE_COMMIT_DEFERRAL_OPEN,
     INTAKE_COMMIT_OPEN_CASES,
     INTAKE_DAY,
+    INTAKE_DAY_RECEIVED,
     INTAKE_DRAFT_SAVE_FAILED,
     INTAKE_DRAFT_SAVED,
     INTAKE_GROUND_REQUIRED,
+    INTAKE_OUTCOME,
+    INTAKE_OUTCOME_RECEIVED,
+    INTAKE_REFUSE,
+    INTAKE_REFUSE_RECEIVED,
 )
 from counter.ui.widgets.plain_text import plain_box
 from counter.words.dates import day_text
+from counter.words.documents import paper_title
 
 if TYPE_CHECKING:
     from counter.ui.printing.making import NoticeRefused
@@ -85,6 +91,7 @@ class IntakePanel(ApplicantLookUps):
         today: Callable[[], dt.date],
         previous_case_no: str = "",
         parent: QWidget | None = None,
+        uid: str = "",
     ) -> None:
         super().__init__(stored_guide, today, previous_case_no, parent)
         self._runner = runner
@@ -102,7 +109,8 @@ class IntakePanel(ApplicantLookUps):
         self.drafts = DraftKeeper(runner, desk, self.form, self)
         self.licences = LicenceDesk(self, runner, today, self, desk)
         self.camera = CameraDesk(self, self)  # 高拍仪: the pages go with the case
-        self._uid = uuid.uuid4().hex  # the same for every attempt to commit this intake
+        # the same for every attempt to commit this intake, and its draft's key: a reopened draft keeps its own
+        self._uid = uid or uuid.uuid4().hex
         self.watch_connection(Reconnector(runner.service, self))
         self.queue_line = QueueLine(desk)  # 叫号: the ticket called goes with the case
         self.applicant_form.form.insertRow(0, self.queue_line)
@@ -139,7 +147,7 @@ class IntakePanel(ApplicantLookUps):
     ) -> IntakePanel:
         """A panel showing the draft exactly, on ``guide``, its guide version as read
         (:func:`counter.ui.intake.restore_intake`); :class:`DraftUnreadable` when it no longer fits."""
-        panel = cls(runner, desk, guide, today, draft.previous_case_no, parent)
+        panel = cls(runner, desk, guide, today, draft.previous_case_no, parent, uid=draft.uid)
         panel.apply_draft(draft)
         return panel
 
@@ -179,12 +187,17 @@ class IntakePanel(ApplicantLookUps):
     # --- the form as data ----------------------------------------------------------
 
     def form(self) -> IntakeDraft:
-        return read_fields(self, self._checklist, self._previous_case_no)
+        return read_fields(self, self._checklist, self._previous_case_no, self._uid)
 
     def request(self) -> IntakeRequest:
         # called by the ticket the desk called; the day the materials arrive is the intake's, which the service dates
         request = intake_request(self.form(), self._uid)
         return dataclasses.replace(request, ticket=self.queue_line.ticket, pages=self.camera.taken())
+
+    @property
+    def uid(self) -> str:
+        """The intake's own id: its commit's, and its draft's key."""
+        return self._uid
 
     @property
     def checklist(self) -> Checklist:
@@ -239,9 +252,21 @@ class IntakePanel(ApplicantLookUps):
             self.outcome_box.show_error(problem)
         else:
             self._decision, self._papers = shown.decision, shown.papers
+            self.checklist_view.name_correction_paper(paper_title("correction", "correct" in shown.papers))
+            self.name_the_acts(bool(shown.papers))
             paper = shown.papers.get(shown.decision.outcome.value, "")
             self.outcome_box.show_decision(shown.decision, shown.beyond, paper)
         self.refresh_parties()  # an accepted case needs the subject's fields, a 补正 not: what is missing follows
+
+    def name_the_acts(self, received: bool) -> None:
+        """The hall's acts named as its papers name them: 收件 where it only receives the items (``received``), its
+        refusal's box the 申请事项告知书 it prints; the deciding hall's 受理 and 不予受理 where it decides."""
+        day = INTAKE_DAY_RECEIVED if received else INTAKE_DAY
+        desk = self._desk
+        self.day_label.setText(day.format(date=day_text(self._today()), desk=desk.identity.desk_no, clerk=desk.clerk))
+        self.outcome_group.setTitle(INTAKE_OUTCOME_RECEIVED if received else INTAKE_OUTCOME)
+        refusal = INTAKE_REFUSE_RECEIVED.format(paper=paper_title("refusal", True))
+        self.refusal.setTitle(refusal if received else INTAKE_REFUSE)
 
     def refresh_parties(self) -> None:
         form, today = self.form(), self._today()

@@ -124,8 +124,8 @@ class PanelLayout(QWidget):
         self.materials_column = _column(situations_box, _boxed(INTAKE_MATERIALS, self.checklist_view))
         # hidden only once in its column: shown before, with no parent, it would flash up as a window of its own
         situations_box.setVisible(bool(self.bundle.situations))
-        outcome = _boxed(INTAKE_OUTCOME, self.outcome_box)
-        self.outcome_column = _column(outcome, self.message, self.deferral, self.refusal)
+        self.outcome_group = _boxed(INTAKE_OUTCOME, self.outcome_box)
+        self.outcome_column = _column(self.outcome_group, self.message, self.deferral, self.refusal)
 
         self.taken_label = plain_label(INTAKE_TAKEN)
         self.case_no_label = plain_label()

@@ -15,6 +15,7 @@ from counter.words.translate import tr
 INTAKE_WINDOW_TITLE = tr("受理：{bundle}")
 INTAKE_GUIDE_VERSION = tr("指南第 {version} 版")
 INTAKE_DAY = tr("受理日期：{date}　{desk}号窗口　{clerk}")
+INTAKE_DAY_RECEIVED = tr("收件日期：{date}　{desk}号窗口　{clerk}")  # where the hall only receives the items
 INTAKE_RESUBMISSION = tr("补正后重新提交，原办件：{case_no}")
 INTAKE_DRAFT_GUIDE = tr("依据待核办事指南受理：受理凭证和各类文书将注明此事")
 INTAKE_APPLICANT = tr("申请人")
@@ -145,11 +146,12 @@ INTAKE_PAGE_PROBLEM = {
 INTAKE_ORIGINALS = tr("原件")
 INTAKE_COPIES = tr("复印件")
 INTAKE_GUIDE_COUNT = tr("指南：原件{originals}份 复印件{copies}份")
-INTAKE_DEFECT_HINT = tr("写明问题所在（印在补正通知书上）")
+INTAKE_DEFECT_HINT = tr("写明问题所在（印在{paper}上）")  # the paper by the hall's standing
 INTAKE_CORRECTED_HINT = tr("写明申请人当场更正了什么（记入办件）")
 INTAKE_DEFECT_NOTE = tr("问题说明")  # the note's name for a screen reader, with its material (INTAKE_ROW_CONTROL_NAME)
 INTAKE_CORRECTED_NOTE = tr("更正说明")
 INTAKE_OUTCOME = tr("受理结果")
+INTAKE_OUTCOME_RECEIVED = tr("收件结果")  # where the hall only receives: the departments decide the 受理
 INTAKE_UNDECIDED = tr("未完成")
 INTAKE_ANSWER_FIRST = tr("先回答办理情形，再逐项核对所需材料")
 INTAKE_PROMISED = tr("承诺办结日期：{date}")
@@ -175,6 +177,8 @@ INTAKE_DEFERRAL_UNCONFIRMED = tr(
 INTAKE_DEFERRAL_CREDIT = tr("已核实无不良信用记录")
 INTAKE_DEFERRAL_PLEDGE = tr("已签署承诺书")
 INTAKE_REFUSE = tr("不予受理")
+#: the same box where the hall only receives: its paper tells what the window found and refuses nothing
+INTAKE_REFUSE_RECEIVED = tr("告知：出具{paper}")
 INTAKE_REFUSAL_GROUND = {
     "no_licence_needed": tr("依法不需要取得行政许可（第一项）"),
     "not_in_remit": tr("不属于本机关职权范围（第二项）"),
@@ -209,7 +213,7 @@ INTAKE_REFUSAL_CONFIRM_INTRO = tr("确认后办件即登记为不予受理，不
 # a window that only receives an item (counter.documents.acceptance) issues a 申请事项告知书, which decides nothing
 INTAKE_RECEIVED_CONFIRM_TITLE = tr("出具申请事项告知书")
 INTAKE_RECEIVED_CONFIRM_INTRO = tr(
-    "确认后办件即登记为不予受理，不能撤回。本窗口只负责收件，出具的申请事项告知书不是不予受理决定，上面将印："
+    "确认后即出具申请事项告知书，不能撤回。本窗口只负责收件，不作任何决定，告知书上将印："
 )
 INTAKE_REFUSAL_CONFIRM_KEYS = tr("核对无误后按 Tab 再按 Enter（或按 Alt+Y）确认出具；按 Enter 或 Esc 返回修改。")
 INTAKE_REFUSAL_CONFIRM_BACK = tr("返回修改")
@@ -271,6 +275,7 @@ INTAKE_DRAFT_SAVED = tr("草稿已保存 {time}")
 INTAKE_DRAFT_SAVE_FAILED = tr("草稿未能保存（{fault}）；表单内容仍在本窗口中，请暂勿关闭窗口")
 INTAKE_DRAFT_APPLICANT = tr("，{applicant}")  # after the bundle in INTAKE_DRAFT_OFFER
 INTAKE_DRAFT_OFFER = tr("上次未完成的受理（保存于 {time}）：{bundle}{applicant}")
+INTAKE_DRAFT_CHOICE = tr("{time}  {bundle}{applicant}")  # one line of the bar's list where several are kept
 INTAKE_DRAFT_DISCARDED = tr("上次未完成的受理草稿无法恢复，已丢弃：{reason}")
 INTAKE_DRAFT_PROBLEM = {
     "not_json": tr("草稿内容已损坏"),

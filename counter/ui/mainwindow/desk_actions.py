@@ -68,7 +68,7 @@ class DeskActions(DeskIntake):
         self.today = today
         self.training = training
         self._cases: CaseDesk | None = None
-        self._draft: IntakeDraft | None = None
+        self._drafts: dict[str, IntakeDraft] = {}
         self.intake: IntakePanel | None = None
         self.opening: IntakeOpening | None = None  # the intake shown at F5 while the database still opens
         self.database_opening = False  # a quick start's warm-up opens it: F5 shows the intake at once (intake_opening)

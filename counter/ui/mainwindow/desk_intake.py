@@ -2,8 +2,9 @@
 an unfinished intake left, and what follows a case taken or an intake closed.
 
 It stands apart from :class:`counter.ui.mainwindow.desk_actions.DeskActions` because it keeps the one rule the rest of
-the desk does not: one intake window at a time per desk (the desk has one draft, and a second panel would write over the
-first one's), with the warm-up's window shown at F5 while the database still opens.  The intake panel needs the
+the desk does not: one intake window at a time per desk (the clerk serves one applicant at a time; the others' forms
+wait as drafts, one per applicant, offered in the bar), with the warm-up's window shown at F5 while the database
+still opens.  The intake panel needs the
 database (and SQLAlchemy): imported here on first use, not at the start.
 """
 
@@ -39,21 +40,22 @@ log = logging.getLogger(__name__)
 class DeskIntake(QObject):
     """The intake's part of the desk's actions; the desk gives who acts, where it speaks and its status bar."""
 
-    # an intake closed before its case was taken (its window's close button, Alt+F4): its draft is kept, and offered
-    # back at once in the desk rather than at the next start
-    draft_left = Signal()
+    # the desk's kept drafts changed: an intake closed before its case was taken (its window's close button, Alt+F4)
+    # kept its own, a case taken ended its own, the clerk dropped one; the bar reads them again at once, rather than
+    # offering what it read before
+    drafts_changed = Signal()
     # an intake's case taken, or its window closed: the search that found its bundle is done with, and the next
     # applicant's initials are to replace it
     intake_over = Signal()
-    # a kept draft's 恢复 or 放弃 the database (the hall server) could not carry out: the draft is offered again as it
-    # was, for the clerk to choose once it answers
+    # a kept draft's 恢复 or 放弃 the database (the hall server) could not carry out, or 恢复 while another intake is
+    # open: the drafts are offered again as they were, for the clerk to choose once it answers
     draft_kept = Signal()
 
     _window: QWidget
     runner: Runner
     today: Callable[[], dt.date]
     _cases: CaseDesk | None
-    _draft: IntakeDraft | None
+    _drafts: dict[str, IntakeDraft]  # the drafts the bar offers, by their intakes' uids
     intake: IntakePanel | None
     opening: IntakeOpening | None
     database_opening: bool
@@ -260,37 +262,35 @@ class DeskIntake(QObject):
         finished.close()
         finished.deleteLater()
 
-    def offer_draft(self, then: Callable[[str], None]) -> None:
-        """The question to ask about an unfinished intake of this desk, handed to ``then`` if there is one."""
-        from counter.ui.intake import pending_draft
+    def offer_draft(self, then: Callable[[tuple[str, ...], tuple[tuple[str, str, str], ...]], None]) -> None:
+        """The desk's unfinished intakes read from the store, handed to ``then`` as the bar shows them: why each one
+        dropped was dropped, and each kept (its uid, its question, its line in a list)."""
+        from counter.ui.intake import pending_drafts
 
-        pending_draft(self.runner, self.desk(), self, partial(self._draft_found, then), _draft_unread)
+        pending_drafts(self.runner, self.desk(), self, partial(self._drafts_found, then), _draft_unread)
 
-    def _draft_found(self, then: Callable[[str], None], info: DraftInfo | None) -> None:
-        if info is None:
-            return
-        if info.draft is None:
-            then(info.problem_text())
-            return
-        self._draft = info.draft
-        then(info.offer_text())
+    def _drafts_found(self, then: Callable[[tuple[str, ...], tuple[tuple[str, str, str], ...]], None],
+                      infos: tuple[DraftInfo, ...]) -> None:  # fmt: skip
+        kept = [i for i in infos if i.draft is not None]  # an intake open meanwhile is refused at 恢复, not hidden
+        self._drafts = {i.uid: i.draft for i in kept if i.draft is not None}
+        said = tuple(i.problem_text() for i in infos if i.draft is None)
+        then(said, tuple((i.uid, i.offer_text(), i.choice_text()) for i in kept))
 
-    @property
-    def has_draft(self) -> bool:
-        return self._draft is not None
+    def restore_draft(self, uid: str) -> None:
+        """The unfinished intake ``uid`` opened again as the clerk left it, once its guide version is read.
 
-    def restore_draft(self) -> None:
-        """The unfinished intake opened again as the clerk left it, once its guide version is read.
-
-        恢复 pressed while another intake's guide is read (F5 just before) opens nothing then: the draft stays the
-        desk's and is offered again, for the clerk to take back once the intake F5 opened is done with."""
+        恢复 pressed while another intake is open, or its guide is read (F5 just before), opens nothing then: the
+        drafts stay the desk's and are offered again, for the clerk to take back once that intake is done with."""
         from counter.ui.intake import restore_intake
 
-        if self.intake_asked:
-            if self._draft is not None:
+        open_now = self.intake is not None and self.intake.isVisible() and not self.intake.committed
+        if self.intake_asked or open_now:
+            if open_now:
+                self._say(words.DESK_INTAKE_ALREADY_OPEN)
+            if self._drafts:
                 self.draft_kept.emit()
             return
-        draft, self._draft = self._draft, None
+        draft = self._drafts.get(uid)
         if draft is None:
             return
         self.intake_asked = True
@@ -303,41 +303,45 @@ class DeskIntake(QObject):
 
     def _restored(self, panel: IntakePanel) -> None:
         self.intake_asked = False
+        self._drafts.pop(panel.uid, None)  # on screen now: the bar offers it again if it is closed unfinished
         self._let_go_of_finished_intake()
         self.intake = panel
         self.intake.case_taken.connect(self.on_case_taken)
         self.intake.closed.connect(self.on_intake_closed)
 
     def _unrestored(self, draft: IntakeDraft, err: Exception) -> None:
-        """The draft not opened: a database (a server) that did not answer is said, and the draft offered again as it
-        was; one that no longer fits its guide version is dropped and said, as a bad draft is at the start."""
+        """The draft not opened: a database (a server) that did not answer is said, and the drafts offered again as
+        they were; one that no longer fits its guide version is dropped and said, as a bad draft is at the start."""
         from counter.intake.draft import DraftUnreadable
 
         self.intake_asked = False
         if isinstance(err, DraftUnreadable):
             from counter.ui.intake.drafts import discard_draft, unreadable_text
 
-            discard_draft(self.runner, self.desk(), self, _left_for_the_start)
+            self._drafts.pop(draft.uid, None)
+            discard_draft(self.runner, self.desk(), draft.uid, self, _left_for_the_start, self._dropped)
             self._say(unreadable_text(err))
             return
         if not isinstance(err, Failed):
             raise err
-        self._draft = draft
         self._say(err.message)
         self.draft_kept.emit()
 
-    def discard_draft(self) -> None:
-        """放弃: the draft dropped; if the database cannot drop it now, or the account may not (one that takes no
-        intake), that is said and the draft offered again."""
+    def discard_draft(self, uid: str) -> None:
+        """放弃: that draft dropped, the bar read again; if the database cannot drop it now, or the account may not (one
+        that takes no intake), that is said and the drafts offered again."""
         from counter.ui.intake import discard_draft
 
-        draft, self._draft = self._draft, None
-        discard_draft(self.runner, self.desk(), self, partial(self._not_discarded, draft))
+        if uid not in self._drafts:
+            return
+        discard_draft(self.runner, self.desk(), uid, self, self._not_discarded, self._dropped)
 
-    def _not_discarded(self, draft: IntakeDraft | None, err: Exception) -> None:
+    def _dropped(self, _: None) -> None:
+        self.drafts_changed.emit()
+
+    def _not_discarded(self, err: Exception) -> None:
         from counter.ui.door.refused import refusal_text
 
-        self._draft = draft
         self._say(refusal_text(err))
         self.draft_kept.emit()
 
@@ -348,17 +352,19 @@ class DeskIntake(QObject):
         if self._cases is not None:
             self._cases.case_changed.emit(case_no)
         self.intake_over.emit()
+        self.drafts_changed.emit()  # its own draft ended with it: the others are offered as they are now
 
     def on_intake_closed(self) -> None:
         """The intake gone, the desk comes forward with the keyboard where it was (the search box): F5 is next.
 
-        An intake closed unfinished (not taken, not 取消) left its draft: the desk offers it back straight away.
+        An intake closed unfinished (not taken, not 取消) left its draft: the desk offers it back straight away, with
+        the others kept.
         """
         closed = self.intake
         bring_forward(self._window, self._window.focusWidget())
         self.intake_over.emit()
         if closed is not None and not closed.committed and not closed.finished:
-            self.draft_left.emit()
+            self.drafts_changed.emit()
 
     def on_resubmit_requested(self, case_no: str, bundle_code: str) -> None:
         """重新提交（补正后）: the answer's intake opens with what the case answered recorded (一次性告知: the

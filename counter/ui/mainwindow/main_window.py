@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         for trigger in (self.lock_button.clicked, self.lock_shortcut.activated):
             trigger.connect(self.on_lock_requested)
         self.draft_offer.restore_button.clicked.connect(self.on_draft_restore)
-        self.desk_actions.draft_left.connect(self.offer_draft)
+        self.desk_actions.drafts_changed.connect(self.offer_draft)
         self.desk_actions.draft_kept.connect(self.draft_offer.show)  # as it was offered: its text, its buttons
         self.desk_actions.intake_over.connect(self.search_panel.on_intake_over)
         self.draft_offer.discard_button.clicked.connect(self.on_draft_discard)
@@ -265,16 +265,16 @@ class MainWindow(QMainWindow):
         return bar
 
     def offer_draft(self) -> None:
-        """Offer back an intake left unfinished (a crash, a power cut), if this desk has one.
+        """Offer back the intakes left unfinished (a crash, a power cut, another applicant), if this desk keeps any.
 
         The bar never takes the keyboard: the clerk may be typing the next applicant's initials as it shows, and Enter
         there must open what was searched, never another applicant's draft.  Tab from the search box reaches 恢复.
         """
         self.desk_actions.offer_draft(self._offer_draft)
 
-    def _offer_draft(self, text: str) -> None:
+    def _offer_draft(self, said: tuple[str, ...], kept: tuple[tuple[str, str, str], ...]) -> None:
         self._bar_after_search()
-        self.draft_offer.offer(text, can_restore=self.desk_actions.has_draft)
+        self.draft_offer.offer(said, kept)
 
     def _bar_after_search(self) -> None:
         """The draft bar's buttons right after the search box: Tab reaches 恢复, Shift+Tab from it goes back to typing.
@@ -282,16 +282,17 @@ class MainWindow(QMainWindow):
         Set as the bar shows and again when the guide page is built, for Qt keeps an order the focus chain already
         has, and what joins the chain later (the guide page, the warning bar's button) would otherwise come between
         them."""
-        QWidget.setTabOrder(self.search_panel.box, self.draft_offer.restore_button)
+        QWidget.setTabOrder(self.search_panel.box, self.draft_offer.choice)
+        QWidget.setTabOrder(self.draft_offer.choice, self.draft_offer.restore_button)
         QWidget.setTabOrder(self.draft_offer.restore_button, self.draft_offer.discard_button)
 
     def on_draft_restore(self) -> None:
         self.draft_offer.hide()
-        self.desk_actions.restore_draft()
+        self.desk_actions.restore_draft(self.draft_offer.chosen())
 
     def on_draft_discard(self) -> None:
         self.draft_offer.hide()
-        self.desk_actions.discard_draft()
+        self.desk_actions.discard_draft(self.draft_offer.chosen())
 
     @staticmethod
     def _placeholder() -> QLabel:

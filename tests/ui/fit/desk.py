@@ -240,9 +240,14 @@ def pad_panel(window: MainWindow, book: Casebook, bad: bool = False) -> QWidget:
 
 
 def main_with_notices(window: MainWindow, book: Casebook) -> QWidget:
-    """The banner of a broken catalog file and the offer of an unfinished intake, above the guide."""
+    """The banner of a broken catalog file and the offer of the unfinished intakes kept, above the guide."""
     window.banner.show_message("随附事项目录中有 1 处问题", ["104.toml：第 5 行不是有效的 TOML"])
-    window.draft_offer.offer("上次未完成的受理：我要开药店（申请人 张海军）", can_restore=True)
+    kept = (
+        ("a" * 32, "上次未完成的受理（保存于 09:12）：我要开药店，张海军", "09:12  我要开药店，张海军"),
+        ("b" * 32, "上次未完成的受理（保存于 11-27 16:40）：我要开餐馆，阿拉坦其其格·孟和巴雅尔",
+         "11-27 16:40  我要开餐馆，阿拉坦其其格·孟和巴雅尔"),
+    )  # fmt: skip
+    window.draft_offer.offer((), kept)
     return main_with_guide(window, book)
 
 

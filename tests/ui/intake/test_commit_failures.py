@@ -22,7 +22,7 @@ from counter.case.status import CaseStatus
 from counter.catalog.stored_guide import StoredGuide
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
-from counter.db.draft_store import load_draft
+from counter.db.draft_store import load_drafts
 from counter.host.keys.data_key import ensure_data_keys, sm4_key_path
 from counter.host.machine.paths import site_key_path
 from counter.intake.checklist import Receipt, start_checklist
@@ -59,10 +59,9 @@ def test_a_database_error_keeps_the_form_and_the_draft(
     assert panel.applicant_form.name.text() == "张海军"
     assert panel.form().checklist.entry("M04") is not None
     with sessions() as session:
-        stored = load_draft(session, DESK.draft_key)
+        (stored,) = load_drafts(session, DESK.draft_key)
         assert session.scalar(text('SELECT count(*) FROM "case"')) == 0
-    assert stored is not None
-    assert "\\u5f20\\u6d77\\u519b" in stored[1]
+    assert "\\u5f20\\u6d77\\u519b" in stored[2]
 
 
 @pytest.mark.parametrize("damage", ["cut short", "a folder"])

@@ -19,8 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.actions.site.store import Store
 from counter.db import models
 from counter.host.database.database_faults import DbFault
-from counter.service.intake import DROP_DRAFT, TAKE_INTAKE
-from counter.service.requests import Nothing
+from counter.service.intake import DROP_DRAFT, TAKE_INTAKE, DraftOf
 from counter.ui.door.runner import Failed
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.style import STYLE
@@ -76,7 +75,7 @@ def test_the_desk_s_status_bar_says_it_is_waiting_while_a_step_is_saved(
         holder.execute(text("CREATE TABLE hold_the_file (x INTEGER)"))
         QTimer.singleShot(500, lambda: seen.append(window.statusBar().currentMessage()))
         QTimer.singleShot(HELD_MS, holder.rollback)
-        in_the_loop(qtbot, lambda: window.runner.submit(DROP_DRAFT, Nothing(), window.desk_actions.desk(),
+        in_the_loop(qtbot, lambda: window.runner.submit(DROP_DRAFT, DraftOf("a" * 32), window.desk_actions.desk(),
                                                          owner=window, answered=dropped.append))  # fmt: skip
         qtbot.waitUntil(lambda: bool(dropped), timeout=10_000)
     assert seen == [RUNNER_WAITING]

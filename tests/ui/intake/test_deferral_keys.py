@@ -64,7 +64,7 @@ def test_key_6_marks_a_deferrable_material_and_asks_for_its_conditions(qtbot: Qt
     assert panel.commit_button.text() == "收件，出具容缺后补材料告知书\nCtrl+Enter"
     assert not panel.commit_reason.isVisible()
     assert panel.commit_button.accessibleDescription() == ""
-    assert panel.outcome_box.headline.text() == "容缺受理"
+    assert panel.outcome_box.headline.text() == "容缺收件"  # the department decides the 容缺受理
 
     press(qtbot, panel, "M09", Qt.Key.Key_6)  # the conditions confirmed: on to the next material
     assert receipts(panel)["M09"] is Receipt.MISSING
@@ -86,7 +86,7 @@ def test_a_request_taken_back_leaves_the_correction(qtbot: QtBot, panel: IntakeP
     assert panel.decision.outcome is Outcome.CORRECT
     assert panel.commit_button.isEnabled()
     assert panel.commit_button.text() == "出具补齐材料告知书\nCtrl+Enter"
-    assert panel.outcome_box.headline.text() == "补正"
+    assert panel.outcome_box.headline.text() == "一次性告知"  # no 补正 of its own: the 补齐材料告知书
     row = panel.checklist_view.row("M08")
     assert row.receipt_buttons[Receipt.MISSING].isChecked()  # no longer 容缺后补: 未提交
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from counter.db.draft_store import load_draft, save_draft
+from counter.db.draft_store import load_drafts, save_draft
 from counter.intake.draft import DraftProblemCode, draft_from_json
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.intake.parties import Delivery
@@ -28,8 +28,9 @@ from tests.ui.runners import runner_on
 
 def stored_draft(sessions: sessionmaker[Session]) -> str | None:
     with sessions() as session:
-        found = load_draft(session, DESK.draft_key)
-    return None if found is None else found[1]
+        found = load_drafts(session, DESK.draft_key)
+    assert len(found) <= 1, "one intake, one draft"
+    return found[0][2] if found else None
 
 
 @pytest.mark.slow
@@ -137,7 +138,7 @@ def test_a_corrupted_draft_is_discarded_with_a_message(
     sessions: sessionmaker[Session], content: str, reason: str
 ) -> None:
     with sessions.begin() as session:
-        save_draft(session, DESK.draft_key, content)
+        save_draft(session, DESK.draft_key, "a" * 32, content)
     info = pending(runner_on(sessions), DESK)
     assert info is not None
     assert info.draft is None
@@ -154,7 +155,8 @@ def test_a_draft_whose_guide_version_is_gone_is_discarded(
     saved = stored_draft(sessions)
     assert saved is not None
     with sessions.begin() as session:
-        save_draft(session, DESK.draft_key, saved.replace('"guide_version_id": ', '"guide_version_id": 9999'))
+        gone = saved.replace('"guide_version_id": ', '"guide_version_id": 9999')
+        save_draft(session, DESK.draft_key, panel.uid, gone)
     info = pending(runner_on(sessions), DESK)
     assert info is not None
     assert info.problem is DraftProblemCode.GUIDE_MISSING
@@ -227,7 +229,7 @@ def test_a_filled_intake_asks_before_closing_and_an_empty_one_does_not(qtbot: Qt
 def test_the_clerk_can_discard_the_offered_draft(sessions: sessionmaker[Session], panel: IntakePanel) -> None:
     panel.applicant_form.name.setText("张海军")
     assert panel.drafts.save_now()
-    discarded(runner_on(sessions), DESK)
+    discarded(runner_on(sessions), DESK, panel.uid)
     assert pending(runner_on(sessions), DESK) is None
 
 
@@ -235,7 +237,7 @@ def test_a_draft_that_cannot_be_saved_is_said_and_the_form_kept(
     sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:
     with sessions.begin() as session:
-        session.execute(text("DROP TABLE draft"))
+        session.execute(text("DROP TABLE intake_draft"))
     panel.applicant_form.name.setText("张海军")
     assert not panel.drafts.save_now()
     assert panel.status.text() == f"草稿未能保存（{DB_FAULT['other']}）；表单内容仍在本窗口中，请暂勿关闭窗口"

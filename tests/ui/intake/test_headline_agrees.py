@@ -43,7 +43,7 @@ def test_the_headline_and_the_button_agree_as_the_form_fills(qtbot: QtBot, make_
     assert not agree(panel, "everything received, nobody named")
     fill_person(panel)
     assert agree(panel, "ready")
-    assert panel.outcome_box.headline.text() == "受理"
+    assert panel.outcome_box.headline.text() == "收件"  # the hall receives for the departments: its 收件凭证
     panel.applicant_form.name.clear()
     assert not agree(panel, "no name")
     assert panel.outcome_box.headline.text() == "暂不能出具"

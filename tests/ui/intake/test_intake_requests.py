@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.catalog.stored_guide import StoredGuide
-from counter.db.draft_store import load_draft
+from counter.db.draft_store import load_drafts
 from counter.intake.draft import draft_from_json
 from counter.intake.outcome import Outcome
 from counter.service.intake import KEEP_DRAFT
@@ -56,7 +56,7 @@ def test_the_draft_is_on_the_desk_at_every_pause_and_at_the_server_every_few_sec
     panel, counted = counted_panel(qtbot, sessions, guide)
     clock = Clock(1000.0)
     panel.drafts.clock = clock
-    place = draft_place(DESK)
+    place = draft_place(DESK, panel.uid)
     kept: list[str] = []
 
     def pause() -> None:
@@ -107,7 +107,7 @@ def test_a_desk_that_cannot_keep_the_draft_has_the_server_keep_it_at_once(
     ready(qtbot, panel)
     assert panel.drafts.pause()
     assert counted.asked[KEEP_DRAFT.name] == 1
-    place = draft_place(DESK)
+    place = draft_place(DESK, panel.uid)
     place.unlink()
     place.mkdir()  # something in the file's place: the desk's copy cannot be replaced
     clock.now += 1.0  # within the server's few seconds
@@ -116,9 +116,8 @@ def test_a_desk_that_cannot_keep_the_draft_has_the_server_keep_it_at_once(
     assert counted.asked[KEEP_DRAFT.name] == 2  # at once, not when the server's time is up
     assert not panel.drafts.server_timer.isActive()
     with sessions() as s:
-        stored = load_draft(s, DESK.draft_key)
-    assert stored is not None
-    assert draft_from_json(stored[1]) == panel.form()  # the key pressed since the last write, in
+        (stored,) = load_drafts(s, DESK.draft_key)
+    assert draft_from_json(stored[2]) == panel.form()  # the key pressed since the last write, in
     assert "draft not kept on the desk" in caplog.text
     assert commit(qtbot, panel)
     assert "the desk's draft not removed" in caplog.text  # said to the log; the case is taken all the same

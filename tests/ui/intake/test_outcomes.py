@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.case.status import CaseStatus
 from counter.db.case_store import case_view
-from counter.db.draft_store import load_draft
+from counter.db.draft_store import load_drafts
 from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.style import OUTCOME_COLOURS
@@ -35,7 +35,7 @@ def test_all_received_is_accepted_and_committing_stores_every_line(
 ) -> None:
     ready(qtbot, panel)
     assert outcome(panel) is Outcome.ACCEPT
-    assert panel.outcome_box.headline.text() == "受理"
+    assert panel.outcome_box.headline.text() == "收件"  # the hall receives for the departments
     assert OUTCOME_COLOURS[Outcome.ACCEPT][0] in panel.outcome_box.headline.styleSheet()
     assert "申请材料齐全、符合法定形式" in shown(panel)
     assert "承诺办结日期：2025年3月13日" in shown(panel)  # five working days from Thursday 6 March
@@ -49,7 +49,7 @@ def test_all_received_is_accepted_and_committing_stores_every_line(
     assert not panel.parties_column.isEnabled()
     with sessions() as session:
         view = case_view(session, case_no)
-        draft = load_draft(session, DESK.draft_key)
+        drafts = load_drafts(session, DESK.draft_key)
     assert view is not None
     assert view.status is CaseStatus.ACCEPTED
     assert view.applicant_name == "张海军"
@@ -64,7 +64,7 @@ def test_all_received_is_accepted_and_committing_stores_every_line(
         "M09": ("received", 1, 1, "paper"),
         "M12": ("missing", 0, 0, ""),
     }
-    assert draft is None  # taken in the same transaction as the case
+    assert drafts == []  # taken in the same transaction as the case
 
 
 def test_deferrable_materials_missing_with_the_promise_are_deferred(
@@ -82,7 +82,7 @@ def test_deferrable_materials_missing_with_the_promise_are_deferred(
     panel.deferral.no_bad_credit.setChecked(True)
     panel.deferral.pledge_signed.setChecked(True)
     assert outcome(panel) is Outcome.DEFER
-    assert panel.outcome_box.headline.text() == "容缺受理"
+    assert panel.outcome_box.headline.text() == "容缺收件"  # the hall receives; the departments decide
     # the guide's three working days (11 March), whole: 食品经营许可's promise moves to the case's 13 March instead
     assert "容缺材料到期日 2025年3月11日：食品安全管理制度文本" in shown(panel)
     assert "容缺材料到期日 2025年3月11日：从业人员健康证明" in shown(panel)
@@ -106,7 +106,7 @@ def test_one_required_material_missing_asks_for_correction_listing_it(
     assert outcome(panel) is Outcome.CORRECT
     assert panel.decision is not None
     assert [m.code for m in panel.decision.missing] == ["M05"]
-    assert panel.outcome_box.headline.text() == "补正"
+    assert panel.outcome_box.headline.text() == "一次性告知"  # the hall's 补齐材料告知书, no 补正 of its own
     assert "必要材料未提交：经营场所使用证明" in shown(panel)
     assert "补正期限：2025年3月27日" in shown(panel)
     assert panel.commit_button.text() == "出具补齐材料告知书\nCtrl+Enter"
@@ -132,7 +132,7 @@ def test_a_refusal_needs_its_ground_and_the_office_to_turn_to(
     panel.refusal.no_licence_boxes["152201-YJS008-02"].setChecked(True)
     # the window only receives: whether a licence is needed is the 市场监督管理局's to find, on its own 不予受理
     assert outcome(panel) is Outcome.INCOMPLETE
-    assert "只负责收件，不作出不予受理决定，也不退回申请材料" in shown(panel)
+    assert "只负责收件，不作决定，也不退回申请材料" in shown(panel)
     assert "材料尚未核对完毕" not in shown(panel)
     assert "乌兰浩特市市场监督管理局" in shown(panel)
     panel.refusal.grounds[RefusalGround.NOT_IN_REMIT].click()

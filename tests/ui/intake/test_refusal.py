@@ -159,7 +159,8 @@ def test_a_window_that_only_receives_shows_no_red_refusal(
     box = panel.outcome_box
     assert box.headline.text() == "申请事项告知"
     assert "#c53030" not in box.headline.styleSheet()  # the refusal's red
-    assert "不作出不予受理决定" in box.summary.text()
+    assert "本窗口只负责收件，不作决定" in box.summary.text()
+    assert "不予受理" not in box.summary.text() + box.reasons.text()
     entrust_in(sessions, DESK, *RESTAURANT_ITEMS)
     panel = make_panel()
     fill_person(panel)

@@ -17,7 +17,7 @@ from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Actor, Permission, Role
 from counter.actions.site.store import Store
 from counter.case.number_faults import NumbersBehind
-from counter.db.draft_store import load_draft, save_draft
+from counter.db.draft_store import load_drafts, save_draft
 from counter.documents.made import GuideNotFound
 from counter.intake.draft import DraftProblemCode, DraftUnreadable
 from counter.service.cases import DAY_LISTS
@@ -314,15 +314,15 @@ def test_a_draft_unreadable_at_the_start_is_said_dropped_and_not_offered(
     was dropped and why, offers neither 恢复 nor 放弃, and the next start offers nothing."""
     window = start_window(qtbot, MainWindow(InProcess(db), catalog_dir))
     with db.sessions().begin() as session:
-        save_draft(session, window.desk_actions.desk().draft_key, "{not json")
+        save_draft(session, window.desk_actions.desk().draft_key, "a" * 32, "{not json")
     window.offer_draft()
     assert window.draft_offer.isVisible()
     assert window.draft_offer.label.text().startswith("上次未完成的受理草稿无法恢复，已丢弃：")
     assert not window.draft_offer.restore_button.isVisible()
     assert not window.draft_offer.discard_button.isVisible()
-    assert not window.desk_actions.has_draft
+    assert window.draft_offer.chosen() == ""  # nothing to restore or give up
     with db.sessions()() as session:
-        assert load_draft(session, window.desk_actions.desk().draft_key) is None
+        assert load_drafts(session, window.desk_actions.desk().draft_key) == []
     window.draft_offer.hide()
     window.offer_draft()
     assert not window.draft_offer.isVisible()
@@ -348,4 +348,4 @@ def test_a_gone_drafts_drop_refused_to_the_account_is_left_for_the_start(
     assert shown_messages(window) == [unreadable_text(DraftUnreadable(DraftProblemCode.GUIDE_MISSING))]
     assert not window.draft_offer.isVisible()
     with db.sessions()() as session:
-        assert load_draft(session, window.desk_actions.desk().draft_key) is not None  # not the account's to drop
+        assert load_drafts(session, window.desk_actions.desk().draft_key) != []  # not the account's to drop

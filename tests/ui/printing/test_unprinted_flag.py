@@ -76,7 +76,8 @@ def test_an_unprinted_pledge_is_flagged_until_it_is_printed(
     case_no = take(qtbot, panel, Outcome.DEFER)  # 容缺: the 承诺书 the applicant signs is among the papers
     assert case_no in flagged(qtbot, window)
     line = f6_line(qtbot, window)
-    assert f"{case_no}（容缺受理通知书、容缺受理承诺书、受理凭证）" in line
+    # the hall receives for the departments: its papers named as they head themselves
+    assert f"{case_no}（容缺后补材料告知书、容缺受理承诺书、收件凭证）" in line
     preview = open_paper(panel)
     cups.run("cupsdisable", queue.name)
     assert not print_paper(qtbot, preview)  # a print that failed leaves the papers unprinted
