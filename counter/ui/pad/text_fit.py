@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
+from counter.ui.pad.clerk_card import NameLine
 from counter.ui.pad.faces import FaceButton
 from counter.ui.pad.vertical_text import VerticalText
 
@@ -40,11 +42,16 @@ def lay_out(widget: QWidget) -> None:
     The innermost first, then from the outside in: a widget whose layout sets its least size (a reason button as
     large as its Mongolian columns) has set it before the page's layout places it, and is then placed."""
     inner = widget.findChildren(QWidget)
-    for each in (*reversed(inner), widget, *inner):
-        layout = each.layout()
-        if layout is not None:
-            layout.invalidate()
-            layout.activate()
+    for _ in range(2):
+        for each in (*reversed(inner), widget, *inner):
+            layout = each.layout()
+            if layout is not None:
+                layout.invalidate()
+                layout.activate()
+        # a hidden page's widgets are told of no resize: the clerk's name, whole on a line or broken after its dot
+        # by the width it has, is set for its width now, and the page laid out again for it
+        if not [line for line in widget.findChildren(NameLine) if line.follow_width()]:
+            break
 
 
 def _shown_in(widget: QWidget, page: QWidget) -> bool:
@@ -66,9 +73,40 @@ def _whole(widget: QLabel | QAbstractButton | QLineEdit | VerticalText) -> bool:
     if isinstance(widget, VerticalText):  # its columns, at the height the layout gave it
         return widget.fits()
     if isinstance(widget, QLabel) and widget.wordWrap():
-        return widget.heightForWidth(widget.width()) <= widget.height()
+        return widget.heightForWidth(widget.width()) <= widget.height() and not _overflows(widget)
     least = widget.minimumSizeHint()
     return least.width() <= widget.width() and least.height() <= widget.height()
+
+
+def _overflows(label: QLabel) -> bool:
+    """Whether a wrapping label has a run it may not break (a name kept whole, a long word) wider than its line: the
+    label lets such a run pass its edge, cut off there (阿拉坦其其 of 阿拉坦其其格·孟和巴雅尔), however high it is."""
+    width = label.contentsRect().width() - 2 * label.margin() - max(0, label.indent())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    for paragraph in label.text().split("\n"):
+        layout = QTextLayout(paragraph, label.font())
+        layout.setTextOption(option)
+        layout.beginLayout()
+        widest = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            widest = max(widest, line.naturalTextWidth())
+        layout.endLayout()
+        if widest > width + 0.5:
+            return True
+    return False
+
+
+def _inside(widget: QWidget, page: QWidget) -> bool:
+    """Whether ``widget`` lies inside each widget that holds it, up to ``page``: a card given less height than its
+    lines need lays its last line (the desk, at the card's foot) past its edge, where the card cuts it off."""
+    each = widget
+    while (holder := each.parentWidget()) is not None and each is not page:
+        if not holder.rect().contains(each.geometry()):
+            return False
+        each = holder
+    return True
 
 
 def page_fits(page: QWidget, room: QSize) -> bool:
@@ -83,7 +121,6 @@ def page_fits(page: QWidget, room: QSize) -> bool:
             continue
         if not _shown_in(widget, page) or widget.width() == 0:
             continue
-        box = QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
-        if not page.rect().contains(box) or not _whole(widget):
+        if not _inside(widget, page) or not _whole(widget):
             return False
     return True
