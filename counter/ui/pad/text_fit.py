@@ -27,7 +27,18 @@ def largest_fitting(page: QWidget, room: QSize, desk_size: float, apply: Callabl
     The sizes are tried from the largest down, each in turn: a page of Mongolian columns does not fit less as its
     text grows (a smaller font takes one more word into a column, and the column grows to its whole length), so a
     search by halves passed over the largest size that fits (the reasons at 0.7 on a 150 % desk, where 1.0 fits).
-    A try takes about 9 ms here; the desk's own size, which fits but on a small Mongolian pad, is the first."""
+    A try takes about 9 ms here; the desk's own size, which fits but on a small Mongolian pad, is the first.  Above
+    the 100 % size, a page with faces is first laid out at 100 %: each tile's height there is its floor, and a larger
+    size fits only where no tile is lower (at 150 % the tiles went from 145×258 to 145×208, the text taking their
+    height)."""
+    faces = page.findChildren(FaceButton)
+    for face in faces:
+        face.floor = 0
+    if desk_size > 1.0 and faces:  # the faces' tiles at the 100 % size: larger text takes no height from them
+        apply(1.0)
+        if page_fits(page, room):
+            for face in faces:
+                face.floor = face.height()
     size = desk_size
     while True:
         apply(size)
