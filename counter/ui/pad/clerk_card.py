@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from counter.ui.pad.pad_script import mongolian
 from counter.ui.pad.words import PAD_CLERK, PAD_DESK, PAD_STAFF_NO
 from counter.ui.widgets.plain_text import plain_label
 from counter.ui.widgets.restyle import set_style_property
@@ -131,7 +132,13 @@ class ClerkCard(QFrame):
         self._initial = ""
         self._size = AVATAR
 
-    def show_clerk(self, office: str, desk_no: str, clerk: str, staff_no: str, photo: str, words: Words = str) -> None:
+    def show_clerk(
+        self, office: str, desk_no: str, clerk: str, staff_no: str, photo: str, words: Words = str, office_mn: str = ""
+    ) -> None:
+        """``office_mn``: the office's name in Mongolian script (单位信息), shown instead of the Chinese one on a pad
+        that speaks Mongolian; a pad that does not, or an office with no Mongolian name, shows the Chinese."""
+        if office_mn and mongolian(words(PAD_DESK)):
+            office = office_mn
         self.clerk.set_name(words(PAD_CLERK), clerk)
         self.clerk.setVisible(bool(clerk))  # a desk whose clerk nobody named shows no name, never a title
         self.staff.setText(words(PAD_STAFF_NO).format(staff_no=staff_no) if staff_no else "")

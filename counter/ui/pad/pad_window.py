@@ -250,7 +250,9 @@ class PadWindow(QWidget):
         # in both scripts, smaller: Mongolian script's lines are tall, and the pad's panel is 480 pixels high
         set_style_property(self.welcome, "role", "welcome-both" if "\n" in greeting else "welcome")
         self.idle_desk.setText(self.words(PAD_DESK).format(desk_no=idle.desk_no))
-        self.idle_card.show_clerk(idle.office, idle.desk_no, idle.clerk, idle.staff_no, idle.photo, self.words)
+        self.idle_card.show_clerk(
+            idle.office, idle.desk_no, idle.clerk, idle.staff_no, idle.photo, self.words, idle.office_mn
+        )
         self.columns.set_text(self.notice, idle.notice or self.words(PAD_IDLE_DEFAULT))
         self._fit_text(PadPage.IDLE)
         self.pages.setCurrentIndex(PadPage.IDLE)
@@ -273,7 +275,9 @@ class PadWindow(QWidget):
         if case.page_address:
             self._show_region(case)
             return
-        self.rating_card.show_clerk(case.office, case.desk_no, case.clerk, case.staff_no, case.photo, self.words)
+        self.rating_card.show_clerk(
+            case.office, case.desk_no, case.clerk, case.staff_no, case.photo, self.words, self._idle.office_mn
+        )
         self._show_case_words(case)
         self._say(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION, PAD_TAP_HINT)
         self._fill_reasons(case.reasons)

@@ -26,7 +26,8 @@ ROTATION = 90.0
 LENGTH = 160
 #: brackets that open and close a phrase: one never ends a column, the other never starts one (it would stand there
 #: alone, apart from the words it encloses, where a hall's notice has "( … )" with spaces inside)
-OPENING, CLOSING = "(（[【〔《〈“‘", ")）]】〕》〉”’"
+OPENING = "".join(map(chr, (0x28, 0xFF08, 0x5B, 0x3010, 0x3014, 0x300A, 0x3008, 0x201C, 0x2018)))  # (（[【〔《〈“‘
+CLOSING = "".join(map(chr, (0x29, 0xFF09, 0x5D, 0x3011, 0x3015, 0x300B, 0x3009, 0x201D, 0x2019)))  # and their pairs
 
 
 @dataclass(frozen=True, slots=True)

@@ -184,3 +184,37 @@ def test_pad_settings_the_data_folder_cannot_take_are_said_and_kept_on_the_form(
         QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert again.args[2] == "mn"
     assert load_desk_config().pad_language == "mn"
+
+
+def test_a_mongolian_pad_names_the_office_in_mongolian_where_the_site_sets_it(
+    qtbot: QtBot, pad_font: str | None
+) -> None:
+    """The idle page greeted in Mongolian and named the office on its card in Chinese only (兴安盟政务服务中心): the
+    office's Mongolian name (单位信息), where set, stands in the greeting and on both cards; a Chinese pad keeps the
+    Chinese name, and so does a Mongolian one whose office has set none."""
+    pad = PadWindow(language="mn")
+    qtbot.addWidget(pad)
+    pad.show_idle(dataclasses.replace(IDLE, office_mn=HINGGAN))
+    assert pad.welcome.text().split("\n")[0].startswith(HINGGAN)
+    assert pad.idle_card.office.text().startswith(HINGGAN)
+    assert not han(pad.idle_card.office.text())
+    pad.show_case(CASE)
+    assert pad.rating_card.office.text().startswith(HINGGAN)
+    pad.set_language("zh")
+    pad.show_idle(dataclasses.replace(IDLE, office_mn=HINGGAN))
+    assert pad.idle_card.office.text().startswith(IDLE.office)
+    pad.set_language("mn")
+    pad.show_idle(IDLE)
+    assert pad.idle_card.office.text().startswith(IDLE.office)
+
+
+def test_a_mongolian_pad_says_the_bundles_name_is_given_in_chinese(qtbot: QtBot, pad_font: str | None) -> None:
+    """ᠬᠡᠷᠡᠭ：我要开小餐馆 read to a Mongolian-only reader as a Mongolian line gone wrong: the catalog names a bundle in
+    Chinese only, and the pad says so (ᠬᠢᠲᠠᠳ ᠪᠢᠴᠢᠭ ᠢᠶᠡᠷ: in Chinese script) before the name."""
+    pad = PadWindow(language="mn")
+    qtbot.addWidget(pad)
+    pad.show_case(CASE)
+    label, name = pad.bundle.text().split("᠄ ", 1)
+    assert name == CASE.bundle_name
+    assert "ᠬᠢᠲᠠᠳ ᠪᠢᠴᠢᠭ" in label
+    assert not han(label)
