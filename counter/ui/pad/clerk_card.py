@@ -103,7 +103,8 @@ class NameLine(QLabel):
 class ClerkCard(QFrame):
     """Who serves at this desk: photo (or the name's first character), name, staff number, office and desk."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, office_line: bool = True) -> None:
+        """``office_line``: the office and the desk at the card's foot; none where the page names both already."""
         super().__init__(parent)
         self.setProperty("role", "card")
         self.avatar = pad_label("avatar")
@@ -125,6 +126,7 @@ class ClerkCard(QFrame):
         text.addWidget(self.clerk)
         text.addWidget(self.staff)
         text.addWidget(self.office)
+        self._office_line = office_line
         layout = QHBoxLayout(self)
         layout.addWidget(self.avatar)
         layout.addLayout(text, 1)
@@ -143,7 +145,9 @@ class ClerkCard(QFrame):
         self.clerk.setVisible(bool(clerk))  # a desk whose clerk nobody named shows no name, never a title
         self.staff.setText(words(PAD_STAFF_NO).format(staff_no=staff_no) if staff_no else "")
         self.staff.setVisible(bool(staff_no))
-        self.office.setText(GAP.format(first=office, second=words(PAD_DESK).format(desk_no=desk_no)))
+        shown = GAP.format(first=office, second=words(PAD_DESK).format(desk_no=desk_no))
+        self.office.setText(shown)
+        self.office.setHidden(not self._office_line)
         self._initial = clerk[:1]
         self._photo = photo
         self.set_avatar_size(self._size)
