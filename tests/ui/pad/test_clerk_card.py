@@ -7,6 +7,7 @@ import dataclasses
 import itertools
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -45,7 +46,7 @@ def whole_on(card: ClerkCard, label: QLabel) -> bool:
     """Whether ``label`` is inside the card, as high as its lines, and none of its lines wider than it."""
     width = label.contentsRect().width() - 2 * label.margin()
     return (
-        card.rect().contains(label.geometry().translated(label.parentWidget().mapTo(card, label.pos()) - label.pos()))
+        card.rect().contains(QRect(label.mapTo(card, QPoint(0, 0)), label.size()))
         and label.heightForWidth(label.width()) <= label.height()
         and all(drawn <= width + 0.5 for _, drawn in lines(label))
     )
