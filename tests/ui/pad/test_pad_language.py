@@ -40,6 +40,7 @@ from tests.ui.pad.pictures import CASE, IDLE
 WELCOME_MN = "ᠲᠠᠪᠲᠠᠢ ᠮᠣᠷᠢᠯᠠᠭᠠᠷᠠᠢ"  # tabtai morilagarai: welcome
 QUESTION_MN = "ᠡᠨᠡ ᠤᠳᠠᠭ᠎ᠠ\u202fᠶᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ\u202fᠳᠦ ᠦᠨᠡᠯᠡᠭᠡ ᠥᠭᠭᠦᠨ᠎ᠡ ᠦᠦ"
 HINGGAN = "ᠬᠢᠩᠭᠠᠨ ᠠᠶᠢᠮᠠᠭ"
+BUNDLE_MN = "ᠵᠢᠵᠢᠭ ᠬᠣᠭᠣᠯᠠᠨ ᠤ ᠭᠠᠵᠠᠷ ᠨᠡᠭᠡᠭᠡᠬᠦ"  # a sample of a bundle named in Mongolian script
 
 
 def mongolian(text: str) -> bool:
@@ -219,3 +220,19 @@ def test_a_mongolian_pad_says_the_bundles_name_is_given_in_chinese(qtbot: QtBot,
     assert name == CASE.bundle_name
     assert "ᠬᠢᠲᠠᠳ ᠪᠢᠴᠢᠭ" in label
     assert not han(label)
+
+
+def test_a_mongolian_pad_shows_the_bundles_mongolian_name_where_the_catalog_gives_one(
+    qtbot: QtBot, pad_font: str | None
+) -> None:
+    """The catalog's ``name_mn`` stands alone on a Mongolian pad's bundle line, no Chinese beside it; a Chinese pad
+    shows the Chinese name whatever the catalog gives."""
+    named = dataclasses.replace(CASE, bundle_name_mn=BUNDLE_MN)
+    pad = PadWindow(language="mn")
+    qtbot.addWidget(pad)
+    pad.show_case(named)
+    assert pad.bundle.text().endswith(BUNDLE_MN)
+    assert not han(pad.bundle.text())
+    pad.set_language("zh")
+    pad.show_case(named)
+    assert pad.bundle.text() == f"办理事项：{CASE.bundle_name}"
