@@ -125,10 +125,12 @@ def test_a_bundles_mongolian_name_is_read_kept_and_hashed_only_where_given() -> 
     back from it; a guide without one stores the document it stored before, so its hash is what it was."""
     plain, problems = parse_bundle(SAMPLE, "008.toml")
     assert problems == []
+    assert plain is not None
     assert plain.name_mn == ""
     assert "name_mn" not in to_document(plain)
     named, problems = parse_bundle(SAMPLE.replace("\nname = ", f'\nname_mn = "{NAME_MN}"\nname = ', 1), "008.toml")
     assert problems == []
+    assert named is not None
     assert named.name_mn == NAME_MN
     document = to_document(named)
     assert document["name_mn"] == NAME_MN
