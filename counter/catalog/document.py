@@ -187,6 +187,8 @@ def to_document(bundle: Bundle) -> dict[str, Any]:
         # only where there are any: the hash of a guide without aliases stays what it was before they existed,
         # so an upgrade makes no new versions and versions synced with an older site keep matching
         doc["aliases"] = list(b.aliases)
+    if b.name_mn:
+        doc["name_mn"] = b.name_mn  # only where given, as aliases: other guides hash as before
     if b.subject is not None:
         doc["subject"] = _subject(b.subject)  # only where declared, as aliases: other guides hash as before
     cleaned: dict[str, Any] = _drop_none(doc)

@@ -425,6 +425,9 @@ class Bundle:
     sample: bool  # a realistic sample until the official 实施清单 replaces it
     keywords: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()  # what people call the bundle: 开饭店 for 我要开小餐馆
+    #: the bundle's name in Mongolian script, where the catalog gives one: a Mongolian pad shows it instead of the
+    #: Chinese name; "" none (the pad then says the name is given in Chinese)
+    name_mn: str = ""
     summary: str = ""
     service_objects: tuple[str, ...] = ()  # 服务对象 (seed 001 第九条): 自然人, 企业法人 …
     conditions: tuple[str, ...] = ()

@@ -84,6 +84,7 @@ class Rule(StrEnum):
     ALIAS_BLANK = "alias_blank"  # detail: the alias's position in the list (1 for the first)
     ALIAS_LENGTH = "alias_length"  # detail: the alias; extra min, max
     ALIAS_REPEATED = "alias_repeated"  # detail: the alias; extra other: the earlier spelling when it differs
+    NAME_MN_NOT_MONGOLIAN = "name_mn_not_mongolian"  # detail: the name_mn given, not in Mongolian script alone
 
 
 class WorkbookProblem(StrEnum):

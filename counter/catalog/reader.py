@@ -55,7 +55,7 @@ FORMAT_VERSION = 1
 E = TypeVar("E", bound=StrEnum)
 
 _BUNDLE_KEYS = {
-    "format", "code", "number", "name", "status", "sample", "keywords", "aliases", "summary",
+    "format", "code", "number", "name", "name_mn", "status", "sample", "keywords", "aliases", "summary",
     "service_objects", "conditions", "forms", "address", "hours", "consult_phone", "complaint_phone",
     "visits", "visits_reason", "promised_limit", "result", "steps", "items",
     "situations", "materials", "subject",
@@ -255,6 +255,7 @@ class DocumentReader:
             sample=self.flag(doc, "sample"),
             keywords=self.texts(doc, "keywords"),
             aliases=self.texts(doc, "aliases", keep_blank=True),
+            name_mn=self.text(doc, "name_mn"),
             summary=self.text(doc, "summary"),
             service_objects=self.texts(doc, "service_objects"),
             conditions=self.texts(doc, "conditions"),

@@ -135,6 +135,7 @@ def validate_bundle(file: str, bundle: Bundle) -> list[Problem]:
     out = BundleProblems(file, bundle)
     _check_identity(out, bundle)
     _check_aliases(out, bundle)
+    _check_name_mn(out, bundle)
     if bundle.has_guide:
         _check_guide(out, bundle)
         _check_items(out, bundle)
@@ -158,6 +159,18 @@ def _check_identity(out: BundleProblems, bundle: Bundle) -> None:
         out.report(Rule.MISSING_ELEMENT, "number")
     elif not 1 <= bundle.number <= NUMBER_MAX:
         out.report(Rule.BAD_NUMBER, "number", str(bundle.number))
+
+
+def _check_name_mn(out: BundleProblems, bundle: Bundle) -> None:
+    """A Mongolian name is in Mongolian script (U+1800–U+18AF) and holds no hanzi: a Mongolian pad shows it alone,
+    and a Chinese name given there would be read as the Mongolian one."""
+    name = bundle.name_mn
+    if not name:
+        return
+    mongolian = any("\u1820" <= char <= "\u18aa" for char in name)
+    hanzi = any("\u3400" <= char <= "\u9fff" for char in name)
+    if not mongolian or hanzi:
+        out.report(Rule.NAME_MN_NOT_MONGOLIAN, "name_mn", name)
 
 
 def _check_aliases(out: BundleProblems, bundle: Bundle) -> None:

@@ -42,6 +42,8 @@ class PadCase:
     #: the site rates on the 自治区 system's page (RatingMode.REGION_PAGE): its address for this 办件编号, shown as a
     #: QR code and in text instead of the faces; "" the pad's own faces
     page_address: str = ""
+    #: the bundle's name in Mongolian script, where the catalog gives one (its guide version's); "" none
+    bundle_name_mn: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,6 +97,7 @@ RULE_TEXT: dict[Rule, str] = {
     Rule.ALIAS_BLANK: tr("第{detail}个别名是空的"),
     Rule.ALIAS_LENGTH: tr("别名“{detail}”须有{min}至{max}个字符"),
     Rule.ALIAS_REPEATED: tr("别名“{detail}”重复"),
+    Rule.NAME_MN_NOT_MONGOLIAN: tr("{field}“{detail}”须用蒙古文书写，不夹汉字"),
 }
 # the wording when the problem names another value (``other`` in its extras) that is not a file
 RULE_TEXT_WITH_OTHER_VALUE: dict[Rule, str] = {
@@ -121,6 +122,7 @@ FIELD_TEXT: dict[str, str] = {
     "code": tr("一件事编码"),
     "number": tr("一件事序号"),
     "name": tr("一件事名称"),
+    "name_mn": tr("一件事蒙古文名称"),
     "status": tr("发布状态"),
     "sample": tr("样例标记"),
     "keywords": tr("检索词"),

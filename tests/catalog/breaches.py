@@ -201,6 +201,16 @@ BREACHES = [
         put("aliases", value=["kaifandian", "KaiFanDian"]),
         (Expected(Rule.ALIAS_REPEATED, "aliases", detail="KaiFanDian"),),
     ),
+    Breach(
+        "Mongolian name in Chinese",
+        put("name_mn", value="我要开小餐馆"),
+        (Expected(Rule.NAME_MN_NOT_MONGOLIAN, "name_mn", detail="我要开小餐馆"),),
+    ),
+    Breach(
+        "Mongolian name mixed with hanzi",
+        put("name_mn", value="ᠬᠡᠷᠡᠭ 小餐馆"),
+        (Expected(Rule.NAME_MN_NOT_MONGOLIAN, "name_mn", detail="ᠬᠡᠷᠡᠭ 小餐馆"),),
+    ),
     # 第九条: bundle-level elements
     Breach(
         "no items",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from counter.catalog.document import canonical_json, from_document, to_document
 from counter.catalog.problems import Rule
 from counter.catalog.reader import parse_bundle
 from counter.words.catalog_problems import problem_text
@@ -114,3 +115,24 @@ def test_a_list_of_tables_written_as_text_is_named_and_the_guide_still_read() ->
     assert bundle is not None
     assert (bundle.name, bundle.materials) == ("我要测试", ())
     assert [(p.rule, p.field, p.detail) for p in problems] == [(Rule.WRONG_TYPE, "materials", "'营业执照'")]
+
+
+NAME_MN = "ᠵᠢᠵᠢᠭ ᠬᠣᠭᠣᠯᠠᠨ ᠤ ᠭᠠᠵᠠᠷ ᠨᠡᠭᠡᠭᠡᠬᠦ"  # a sample name in Mongolian script for the pad to show
+
+
+def test_a_bundles_mongolian_name_is_read_kept_and_hashed_only_where_given() -> None:
+    """The catalog takes a bundle's name in Mongolian script (``name_mn``): read, kept in the stored document, read
+    back from it; a guide without one stores the document it stored before, so its hash is what it was."""
+    plain, problems = parse_bundle(SAMPLE, "008.toml")
+    assert problems == []
+    assert plain is not None
+    assert plain.name_mn == ""
+    assert "name_mn" not in to_document(plain)
+    named, problems = parse_bundle(SAMPLE.replace("\nname = ", f'\nname_mn = "{NAME_MN}"\nname = ', 1), "008.toml")
+    assert problems == []
+    assert named is not None
+    assert named.name_mn == NAME_MN
+    document = to_document(named)
+    assert document["name_mn"] == NAME_MN
+    assert from_document(document)[0].name_mn == NAME_MN
+    assert canonical_json(document) != canonical_json(to_document(plain))

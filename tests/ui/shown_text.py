@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from counter.ui.widgets.unbroken import NO_BREAK_SPACE, WORD_JOINER
+from counter.ui.widgets.unbroken import BREAK_HERE, NO_BREAK_SPACE, WORD_JOINER
 
 if TYPE_CHECKING:
     from counter.ui.guide.guide_view import GuideView
@@ -33,8 +33,9 @@ def outcome_text(box: OutcomeBox) -> str:
 
 def as_read(text: str) -> str:
     """A label's text as the clerk reads it: without the word joiners that keep a date or a word on one line
-    and the no-break spaces beside them (:mod:`counter.ui.widgets.unbroken`), which look as a join and a space do."""
-    return text.replace(WORD_JOINER, "").replace(NO_BREAK_SPACE, " ")
+    and the no-break spaces beside them (:mod:`counter.ui.widgets.unbroken`), which look as a join and a space do, nor
+    the break left after a name's dot, drawn as nothing."""
+    return text.replace(WORD_JOINER, "").replace(BREAK_HERE, "").replace(NO_BREAK_SPACE, " ")
 
 
 def _plain(label: QLabel) -> str:

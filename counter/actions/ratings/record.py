@@ -29,6 +29,7 @@ from counter.audit.actions import AuditAction
 from counter.calendar.workdays import WorkCalendar
 from counter.catalog.model import TimeLimit
 from counter.db.case_store import case_by_no, case_view
+from counter.db.catalog_store import guide_version
 from counter.db.channel_figures import channel_counts
 from counter.db.rating_page import site_rating_page
 from counter.db.rating_store import (
@@ -179,6 +180,7 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
         timeout_seconds=settings.timeout_seconds,
         level_reasons={level: level_reasons(settings, level, content) for level in sorted(BAD_LEVELS)},
         page_address=address,
+        bundle_name_mn=guide.bundle.name_mn if (guide := guide_version(session, case.guide_version_id)) else "",
     )
 
 

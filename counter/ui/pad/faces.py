@@ -53,6 +53,9 @@ def star(centre: QPointF, radius: float) -> QPolygonF:
 
 #: the face's share of its tile: as wide as this part of the tile, or as tall as this part, whichever is less
 FACE_WIDTH, FACE_HEIGHT = 0.76, 0.52
+#: the tallest a tile grows at 800×480 (in proportion elsewhere): a screen's spare height goes around the faces, not
+#: into tiles that larger text would then have to take back (a tile of 487 px at 1024×768 left the text no room)
+TALLEST = 230
 
 
 class FaceButton(QAbstractButton):
@@ -69,6 +72,10 @@ class FaceButton(QAbstractButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._scale = 1.0
         self._text = 1.0
+        #: the tile's least height: its height at the 100 % text size in the pad's room, set while the pad fits its
+        #: text (:func:`counter.ui.pad.text_fit.largest_fitting`), so larger text never makes a tile lower; 0 none
+        self.floor = 0
+        self.setMaximumHeight(TALLEST)
         self.peers: tuple[str, ...] = ()  # the five names: each is drawn at the size the longest of them fits
 
     def set_scale(self, scale: float, text: float = 1.0) -> None:
@@ -77,6 +84,7 @@ class FaceButton(QAbstractButton):
         ``text`` is the pad's text size (the desk's, or less where the pad's room is short)."""
         self._scale = scale
         self._text = text
+        self.setMaximumHeight(round(TALLEST * scale))
         self.updateGeometry()
         self.update()
 
@@ -101,9 +109,10 @@ class FaceButton(QAbstractButton):
 
     def full_size(self) -> bool:
         """Whether the face is drawn as large as its tile's width allows (:data:`FACE_WIDTH` of it), as at the 100 %
-        text size: a tile made lower by larger text around it would draw it smaller (:data:`FACE_HEIGHT`)."""
+        text size: a tile made lower by larger text around it would draw it smaller (:data:`FACE_HEIGHT`); and the
+        tile, the applicant's touch target, no lower than at the 100 % size (:attr:`floor`)."""
         box = self.box()
-        return box.height() * FACE_HEIGHT >= box.width() * FACE_WIDTH - 0.5
+        return box.height() * FACE_HEIGHT >= box.width() * FACE_WIDTH - 0.5 and self.height() >= self.floor
 
     def box(self) -> QRectF:
         """The tile inside the button's edge: what is drawn and measured."""

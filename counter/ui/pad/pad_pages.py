@@ -38,7 +38,9 @@ class IdlePage(QWidget):
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.desk = pad_label("desk")
         self.desk.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.card = ClerkCard()
+        # the greeting names the office and the line above the card the desk: the card does not say them again, and
+        # the Mongolian page, whose office line took two lines, has the height for text larger at 150 %
+        self.card = ClerkCard(office_line=False)
         self.notice = pad_label("notice", wrap=True)
         self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)

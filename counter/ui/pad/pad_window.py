@@ -51,7 +51,7 @@ from counter.ratings.views import PadCase
 from counter.ui.look.text_size import factor
 from counter.ui.pad.clerk_card import AVATAR, Words
 from counter.ui.pad.pad_pages import IdlePage, RatingPage, ReasonsPage, ThanksPage
-from counter.ui.pad.pad_script import Columns, scale_columns
+from counter.ui.pad.pad_script import Columns, mongolian, scale_columns
 from counter.ui.pad.region_page import RegionPage
 from counter.ui.pad.style import LEVEL_BADGES, pad_style, scale_of
 from counter.ui.pad.text_fit import largest_fitting, lay_out
@@ -62,6 +62,7 @@ from counter.ui.pad.words import (
     PAD_APPLICANT,
     PAD_BACK,
     PAD_BUNDLE,
+    PAD_BUNDLE_MN,
     PAD_COMMENT_HINT,
     PAD_DESK,
     PAD_FOLLOW_UP_QUESTION,
@@ -250,7 +251,9 @@ class PadWindow(QWidget):
         # in both scripts, smaller: Mongolian script's lines are tall, and the pad's panel is 480 pixels high
         set_style_property(self.welcome, "role", "welcome-both" if "\n" in greeting else "welcome")
         self.idle_desk.setText(self.words(PAD_DESK).format(desk_no=idle.desk_no))
-        self.idle_card.show_clerk(idle.office, idle.desk_no, idle.clerk, idle.staff_no, idle.photo, self.words)
+        self.idle_card.show_clerk(
+            idle.office, idle.desk_no, idle.clerk, idle.staff_no, idle.photo, self.words, idle.office_mn
+        )
         self.columns.set_text(self.notice, idle.notice or self.words(PAD_IDLE_DEFAULT))
         self._fit_text(PadPage.IDLE)
         self.pages.setCurrentIndex(PadPage.IDLE)
@@ -273,7 +276,9 @@ class PadWindow(QWidget):
         if case.page_address:
             self._show_region(case)
             return
-        self.rating_card.show_clerk(case.office, case.desk_no, case.clerk, case.staff_no, case.photo, self.words)
+        self.rating_card.show_clerk(
+            case.office, case.desk_no, case.clerk, case.staff_no, case.photo, self.words, self._idle.office_mn
+        )
         self._show_case_words(case)
         self._say(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION, PAD_TAP_HINT)
         self._fill_reasons(case.reasons)
@@ -291,7 +296,11 @@ class PadWindow(QWidget):
 
     def _show_case_words(self, case: PadCase) -> None:
         words = self.words
-        self.bundle.setText(words(PAD_BUNDLE).format(bundle=case.bundle_name))
+        named = words(PAD_BUNDLE_MN)  # Mongolian on a Mongolian pad
+        if case.bundle_name_mn and mongolian(named):
+            self.bundle.setText(named.format(bundle=case.bundle_name_mn))
+        else:
+            self.bundle.setText(words(PAD_BUNDLE).format(bundle=case.bundle_name))
         self.applicant.setText(words(PAD_APPLICANT).format(name=case.rater_masked))
         self.columns.set_text(self.question, words(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION))
 

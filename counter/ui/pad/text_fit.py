@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
+from counter.ui.pad.clerk_card import NameLine
 from counter.ui.pad.faces import FaceButton
 from counter.ui.pad.vertical_text import VerticalText
 
@@ -25,7 +27,18 @@ def largest_fitting(page: QWidget, room: QSize, desk_size: float, apply: Callabl
     The sizes are tried from the largest down, each in turn: a page of Mongolian columns does not fit less as its
     text grows (a smaller font takes one more word into a column, and the column grows to its whole length), so a
     search by halves passed over the largest size that fits (the reasons at 0.7 on a 150 % desk, where 1.0 fits).
-    A try takes about 9 ms here; the desk's own size, which fits but on a small Mongolian pad, is the first."""
+    A try takes about 9 ms here; the desk's own size, which fits but on a small Mongolian pad, is the first.  Above
+    the 100 % size, a page with faces is first laid out at 100 %: each tile's height there is its floor, and a larger
+    size fits only where no tile is lower (at 150 % the tiles went from 145×258 to 145×208, the text taking their
+    height)."""
+    faces = page.findChildren(FaceButton)
+    for face in faces:
+        face.floor = 0
+    if desk_size > 1.0 and faces:  # the faces' tiles at the 100 % size: larger text takes no height from them
+        apply(1.0)
+        if page_fits(page, room):
+            for face in faces:
+                face.floor = face.height()
     size = desk_size
     while True:
         apply(size)
@@ -40,11 +53,16 @@ def lay_out(widget: QWidget) -> None:
     The innermost first, then from the outside in: a widget whose layout sets its least size (a reason button as
     large as its Mongolian columns) has set it before the page's layout places it, and is then placed."""
     inner = widget.findChildren(QWidget)
-    for each in (*reversed(inner), widget, *inner):
-        layout = each.layout()
-        if layout is not None:
-            layout.invalidate()
-            layout.activate()
+    for _ in range(2):
+        for each in (*reversed(inner), widget, *inner):
+            layout = each.layout()
+            if layout is not None:
+                layout.invalidate()
+                layout.activate()
+        # a hidden page's widgets are told of no resize: the clerk's name, whole on a line or broken after its dot
+        # by the width it has, is set for its width now, and the page laid out again for it
+        if not [line for line in widget.findChildren(NameLine) if line.follow_width()]:
+            break
 
 
 def _shown_in(widget: QWidget, page: QWidget) -> bool:
@@ -66,9 +84,40 @@ def _whole(widget: QLabel | QAbstractButton | QLineEdit | VerticalText) -> bool:
     if isinstance(widget, VerticalText):  # its columns, at the height the layout gave it
         return widget.fits()
     if isinstance(widget, QLabel) and widget.wordWrap():
-        return widget.heightForWidth(widget.width()) <= widget.height()
+        return widget.heightForWidth(widget.width()) <= widget.height() and not _overflows(widget)
     least = widget.minimumSizeHint()
     return least.width() <= widget.width() and least.height() <= widget.height()
+
+
+def _overflows(label: QLabel) -> bool:
+    """Whether a wrapping label has a run it may not break (a name kept whole, a long word) wider than its line: the
+    label lets such a run pass its edge, cut off there (阿拉坦其其 of 阿拉坦其其格·孟和巴雅尔), however high it is."""
+    width = label.contentsRect().width() - 2 * label.margin() - max(0, label.indent())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    for paragraph in label.text().split("\n"):
+        layout = QTextLayout(paragraph, label.font())
+        layout.setTextOption(option)
+        layout.beginLayout()
+        widest = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            widest = max(widest, line.naturalTextWidth())
+        layout.endLayout()
+        if widest > width + 0.5:
+            return True
+    return False
+
+
+def _inside(widget: QWidget, page: QWidget) -> bool:
+    """Whether ``widget`` lies inside each widget that holds it, up to ``page``: a card given less height than its
+    lines need lays its last line (the desk, at the card's foot) past its edge, where the card cuts it off."""
+    each = widget
+    while (holder := each.parentWidget()) is not None and each is not page:
+        if not holder.rect().contains(each.geometry()):
+            return False
+        each = holder
+    return True
 
 
 def page_fits(page: QWidget, room: QSize) -> bool:
@@ -83,7 +132,6 @@ def page_fits(page: QWidget, room: QSize) -> bool:
             continue
         if not _shown_in(widget, page) or widget.width() == 0:
             continue
-        box = QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
-        if not page.rect().contains(box) or not _whole(widget):
+        if not _inside(widget, page) or not _whole(widget):
             return False
     return True

@@ -17,13 +17,17 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 #: the painter's turn for each column: a horizontal Mongolian run turned this far clockwise is a vertical column
 ROTATION = 90.0
 #: the column length when none is set, at 800×480 and the 100 % text size
 LENGTH = 160
+#: brackets that open and close a phrase: one never ends a column, the other never starts one (it would stand there
+#: alone, apart from the words it encloses, where a hall's notice has "( … )" with spaces inside)
+OPENING = "".join(map(chr, (0x28, 0xFF08, 0x5B, 0x3010, 0x3014, 0x300A, 0x3008, 0x201C, 0x2018)))  # (（[【〔《〈“‘
+CLOSING = "".join(map(chr, (0x29, 0xFF09, 0x5D, 0x3011, 0x3015, 0x300B, 0x3009, 0x201D, 0x2019)))  # and their pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,7 @@ class VerticalText(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._text = text
         self._length = LENGTH
+        self.setAccessibleName(text)  # drawn by a painter, not a label: a screen reader has only this name to say
 
     def text(self) -> str:
         return self._text
@@ -53,6 +58,7 @@ class VerticalText(QWidget):
     def setText(self, text: str) -> None:  # noqa: N802 (the name QLabel gives it, so either serves)
         if text != self._text:
             self._text = text
+            self.setAccessibleName(text)
             self.updateGeometry()
             self.update()
 
@@ -90,7 +96,8 @@ class VerticalText(QWidget):
                 start, count = line.textStart(), line.textLength()
                 runs.append((paragraph[start : start + count].strip(), line.naturalTextWidth()))
             layout.endLayout()
-        return [run for run in runs if run[0]] or ([("", 0.0)] if not self._text else [])
+        runs = _kept_with_brackets([run for run in runs if run[0]], self.font())
+        return runs or ([("", 0.0)] if not self._text else [])
 
     def needed(self, length: float) -> QSize:
         """The size the columns take when no column is longer than ``length``."""
@@ -148,3 +155,22 @@ class VerticalText(QWidget):
             painter.drawText(QPointF(0, leading + ascent), column.text)
             painter.restore()
         painter.end()
+
+
+def _kept_with_brackets(runs: list[tuple[str, float]], font: QFont) -> list[tuple[str, float]]:
+    """The runs with every opening bracket at a run's end moved to the start of the next, and every closing bracket
+    at a run's start moved to the end of the one before: a bracket stays in the column of the words it encloses.
+
+    A run may grow past the column's length by the bracket's width; the size hint then asks for it, as for a long
+    word (:meth:`VerticalText._lines`)."""
+    texts = [text for text, _ in runs]
+    for index in range(len(texts) - 1):
+        while texts[index] and texts[index][-1] in OPENING:
+            texts[index], texts[index + 1] = texts[index][:-1].rstrip(), texts[index][-1] + texts[index + 1]
+    for index in range(len(texts) - 1, 0, -1):
+        while texts[index] and texts[index][0] in CLOSING:
+            texts[index - 1], texts[index] = texts[index - 1] + texts[index][0], texts[index][1:].lstrip()
+    if texts == [text for text, _ in runs]:
+        return runs
+    metrics = QFontMetricsF(font)
+    return [(text, metrics.horizontalAdvance(text)) for text in texts if text]

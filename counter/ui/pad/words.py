@@ -15,6 +15,8 @@ PAD_DESK = tr("{desk_no}号窗口")
 PAD_CLERK = tr("工作人员：{clerk}")
 PAD_STAFF_NO = tr("工号：{staff_no}")
 PAD_BUNDLE = tr("办理事项：{bundle}")
+#: the bundle's line where the catalog gives its Mongolian name: only a Mongolian pad shows it, in its own words
+PAD_BUNDLE_MN = tr("办理事项（蒙古文名称）：{bundle}")
 PAD_APPLICANT = tr("申请人：{name}")
 PAD_QUESTION = tr("请您对本次服务作出评价")
 PAD_TAP_HINT = tr("轻触一个表情即可完成评价")

@@ -19,6 +19,10 @@ NO_BREAK_SPACE = "\u00a0"
 #: the gap between the parts of a line of facts or keys (an ideographic space): a line may break there; a word of
 #: the catalogue, as a language with spaces between its words gives its own gap
 PART_GAP = tr("\u3000")
+#: the dots between the parts of a name written in hanzi (阿拉坦其其格·孟和巴雅尔): the one place a name may break
+NAME_DOTS = "·•・‧"
+#: Unicode's ZERO WIDTH SPACE: a break allowed, drawn as nothing
+BREAK_HERE = "\u200b"
 #: the longest run kept whole.  A label wraps by words and lets a word wider than its line run past the edge, cut
 #: off; fourteen characters fit the intake's narrowest column at 150 % text, and a longer run (a 签发机关 of twenty
 #: characters) keeps its breaks, so it wraps rather than being cut.
@@ -45,3 +49,16 @@ def unbroken_parts(line: str, gap: str = PART_GAP, breaks_before: str = "") -> s
     """A line of parts set apart by ``gap``: it may break at a gap, never inside a part (``breaks_before``: as
     :func:`unbroken`)."""
     return gap.join(unbroken(part, breaks_before) for part in line.split(gap))
+
+
+def unbroken_name(name: str) -> str:
+    """A person's name as units for line breaking: whole, but for a break after each dot between its parts, where a
+    line may end (阿拉坦其其格· / 孟和巴雅尔), the dot kept with the part before it, as a name is written across
+    lines."""
+    parts, part = [], ""
+    for char in name:
+        part += char
+        if char in NAME_DOTS:
+            parts.append(part)
+            part = ""
+    return BREAK_HERE.join(unbroken(each) for each in (*parts, part) if each)

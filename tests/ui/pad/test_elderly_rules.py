@@ -230,7 +230,7 @@ def rated_at(qtbot: QtBot, percent: int, language: str, size: tuple[int, int]) -
     return window
 
 
-@pytest.mark.parametrize("size", [PANEL, (1280, 800)])
+@pytest.mark.parametrize("size", [PANEL, (1024, 768), (1280, 800), (1366, 768)])
 @pytest.mark.parametrize("language", ["zh", "mn"])
 def test_the_faces_are_never_smaller_at_150_than_at_100(
     qtbot: QtBot, pad_font: str | None, language: str, size: tuple[int, int]
@@ -241,6 +241,9 @@ def test_the_faces_are_never_smaller_at_150_than_at_100(
     at_150 = rated_at(qtbot, 150, language, size)
     for level, face in at_150.face_buttons.items():
         assert face.diameter() >= at_100.face_buttons[level].diameter() - 0.5, level
+        # nor their tiles, the applicant's touch targets: 145×258 at 100 % was 145×208 at 150 % on the panel
+        assert face.width() >= at_100.face_buttons[level].width(), level
+        assert face.height() >= at_100.face_buttons[level].height(), level
     assert at_150.text_size >= at_100.text_size
 
 

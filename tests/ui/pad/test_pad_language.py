@@ -40,6 +40,7 @@ from tests.ui.pad.pictures import CASE, IDLE
 WELCOME_MN = "ᠲᠠᠪᠲᠠᠢ ᠮᠣᠷᠢᠯᠠᠭᠠᠷᠠᠢ"  # tabtai morilagarai: welcome
 QUESTION_MN = "ᠡᠨᠡ ᠤᠳᠠᠭ᠎ᠠ\u202fᠶᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ\u202fᠳᠦ ᠦᠨᠡᠯᠡᠭᠡ ᠥᠭᠭᠦᠨ᠎ᠡ ᠦᠦ"
 HINGGAN = "ᠬᠢᠩᠭᠠᠨ ᠠᠶᠢᠮᠠᠭ"
+BUNDLE_MN = "ᠵᠢᠵᠢᠭ ᠬᠣᠭᠣᠯᠠᠨ ᠤ ᠭᠠᠵᠠᠷ ᠨᠡᠭᠡᠭᠡᠬᠦ"  # a sample of a bundle named in Mongolian script
 
 
 def mongolian(text: str) -> bool:
@@ -184,3 +185,54 @@ def test_pad_settings_the_data_folder_cannot_take_are_said_and_kept_on_the_form(
         QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert again.args[2] == "mn"
     assert load_desk_config().pad_language == "mn"
+
+
+def test_a_mongolian_pad_names_the_office_in_mongolian_where_the_site_sets_it(
+    qtbot: QtBot, pad_font: str | None
+) -> None:
+    """The idle page greeted in Mongolian and named the office on its card in Chinese only (兴安盟政务服务中心): the
+    office's Mongolian name (单位信息), where set, stands in the greeting and on the rating page's card (the idle
+    card names neither office nor desk: the greeting and the line above it do); a Chinese pad keeps the Chinese
+    name, and so does a Mongolian one whose office has set none."""
+    pad = PadWindow(language="mn")
+    qtbot.addWidget(pad)
+    pad.show_idle(dataclasses.replace(IDLE, office_mn=HINGGAN))
+    assert pad.welcome.text().split("\n")[0].startswith(HINGGAN)
+    pad.show_case(CASE)
+    assert pad.rating_card.office.text().startswith(HINGGAN)
+    assert not han(pad.rating_card.office.text())
+    pad.set_language("zh")
+    pad.show_case(CASE)
+    assert pad.rating_card.office.text().startswith(IDLE.office)
+    pad.set_language("mn")
+    pad.show_idle(IDLE)
+    pad.show_case(CASE)
+    assert pad.rating_card.office.text().startswith(IDLE.office)
+
+
+def test_a_mongolian_pad_says_the_bundles_name_is_given_in_chinese(qtbot: QtBot, pad_font: str | None) -> None:
+    """ᠬᠡᠷᠡᠭ：我要开小餐馆 read to a Mongolian-only reader as a Mongolian line gone wrong: the catalog names a bundle in
+    Chinese only, and the pad says so (ᠬᠢᠲᠠᠳ ᠪᠢᠴᠢᠭ ᠢᠶᠡᠷ: in Chinese script) before the name."""
+    pad = PadWindow(language="mn")
+    qtbot.addWidget(pad)
+    pad.show_case(CASE)
+    label, name = pad.bundle.text().split("᠄ ", 1)
+    assert name == CASE.bundle_name
+    assert "ᠬᠢᠲᠠᠳ ᠪᠢᠴᠢᠭ" in label
+    assert not han(label)
+
+
+def test_a_mongolian_pad_shows_the_bundles_mongolian_name_where_the_catalog_gives_one(
+    qtbot: QtBot, pad_font: str | None
+) -> None:
+    """The catalog's ``name_mn`` stands alone on a Mongolian pad's bundle line, no Chinese beside it; a Chinese pad
+    shows the Chinese name whatever the catalog gives."""
+    named = dataclasses.replace(CASE, bundle_name_mn=BUNDLE_MN)
+    pad = PadWindow(language="mn")
+    qtbot.addWidget(pad)
+    pad.show_case(named)
+    assert pad.bundle.text().endswith(BUNDLE_MN)
+    assert not han(pad.bundle.text())
+    pad.set_language("zh")
+    pad.show_case(named)
+    assert pad.bundle.text() == f"办理事项：{CASE.bundle_name}"

@@ -19,6 +19,8 @@ from tests.ui.pad.conftest import ManualTimer
 from tests.ui.pad.pictures import CASE, IDLE
 
 SCREENS = [(800, 480), (1024, 768), (1366, 768)]
+PAGES = (PadPage.RATING, PadPage.REASONS, PadPage.THANKS)  # the pages of a service on the pad
+HINGGAN = "ᠬᠢᠩᠭᠠᠨ ᠠᠶᠢᠮᠠᠭ"  # Hinggan aimag: a sample of an office's name in Mongolian script
 
 
 def han(text: str) -> bool:
@@ -54,8 +56,11 @@ def on_page(
         qtbot.addWidget(pad)
         pad.resize(*size)
         pad.show()
-        pad.show_case(CASE)
-        if page is not PadPage.RATING:
+        if page is PadPage.IDLE:  # the office named in both scripts, the default notice in Mongolian columns
+            pad.show_idle(dataclasses.replace(IDLE, notice="", office_mn=HINGGAN))
+        else:
+            pad.show_case(CASE)
+        if page not in (PadPage.RATING, PadPage.IDLE):
             pad.on_face_clicked(Level.VERY_DISSATISFIED)
         if page is PadPage.THANKS:
             with qtbot.waitSignal(pad.choice_made):
@@ -116,9 +121,7 @@ def measured(qtbot: QtBot, page: PadPage, percent: int, size: tuple[int, int]) -
 FULL_AT_100 = {(PadPage.RATING, (1366, 768)), (PadPage.REASONS, (800, 480))}
 
 
-@pytest.mark.parametrize(
-    ("page", "size"), [(page, size) for page in (PadPage.RATING, PadPage.REASONS, PadPage.THANKS) for size in SCREENS]
-)
+@pytest.mark.parametrize(("page", "size"), [(page, size) for page in (PadPage.IDLE, *PAGES) for size in SCREENS])
 def test_the_mongolian_text_grows_at_150_and_fits(
     qtbot: QtBot, pad_font: str | None, page: PadPage, size: tuple[int, int]
 ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAccessible, QFont
 from pytestqt.qtbot import QtBot
 
 from counter.ui.pad.vertical_text import ROTATION, VerticalText
@@ -74,3 +74,32 @@ def test_larger_text_takes_more_room(qtbot: QtBot, pad_font: str | None) -> None
         widget.set_length(200)
     assert large.column_width() > small.column_width()
     assert large.sizeHint().width() > small.sizeHint().width()
+
+
+#: a hall's notice may put a phrase in brackets with spaces inside them: the line breaker may end a column after "("
+BRACKETED_MN = "ᠬᠡᠯᠡᠨ᠎ᠡ ᠦᠦ ( ᠣᠯᠠᠨ ᠢ ᠰᠣᠩᠭᠣᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ )"
+
+
+def test_no_bracket_stands_alone_at_a_column_end_or_start(qtbot: QtBot, pad_font: str | None) -> None:
+    """Without the guard "(" ends one column and ")" stands alone in the last: each column whose text is a single
+    word, the narrowest the columns go, shows it."""
+    widget = vertical(qtbot, BRACKETED_MN, 12)
+    widget.set_length(20)  # every word a column of its own
+    widget.resize(widget.sizeHint())
+    texts = [column.text for column in widget.columns()]
+    assert len(texts) > 4
+    assert [text for text in texts if text[-1] in "(（" or text[0] in ")）"] == []
+    assert any(text.startswith("(ᠣᠯᠠᠨ") for text in texts)  # with the word it opens
+    assert texts[-1].startswith("ᠪᠣᠯᠤᠨ᠎ᠠ")  # with the word it closes
+    assert texts[-1].endswith(")")
+    assert widget.fits()  # the column a bracket joins is given its room
+
+
+def test_the_columns_have_a_name_a_screen_reader_says(qtbot: QtBot, pad_font: str | None) -> None:
+    """Drawn by a painter, the columns are no label: the screen reader has their name, and the new text's."""
+    widget = vertical(qtbot, QUESTION_MN)
+    spoken = QAccessible.queryAccessibleInterface(widget)
+    assert spoken is not None
+    assert spoken.text(QAccessible.Text.Name) == QUESTION_MN
+    widget.setText(BRACKETED_MN)
+    assert spoken.text(QAccessible.Text.Name) == BRACKETED_MN

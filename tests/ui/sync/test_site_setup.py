@@ -371,12 +371,12 @@ def test_a_set_up_with_the_pad_and_supervision_open_shows_the_new_site_on_the_pa
     assert old_supervision is not None
     qtbot.addWidget(old_supervision)
     assert old_supervision.isVisible()
-    assert TOWNSHIP_NAME not in pad.pad.idle_card.office.text()
+    assert TOWNSHIP_NAME not in pad.pad.welcome.text()
     page.site_form.desk_no.clear()
     QTest.keyClicks(page.site_form.desk_no, "7")
     set_up(qtbot, page, "ARX01", TOWNSHIP_NAME, SiteKind.TOWNSHIP)
-    assert TOWNSHIP_NAME in pad.pad.idle_card.office.text()
-    assert "7号窗口" in pad.pad.idle_card.office.text()
+    assert TOWNSHIP_NAME in pad.pad.welcome.text()  # the idle page's greeting names the office, its line the desk
+    assert "7号窗口" in pad.pad.idle_desk.text()
     assert actions.supervisor is None
     assert not old_supervision.isVisible()
     actions.open_supervision()  # F8 again: under the township's code
