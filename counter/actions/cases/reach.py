@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.access.read_record import IdReadRow
+from counter.access.read_record import OPERATION_ASKED, IdReadRow
 from counter.access.roles import Permission, Role
 from counter.actions.admin.accounts import own_department
 from counter.actions.admin.guard import current_roles, require
@@ -115,6 +115,11 @@ def note_read(work: Session, desk: Desk, operation: str, case_no: str, id_nos: I
             noted.append(
                 IdReadRow(at, actor.login, name, identity.site_code, identity.desk_no, case_no, key, operation)
             )
+
+
+def operation_asked(work: Session, otherwise: str) -> str:
+    """The service's operation ``work`` runs (``otherwise`` for work asked without one: a test's direct call)."""
+    return str(work.info.get(OPERATION_ASKED) or otherwise)
 
 
 def noted_reads(work: Session) -> tuple[IdReadRow, ...]:
