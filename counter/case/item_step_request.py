@@ -20,3 +20,8 @@ class StepRequest:
     reason: str = ""
     false_materials: bool = False  # a 不予批准 of a licence under 行政许可法 第七十八条 (counter.case.decisions)
     validity: Validity | None = None  # a 准予's licence 有效期限, if the department gave one (counter.case.decisions)
+
+    def __post_init__(self) -> None:
+        # a department does not route to itself: the window routes (route_items); no step asks it
+        if self.event is ItemEvent.ROUTED:
+            raise ValueError("an item is routed by route_items, at the window")

@@ -96,3 +96,11 @@ def item_revocations(history: Iterable[DatedLine], day_of: Callable[[dt.datetime
                 found.setdefault(code, Revocation(code, day_of(line.at), reason))
         seen.append(line)
     return found
+
+
+class PledgeNotice(StrEnum):
+    """The papers of a promise found false, besides the 告知承诺书 and the revocation: a request names one of these
+    or none (the wire refuses any other word, rather than the action failing on it)."""
+
+    CORRECTION = "correction"  # 责令限期改正通知书
+    HEARING = "hearing"  # 陈述申辩告知书

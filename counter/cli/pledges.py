@@ -146,11 +146,12 @@ def cmd_item_pledges(args: argparse.Namespace) -> int:
 
 
 def cmd_item_pledge_paper(args: argparse.Namespace) -> int:
+    from counter.case.pledge_checks import PledgeNotice
     from counter.service.pledges import PLEDGE_PAPER, PledgePaper
 
     paper_out_ready(args.out)  # before the paper is made: a paper written nowhere takes no number
     service, by = open_service(args), desk()
-    notice = "correction" if args.correction else "hearing" if args.hearing else ""
+    notice = PledgeNotice.CORRECTION if args.correction else PledgeNotice.HEARING if args.hearing else None
     paper = PledgePaper(args.case_no, args.item, bool(args.revocation), notice)
     pdf = _faults(args, lambda: service.call(PLEDGE_PAPER, paper, by))
     write_paper(Path(args.out), pdf)

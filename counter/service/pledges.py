@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter.access.pledge_offers import PledgeOffer, PledgeRow
+from counter.case.pledge_checks import PledgeNotice
 from counter.case.status import CaseStatus
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
@@ -57,7 +58,7 @@ class PledgePaper:
     case_no: str
     item_code: str
     revoked: bool  # the 撤销行政许可决定书, not the 告知承诺书
-    notice: str = ""  # "correction": the 责令限期改正通知书; "hearing": the 陈述申辩告知书
+    notice: PledgeNotice | None = None  # the 责令限期改正通知书 or the 陈述申辩告知书
 
 
 @dataclass(frozen=True)
@@ -161,9 +162,14 @@ def pledge_paper(work: Session, call: Call, request: PledgePaper) -> bytes:
     """The 告知承诺书, or the 撤销行政许可决定书 of a promise found false, as PDF; numbered once."""
     from counter.actions.intake import notice_pledges
 
-    notice = notice_pledges.PledgeNotice(request.notice) if request.notice else None  # ValueError: a bad request
     return notice_pledges.pledge_paper(
-        work, at_desk(call), request.case_no, request.item_code, call.today, revoked=request.revoked, notice=notice
+        work,
+        at_desk(call),
+        request.case_no,
+        request.item_code,
+        call.today,
+        revoked=request.revoked,
+        notice=request.notice,
     )
 
 

@@ -21,7 +21,6 @@ from counter.actions.cases.item_authority import set_item_held
 from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.notice_pledges import (
-    PledgeNotice,
     grant_on_pledge,
     hear,
     pledge_checks,
@@ -38,7 +37,7 @@ from counter.case.intake_request import IntakeRequest
 from counter.case.item_path import ItemEvent
 from counter.case.item_step_request import StepRequest
 from counter.case.moments import office_day
-from counter.case.pledge_checks import PledgeProblem, PledgeRefused, Revocation, item_revocations
+from counter.case.pledge_checks import PledgeNotice, PledgeProblem, PledgeRefused, Revocation, item_revocations
 from counter.case.status import CaseEvent, CaseStatus
 from counter.cli.case_text import case_as_text
 from counter.db.case_store import case_view

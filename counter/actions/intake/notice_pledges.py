@@ -14,7 +14,6 @@ false promise is revoked (《中华人民共和国行政许可法》第六十九
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,7 +41,7 @@ from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import state_of
 from counter.case.moments import moment_on
 from counter.case.numbers import DocKind
-from counter.case.pledge_checks import PledgeProblem, PledgeRefused, grant_open
+from counter.case.pledge_checks import PledgeNotice, PledgeProblem, PledgeRefused, grant_open
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Bundle
 from counter.db import models
@@ -262,13 +261,6 @@ def pledge_checks(session: Session, department: str = "", *, open_only: bool = T
         query = query.where(models.PledgeCheck.checked_on.is_(None))
     query = query.order_by(models.PledgeCheck.check_due, models.Case.case_no, models.PledgeCheck.item_code)
     return tuple(_row(row, case) for row, case in session.execute(query))
-
-
-class PledgeNotice(StrEnum):
-    """The papers of a promise found false, besides the 告知承诺书 and the revocation."""
-
-    CORRECTION = "correction"  # 责令限期改正通知书
-    HEARING = "hearing"  # 陈述申辩告知书
 
 
 def pledge_paper(

@@ -28,7 +28,7 @@ from counter.access.pledge_offers import PledgeOffer, PledgeRow
 from counter.access.roles import Actor, Permission
 from counter.case.decisions import DecisionRefused
 from counter.case.not_found import CaseNotFound
-from counter.case.pledge_checks import PledgeRefused
+from counter.case.pledge_checks import PledgeNotice, PledgeRefused
 from counter.case.status import MoveNotAllowed
 from counter.documents.case_page import ItemLine
 from counter.documents.data import DocumentNotPossible
@@ -185,7 +185,7 @@ class FalsePromiseSteps(QWidget):
     def print_notice(self, case_no: str, item: ItemLine, step: FalseStep) -> None:
         """The 责令限期改正通知书 or the 陈述申辩告知书 in the print preview: numbered now, or reprinted as made.
         Nothing waits for it: the preview opens once the paper is made; a press meanwhile is refused (taken once)."""
-        make = PledgePaper(case_no, item.code, revoked=False, notice=step.value)
+        make = PledgePaper(case_no, item.code, revoked=False, notice=PledgeNotice(step.value))
         self._runner.submit_step(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED, owner=self,
                                  answered=partial(self._notice_made, case_no, step),
                                  failed=partial(self._refused, item))  # fmt: skip
