@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import logging
 import re
@@ -62,7 +63,7 @@ from counter.host.database.database_faults import (
     SchemaTooNew,
     StoreFault,
 )
-from counter.server.bodies import BoundedBodies
+from counter.server.bodies import SESSION_FOUND, BoundedBodies
 from counter.server.hashing import BUSY, HashingGate, KeyBusy
 from counter.server.health import HALL_NETWORKS, Network, networks, operator_routes
 from counter.server.metrics import Meter
@@ -244,7 +245,10 @@ def make_app(
         Route("/v1/operations/{name}", operation, methods=["POST"]),
         *operator_routes(service, meter, metrics_from),
     ]
-    middleware = [Middleware(meter.middleware), Middleware(BoundedBodies)]  # the figures count the body's refusals
+    middleware = [
+        Middleware(meter.middleware),  # the figures count the body's refusals
+        Middleware(BoundedBodies, known=functools.partial(_session_known, service)),
+    ]
     return Starlette(routes=routes, exception_handlers={Exception: _unexpected}, middleware=middleware)
 
 
@@ -262,16 +266,36 @@ def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, call: Call,
 
 
 async def _desk_of(service: InProcess, request: Request) -> Desk | Response:
-    """The desk of the request's session, or the refusal to answer instead (no session; the database away)."""
+    """The desk of the request's session (found before its body was read, or now), or the refusal to answer
+    instead (no session; the database away)."""
+    found = request.scope.get(SESSION_FOUND)
+    if found is None:
+        found = await _session_of(service, request)
+    return _refused(*found) if isinstance(found, tuple) else desk_of(found)
+
+
+async def _session_known(service: InProcess, scope: Any) -> tuple[int, str] | None:
+    """The request's session found before its body is read (kept in its scope for the route), or the refusal: no
+    stranger's body is admitted to the server's budget (:mod:`counter.server.bodies`)."""
+    found = await _session_of(service, Request(scope))
+    if isinstance(found, tuple):
+        return found
+    scope[SESSION_FOUND] = found
+    return None
+
+
+async def _session_of(service: InProcess, request: Request) -> SessionDesk | tuple[int, str]:
+    """The session of the request's token on its desk's machine, or the refusal's status and reason."""
     token = _bearer(request)
     if token is None:
-        return _refused(401, SessionEnd.UNKNOWN.value)
+        return 401, SessionEnd.UNKNOWN.value
     key = request.headers.get("desk-key", "")
     try:
         found = await run_in_threadpool(service.call, FIND_SESSION, FindSession(digest(token), digest(key)))
     except _STORE_FAULTS as err:
-        return _store_away(request, err)
-    return _refused(401, found.value) if isinstance(found, SessionEnd) else desk_of(found)
+        log.warning("the database did not answer %s: %s", request.url.path, err)
+        return 503, STORE_AWAY
+    return (401, found.value) if isinstance(found, SessionEnd) else found
 
 
 def desk_of(session: SessionDesk) -> Desk:
