@@ -1,6 +1,6 @@
-"""Strangers holding the door of the real server (``counter serve`` over TLS): forty connections that declare a 4 MB
-body and send a byte every two seconds, without a session (and eight more at the sign-in's own door).  Another desk signs
-in and takes an intake meanwhile, within two seconds.
+"""Strangers holding the door of the real server (``counter serve`` over TLS): forty connections that declare a
+4 MB body and send a byte every two seconds, without a session (and eight more at the sign-in's own door).  Another
+desk signs in and takes an intake meanwhile, within two seconds.
 
 Before, the server reserved each body's *declared* length against its 160 MB budget before it looked at the token:
 forty such connections held all of it, and every desk was answered ``busy``, its sign-in included.  Now a body is
@@ -10,11 +10,14 @@ read only once its session is known (401 unread), the sign-in has a budget of it
 from __future__ import annotations
 
 import contextlib
+import http.client
+import os
 import socket
 import ssl
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -23,8 +26,9 @@ from counter.case.intake_request import IntakeRequest
 from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, TakeIntake
 from counter.service.local import new_key
 from counter.service.requests import BundleCode
+from tests.conftest import made_database
 from tests.db.hall_worker import applicant
-from tests.server.hall_server import HALL_PASSWORD, HallServer
+from tests.server.hall_server import HALL_PASSWORD, HallServer, hall_server
 
 pytestmark = pytest.mark.program
 
@@ -101,3 +105,24 @@ def test_forty_strangers_dripping_bodies_leave_another_desk_its_sign_in_and_inta
         refused = [a for a in answers if b" 401 " in a.split(b"\r\n", 1)[0]]
         assert len(refused) == STRANGERS  # the operations' strangers: 401, their bodies unread
     clerks_hall.close_remotes()
+
+
+def test_a_forwarding_header_names_no_client_of_the_halls_network(tmp_path: Path) -> None:
+    """The metrics answered to 10.0.0.0/8 alone: a request from this machine saying it forwards 10.1.2.3 is still
+    this machine's, refused as a stranger's; and health tells it up, no more."""
+    env = dict(os.environ)
+    env.pop("COUNTER_DB_URL", None)
+    env.update(COUNTER_HOME=str(tmp_path / "home"), COUNTER_STATE=str(tmp_path / "state"))
+    url = made_database(tmp_path / "hall.sqlite3", catalog=False)
+    with hall_server(tmp_path, url, (), env, ("--metrics-from", "10.0.0.0/8")) as server:
+        context = ssl.create_default_context(cafile=str(server.ca_file))
+        for path in ("/v1/metrics", "/v1/health"):
+            asking = http.client.HTTPSConnection("127.0.0.1", server.port, context=context, timeout=10)
+            asking.request("GET", path, headers={"Host": "localhost", "X-Forwarded-For": "10.1.2.3"})
+            answer = asking.getresponse()
+            got = (answer.status, answer.read())
+            asking.close()
+            if path == "/v1/metrics":
+                assert got[0] == 404
+            else:
+                assert got == (200, b'{"database":"ok"}')
