@@ -27,7 +27,8 @@ class LockoutPolicy:
     def lock_after(self, failed: int) -> dt.timedelta:
         """How long the ``failed``-th wrong password in a row locks the account (``failed`` >= ``max_failures``)."""
         doublings = min(failed - self.max_failures, 16)  # 15 minutes doubled 7 times is past a day already
-        return min(self.lock_for * (2**doublings), self.longest)
+        grown: dt.timedelta = self.lock_for * 2**doublings
+        return min(grown, self.longest)
 
 
 POLICY = LockoutPolicy()

@@ -152,6 +152,26 @@ def confined(asked: Any, files: Path | None, written: str | None = None) -> Any:
     return dataclasses.replace(asked, **changes) if changes else asked
 
 
+def unconfined(answer: Any, files: Path | None) -> Any:
+    """``answer`` with each of its files in ``files`` (a ``Path`` field, or a tuple of them) named as the desk names
+    them: relative to the folder.  The server's own folders are its own: an export's answer gave the desk the
+    server's absolute path (its user, its layout)."""
+    if files is None or not dataclasses.is_dataclass(answer) or isinstance(answer, type):
+        return answer
+    changes: dict[str, Any] = {}
+    for one in dataclasses.fields(answer):
+        value = getattr(answer, one.name)
+        if isinstance(value, Path):
+            changes[one.name] = _within_files(value, files)
+        elif isinstance(value, tuple) and value and all(isinstance(item, Path) for item in value):
+            changes[one.name] = tuple(_within_files(item, files) for item in value)
+    return dataclasses.replace(answer, **changes) if changes else answer
+
+
+def _within_files(path: Path, files: Path) -> Path:
+    return path.relative_to(files) if path.is_relative_to(files) else Path(path.name)
+
+
 def _unlinked(files: Path, parts: tuple[str, ...]) -> Path:
     """The file ``parts`` of ``files``, none of whose steps is a symbolic link."""
     path = files
@@ -262,6 +282,7 @@ def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, call: Call,
             log.exception("operation %s failed at desk %s", op.name, call.desk.identity.desk_no if call.desk else "-")
             return _refused(500, "server")
         return JSONResponse(encode_fault(err), status_code=_status(err))
+    answer = unconfined(answer, call.files)  # the server's own folder is never told
     return Response(json.dumps(encode(answer, op.response), ensure_ascii=False), media_type="application/json")
 
 

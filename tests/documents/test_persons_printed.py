@@ -23,7 +23,9 @@ def test_the_persons_read_are_those_whose_numbers_the_paper_prints_whole(
     path = tmp_path / "paper.pdf"
     path.write_bytes(render_pdf(data))
     text = pdf_text(path)
-    printed = {view.applicant_id_no: (view.applicant_id_no, view.applicant_phone, view.notify_phone)}
+    printed: dict[str, tuple[str, ...]] = {
+        view.applicant_id_no: (view.applicant_id_no, view.applicant_phone, view.notify_phone)
+    }
     if view.agent_id_no:
         printed[view.agent_id_no] = (view.agent_id_no,)
     whole = {person for person, values in printed.items() if any(v and v in text for v in values)}

@@ -148,7 +148,8 @@ def test_no_request_of_any_role_ends_in_a_500(hall: Hall, name: str) -> None:
     def asked_by_each_role(data: st.DataObject) -> None:
         request = encode(data.draw(strategy_for(op.request, text=hall.texts)), op.request)
         leaves = list(_leaves(request))
-        if leaves and data.draw(st.booleans()):  # one value its type would not make: month 0, a word no enum has
+        odd: bool = data.draw(st.booleans())
+        if leaves and odd:  # one value its type would not make: month 0, a word no enum has
             at = data.draw(st.sampled_from(leaves))
             request = _replaced(request, at, data.draw(st.sampled_from(ODD[type(_at(request, at))])))
         body = json.dumps(request).encode()  # ASCII: a lone surrogate as its escape
