@@ -26,7 +26,7 @@ from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings, office_to_store
-from counter.actions.cases import reach
+from counter.actions.cases import read_notes
 from counter.actions.cases.item_authority import site_authority
 from counter.actions.cases.item_track import received_only, standings
 from counter.actions.catalog.guides import bundle_code_named
@@ -328,8 +328,8 @@ def _handed_out(session: Session, desk: Desk, kind: DocumentKind, view: CaseView
     """The paper as it is handed out: marked in a training database; and a paper that prints a person's number or
     phone whole is a read of that person, noted as the case page's is (:mod:`counter.actions.cases.reach`) under the
     operation that made it: the service records it with the answer."""
-    operation = reach.operation_asked(session, f"documents.{kind.value}")
-    reach.note_read(session, desk, operation, view.case_no, persons_printed(data, view))
+    operation = read_notes.operation_asked(session, f"documents.{kind.value}")
+    read_notes.note_read(session, desk, operation, view.case_no, persons_printed(data, view))
     return marked_for_training(session, data)
 
 
