@@ -92,6 +92,7 @@ TIERS_BY_PATH: dict[str, tuple[str, ...]] = {
     "tests/db/test_catalog_first_use.py": ("program",),
     # a whole training day built per test, and first starts of the window from the prepared file: seconds each
     "tests/test_training.py": ("slow",),
+    "tests/server/test_fuzz_operations.py": ("slow",),  # every operation as every role: about a minute
     "tests/ui/start/test_prepared_start.py": ("slow",),
     # walks of every window the fit tests open, key by key and control by control: a quarter of the quick tier's
     # UI time for checks that change only with a window's layout

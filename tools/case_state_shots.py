@@ -201,9 +201,9 @@ def _pledge_cases(db: Store, desk: Desk, brigade: Desk, cases: dict[str, str]) -
     from counter.actions.cases.item_steps import take_item_step
     from counter.actions.intake.false_pledges import hear, recheck, revoke, serve
     from counter.actions.intake.notice_pledges import grant_on_pledge, record_check
-    from counter.actions.intake.pledge_papers import PledgeNotice
     from counter.case.item_path import ItemEvent
     from counter.case.item_step_request import StepRequest
+    from counter.case.pledge_checks import PledgeNotice
     from counter.case.pledge_steps import HearingRecord, Recheck
     from counter.case.served import Service, ServiceWay
 

@@ -1,10 +1,11 @@
 """The lockout policy: what one sign-in attempt decides, and what the account keeps afterwards.
 
-Five wrong passwords in a row lock the account for fifteen minutes, long enough
-to make guessing hopeless (a few hundred tries a day) and short enough that a
-clerk who mistyped is back at work after a break.  A locked account is refused
-even with the right password until the lock ends; once it ends the count starts
-again from zero.  A successful sign-in clears the count.
+Five wrong passwords in a row lock the account for fifteen minutes, short enough that a clerk who mistyped is back
+at work after a break.  A locked account is refused even with the right password until the lock ends.  The count
+does not start again when the lock ends: each wrong password after it locks the account again at once, for twice
+as long as the lock before (30 minutes, an hour, … a day at most).  A fixed lock let whoever held a desk's key try
+five passwords every quarter of an hour, again and again, some 480 a day; growing, it leaves them a dozen.  A
+successful sign-in (or a password an administrator sets) clears the count.
 
 Pure functions over plain data: the caller reads the account, checks the
 password, passes the clock reading in, and stores what :func:`decide` returns.
@@ -20,7 +21,14 @@ from enum import StrEnum
 @dataclass(frozen=True, slots=True)
 class LockoutPolicy:
     max_failures: int = 5
-    lock_for: dt.timedelta = dt.timedelta(minutes=15)
+    lock_for: dt.timedelta = dt.timedelta(minutes=15)  # the first lock; each one after it twice the last
+    longest: dt.timedelta = dt.timedelta(days=1)
+
+    def lock_after(self, failed: int) -> dt.timedelta:
+        """How long the ``failed``-th wrong password in a row locks the account (``failed`` >= ``max_failures``)."""
+        doublings = min(failed - self.max_failures, 16)  # 15 minutes doubled 7 times is past a day already
+        grown: dt.timedelta = self.lock_for * 2**doublings
+        return min(grown, self.longest)
 
 
 POLICY = LockoutPolicy()
@@ -76,12 +84,11 @@ def decide(state: AttemptState | None, password_ok: bool, now: dt.datetime, poli
         return Decision(SignInOutcome.DISABLED, state)
     if is_locked(state, now):
         return Decision(SignInOutcome.LOCKED, state)
-    failed = 0 if state.locked_until is not None else state.failed_logins  # a lock that has ended starts afresh
     if password_ok:
         return Decision(SignInOutcome.SIGNED_IN, AttemptState(0, None, disabled=False))
-    failed += 1
+    failed = state.failed_logins + 1  # a lock that has ended does not start the count afresh: the next lock grows
     if failed >= policy.max_failures:
-        locked = AttemptState(failed, now + policy.lock_for, disabled=False)
+        locked = AttemptState(failed, now + policy.lock_after(failed), disabled=False)
         return Decision(SignInOutcome.LOCKED, locked, newly_locked=True)
     return Decision(
         SignInOutcome.WRONG_PASSWORD,

@@ -10,6 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+#: Session.info: the name of the service's operation the unit of work runs, set where its gate is asked
+#: (:mod:`counter.service.local`): a read noted deep in an action (a paper printing a number) names it
+OPERATION_ASKED = "counter.operation_asked"
+
 #: how many reads a list gives at most: a day of a busy hall's reads, newest first
 READS_MOST = 2000
 

@@ -75,6 +75,8 @@ class BackupProblem(StrEnum):
     NO_DATABASE = "no_database"  # no database file where the address points
     COPY_DAMAGED = "copy_damaged"  # the copy made fails its integrity check
     COPY_FAILED = "copy_failed"  # SQLite could not make the copy (a folder it cannot write, a full disk …)
+    # the database is the hall's PostgreSQL: backed up on its own machine by its own tools (docs/server.md)
+    NOT_SQLITE = "not_sqlite"
 
 
 class BackupFailed(Exception):

@@ -23,3 +23,8 @@ class StepRequest:
     ground: RefusalGround | None = None  # a 不予受理's ground: 第一项, 第二项, or None for another (its reasons)
     authority: str = ""  # a 不予受理 on 第二项: the body with power over the matter, by name
     validity: Validity | None = None  # a 准予's licence 有效期限, if the department gave one (counter.case.decisions)
+
+    def __post_init__(self) -> None:
+        # a department does not route to itself: the window routes (route_items); no step asks it
+        if self.event is ItemEvent.ROUTED:
+            raise ValueError("an item is routed by route_items, at the window")

@@ -108,3 +108,12 @@ def item_revocations(history: Iterable[DatedLine], day_of: Callable[[dt.datetime
                 found.setdefault(code, Revocation(code, day_of(line.at), reason))
         seen.append(line)
     return found
+
+
+class PledgeNotice(StrEnum):
+    """The papers of a promise found false, each its step's (the 告知承诺书 aside): a request names one of these or
+    none (the wire refuses any other word, rather than the action failing on it)."""
+
+    CORRECTION = "correction"  # 责令限期改正通知书, made by the check that found the promise false
+    HEARING = "hearing"  # 撤销行政许可陈述申辩告知书, made by the hearing's step
+    REVOCATION = "revocation"  # 撤销行政许可决定书, made by the revocation

@@ -48,6 +48,14 @@ def _turn_to_line(turn_to: str) -> str:
     return tr("请向：{turn_to}").format(turn_to=turn_to)
 
 
+def _notify_lines(view: CaseView) -> list[str]:
+    """The messages go to a number the clerk typed, not the applicant's own: a supervisor reading the case sees it
+    plainly (any phone may be typed as the 短信通知号码, and nothing else told of it)."""
+    if not view.notify_phone or view.notify_phone == view.applicant_phone:
+        return []
+    return [tr("短信通知号码：{notify_phone}（与申请人电话不同）").format(notify_phone=view.notify_phone)]
+
+
 def case_as_text(view: CaseView, only_received: bool = False, items: Mapping[str, str] | None = None) -> str:
     """The case for people; ``only_received``: the hall only received it, its state said as its page says it;
     ``items``: its guide's item names by code, which its history names them by, as the case page does."""
@@ -63,6 +71,7 @@ def case_as_text(view: CaseView, only_received: bool = False, items: Mapping[str
         tr("申请人：{applicant_name}  {applicant_id_no}  {applicant_phone}").format(
             applicant_name=v.applicant_name, applicant_id_no=v.applicant_id_no, applicant_phone=v.applicant_phone
         ),
+        *_notify_lines(v),
     ]
     if v.legal_rep:
         lines.append(tr("法定代表人：{legal_rep}").format(legal_rep=v.legal_rep))

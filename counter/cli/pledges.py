@@ -206,11 +206,13 @@ def cmd_item_hear(args: argparse.Namespace) -> int:
 
 
 def cmd_item_serve(args: argparse.Namespace) -> int:
+    from counter.case.pledge_checks import PledgeNotice
     from counter.case.served import ServiceWay
     from counter.service.pledges import SERVE_PLEDGE_PAPER, PledgeService
 
     service, by = open_service(args), desk()
-    paper = "correction" if args.correction else "hearing" if args.hearing else "revocation"
+    paper = PledgeNotice.CORRECTION if args.correction else PledgeNotice.HEARING if args.hearing else None
+    paper = paper or PledgeNotice.REVOCATION
     way, recipient, tracking = (
         (ServiceWay.HAND, args.hand, "") if args.hand is not None
         else (ServiceWay.WINDOW, args.window, "") if args.window is not None
@@ -253,11 +255,12 @@ def cmd_item_pledges(args: argparse.Namespace) -> int:
 
 
 def cmd_item_pledge_paper(args: argparse.Namespace) -> int:
+    from counter.case.pledge_checks import PledgeNotice
     from counter.service.pledges import PLEDGE_PAPER, PledgePaper
 
     paper_out_ready(args.out)  # before the paper is made: a paper written nowhere takes no number
     service, by = open_service(args), desk()
-    notice = "correction" if args.correction else "hearing" if args.hearing else ""
+    notice = PledgeNotice.CORRECTION if args.correction else PledgeNotice.HEARING if args.hearing else None
     paper = PledgePaper(args.case_no, args.item, bool(args.revocation), notice)
     pdf = _faults(args, lambda: service.call(PLEDGE_PAPER, paper, by))
     write_paper(Path(args.out), pdf)

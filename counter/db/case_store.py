@@ -115,7 +115,17 @@ def add_case(
             "note": note,
         },
     )
-    queue_for_line(session, case_id, values["uid"], values["notify_phone"], values["delivery"], event, note, line_at)
+    queue_for_line(
+        session,
+        case_id,
+        values["uid"],
+        values["notify_phone"],
+        values["delivery"],
+        event,
+        note,
+        line_at,
+        values.get("correction_due"),
+    )
     queue_line(session, case_id, values["uid"], event, note, line_at)
     return case_id
 
@@ -156,7 +166,9 @@ def add_history(
             at=moment,
         )
     )
-    queue_for_line(session, case.id, case.uid, case.notify_phone, case.delivery, event, note, moment)
+    queue_for_line(
+        session, case.id, case.uid, case.notify_phone, case.delivery, event, note, moment, case.correction_due
+    )
     queue_line(session, case.id, case.uid, event, note, moment)
 
 

@@ -31,6 +31,7 @@ from counter.db.settings_store import get_setting, is_training
 from counter.sms.gateway import GatewaySettings, gateway_from_json
 from counter.sms.kinds import MessageKind, message_key, tell_of
 from counter.sms.outbox import MessageRow, MessageState
+from counter.sms.texts import DATED
 
 GATEWAY_KEY = "sms.gateway"  # the hall's gateway (counter.sms.gateway.GatewaySettings as JSON)
 
@@ -63,8 +64,13 @@ def queue_for_line(
     event: str,
     note: str,
     at: dt.datetime,
+    due_on: dt.date | None = None,
 ) -> None:
-    """The message a history line tells, if any, queued in the line's unit of work; what it takes back, dropped."""
+    """The message a history line tells, if any, queued in the line's unit of work; what it takes back, dropped.
+
+    ``due_on``: the date the case holds for the applicant (its correction notice's deadline), kept with a message
+    whose words tell a date (:data:`counter.sms.texts.DATED`, the 补正 message): the sender words it from the row
+    alone, long after the line was written."""
     if not phone.strip() or not gateway_configured(work):  # a hall without a gateway queues nothing
         return
     tell = tell_of(event, note, delivery)
@@ -82,6 +88,7 @@ def queue_for_line(
             phone=phone.strip(),
             item_code=tell.item_code,
             tracking=tell.tracking,
+            due_on=due_on if tell.kind in DATED else None,
             now=at,  # the line's moment, the step's: a training desk's day too
         )
 

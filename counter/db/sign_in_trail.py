@@ -19,31 +19,34 @@ from counter.access.lockout import AttemptState, SignInOutcome
 from counter.audit.actions import AuditAction
 from counter.db import models
 
-#: the entries after which a desk's count starts afresh: a success there, or a lock (running, or over)
-_BOUNDS = (AuditAction.SIGNED_IN.value, AuditAction.ACCOUNT_LOCKED.value)
+#: the entry after which a desk's count starts afresh: a success there.  Not a lock that has ended: the count runs
+#: on, and each lock after it is longer (:class:`counter.access.lockout.LockoutPolicy`), so that a stolen desk key
+#: cannot try five passwords every quarter of an hour for ever
+_BOUNDS = (AuditAction.SIGNED_IN.value,)
 #: the failures counted: a wrong password, and a login no account has (so that a lock tells no login exists)
 _COUNTED = frozenset({SignInOutcome.WRONG_PASSWORD.value, SignInOutcome.UNKNOWN_LOGIN.value})
 
 
 def desk_attempts(session: Session, subject: str, site_code: str, desk_no: str, now: dt.datetime) -> AttemptState:
     """What the account ``subject`` (as the trail names it) remembers of its sign-ins at desk ``desk_no``: the wrong
-    passwords (or tries of a login no account has) since its last success or lock there, or the last change of the
-    account anywhere (an administrator's password reset lifts the lock, as it lifts the row's), and a lock there
-    still running.  ``disabled`` is the row's, and left to the caller."""
+    passwords (or tries of a login no account has) since its last success there, or the last change of the account
+    anywhere (an administrator's password reset lifts the lock, as it lifts the row's), and a lock there still
+    running.  ``disabled`` is the row's, and left to the caller."""
     e = models.AuditEntry
     at_desk = (e.subject == subject, e.site_code == site_code, e.desk_no == desk_no)
     bounds = or_(and_(*at_desk, e.action.in_(_BOUNDS)), e.action == AuditAction.ACCOUNT_CHANGED.value)
-    bound = session.execute(
-        select(e.id, e.action, e.detail).where(e.subject == subject, bounds).order_by(e.id.desc()).limit(1)
-    ).one_or_none()
-    if bound is not None and bound.action == AuditAction.ACCOUNT_LOCKED.value:
-        until = _until(bound.detail)
-        if until is not None and now < until:
-            return AttemptState(0, until)
-    after = () if bound is None else (e.id > bound.id,)
+    bound = session.scalar(select(e.id).where(e.subject == subject, bounds).order_by(e.id.desc()).limit(1))
+    after = () if bound is None else (e.id > bound,)
     failed = session.scalars(select(e.detail).where(*at_desk, *after, e.action == AuditAction.SIGN_IN_FAILED.value))
     wrong = sum(1 for detail in failed if _reason(detail) in _COUNTED)
-    return AttemptState(wrong, None)
+    lock = session.scalar(
+        select(e.detail)
+        .where(*at_desk, *after, e.action == AuditAction.ACCOUNT_LOCKED.value)
+        .order_by(e.id.desc())
+        .limit(1)
+    )
+    until = None if lock is None else _until(lock)
+    return AttemptState(wrong, until if until is not None and now < until else None)
 
 
 def _until(detail: str) -> dt.datetime | None:

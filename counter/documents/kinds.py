@@ -59,6 +59,11 @@ class DocumentKind(StrEnum):
         return self not in _NO_CASE
 
 
+#: what a department makes of its item at its own desk (:func:`counter.actions.cases.item_papers.make_item_paper`)
+DEPARTMENT_PAPERS = frozenset(
+    {DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT, DocumentKind.ITEM_REFUSAL, DocumentKind.DENIAL}
+)
+
 PROJECT_PREFIX = "project_"
 _NO_CASE = frozenset(
     {DocumentKind.GUIDE_NOTICE, DocumentKind.BLANK_FORM, DocumentKind.SAMPLE_FORM, DocumentKind.RATING_SHEET}

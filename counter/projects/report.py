@@ -20,6 +20,8 @@ from counter.projects.rules import MOVES
 from counter.projects.schedule import overdue_steps, reached_stage
 
 REPORT_DUE_DAY = 23
+#: the years a month of a report may be of
+YEARS = (2000, 2999)
 NO_STAGE = "none"  # the stage column of a project without a plan yet
 
 
@@ -28,14 +30,16 @@ class Month:
     year: int
     month: int
 
+    def __post_init__(self) -> None:
+        # a month of the calendar, of the years a report is asked of: month 0 reached the dates and failed there
+        if not 1 <= self.month <= 12 or not YEARS[0] <= self.year <= YEARS[1]:
+            raise ValueError(f"no month {self.year}-{self.month}")
+
     @classmethod
     def parse(cls, text: str) -> Month:
         """``YYYY-MM``; ValueError otherwise."""
         year, _, month = text.strip().partition("-")
-        value = cls(int(year), int(month))
-        if not 1 <= value.month <= 12 or not 2000 <= value.year <= 2999:
-            raise ValueError(text)
-        return value
+        return cls(int(year), int(month))
 
     @classmethod
     def of(cls, day: dt.date) -> Month:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import logging
 import re
@@ -62,7 +63,7 @@ from counter.host.database.database_faults import (
     SchemaTooNew,
     StoreFault,
 )
-from counter.server.bodies import BoundedBodies
+from counter.server.bodies import SESSION_FOUND, BoundedBodies
 from counter.server.hashing import BUSY, HashingGate, KeyBusy
 from counter.server.health import HALL_NETWORKS, Network, networks, operator_routes
 from counter.server.metrics import Meter
@@ -149,6 +150,26 @@ def confined(asked: Any, files: Path | None, written: str | None = None) -> Any:
             raise OutsideFiles(str(value))
         changes[one.name] = new_name(files, name.name) if one.name == written else _unlinked(files, name.parts)
     return dataclasses.replace(asked, **changes) if changes else asked
+
+
+def unconfined(answer: Any, files: Path | None) -> Any:
+    """``answer`` with each of its files in ``files`` (a ``Path`` field, or a tuple of them) named as the desk names
+    them: relative to the folder.  The server's own folders are its own: an export's answer gave the desk the
+    server's absolute path (its user, its layout)."""
+    if files is None or not dataclasses.is_dataclass(answer) or isinstance(answer, type):
+        return answer
+    changes: dict[str, Any] = {}
+    for one in dataclasses.fields(answer):
+        value = getattr(answer, one.name)
+        if isinstance(value, Path):
+            changes[one.name] = _within_files(value, files)
+        elif isinstance(value, tuple) and value and all(isinstance(item, Path) for item in value):
+            changes[one.name] = tuple(_within_files(item, files) for item in value)
+    return dataclasses.replace(answer, **changes) if changes else answer
+
+
+def _within_files(path: Path, files: Path) -> Path:
+    return path.relative_to(files) if path.is_relative_to(files) else Path(path.name)
 
 
 def _unlinked(files: Path, parts: tuple[str, ...]) -> Path:
@@ -244,7 +265,10 @@ def make_app(
         Route("/v1/operations/{name}", operation, methods=["POST"]),
         *operator_routes(service, meter, metrics_from),
     ]
-    middleware = [Middleware(meter.middleware), Middleware(BoundedBodies)]  # the figures count the body's refusals
+    middleware = [
+        Middleware(meter.middleware),  # the figures count the body's refusals
+        Middleware(BoundedBodies, known=functools.partial(_session_known, service)),
+    ]
     return Starlette(routes=routes, exception_handlers={Exception: _unexpected}, middleware=middleware)
 
 
@@ -258,20 +282,41 @@ def _answer(service: InProcess, op: Operation[Any, Any], asked: Any, call: Call,
             log.exception("operation %s failed at desk %s", op.name, call.desk.identity.desk_no if call.desk else "-")
             return _refused(500, "server")
         return JSONResponse(encode_fault(err), status_code=_status(err))
+    answer = unconfined(answer, call.files)  # the server's own folder is never told
     return Response(json.dumps(encode(answer, op.response), ensure_ascii=False), media_type="application/json")
 
 
 async def _desk_of(service: InProcess, request: Request) -> Desk | Response:
-    """The desk of the request's session, or the refusal to answer instead (no session; the database away)."""
+    """The desk of the request's session (found before its body was read, or now), or the refusal to answer
+    instead (no session; the database away)."""
+    found = request.scope.get(SESSION_FOUND)
+    if found is None:
+        found = await _session_of(service, request)
+    return _refused(*found) if isinstance(found, tuple) else desk_of(found)
+
+
+async def _session_known(service: InProcess, scope: Any) -> tuple[int, str] | None:
+    """The request's session found before its body is read (kept in its scope for the route), or the refusal: no
+    stranger's body is admitted to the server's budget (:mod:`counter.server.bodies`)."""
+    found = await _session_of(service, Request(scope))
+    if isinstance(found, tuple):
+        return found
+    scope[SESSION_FOUND] = found
+    return None
+
+
+async def _session_of(service: InProcess, request: Request) -> SessionDesk | tuple[int, str]:
+    """The session of the request's token on its desk's machine, or the refusal's status and reason."""
     token = _bearer(request)
     if token is None:
-        return _refused(401, SessionEnd.UNKNOWN.value)
+        return 401, SessionEnd.UNKNOWN.value
     key = request.headers.get("desk-key", "")
     try:
         found = await run_in_threadpool(service.call, FIND_SESSION, FindSession(digest(token), digest(key)))
     except _STORE_FAULTS as err:
-        return _store_away(request, err)
-    return _refused(401, found.value) if isinstance(found, SessionEnd) else desk_of(found)
+        log.warning("the database did not answer %s: %s", request.url.path, err)
+        return 503, STORE_AWAY
+    return (401, found.value) if isinstance(found, SessionEnd) else found
 
 
 def desk_of(session: SessionDesk) -> Desk:

@@ -9,9 +9,17 @@ client liked.  :class:`BoundedBodies`, an ASGI middleware outside the routes, re
 - a body not whole by its deadline (:data:`BODY_S` and a second more for each :data:`MIN_RATE` bytes it declares; a
   desk's transport always declares it, so a body sent without a length has :data:`BODY_S` alone) is refused 408;
 
-- the bodies held at once are bounded too (:data:`BODIES_HELD`): a thousand connections each sending a 4 MB body
-  would otherwise hold 4 GB; a body that does not fit beside those being read or run is refused 503 ``busy`` (the
-  desk asks again later), on its declared length, before a byte of it is read;
+- no body is read before its session is known (``known``, the server's check of the token and the desk's key): a
+  request to an operation without a live session is refused 401 unread, so that no stranger holds any of the
+  budget; the door's own bodies (a sign-in, a sign-out, a desk check: small, and the only way in) are held in a
+  budget of their own (:data:`DOOR_HELD`), so that the operations' traffic never shuts the door and a flood at the
+  door never stops the desks signed in;
+- the bodies held at once are bounded (:data:`BODIES_HELD`, and :data:`CLIENT_HELD` from one client address) by the
+  bytes received, not by those declared: 40 connections declaring 4 MB and dripping a byte every 2 s once held the
+  whole budget by their declarations, and every desk was answered ``busy``, its sign-in too.  A chunk that does not
+  fit is refused 503 ``busy`` (the desk asks again later);
+- a body must keep coming at :data:`MIN_RATE` after its first :data:`BODY_S` (its deadline moves with the bytes
+  received), so that a drip is cut within seconds rather than held for its declared length's minute;
 
 each with ``Connection: close``, so that the rest of it is never read.  The routes then read the body kept here.
 """
@@ -45,16 +53,29 @@ DOOR_CAP = 16 << 10
 BODY_S = 5.0
 #: the slowest a desk on the hall's network sends: far under any real link, far over a drip
 MIN_RATE = 64 << 10
-#: the bytes of request bodies held at once, from their first byte until their route has answered: two sync
-#: packages and room for every desk's ordinary requests
+#: the bytes of request bodies held at once, as received, until their route has answered: two sync packages and
+#: room for every desk's ordinary requests
 BODIES_HELD = 160 << 20
+#: of them from one client address: a sync package and a few ordinary bodies beside it
+CLIENT_HELD = PACKAGE_CAP + 4 * BODY_CAP
+#: the bytes of the door's bodies held at once (sign-ins, sign-outs, desk checks): 64 at their cap
+DOOR_HELD = 64 * DOOR_CAP
+#: the door's paths, whose bodies are read before any session (they are how one is opened)
+DOOR_PATHS = frozenset({"/v1/sign-in", "/v1/sign-out", "/v1/desk-check"})
+#: where the session found for a request's body is kept in its ASGI scope: the route reads it rather than asking again
+SESSION_FOUND = "counter.session"
 #: the refusals' reasons, as the door's other refusals give them (``{"refused": reason}``)
 TOO_LARGE, TOO_SLOW, BUSY = "too_large", "too_slow", "busy"
 
 
+#: the server's check of a request's session before its body is read: the session (kept in the scope), or the
+#: refusal's status and reason
+Known = Callable[[Scope], Awaitable[tuple[int, str] | None]]
+
+
 def body_cap(path: str) -> int:
     """The largest body ``path`` takes."""
-    if path in ("/v1/sign-in", "/v1/sign-out", "/v1/desk-check"):
+    if path in DOOR_PATHS:
         return DOOR_CAP
     if path == f"/v1/operations/{IMPORT_PACKAGE.name}":
         return PACKAGE_CAP
@@ -64,9 +85,11 @@ def body_cap(path: str) -> int:
 class BoundedBodies:
     """Each HTTP request's body read whole, within its route's cap and its deadline, before the routes see it."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, known: Known | None = None) -> None:
         self.app = app
-        self.held = 0  # the bytes the bodies being read or run have reserved (BODIES_HELD)
+        self.known = known  # None: every body read (a test's application of no sessions)
+        self.held = {False: 0, True: 0}  # the bytes held by the operations' bodies and by the door's
+        self.by_client: dict[str, int] = {}  # the bytes held from each client address
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -77,24 +100,28 @@ class BoundedBodies:
         if declared is not None and declared > cap:
             await self._refuse(send, 413, TOO_LARGE, scope)
             return
-        reserved = cap if declared is None else declared  # a body of unknown length may reach its cap
-        if self.held + reserved > BODIES_HELD:
-            await self._refuse(send, 503, BUSY, scope)
-            return
-        self.held += reserved
+        door = scope["path"] in DOOR_PATHS
+        if not door and self.known is not None and scope["path"].startswith("/v1/operations/"):
+            refused = await self.known(scope)  # before a byte of the body is read: a stranger holds nothing
+            if refused is not None:
+                await self._refuse(send, *refused, scope)
+                return
+        client = (scope.get("client") or ("?", 0))[0]
+        held = _Held(self, door, client)
         try:
-            body = await self._read(scope, receive, send, declared, cap)
+            body = await self._read(scope, receive, send, cap, held)
             if body is not None:
                 await self.app(scope, _replay(body, receive), send)
         finally:
-            self.held -= reserved
+            held.release()
 
-    async def _read(self, scope: Scope, receive: Receive, send: Send, declared: int | None, cap: int) -> bytes | None:
+    async def _read(self, scope: Scope, receive: Receive, send: Send, cap: int, held: _Held) -> bytes | None:
         """The body whole; None when it was refused here (or its client went)."""
-        deadline = time.monotonic() + BODY_S + (declared or 0) / MIN_RATE
+        start = time.monotonic()
         parts: list[bytes] = []
         size = 0
         while True:
+            deadline = start + BODY_S + size / MIN_RATE  # the bytes received buy the time: a drip runs out
             try:
                 message = await asyncio.wait_for(receive(), max(deadline - time.monotonic(), 0.0))
             except TimeoutError:
@@ -106,6 +133,9 @@ class BoundedBodies:
             size += len(chunk)
             if size > cap:
                 await self._refuse(send, 413, TOO_LARGE, scope)
+                return None
+            if not held.take(len(chunk)):
+                await self._refuse(send, 503, BUSY, scope)
                 return None
             parts.append(chunk)
             if not message.get("more_body", False):
@@ -122,6 +152,36 @@ class BoundedBodies:
         ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+class _Held:
+    """The bytes one body holds of its budget (the door's or the operations') and of its client address's share."""
+
+    def __init__(self, bodies: BoundedBodies, door: bool, client: str) -> None:
+        self.bodies, self.door, self.client = bodies, door, client
+        self.bytes = 0
+
+    def take(self, size: int) -> bool:
+        """Hold ``size`` bytes more; False, holding nothing more, when they do not fit."""
+        bodies = self.bodies
+        budget = DOOR_HELD if self.door else BODIES_HELD
+        from_client = bodies.by_client.get(self.client, 0)
+        if bodies.held[self.door] + size > budget or (not self.door and from_client + size > CLIENT_HELD):
+            return False
+        bodies.held[self.door] += size
+        bodies.by_client[self.client] = from_client + size
+        self.bytes += size
+        return True
+
+    def release(self) -> None:
+        bodies = self.bodies
+        bodies.held[self.door] -= self.bytes
+        left = bodies.by_client.get(self.client, 0) - self.bytes
+        if left > 0:
+            bodies.by_client[self.client] = left
+        else:
+            bodies.by_client.pop(self.client, None)
+        self.bytes = 0
 
 
 def _declared_length(scope: Scope) -> int | None:

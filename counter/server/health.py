@@ -2,13 +2,18 @@
 whether a desk machine's key is its desk's (``POST /v1/desk-check``, asked by ``counter desk --server``).
 
 ``/v1/health`` asks no token: a monitor, a technician's ``curl --cacert hall-ca.crt``, the other server of the pair
-may ask it.  It answers 200 with the database's schema revision, the program's version and the age of the oldest row
-an outbox still tries to send, or 503 when the database does not answer; nothing of a person or a case.
+may ask it.  It answers 200 ``{"database": "ok"}``, or 503 ``{"database": "away"}`` when the database does not
+answer: up or down, and no more to anyone.  The database's schema revision, the program's version and the age of
+the oldest row an outbox still tries to send are added only for a client the metrics are answered to (below): a
+stranger learned from them which release to attack and how long the hall's messages had been stuck.
 
 ``/v1/metrics`` (:mod:`counter.server.metrics`) is answered only to a client of the hall's own network: loopback and
 the private ranges (RFC 1918, IPv6 unique local) unless ``counter serve --metrics-from`` names others; anyone else is
-answered 404, as for a path the server does not have.  It rides the server's TLS port, so the hall's Prometheus
-scrapes it with the hall's CA; no second port to open or to forget.
+answered 404, as for a path the server does not have.  The client is the connection's own address: no
+forwarding header (``X-Forwarded-For``) is trusted, from loopback either (uvicorn's ``proxy_headers`` is off,
+:mod:`counter.server.main`), so that a hall whose ``--metrics-from`` leaves loopback out is not read through a
+proxy on this machine naming another address.  It rides the server's TLS port, so the hall's Prometheus scrapes it
+with the hall's CA; no second port to open or to forget.
 
 ``/v1/desk-check`` takes ``{"desk_no": "8", "desk_key": "…"}`` and answers 204 when the key is that desk's, 403
 ``unknown`` when not: a desk being set up learns that its key is right before a clerk's first sign-in, without a
@@ -50,11 +55,14 @@ def networks(text: Sequence[str]) -> tuple[Network, ...]:
 
 def operator_routes(service: InProcess, meter: Meter, metrics_from: Sequence[Network]) -> list[Route]:
     async def health(request: Request) -> Response:
+        told = _within(request, metrics_from)  # the technician's network is told more than up or down
         try:
             found = await run_in_threadpool(service.call, HEALTH, Nothing())
         except Exception as err:  # whatever keeps the database from answering, the answer is the same
             log.warning("health: the database did not answer: %s", err)
-            return JSONResponse({"database": "away", "version": __version__}, status_code=503)
+            return JSONResponse({"database": "away", **({"version": __version__} if told else {})}, status_code=503)
+        if not told:
+            return JSONResponse({"database": "ok"})
         oldest = found.oldest_unsent_s
         return JSONResponse(
             {

@@ -179,6 +179,9 @@ def _run(
         limit_concurrency=cap,
         timeout_keep_alive=5,
         h11_max_incomplete_event_size=16 << 10,
+        # the client is the connection's address: a forwarding header from loopback (uvicorn's default trust) let
+        # anything on this machine name itself a client of the hall's network to the metrics (server.health)
+        proxy_headers=False,
     )
     logging.getLogger(__name__).info(
         "hall server on %s:%d (TLS), database %s with a pool of %d connections for %d worker threads; "

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from counter.access.case_acts import CaseAct
+from counter.access.case_rights import EVENT_PERMISSION
 from counter.access.roles import Permission
 from counter.calendar.workdays import HolidayTable
 from counter.case.case_lists import DayLists
@@ -25,7 +26,7 @@ from counter.case.hand_over import HandOver, HandOverRequest
 from counter.case.lapse import Lapse
 from counter.case.lookup import FoundCase, Lookup
 from counter.case.same_day import SameDayProblem
-from counter.case.status import CaseEvent, CaseStatus
+from counter.case.status import MOVES, CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView
 from counter.documents.case_page import CasePage
 from counter.documents.handed_over import HandedOver
@@ -207,11 +208,22 @@ class LapseCorrection:
     note: str = ""
 
 
+#: the events a case is moved by (:func:`counter.actions.intake.take.move_case`): those of the status table that an
+#: account's permission answers for, the intake's own line aside
+MOVABLE = frozenset(event for event in MOVES if event in EVENT_PERMISSION) - {CaseEvent.TAKEN}
+
+
 @dataclass(frozen=True)
 class MoveCase:
     case_no: str
     event: CaseEvent
     note: str
+
+    def __post_init__(self) -> None:
+        # a step of the case's own life: not the intake (taken once, by its own operation), not a line no step
+        # writes (a text converted, dates moved), which reached the status table and failed there as a 500
+        if self.event not in MOVABLE:
+            raise ValueError(f"{self.event.value} is no step a case is moved by")
 
 
 def fulfil_deferred(work: Session, call: Call, request: FulfilDeferred) -> CaseStatus:

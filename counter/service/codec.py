@@ -82,9 +82,39 @@ def encode(value: Any, hint: Any) -> Json:
 
 def loads(text: str | bytes) -> Json:
     """The JSON ``text`` as data; an object that names a key twice is refused as :class:`Malformed` (a reader in
-    between may have taken the other value), at ``$`` since the parse does not know where the object sits;
-    ``ValueError`` for text that is not JSON."""
-    return json.loads(text, object_pairs_hook=_once_each)
+    between may have taken the other value), at ``$`` since the parse does not know where the object sits; a string
+    that is no text (:func:`_unencodable`) at its path; ``NaN`` and ``Infinity``, which are not JSON, and text that
+    is not JSON, as ``ValueError``."""
+    data = json.loads(text, object_pairs_hook=_once_each, parse_constant=_no_constant)
+    _unencodable(data)
+    return data
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+#: a UTF-16 surrogate alone: JSON's ``\ud800`` escape reads as one, and no UTF-8 (nor PostgreSQL's text) holds it
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unencodable(data: Json, at: str = "") -> None:
+    """:class:`Malformed` for the first string of ``data`` (a key too) holding a lone surrogate, at its path.
+
+    Read as is, such a string reached the database in the operations that store text, and came back as its fault
+    (a 500), some before the operation's permission was asked; no value of any request is one, so the wire's
+    strings are text, refused here before anything reads them."""
+    if isinstance(data, str):
+        if _SURROGATE.search(data):
+            raise Malformed("A string holds a lone surrogate: it is not text", at)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if _SURROGATE.search(key):
+                raise Malformed("A key holds a lone surrogate: it is not text", at)
+            _unencodable(value, f"{at}.{key}")
+    elif isinstance(data, list):
+        for n, value in enumerate(data):
+            _unencodable(value, f"{at}[{n}]")
 
 
 def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from counter.access.roles import Permission
 from counter.documents.data import OfficeSettings
 from counter.documents.form_paper import FormPaper
-from counter.documents.kinds import DocumentKind
+from counter.documents.kinds import DEPARTMENT_PAPERS, DocumentKind
 from counter.documents.made import MadeDocument
 from counter.documents.office_check import office_refused
 from counter.documents.outcome_papers import UnprintedCase
@@ -47,6 +47,11 @@ class ItemPaper:
     case_no: str
     item_code: str
     kind: DocumentKind
+
+    def __post_init__(self) -> None:
+        # the window's papers are made_case_papers': refused as the request's type, never reached by the action
+        if self.kind not in DEPARTMENT_PAPERS:
+            raise ValueError(f"{self.kind.value} is no department's paper of an item")
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,10 @@ class WaivePapers:
 
     case_no: str
     reason: str
+
+    def __post_init__(self) -> None:
+        if not self.reason.strip():  # the window asks for one before it offers to close
+            raise ValueError("a waiver needs its reason")
 
 
 @dataclass(frozen=True)

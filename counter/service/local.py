@@ -219,8 +219,10 @@ class _Replayed:
 
 def _gated(work: Session, op: Operation[Any, Any], call: Call, request: Any, run: Callable[..., Any]) -> Any:
     # here, not with the module: the window imports this module before its first search, which needs no roles
+    from counter.access.read_record import OPERATION_ASKED
     from counter.access.roles import SINGLE_DESK, Permission
 
+    work.info[OPERATION_ASKED] = op.name
     if isinstance(op.gate, Permission):
         from counter.actions.admin.guard import require
 

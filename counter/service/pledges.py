@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter.access.pledge_offers import PledgeOffer, PledgeRow
+from counter.case.pledge_checks import PledgeNotice
 from counter.case.pledge_steps import Recheck
 from counter.case.served import ServiceWay
 from counter.case.status import CaseStatus
@@ -61,7 +62,7 @@ class PledgePaper:
     case_no: str
     item_code: str
     revoked: bool  # the 撤销行政许可决定书, not the 告知承诺书
-    notice: str = ""  # "correction": the 责令限期改正通知书; "hearing": the 陈述申辩告知书
+    notice: PledgeNotice | None = None  # the 责令限期改正通知书 or the 陈述申辩告知书
 
 
 @dataclass(frozen=True)
@@ -89,12 +90,12 @@ class PledgeRecheck:
 
 @dataclass(frozen=True)
 class PledgeService:
-    """A paper of a promise found false served (``paper``: "correction", "hearing" or "revocation"): how, on which
-    day, who signed for it or the post's tracking number."""
+    """A paper of a promise found false served: how, on which day, who signed for it or the post's tracking
+    number."""
 
     case_no: str
     item_code: str
-    paper: str
+    paper: PledgeNotice
     way: ServiceWay
     served_on: dt.date
     recipient: str = ""
@@ -192,12 +193,12 @@ RECHECK_PLEDGE = write("cases.recheck_pledge", Open.IN_ACTION, recheck_pledge, f
 def serve_pledge_paper(work: Session, call: Call, request: PledgeService) -> PledgeRow:
     """A paper of a promise found false served on the person: the period it gives runs from that day."""
     from counter.actions.intake import false_pledges
-    from counter.actions.intake.pledge_papers import PledgeNotice
     from counter.case.served import Service
 
-    notice = PledgeNotice(request.paper)  # ValueError: a bad request
     service = Service(request.way, request.served_on, request.recipient, request.tracking_no)
-    return false_pledges.serve(work, at_desk(call), request.case_no, request.item_code, notice, service, call.today)
+    return false_pledges.serve(
+        work, at_desk(call), request.case_no, request.item_code, request.paper, service, call.today
+    )
 
 
 # who hands the paper over records it: the window's PRINT, or the deciding department's own standing
@@ -221,9 +222,14 @@ def pledge_paper(work: Session, call: Call, request: PledgePaper) -> bytes:
     """The 告知承诺书, or the 撤销行政许可决定书 of a promise found false, as PDF; numbered once."""
     from counter.actions.intake import pledge_papers
 
-    notice = pledge_papers.PledgeNotice(request.notice) if request.notice else None  # ValueError: a bad request
     return pledge_papers.pledge_paper(
-        work, at_desk(call), request.case_no, request.item_code, call.today, revoked=request.revoked, notice=notice
+        work,
+        at_desk(call),
+        request.case_no,
+        request.item_code,
+        call.today,
+        revoked=request.revoked,
+        notice=request.notice,
     )
 
 

@@ -32,8 +32,18 @@ class BundleCode:
     bundle_code: str
 
 
+#: the desk's settings a change names (:data:`counter.actions.admin.desk_settings.CHANGEABLE`, and the site's name
+#: its record tells)
+DESK_SETTINGS = frozenset({"clerk", "desk_no", "photo", "site_name"})
+
+
 @dataclass(frozen=True)
 class DeskChanges:
     """What changes of this computer's desk settings, by name (``clerk``, ``desk_no``, ``photo``, ``site_name``)."""
 
     changes: dict[str, str]
+
+    def __post_init__(self) -> None:
+        unknown = set(self.changes) - DESK_SETTINGS
+        if unknown:  # a setting of no such name: refused as the request's type, never reached by the action
+            raise ValueError(f"no desk setting {min(unknown)!r}")

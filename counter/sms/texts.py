@@ -41,6 +41,8 @@ BODY = {
     MessageKind.ITEM_ACCEPTED: "办件{case_no}中的{item}已由实施部门受理，承诺于{date}前办结。",
 }
 POSTED_UNTRACKED = "办件{case_no}的办理结果已邮寄，请注意查收。"
+#: the kinds whose words tell a date: queued with it (a message's ``due_on``), or they could not be worded
+DATED = frozenset(kind for kind, body in BODY.items() if "{date}" in body)
 SIGNATURE = "【{sign}】"
 
 

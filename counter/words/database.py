@@ -138,6 +138,7 @@ BACKUP_PROBLEM = {
     BackupProblem.NO_DATABASE: tr("找不到数据库文件"),
     BackupProblem.COPY_DAMAGED: tr("备份副本未通过完整性校验"),
     BackupProblem.COPY_FAILED: tr("复制数据库时出错（原因已记入日志）"),
+    BackupProblem.NOT_SQLITE: tr("大厅数据库不是本机文件，由服务器管理员在数据库服务器上备份"),
 }
 
 

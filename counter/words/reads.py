@@ -16,6 +16,12 @@ READ_BY = {
     "projects.recent_projects": tr("帮您办项目列表"),
     "projects.read_day": tr("帮您办代办员的一天"),
     "ratings.export_records": tr("导出好差评记录（评价人）"),
+    # a paper that prints a person's number or phone whole (counter.documents.persons_printed)
+    "documents.make_case_papers": tr("打印办件文书"),
+    "documents.make_item_paper": tr("打印事项文书"),
+    "cases.hand_over": tr("送达时打印的文书"),
+    "cases.finish_same_day": tr("当场办结时打印的文书"),
+    "cases.item_step": tr("实施部门办理时打印的文书"),
 }
 
 

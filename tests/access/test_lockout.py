@@ -58,12 +58,19 @@ def test_locked_account_refuses_the_right_password_until_the_lock_ends() -> None
     assert after.state == AttemptState()
 
 
-def test_after_a_lock_ends_the_count_starts_again() -> None:
-    locked = fail_times(AttemptState(), 5, T0)
-    later = T0 + dt.timedelta(minutes=20)
-    decision = decide(locked, password_ok=False, now=later)
-    assert decision.outcome is SignInOutcome.WRONG_PASSWORD
-    assert decision.attempts_left == 4
+def test_after_a_lock_ends_each_wrong_password_locks_again_for_twice_as_long() -> None:
+    """A stolen desk key once tried five passwords every quarter of an hour for ever: each lock now doubles."""
+    state, now, locks = fail_times(AttemptState(), 5, T0), T0, []
+    for _ in range(9):
+        assert state.locked_until is not None
+        locks.append(state.locked_until - now)
+        now = state.locked_until
+        decision = decide(state, password_ok=False, now=now)
+        assert (decision.outcome, decision.newly_locked) == (SignInOutcome.LOCKED, True)
+        assert decision.state is not None
+        state = decision.state
+    assert [int(lock.total_seconds() // 60) for lock in locks] == [15, 30, 60, 120, 240, 480, 960, 1440, 1440]
+    assert decide(state, password_ok=True, now=now + locks[-1]).state == AttemptState()  # the right one clears it
 
 
 def test_success_resets_the_count() -> None:
@@ -87,12 +94,12 @@ def test_disabled_and_unknown_are_refused_whatever_the_password() -> None:
 @given(
     attempts=st.lists(st.tuples(st.booleans(), st.integers(min_value=0, max_value=10 * 60)), min_size=1, max_size=40)
 )
-def test_never_signed_in_while_locked_and_locked_only_after_five_failures_in_a_row(
+def test_never_signed_in_while_locked_and_locked_after_five_failures_in_a_row_ever_longer(
     attempts: list[tuple[bool, int]],
 ) -> None:
     """Replay any sequence of attempts, seconds apart, against a plain model of the rule."""
     state, now = AttemptState(), T0
-    run = 0  # wrong passwords in a row since the last success or lock
+    run = 0  # wrong passwords in a row since the last success
     lock_end: dt.datetime | None = None
     for password_ok, wait in attempts:
         now += dt.timedelta(seconds=wait)
@@ -107,13 +114,11 @@ def test_never_signed_in_while_locked_and_locked_only_after_five_failures_in_a_r
             assert decision.signed_in
             run, lock_end = 0, None
         else:
-            run = 0 if lock_end is not None else run
             lock_end = None
             run += 1
-            if run == 5:
+            if run >= 5:  # the fifth, and each after a lock has ended: locked again, twice as long, a day at most
                 assert decision.newly_locked
-                lock_end = now + dt.timedelta(minutes=15)
-                run = 0
+                lock_end = now + min(dt.timedelta(minutes=15) * 2 ** (run - 5), dt.timedelta(days=1))
             else:
                 assert decision.outcome is SignInOutcome.WRONG_PASSWORD
                 assert decision.attempts_left == 5 - run

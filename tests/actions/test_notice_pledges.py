@@ -28,7 +28,7 @@ from counter.actions.intake.notice_pledges import (
     pledge_row,
     record_check,
 )
-from counter.actions.intake.pledge_papers import PledgeNotice, pledge_paper
+from counter.actions.intake.pledge_papers import pledge_paper
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.decisions import DecisionRefused
@@ -36,7 +36,7 @@ from counter.case.intake_request import IntakeRequest
 from counter.case.item_path import ItemEvent
 from counter.case.item_step_request import StepRequest
 from counter.case.moments import office_day
-from counter.case.pledge_checks import PledgeProblem, PledgeRefused, Revocation, item_revocations
+from counter.case.pledge_checks import PledgeNotice, PledgeProblem, PledgeRefused, Revocation, item_revocations
 from counter.case.pledge_steps import HearingRecord, Recheck
 from counter.case.served import Service, ServiceProblem, ServiceRefused, ServiceWay
 from counter.case.status import CaseEvent, CaseStatus

@@ -28,12 +28,14 @@ from counter.actions.site.store import Store
 from counter.case.intake_request import IntakeRequest
 from counter.case.lookup import LOOKBACK_DAYS, read_lookup
 from counter.case.numbers import DeskIdentity
+from counter.documents.kinds import DocumentKind
 from counter.intake.draft import IntakeDraft
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.cases import FIND_CASES, READ_CASE, ROUTE_ITEMS, SHOW_CASE, FindCases
 from counter.service.department_items import ITEM_STANDINGS
+from counter.service.documents import MAKE_CASE_PAPERS, CasePapers
 from counter.service.intake import (
     CHECK_DRAFT,
     DROP_DRAFT,
@@ -58,6 +60,7 @@ from counter.service.projects import (
 )
 from counter.service.reads import LIST_READS
 from counter.service.requests import BundleCode, CaseNo, Nothing
+from counter.words.reads import read_by_text
 from tests.conftest import made_database
 from tests.projects.samples import FACTS
 from tests.test_cli import run
@@ -229,3 +232,19 @@ def test_a_projects_contact_is_whole_to_its_agents_alone_and_recorded(hall: Hall
     assert hall.service.call(READ_PROJECT, ProjectNo(number), hall.clerk).facts == facts
     (read,) = hall.service.call(LIST_READS, ReadsAsked(case_no=number), supervisor)
     assert (read.login, read.operation) == ("wulan", "projects.read_project")
+
+
+@pytest.mark.parametrize("kind", [DocumentKind.APPLICATION, DocumentKind.RECEIPT])
+def test_a_paper_printing_a_persons_number_whole_is_a_recorded_read(hall: Hall, kind: DocumentKind) -> None:
+    """The 一件事联办申请表 prints the applicant's number and phone whole, to be checked and signed: its making is a
+    read of that person, listed as the case page's is; the receipt prints them masked, and is no read."""
+    made = hall.service.call(MAKE_CASE_PAPERS, CasePapers(hall.case_no, (kind,)), hall.clerk, key=new_key())
+    assert made
+    supervisor = hall.at_desk("baoyin", Role.CLERK, Role.SUPERVISOR, desk_no="2")
+    reads = hall.service.call(LIST_READS, ReadsAsked(case_no=hall.case_no), supervisor)
+    if kind is DocumentKind.APPLICATION:
+        (read,) = reads
+        assert (read.operation, read.login, read.desk_no) == ("documents.make_case_papers", "wulan", "8")
+        assert read_by_text(read.operation) == "打印办件文书"
+    else:
+        assert reads == ()

@@ -13,7 +13,6 @@ from counter.access.desk import Desk
 from counter.actions.cases.hand_over import hand_over_results
 from counter.actions.intake.false_pledges import hear, recheck, revoke, serve
 from counter.actions.intake.notice_pledges import grant_on_pledge, record_check
-from counter.actions.intake.pledge_papers import PledgeNotice
 from counter.case.decisions import ItemDecision, item_decisions, item_note, undecided_items
 from counter.case.hand_over import (
     HandOverProblem,
@@ -24,7 +23,7 @@ from counter.case.hand_over import (
     handed_items,
 )
 from counter.case.moments import office_day
-from counter.case.pledge_checks import Revocation, item_revocations
+from counter.case.pledge_checks import PledgeNotice, Revocation, item_revocations
 from counter.case.pledge_steps import HearingRecord, Recheck
 from counter.case.served import Service, ServiceWay
 from counter.case.status import CaseEvent

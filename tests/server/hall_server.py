@@ -69,9 +69,10 @@ def add_desk(url: str, desk_no: str, env: dict[str, str]) -> str:
 
 @contextmanager
 def hall_server(
-    folder: Path, url: str, desks: tuple[str, ...], env: dict[str, str] | None = None
+    folder: Path, url: str, desks: tuple[str, ...], env: dict[str, str] | None = None, options: tuple[str, ...] = ()
 ) -> Iterator[HallServer]:
-    """The server on ``url`` with ``desks`` registered, answering until the block ends."""
+    """The server on ``url`` with ``desks`` registered, answering until the block ends; ``options`` added to
+    ``counter serve``'s."""
     env = dict(os.environ if env is None else env)
     tls = folder / "tls"
     tls.mkdir(parents=True)
@@ -81,7 +82,7 @@ def hall_server(
     keys = {desk: add_desk(url, desk, env) for desk in desks}
     port = free_port()
     log = folder / "server.log"
-    args = ["serve", "--db", url, "--cert", str(tls / SERVER_CERT), "--key", str(tls / SERVER_KEY)]
+    args = ["serve", "--db", url, "--cert", str(tls / SERVER_CERT), "--key", str(tls / SERVER_KEY), *options]
     with log.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "counter", *args, "--host", "127.0.0.1", "--port", str(port)],

@@ -239,9 +239,9 @@ def test_an_unknown_login_locks_at_the_door_as_an_account_does(hall: InProcess) 
     known, unknown = tries("wulan"), tries("nobody")
     assert [r.outcome for r in unknown] == [SignInOutcome.UNKNOWN_LOGIN] * 4 + [SignInOutcome.LOCKED] * 2
     assert unknown == known
-    later = START + dt.timedelta(minutes=16)  # the lock over, the count starts afresh, as an account's does
+    later = START + dt.timedelta(minutes=16)  # the lock over, the next try locks again, twice as long, as an account's
     again = asked_at(hall, later, OPEN_SESSION, OpenSession("nobody", "wrong", "8", KEY, "w" * 64))
-    assert again.result.outcome is SignInOutcome.UNKNOWN_LOGIN
+    assert (again.result.outcome, again.result.locked_until) == (SignInOutcome.LOCKED, later + dt.timedelta(minutes=30))
 
 
 def test_a_disabled_account_is_told_so_only_with_its_password(hall: InProcess) -> None:

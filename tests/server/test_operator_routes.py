@@ -158,3 +158,12 @@ def test_a_scrape_while_the_database_is_away_says_so_and_is_answered() -> None:
     status, body = _ask(make_app(DatabaseAway()), "GET", "/v1/metrics")  # type: ignore[arg-type]
     assert status == 200
     assert _figure(body.decode(), "counter_database_up") == 0
+
+
+def test_health_tells_a_stranger_only_up_or_down(hall: tuple[InProcess, Path]) -> None:
+    """Outside the hall's network: no version to pick an attack by, no age of the messages stuck."""
+    service, _ = hall
+    status, body = _ask(make_app(service), "GET", "/v1/health", client="203.0.113.7")
+    assert (status, json.loads(body)) == (200, {"database": "ok"})
+    status, body = _ask(make_app(DatabaseAway()), "GET", "/v1/health", client="203.0.113.7")  # type: ignore[arg-type]
+    assert (status, json.loads(body)) == (503, {"database": "away"})

@@ -26,6 +26,7 @@ from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings, office_to_store
+from counter.actions.cases import read_notes
 from counter.actions.cases.item_authority import site_authority
 from counter.actions.cases.item_track import received_only, standings
 from counter.actions.catalog.guides import bundle_code_named
@@ -50,6 +51,7 @@ from counter.documents.item_acceptance import ItemDates, dates_of_record, dates_
 from counter.documents.kinds import DocumentKind, record_kind
 from counter.documents.made import GuideNotFound, MadeDocument, PrintNotMade
 from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
+from counter.documents.persons_printed import persons_printed
 from counter.documents.rating_qr import SNAPSHOT_KEY as RATING_QR
 from counter.documents.rating_qr import RatingNotKept, rating_of_record, rating_record, with_rating_qr
 from counter.documents.words import DOC_TITLE
@@ -300,7 +302,7 @@ def made_document(
     )  # fmt: skip
     if rating is not None:
         data = with_rating_qr(data, *rating)
-    data = marked_for_training(session, data)
+    data = _handed_out(session, desk, kind, view, data)
     pdf, digest = rendered(data)
     if existing is None:
         document_id = _record(
@@ -320,6 +322,15 @@ def made_document(
     return MadeDocument(
         document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates, heading, printed
     )
+
+
+def _handed_out(session: Session, desk: Desk, kind: DocumentKind, view: CaseView, data: DocumentData) -> DocumentData:
+    """The paper as it is handed out: marked in a training database; and a paper that prints a person's number or
+    phone whole is a read of that person, noted as the case page's is (:mod:`counter.actions.cases.reach`) under the
+    operation that made it: the service records it with the answer."""
+    operation = read_notes.operation_asked(session, f"documents.{kind.value}")
+    read_notes.note_read(session, desk, operation, view.case_no, persons_printed(data, view))
+    return marked_for_training(session, data)
 
 
 def _heading(data: DocumentData, parts: bool) -> str:

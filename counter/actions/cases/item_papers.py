@@ -20,13 +20,10 @@ from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.documents import made_document
 from counter.actions.cases.item_authority import check_item
 from counter.case.decisions import DecisionProblem, DecisionRefused
-from counter.documents.kinds import DocumentKind
+from counter.documents.kinds import DEPARTMENT_PAPERS, DocumentKind
 from counter.documents.made import MadeDocument
 
-#: what a department makes of its item at its own desk
-DEPARTMENT_PAPERS = frozenset(
-    {DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT, DocumentKind.ITEM_REFUSAL, DocumentKind.DENIAL}
-)
+__all__ = ["DEPARTMENT_PAPERS", "make_item_paper"]
 
 
 def make_item_paper(

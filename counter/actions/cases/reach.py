@@ -14,25 +14,32 @@ of its own after a read (a read's unit writes nothing), before the answer leaves
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
-from counter.access.read_record import IdReadRow
 from counter.access.roles import Permission, Role
 from counter.actions.admin.accounts import own_department
 from counter.actions.admin.guard import current_roles, require
+from counter.actions.cases.read_notes import note_read, noted_reads, operation_asked
 from counter.db import models
-from counter.db.models import utcnow
-from counter.db.sealed import lookup_index
+
+__all__ = [
+    "CHOOSERS",
+    "WHOLE_HALL",
+    "bound_department",
+    "in_reach",
+    "may",
+    "may_see_whole",
+    "note_read",  # the record of reads is counter.actions.cases.read_notes: kept here for the readers of a case
+    "noted_reads",
+    "operation_asked",
+    "require_whole",
+]
 
 #: the roles that reach every case of the database: the window's and the administrator's
 WHOLE_HALL = frozenset({Role.CLERK, Role.SUPERVISOR, Role.ADMIN})
-#: Session.info: the whole reads noted by the operation running in the unit of work
-_NOTED = "counter.reads_noted"
 
 
 def in_reach(work: Session, desk: Desk, case_no: str) -> bool:
@@ -98,25 +105,3 @@ def require_whole(work: Session, desk: Desk, case_no: str = "") -> None:
     require(work, desk.actor, Permission.SEE_FULL_ID)
     if case_no and not in_reach(work, desk, case_no):
         raise NotPermitted(Permission.SEE_FULL_ID, signed_in=desk.actor.signed_in)
-
-
-def note_read(work: Session, desk: Desk, operation: str, case_no: str, id_nos: Iterable[str]) -> None:
-    """Note that the answer being made gives ``desk``'s account the ID numbers ``id_nos`` (of ``case_no``, or of no
-    case: "") whole: one record for each number that is there."""
-    noted: list[IdReadRow] = work.info.setdefault(_NOTED, [])
-    # the machine's moment, never the call's: the record says when a person's number truly left the database, as the
-    # audit trail does; a training desk's day (``--today``) would put a real read on a day nobody read it
-    at = utcnow()
-    for id_no in id_nos:
-        if id_no:
-            identity, actor = desk.identity, desk.actor
-            key = lookup_index(id_no) or ""
-            name = actor.name or desk.clerk
-            noted.append(
-                IdReadRow(at, actor.login, name, identity.site_code, identity.desk_no, case_no, key, operation)
-            )
-
-
-def noted_reads(work: Session) -> tuple[IdReadRow, ...]:
-    """The reads noted in ``work`` so far, taken off it: the service records them with the answer."""
-    return tuple(work.info.pop(_NOTED, ()))

@@ -20,11 +20,11 @@ from counter.access.roles import Permission
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.received_cases import status_after
-from counter.actions.intake.pledge_papers import PledgeNotice, issue, paper_made_on, paper_number, ready
+from counter.actions.intake.pledge_papers import issue, paper_made_on, paper_number, ready
 from counter.actions.intake.pledge_rows import acting_on, audit, false_promise, found_false, granted, row_of
 from counter.case.decisions import item_note
 from counter.case.moments import moment_on
-from counter.case.pledge_checks import PledgeRefused
+from counter.case.pledge_checks import PledgeNotice, PledgeRefused
 from counter.case.pledge_steps import HearingRecord, Recheck, period_floor, period_refusal, text_refusal
 from counter.case.served import Service, ServiceProblem, ServiceRefused, service_problems
 from counter.case.status import CaseEvent

@@ -27,11 +27,11 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.item_authority import act_standing
 from counter.actions.cases.item_track import received_only
-from counter.actions.intake.pledge_papers import PledgeNotice, issue, ready
+from counter.actions.intake.pledge_papers import issue, ready
 from counter.actions.intake.pledge_rows import acting_on, audit, granted, row_of
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import state_of
-from counter.case.pledge_checks import PledgeProblem, PledgeRefused, grant_open
+from counter.case.pledge_checks import PledgeNotice, PledgeProblem, PledgeRefused, grant_open
 from counter.case.pledge_steps import period_floor, period_refusal, text_refusal
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Bundle

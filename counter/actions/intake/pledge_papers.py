@@ -11,7 +11,6 @@ again (:func:`pledge_paper`) reprints that paper, its number and its date.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
@@ -23,7 +22,7 @@ from counter.actions.cases.documents import marked_for_training, notice_number
 from counter.actions.cases.item_authority import site_authority
 from counter.actions.intake.pledge_rows import acting_on, served_on
 from counter.case.numbers import DocKind
-from counter.case.pledge_checks import PledgeProblem, PledgeRefused
+from counter.case.pledge_checks import PledgeNotice, PledgeProblem, PledgeRefused
 from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import case_view
@@ -31,15 +30,6 @@ from counter.documents.acceptance import HeldItems
 from counter.documents.data import DocumentData
 from counter.documents.notice_pledge import PledgeFacts
 from counter.documents.words import DOC_YOU
-
-
-class PledgeNotice(StrEnum):
-    """The papers of a promise found false, each its step's."""
-
-    CORRECTION = "correction"  # 责令限期改正通知书, made by the check that found the promise false
-    HEARING = "hearing"  # 撤销行政许可陈述申辩告知书, made by the hearing's step
-    REVOCATION = "revocation"  # 撤销行政许可决定书, made by the revocation
-
 
 #: the number each paper is kept under on the item's row
 _NUMBER = {

@@ -32,12 +32,15 @@ from counter.audit.actions import AuditAction
 from counter.audit.seal import parse_payload, payload_digest
 from counter.backup.restored import Restored
 from counter.backup.sqlite_files import (
+    BackupFailed,
+    BackupProblem,
     RestoreProblem,
     RestoreRefused,
     restore_file,
     usable_backup,
 )
 from counter.host.database.backups import (
+    NotSQLite,
     backup_count,
     backups_folder,
     database_file,
@@ -163,6 +166,8 @@ def back_up(sessions: Sessions, desk: Desk, out: Path | None) -> tuple[Path, int
     url = sessions.kw["bind"].url.render_as_string(hide_password=False)
     try:
         made = make_backup(url, out)
+    except NotSQLite as err:  # a hall's PostgreSQL: said as the backup's problem, never the server's own fault
+        raise BackupFailed(BackupProblem.NOT_SQLITE) from err
     except OSError as err:
         raise SiteFileFailed.of(err, out or backups_folder()) from err
     kept = None if out else backup_count()

@@ -31,7 +31,7 @@ from counter.access.pledge_offers import PledgeOffer, PledgeRow
 from counter.access.roles import Actor, Permission
 from counter.case.decisions import DecisionRefused
 from counter.case.not_found import CaseNotFound
-from counter.case.pledge_checks import PledgeRefused
+from counter.case.pledge_checks import PledgeNotice, PledgeRefused
 from counter.case.pledge_steps import DEFAULT_PERIOD_FLOOR, Recheck
 from counter.case.served import ServiceRefused, ServiceWay
 from counter.case.status import MoveNotAllowed
@@ -302,7 +302,8 @@ class FalsePromiseSteps(QWidget):
             served_on = self.served_on.date().toPython()
             assert isinstance(served_on, dt.date)
             recipient, tracking = ("", proof) if way is ServiceWay.POST else (proof, "")
-            return SERVE_PLEDGE_PAPER, PledgeService(case_no, item.code, self.paper, way, served_on, recipient,
+            paper = PledgeNotice(self.paper)
+            return SERVE_PLEDGE_PAPER, PledgeService(case_no, item.code, paper, way, served_on, recipient,
                                                      tracking)  # fmt: skip
         if step is FalseStep.RECHECK:
             found = Recheck(self.recheck_found.currentData())
@@ -326,7 +327,7 @@ class FalsePromiseSteps(QWidget):
     def print_notice(self, case_no: str, item: ItemLine, step: FalseStep) -> None:
         """The 责令限期改正通知书 or the 陈述申辩告知书 in the print preview, as its step made it.  Nothing waits for
         it: the preview opens once the paper is read; a press meanwhile is refused (taken once)."""
-        make = PledgePaper(case_no, item.code, revoked=False, notice=step.value)
+        make = PledgePaper(case_no, item.code, revoked=False, notice=PledgeNotice(step.value))
         self._runner.submit_step(PLEDGE_PAPER, make, self._desk, words.CASE_SAVE_FAILED, owner=self,
                                  answered=partial(self._notice_made, case_no, step),
                                  failed=partial(self._refused, item))  # fmt: skip

@@ -24,12 +24,12 @@ from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.false_pledges import recheck, serve
 from counter.actions.intake.notice_pledges import grant_on_pledge, record_check
-from counter.actions.intake.pledge_papers import PledgeNotice
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.intake_request import IntakeRequest
 from counter.case.item_path import ItemEvent
 from counter.case.item_step_request import StepRequest
+from counter.case.pledge_checks import PledgeNotice
 from counter.case.pledge_steps import Recheck
 from counter.case.served import Service, ServiceWay
 from counter.db.catalog_store import current_guide
