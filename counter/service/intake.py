@@ -15,7 +15,7 @@ from counter.access.roles import Permission
 from counter.case.intake_request import IntakeRequest, TakenIntake
 from counter.case.month_figures import MonthFigures
 from counter.case.open_cases import OpenCase
-from counter.case.promise_figures import FigureGroup
+from counter.case.promise_figures import FigureGroup, month_days
 from counter.catalog.stored_guide import StoredGuide
 from counter.documents.outcome_preview import PreviewGrounds
 from counter.host.outward.licence_library import LookUp
@@ -45,6 +45,10 @@ _TAKE_FAULTS = (
 @dataclass(frozen=True)
 class KeepDraft:
     draft: IntakeDraft
+
+    def __post_init__(self) -> None:
+        if not self.draft.uid:  # refused as the request's type: a draft is kept under its intake's uid
+            raise ValueError("a draft is kept under its intake's uid")
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,9 @@ class LookUpLicences:
 class FiguresOfMonth:
     month: str  # YYYY-MM
     group: FigureGroup
+
+    def __post_init__(self) -> None:
+        month_days(self.month)  # ValueError for what is no month: refused as the request's type
 
 
 # --- the draft ----------------------------------------------------------------------------------------------
