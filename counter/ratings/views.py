@@ -42,6 +42,9 @@ class PadCase:
     #: the site rates on the 自治区 system's page (RatingMode.REGION_PAGE): its address for this 办件编号, shown as a
     #: QR code and in text instead of the faces; "" the pad's own faces
     page_address: str = ""
+    #: when the case was taken (its first history line, stored UTC): the pad shows it beside the masked name, so the
+    #: applicant knows the service asked about is hers; None where the case has no history
+    taken_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,6 +179,7 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
         timeout_seconds=settings.timeout_seconds,
         level_reasons={level: level_reasons(settings, level, content) for level in sorted(BAD_LEVELS)},
         page_address=address,
+        taken_at=view.history[0].at if view.history else None,
     )
 
 

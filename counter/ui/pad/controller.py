@@ -55,10 +55,12 @@ from counter.ui.pad.screens import fill_screen, pad_screen, share_screen
 from counter.ui.pad.strip import STRIP_SIZE, PadStrip
 from counter.ui.pad.timers import Clock, PadTimer, TimerFactory, local_now
 from counter.ui.pad.words import (
+    DESK_RATING_ASKED,
     DESK_RATING_CASE,
     DESK_RATING_FAILED,
     DESK_RATING_NONE,
     DESK_RATING_PAD_BUSY,
+    DESK_RATING_SENDING,
     DESK_RATING_STATUS,
     PAD_SAVE_FAILED,
 )
@@ -81,6 +83,15 @@ class DeskRatingLabel(QLabel):
         colour = {DeskStatus.PENDING: "#9c4a00", DeskStatus.RATED: "#1b7f3b", DeskStatus.UNRATED: "#486581"}[status]
         self.setStyleSheet(scaled(f"QLabel {{ padding: 0px 12px; color: {colour}; font-weight: bold; }}"))
 
+    def on_sending(self, case_no: str) -> None:
+        """F9 pressed: the case about to be asked, named before the pad shows it."""
+        self.setText(DESK_RATING_STATUS.format(status=DESK_RATING_SENDING.format(case_no=case_no)))
+
+    def on_asked(self, case: PadCase) -> None:
+        """On the pad: which case, for whom (masked) and what for, so the clerk sees the service is the one served."""
+        shown = DESK_RATING_ASKED.format(case_no=case.case_no, bundle=case.bundle_name, name=case.rater_masked)
+        self.setText(DESK_RATING_STATUS.format(status=shown))
+
     def on_refused(self, message: str) -> None:
         self.setText(message)
         self.setStyleSheet(scaled("QLabel { padding: 0px 12px; color: #9b1c13; font-weight: bold; }"))
@@ -89,6 +100,8 @@ class DeskRatingLabel(QLabel):
 class PadController(QObject):
     status_changed = Signal(str, object)  # case number, DeskStatus — never a level
     refused = Signal(str)  # why a case did not go to the pad, for the clerk
+    sending = Signal(str)  # F9's case, asked now: named before the pad shows it
+    asked = Signal(object)  # PadCase: on the pad now, named with its bundle and the masked name
 
     def __init__(
         self,
@@ -131,6 +144,8 @@ class PadController(QObject):
         self.pad.went_idle.connect(self.on_pad_idle)
         self.status_changed.connect(self.status_label.on_status_changed)
         self.refused.connect(self.status_label.on_refused)
+        self.sending.connect(self.status_label.on_sending)
+        self.asked.connect(self.status_label.on_asked)
 
     def start(self) -> None:
         """Close what a stopped pad left open, and show the pad, idle, on its screen, once that has answered."""
@@ -290,6 +305,7 @@ class PadController(QObject):
             return False
         went: list[bool] = []
         self._sending = case_no
+        self.sending.emit(case_no)
 
         def closed(lapsed: tuple[str, ...]) -> None:
             for stale in lapsed:
@@ -302,6 +318,7 @@ class PadController(QObject):
             self.pad.show_case(case)
             self._show_for_rating()
             self.status_changed.emit(case.case_no, DeskStatus.PENDING)
+            self.asked.emit(case)
             went.append(True)
 
         def refused(err: Exception) -> None:

@@ -37,6 +37,7 @@ words set as their script is written (a line, or Mongolian columns) in :mod:`cou
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import partial
@@ -45,6 +46,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from counter.case.moments import local_moment
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level, is_bad
 from counter.ratings.views import PadCase
@@ -86,6 +88,12 @@ from counter.words.translate import words_in
 
 #: how long the thanks stay before the pad returns to its idle page
 THANKS_MS = 6000
+
+
+def taken_text(at: dt.datetime) -> str:
+    """When a case was taken, as the pad shows it: the time alone on the day it was taken, else the day too."""
+    local = local_moment(at)
+    return local.strftime("%H:%M" if local.date() == dt.datetime.now().astimezone().date() else "%Y-%m-%d %H:%M")
 
 
 class PadPage(IntEnum):
@@ -292,7 +300,9 @@ class PadWindow(QWidget):
     def _show_case_words(self, case: PadCase) -> None:
         words = self.words
         self.bundle.setText(words(PAD_BUNDLE).format(bundle=case.bundle_name))
-        self.applicant.setText(words(PAD_APPLICANT).format(name=case.rater_masked))
+        applicant = words(PAD_APPLICANT).format(name=case.rater_masked)
+        # the time it was taken, in digits any pad language reads: the applicant knows the service is hers
+        self.applicant.setText(f"{applicant}  {taken_text(case.taken_at)}" if case.taken_at else applicant)
         self.columns.set_text(self.question, words(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION))
 
     def show_thanks(self, bad: bool) -> None:
