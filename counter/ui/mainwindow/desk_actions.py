@@ -170,7 +170,7 @@ class DeskActions(DeskIntake):
         if self.pad is None:
             return
         try:
-            self.pad.alerts.check(self.runner, self.desk())  # a timer's look: refused while the clerk's step runs
+            self.pad.alerts.check(self.runner, self.desk())  # a timer's look: after the clerk's step, if one runs
         except Exception:  # the next look tries again; the 督办 page lists them all anyway
             log.exception("could not look for new rectifications")
 
@@ -231,6 +231,12 @@ class DeskActions(DeskIntake):
         self.last_case_no = case_no
         pad = self.pad or self.start_pad()
         pad.send_case(case_no)
+
+    def end_pad(self) -> None:
+        """Shift+F9: the rating on the pad ends now, as its time running out would (the applicant walked off), or
+        the thanks go; the keys that end it are the desk's, the pad never having them."""
+        if self.pad is not None:
+            self.pad.pad.on_escape()
 
     def on_case_served(self, case_no: str) -> None:
         self.last_case_no = case_no

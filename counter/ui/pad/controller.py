@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtGui import QGuiApplication, QScreen, QWindow
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from shiboken6 import isValid
 
@@ -136,12 +136,17 @@ class PadController(QObject):
         self.status_label = DeskRatingLabel()
         self.on_screen = False  # full screen on its own screen, or sharing the clerk's
         self._return_to: QWidget | None = None  # the clerk's window active before the pad came up
+        self._clerk_window: QWindow | None = None  # the clerk's window that last had the keyboard
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.pad.choice_made.connect(self.on_choice_made)
         self.pad.timed_out.connect(self.on_timed_out)
         self.pad.went_idle.connect(self.on_pad_idle)
+        self.pad.took_keys.connect(self.on_pad_took_keys)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self.on_focus_window_changed)
         self.status_changed.connect(self.status_label.on_status_changed)
         self.refused.connect(self.status_label.on_refused)
         self.sending.connect(self.status_label.on_sending)
@@ -202,11 +207,11 @@ class PadController(QObject):
         self.on_screen = screen is not None
         if screen is not None:
             self.strip.hide()
-            fill_screen(self.pad, screen)
+            fill_screen(self.pad, screen, self.pad.keyboard)
             return
         if self.pad.case is not None:  # a rating under way stays where the applicant sees it
             return
-        share_screen(self.pad)
+        share_screen(self.pad, self.pad.keyboard)
         self._show_strip()
 
     def apply(self, mode: PadMode, keyboard: bool, language: str = "zh", voice: bool = False) -> None:
@@ -262,9 +267,23 @@ class PadController(QObject):
         minimum = PAD_MINIMUM.expandedTo(self.pad.minimumSizeHint())
         spot = pad_spot(area, beside, others, minimum)
         self.pad.setGeometry(spot)
-        self.pad.show()
+        self.pad.show()  # not activated: the clerk's keys stay where they were (see PadWindow)
         self.pad.raise_()
-        self.pad.activateWindow()  # the clerk's Esc reaches it; no button is focused (see PadWindow)
+        if self.pad.keyboard:  # the applicant types on the pad: the reasons' line of text takes the keys
+            self.pad.activateWindow()
+
+    def on_focus_window_changed(self, window: QWindow | None) -> None:
+        """The clerk's window with the keyboard, remembered: the one a pad that was given it hands it back to."""
+        if window is not None and isValid(self.pad) and window is not self.pad.windowHandle():
+            self._clerk_window = window
+
+    def on_pad_took_keys(self) -> None:
+        """The pad was made the active window (a platform or window manager that activates what is shown or tapped,
+        whatever the pad's flags say): the keyboard goes back at once to the clerk's window that had it."""
+        back = self._clerk_window
+        if back is not None and isValid(back) and back.isVisible():
+            back.requestActivate()
+            log.debug("the pad was given the keyboard: handed back to the clerk's window")
 
     def on_pad_idle(self) -> None:
         """Rated, given up or dismissed: a shared pad goes, and the clerk's window is active again."""
