@@ -7,14 +7,14 @@ slip of Esc should cost nothing), 仍然关闭 closes.  Modal to the preview alo
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from counter.ui.printing.words import PRINTING_UNPRINTED_BACK, PRINTING_UNPRINTED_CLOSE, PRINTING_UNPRINTED_QUESTION
 from counter.ui.widgets.plain_text import plain_box
 from counter.words.punctuation import LIST_JOIN
 
 
-def unprinted_question(preview: QWidget, titles: list[str]) -> tuple[QMessageBox, QWidget]:
+def unprinted_question(preview: QWidget, titles: list[str]) -> tuple[QMessageBox, QPushButton]:
     """The question, shown; and its 仍然关闭 button, which the caller connects to the close."""
     box = plain_box(
         QMessageBox(

@@ -472,7 +472,7 @@ class PreviewWindow(QWidget):
         if not titles or self.run is not None:
             self.close()
             return
-        self.close_question, leave = unprinted_question(self, titles)
+        self.close_question, leave = unprinted_question(self, titles)  # leave: 仍然关闭
         leave.clicked.connect(self.close)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -195,11 +196,13 @@ def test_every_timer_s_read_asked_while_a_step_runs_waits_its_turn_and_runs(qtbo
     owner = QObject()
     answers: list[tuple[str, int]] = []
 
+    def answered(name: str, n: int) -> None:
+        answers.append((name, n))
+
     def step_then_tick() -> None:
         runner.submit(COUNT, Count(1), owner=owner, answered=lambda n: answers.append(("step", n)))
         for name in ("alerts", "pending", "unprinted"):
-            runner.submit(COUNTED, Count(0), owner=owner, background=True,
-                          answered=lambda n, name=name: answers.append((name, n)))  # fmt: skip
+            runner.submit(COUNTED, Count(0), owner=owner, background=True, answered=partial(answered, name))
 
     in_the_loop(qtbot, step_then_tick)  # no Busy: every read was taken
     service.go.set()

@@ -9,7 +9,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -63,7 +63,7 @@ def test_f9_in_an_intake_not_committed_says_why_and_sends_nothing(qtbot: QtBot, 
     assert panel is not None
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.applicant_form.id_field.edit)
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F9)
+    QTest.keyClick(panel.applicant_form.id_field.edit, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: INTAKE_OPEN in shown_messages(window))
     pad = window.desk_actions.pad
     assert pad is not None
@@ -125,12 +125,14 @@ def press_f9_on_case_from_f6(qtbot: QtBot, window: MainWindow, case_no: str) -> 
     lists = window.desk_actions.cases().lists
     assert lists is not None
     table = lists.today_table
+    assert isinstance(table, QTableWidget)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is table and table.rowCount() > 1)
     row = next(row for row in range(table.rowCount()) if number_at(table, row) == case_no)
     table.setCurrentCell(row, 0)
     QTest.keyClick(table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: getattr(QApplication.activeWindow(), "case_no", "") == case_no)
     page = QApplication.activeWindow()
+    assert page is not None
     qtbot.addWidget(page)
     QTest.keyClick(page, Qt.Key.Key_F9)
 

@@ -64,6 +64,13 @@ def window_at(qtbot: QtBot, rect: QRect, window: QWidget | None = None) -> QWidg
     return window
 
 
+def focused() -> QWidget:
+    """Where the clerk's keys go now."""
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
 def tap(widget: QWidget) -> None:
     assert widget.isVisible(), "the applicant can only touch what the pad shows"
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
@@ -144,14 +151,14 @@ def test_f9_brings_the_pad_up_beside_the_intake_and_puts_it_away_after_the_ratin
     with qtbot.waitSignal(pad.status_changed):
         tap(pad.pad.face_buttons[Level.SATISFIED])
     QApplication.processEvents()  # what the tap did to the windows, taken in
-    QTest.keyClicks(QApplication.focusWidget(), "dj")  # the clerk types on while the applicant rates
+    QTest.keyClicks(focused(), "dj")  # the clerk types on while the applicant rates
     assert window.isActiveWindow()  # the keyboard stayed with the clerk
     assert search.text().endswith("dj")  # the keys landed in the search, none lost to the pad
     with db.sessions()() as session:
         assert list(session.scalars(select(models.Rating.level))) == ["satisfied"]
     assert pad.pad.page() is PadPage.THANKS
     with qtbot.waitSignal(pad.pad.went_idle):
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)  # no waiting
+        QTest.keyClick(focused(), Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)  # no waiting
     assert not pad.pad.isVisible()
     qtbot.waitUntil(window.isActiveWindow)  # back where the clerk was
     window.close()

@@ -375,9 +375,10 @@ def test_escape_with_papers_not_printed_asks_before_closing(
     qtbot.waitUntil(lambda: not question.isVisible())
     assert window.isVisible()
     QTest.keyClick(window, Qt.Key.Key_Escape)
-    question = window.close_question
-    qtbot.waitUntil(question.isVisible)
-    leave = next(b for b in question.buttons() if b.text() == PRINTING_UNPRINTED_CLOSE)
+    again = window.close_question
+    assert again is not None
+    qtbot.waitUntil(again.isVisible)
+    leave = next(b for b in again.buttons() if b.text() == PRINTING_UNPRINTED_CLOSE)
     with qtbot.waitSignal(window.destroyed):
         QTest.mouseClick(leave, Qt.MouseButton.LeftButton)
 
