@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from counter.actions.site.store import Store
+    from counter.ui.intake import IntakePanel
     from counter.ui.mainwindow.main_window import MainWindow
     from counter.ui.pad.pad_window import PadWindow
 
@@ -296,17 +297,17 @@ class Driver:
 
         save_desk_config(dataclasses.replace(load_desk_config(), pad_language=language))
         window, db = self.open()
-        made = run_demo(db.sessions(), desk_at(load_desk_config()), dt.date.today())
+        run_demo(db.sessions(), desk_at(load_desk_config()), dt.date.today())  # the desk's day so far
         window.start_pad()
         self.search(window, "xcg")
         window.desk_actions.start_intake(window.current_bundle)
         intake = window.desk_actions.intake
         assert intake is not None
         intake.setGeometry(0, 0, intake.minimumSizeHint().width(), SIZE[1])  # as narrow as it goes, on the left
-        window.desk_actions.on_case_taken(made[0].case_no)
-        window.activateWindow()
+        self.take(intake)  # F9 rates the case on screen: the intake, once taken
+        intake.activateWindow()
         self.settle()
-        QTest.keyClick(window, Qt.Key.Key_F9)
+        QTest.keyClick(intake, Qt.Key.Key_F9)
         self.settle()
         pad = window.desk_actions.pad
         if pad is None or not pad.pad.isVisible():  # a picture of the desk without the pad would say nothing
@@ -318,6 +319,22 @@ class Driver:
         intake.close()
         window.close()
         db.dispose()
+
+    def take(self, intake: IntakePanel) -> None:
+        """The intake filled, its materials handed in and committed, as the clerk's Ctrl+Enter does (from the window's
+        loop), the case's number on it."""
+        from PySide6.QtCore import QEventLoop, QTimer
+        from window_shots import fill_intake, hand_in  # beside this file: on the path when run as a script
+
+        fill_intake(intake)
+        hand_in(intake)
+        loop = QEventLoop()
+        intake.case_taken.connect(lambda _case_no: loop.quit())
+        QTimer.singleShot(30_000, loop.quit)
+        QTimer.singleShot(0, intake.commit_button.click)
+        loop.exec()
+        if intake.taken is None:
+            raise RuntimeError("the intake was not taken: pad-one-screen.png not written")
 
     def pad_pages(self, pad: PadWindow, language: str) -> None:
         """The pad's faces, then 非常不满意 tapped (its reasons), then a reason and 提交 (the thanks), as the applicant

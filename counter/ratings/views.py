@@ -44,6 +44,9 @@ class PadCase:
     page_address: str = ""
     #: the bundle's name in Mongolian script, where the catalog gives one (its guide version's); "" none
     bundle_name_mn: str = ""
+    #: when the case was taken (its first history line, stored UTC): the pad shows it beside the masked name, so the
+    #: applicant knows the service asked about is hers; None where the case has no history
+    taken_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -159,6 +159,9 @@ DESK_TRAINING_ON_LIVE = tr(
 DESK_ACTION_PAD = tr("请申请人评价（F9）")
 DESK_ACTION_SUPERVISE = tr("督办与统计（F8）")
 DESK_ACTION_SYNC = tr("数据同步（F10）")
+DESK_PAD_INTAKE_OPEN = tr(
+    "这份办件还没有提交，没有办件编号可评价：请先提交（Ctrl+Enter），再按 F9 请申请人评价；要评价别的办件，请先打开它。"
+)
 DESK_PAD_NO_CASE = tr("本窗口今天还没有办理的办件：请先受理、扫描办件或按 F7 打开办件，再按 F9 请申请人评价。")
 
 # the 一次性告知单 of the guide on screen (counter.ui.printing)

@@ -181,6 +181,7 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
         level_reasons={level: level_reasons(settings, level, content) for level in sorted(BAD_LEVELS)},
         page_address=address,
         bundle_name_mn=guide.bundle.name_mn if (guide := guide_version(session, case.guide_version_id)) else "",
+        taken_at=view.history[0].at if view.history else None,
     )
 
 

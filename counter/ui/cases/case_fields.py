@@ -7,6 +7,7 @@ asks (:attr:`CaseFields.full_id_button`); the page asks again on every case it s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWi
 from counter.case.view import CaseView
 from counter.catalog.model import Situation
 from counter.intake.no_licence import named_licences, names_no_licence
+from counter.intake.turn_to import JOIN, SPLIT, item_bodies
 from counter.ui.cases import words
 from counter.ui.cases.case_lines import answers_text, applicant_text, day_text, delivery_text, desk_text, refusal_text
 from counter.ui.look.text_size import scaled
@@ -134,12 +136,18 @@ class CaseFields(QWidget):
         self.keys["subject"].setText(FIELD_LABEL.format(label=title or words.CASE_FIELD["subject"]))
 
     def show_case(
-        self, view: CaseView, situations: tuple[Situation, ...], may_see_full: bool, received: bool = False
+        self,
+        view: CaseView,
+        situations: tuple[Situation, ...],
+        may_see_full: bool,
+        received: bool = False,
+        item_names: Mapping[str, str] | None = None,
     ) -> None:
         """Fill in ``view``; masked unless the full numbers were asked for (and ``may_see_full``).  ``received``: the
         hall only received every item (:func:`counter.ui.cases.case_heading.only_received`): it has no 受理日期, each
         department's being its 签收's day, on the item's line and in the history."""
         shown = view if self.full_id_button.isChecked() else view.masked()
+        names = dict(item_names or {})
         values = {
             "applicant": applicant_text(view),
             "applicant_id": shown.applicant_id_no,
@@ -161,8 +169,8 @@ class CaseFields(QWidget):
             "promised_on": day_text(view.promised_on),
             "correction_due": day_text(view.correction_due),
             "notify_due": day_text(view.notify_due),
-            "refusal_ground": _refusal_ground(view),
-            "turn_to": "" if names_no_licence(view.turn_to) else view.turn_to,
+            "refusal_ground": _refusal_ground(view, names),
+            "turn_to": "" if names_no_licence(view.turn_to) else _turn_to(view.turn_to, names),
             "denial_reason": view.denial_reason,
             "previous_case": _link(view.previous_case_no),
             "later_case": _link(view.later_case_no),
@@ -177,9 +185,19 @@ class CaseFields(QWidget):
         self.full_id_button.setVisible(may_see_full and any(personal))
 
 
-def _refusal_ground(view: CaseView) -> str:
-    """The ground; for 第一项, with the licences it was found of (the others were not decided)."""
+def _refusal_ground(view: CaseView, names: Mapping[str, str]) -> str:
+    """The ground; for 第一项, with the items it was found of by name (the others were not decided)."""
     codes = named_licences(view.turn_to)
     if not codes:
         return refusal_text(view)
-    return NO_LICENCE_ITEMS.format(ground=refusal_text(view), codes=LIST_JOIN.join(codes))
+    return NO_LICENCE_ITEMS.format(ground=refusal_text(view), codes=LIST_JOIN.join(names.get(c, c) for c in codes))
+
+
+def _turn_to(text: str, names: Mapping[str, str]) -> str:
+    """第二项's bodies, a line per item named as the clerk and the applicant know it (its name, not its 实施编码);
+    an item the guide no longer holds keeps its code, and a text stored before the bodies were per item stays as it
+    was."""
+    bodies = item_bodies(text, [line.partition(SPLIT)[0].strip() for line in text.split(JOIN)])
+    if not bodies:
+        return text
+    return JOIN.join(FIELD_LABEL.format(label=names.get(code, code)) + body for code, body in bodies.items())

@@ -282,7 +282,8 @@ class CasePage(StepSlots, QWidget):
 
     def _show_fields(self, view: CaseView) -> None:
         may_see_full = self._desk.actor.may(Permission.SEE_FULL_ID)
-        self.details_fields.show_case(view, self._situations, may_see_full, only_received(self._items))
+        names = {item.code: item.name for item in self._items}  # the 有权机关 and the licences named by item name
+        self.details_fields.show_case(view, self._situations, may_see_full, only_received(self._items), names)
         moved = moved_text(view)  # the later dates that govern say more than the provisional mark
         self.beyond_data.setText(words.CASE_DATES_MOVED.format(moves=moved) if moved else words.CASE_BEYOND_DATA)
         self.beyond_data.setVisible(bool(moved) or view.dates_beyond_data)

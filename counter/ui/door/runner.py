@@ -9,10 +9,14 @@ for each call.  The caller returns at once; its answer is handed to the widget's
 once it is there, and no event loop turns inside the caller's stack meanwhile: the window paints, and the clerk's
 keys go to their widgets in the order typed.
 Operations run one at a time: one submitted while another runs is started in its turn, and the answers are handed
-over in the order asked.  A wait longer than a moment is shown (:attr:`Runner.busy`, the wait cursor, the status
-bar); the same write submitted again while it runs is refused (:class:`Busy`), so a clerk pressing Ctrl+Enter twice
-takes one intake; a timer's operation gives way rather than waits.  An answer for a widget closed meanwhile is
+over in the order asked.  A timer's operation (``background``: a reminder's read, the draft kept while typing) waits
+its turn like any other and runs: refused while another ran, the three reads of the desk's minute tick lost all but
+the first, and a township's 未送达大厅 count or a hall's 新差评 alert never came.  A wait longer than a moment is
+shown (:attr:`Runner.busy`, the wait cursor, the status bar); the same write submitted again while it runs is refused
+(:class:`Busy`), so a clerk pressing Ctrl+Enter twice takes one intake.  An answer for a widget closed meanwhile is
 dropped, logged and handed to nobody.
+A worker done rings the window's thread (:data:`_BELL`, a queued signal of an object that lives as long as the
+program): the answer is handed over at the loop's next turn, with no timer looking for it meanwhile.
 A hall server that has not answered a try of the operation yet is said at once (:attr:`Runner.reaching`), while the
 transport goes on trying.
 
@@ -58,8 +62,6 @@ Res = TypeVar("Res")
 
 #: how long an operation runs before the window says it is busy: shorter waits would only flicker
 BUSY_AFTER_MS = 250
-#: how often the window's thread looks whether the worker is done: within a frame, and nothing a clerk would feel
-LOOK_EVERY_MS = 5
 #: the worker threads at most: each runner runs one operation at a time, and a window holds two (the sign-in's and
 #: its own); a worker still held by an operation whose widget is gone leaves the others to the window
 WORKERS = 4
@@ -164,11 +166,10 @@ class Runner(QObject):
         self._owed: list[_Owed[Any]] = []  # the submitted operations whose answers are still to be handed over
         self._queued: list[Callable[[], None]] = []  # submitted while another ran: started in turn
         self._after_answers: list[Callable[[], None]] = []  # waiting for every answer owed to be handed over
-        # the workers are looked at from the window's thread, never call into Qt themselves: a signal emitted from a
-        # worker could reach a runner already gone (the program closing), and that is a crash
-        self._look = QTimer(self)
-        self._look.setInterval(LOOK_EVERY_MS)
-        self._look.timeout.connect(self._hand_over)
+        # a worker done rings the program's bell, never this runner: a signal of the runner emitted from a worker could
+        # reach a runner already gone (the program closing), and that is a crash; the bell outlives every runner, and
+        # the connection to a runner deleted goes with it
+        _bell().rang.connect(self._hand_over, Qt.ConnectionType.QueuedConnection)
         self._busy_after = QTimer(self)
         self._busy_after.setSingleShot(True)
         self._busy_after.setInterval(BUSY_AFTER_MS)
@@ -185,6 +186,12 @@ class Runner(QObject):
     def running(self) -> str:
         """The name of the operation in flight; "" when none is."""
         return "" if self._pending.done() else self._running
+
+    @property
+    def in_flight(self) -> bool:
+        """An operation runs, or its answer is still owed: what is submitted now runs after it (the draft's keeper,
+        asked meanwhile, keeps the form after the step instead, which may end the intake)."""
+        return not self._pending.done() or bool(self._owed)
 
     def submit(
         self,
@@ -204,9 +211,9 @@ class Runner(QObject):
 
         Nothing turns the window's event loop inside the caller: the caller returns at once, and the clerk's keys go
         on to their widgets as they come while the operation runs.  Asked while another operation runs, it is started
-        in its turn; the same write asked again while it runs is refused (:class:`Busy`), and so is a ``background``
-        one (asked by a timer, not by the clerk: the draft kept while typing, a list refreshed), to be asked again at
-        the next tick.  Where no event loop turns (a test's own call), the answer is handed over before this returns.
+        in its turn, a ``background`` one (asked by a timer, not by the clerk: the draft kept while typing, a count
+        refreshed) too; the same clerk's write asked again while it runs is refused (:class:`Busy`).  Where no event
+        loop turns (a test's own call), the answer is handed over before this returns.
         """
         work = partial(self.service.call, op, request, desk)
         self._submit(op.name, work, message, owner, answered, failed, background=background, writes=op.writes)
@@ -262,12 +269,11 @@ class Runner(QObject):
         # deletions of the widgets closing around the call
         at_once = QApplication.instance() is None or QThread.currentThread().loopLevel() == 0
         if not self._pending.done() or self._owed:
-            if background or (writes and name == self._running):
+            if writes and not background and name == self._running:
                 log.info("operation %s refused: %s is still running", name, self._running)
                 raise Busy(self._running)
             if not at_once:
                 self._queued.append(partial(self._submit, name, work, message, owner, answered, failed, writes=writes))
-                self._look.start()
                 return
             self._pending.exception()  # another operation first: waited for, whatever it answers
         self._running = name
@@ -281,7 +287,6 @@ class Runner(QObject):
             self._hand_over()
             return
         self._busy_after.start()
-        self._look.start()
 
     def after_answers(self, then: Callable[[], None]) -> None:
         """``then`` called on the window's thread once every operation submitted so far has been answered and its
@@ -300,7 +305,6 @@ class Runner(QObject):
         order asked, before the database or the server's connection closes (the draft a closing intake keeps, a
         sign-out), and what they answer is handed over where it still can be.  A worker is a daemon: the program's
         end would not wait for it, and an operation asked after the store closed would open it again."""
-        self._look.stop()
         while self._owed or self._queued:
             try:
                 if self._owed:
@@ -340,7 +344,6 @@ class Runner(QObject):
         if self._pending.done() and self._queued:
             self._queued.pop(0)()
         if not self._owed and not self._queued:
-            self._look.stop()
             self._busy_after.stop()
             if self._busy_shown:
                 self._busy_shown = False
@@ -372,9 +375,10 @@ class Runner(QObject):
             raise remote from err
 
     def _on_trouble(self, thread: int) -> None:
-        """On the transport's thread: only noted (a signal emitted here could reach a window already gone); the
-        window's thread looks at it (:meth:`_look_for_trouble`)."""
+        """On the transport's thread: noted, and the bell rung (a signal of the runner emitted here could reach a
+        window already gone); the window's thread looks at it (:meth:`_look_for_trouble`)."""
         self._troubled = thread
+        _ring()
 
     def _look_for_trouble(self) -> None:
         if self._troubled and self._troubled == self._worker and not self._reach_said and self.running:
@@ -454,8 +458,31 @@ _WORKERS = _Workers(WORKERS)
 
 
 def _carry_out(work: Callable[[], T], future: Future[T]) -> None:
-    """``work`` on a worker, its answer or its exception kept in ``future`` for the window's thread."""
+    """``work`` on a worker, its answer or its exception kept in ``future`` for the window's thread, which is rung."""
     try:
         future.set_result(work())
     except BaseException as err:
         future.set_exception(err)
+    _ring()
+
+
+class _Bell(QObject):
+    """Rung from a worker (or the transport's thread) when there is news for the window's thread: each runner's
+    queued connection hands its answers over there at the loop's next turn."""
+
+    rang = Signal()
+
+
+_BELLS: list[_Bell] = []  # the one bell, made on the window's thread by the first runner and kept for the program
+
+
+def _bell() -> _Bell:
+    if not _BELLS:
+        _BELLS.append(_Bell())
+    return _BELLS[0]
+
+
+def _ring() -> None:
+    """Tell the window's thread that a worker is done (from any thread; before any runner, nobody is waiting)."""
+    if _BELLS:
+        _BELLS[0].rang.emit()

@@ -9,7 +9,8 @@ speak to the panel only through :attr:`recorded`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counter.catalog.model import Bundle, Material, Necessity
@@ -57,6 +58,7 @@ class ChecklistView(QWidget):
         layout.addLayout(self._rows_layout)
         self.rows: dict[str, MaterialRow] = {}
         self._deferral_asked = False
+        self.left: MaterialRow | None = None  # the row Tab left the list from: Shift+Tab comes back to it
         self._pages: dict[str, tuple[int, int]] = {}  # by material: pages taken, of them compared
         self._correction_paper = DOC_TITLE["correction"]  # what a defect's note prints on (name_correction_paper)
         self._found: dict[str, str] = {}  # by material: what the 证照库 answered after the clerk went on
@@ -129,6 +131,7 @@ class ChecklistView(QWidget):
         if row.correction_paper != self._correction_paper:
             row.correction_paper = self._correction_paper
             row.show_entry(entry)
+        row.installEventFilter(self)  # Shift+Tab coming back into the list: to the row left (eventFilter)
         row.recorded.connect(self.recorded)
         row.deferral_chosen.connect(lambda: self.deferral_chosen.emit(code))
         row.licence_asked.connect(lambda: self.licence_asked.emit(code))
@@ -177,11 +180,24 @@ class ChecklistView(QWidget):
         one of them Qt's order went back to the first row, still in the list, where the next key settled a material
         the clerk was not on, and on into a note opened lower down.  From a note the order goes as it stands."""
         rows = list(self.rows.values())
-        if rows and QApplication.focusWidget() in rows:
+        here = QApplication.focusWidget()
+        if rows and here in rows:
             shown = [w for w in rows[-1].tab_chain() if w.isVisibleTo(self)] or rows[-1:]  # a note given up: hidden
             edge = shown[-1] if next else rows[0]
             edge.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+            self.left = here if next and isinstance(here, MaterialRow) else None  # after the edge took the focus
         return super().focusNextPrevChild(next)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Shift+Tab back into the list lands on its one Tab stop, the first row: sent on to the row Tab left it
+        from, as the clerk expects of Shift+Tab (from the outcome column the first row was a material the clerk was
+        not on, and the next key settled it)."""
+        if event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+            left, self.left = self.left, None
+            back = event.reason() is Qt.FocusReason.BacktabFocusReason
+            if back and left is not None and left is not watched and left in self.rows.values() and left.isVisible():
+                left.setFocus(Qt.FocusReason.BacktabFocusReason)
+        return False
 
     def on_step(self, code: str, step: int) -> None:
         codes = list(self.rows)

@@ -27,7 +27,7 @@ from counter.access.not_permitted import NotPermitted
 from counter.host.machine.paths import state_dir
 from counter.intake.draft import IntakeDraft, draft_to_json
 from counter.service.intake import DROP_DRAFT, KEEP_DRAFT, DraftOf, KeepDraft
-from counter.ui.door.runner import Busy, Failed, Runner, failures_to, logged_only
+from counter.ui.door.runner import Failed, Runner, failures_to, logged_only
 from counter.util.secret_file import write_secret
 from counter.words.access import refused_for
 
@@ -122,20 +122,12 @@ class DraftKeeper(QObject):
             self.failed.emit(refused_for(err))
             told(False)
 
-        try:
-            self._runner.submit(
-                KEEP_DRAFT,
-                KeepDraft(form),
-                self._desk,
-                owner=self,
-                answered=kept,
-                failed=refused,
-                background=True,
-            )
-        except Busy:  # the clerk's own step is being saved: the draft is kept after it
-            self.schedule()
+        if self._runner.in_flight:  # the clerk's own step is being saved: the draft is kept after it, if still open
+            self.schedule()  # (queued behind a commit, it would keep again the draft the commit let go)
             told(False)
             return False
+        self._runner.submit(KEEP_DRAFT, KeepDraft(form), self._desk, owner=self, answered=kept, failed=refused,
+                            background=True)  # fmt: skip
         return all(answers)  # answered already where no event loop turns
 
     def save_if_waiting(self) -> None:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from counter.ui import words
 from counter.ui.door.runner import Failed, Runner, failures_to, logged_only
@@ -45,6 +47,8 @@ log = logging.getLogger(__name__)
 SUPERVISION_SIZE = (1100, 700)  # preferred sizes at 100 % text (counter.ui.look.geometry)
 SYNC_SIZE = (1000, 680)
 PROJECTS_SIZE = (1200, 760)
+#: what F9 finds on the screen in an intake not committed yet: it has no case to rate
+OPEN_INTAKE = "\0open intake"
 
 
 class DeskActions(DeskIntake):
@@ -166,14 +170,24 @@ class DeskActions(DeskIntake):
         if self.pad is None:
             return
         try:
-            self.pad.alerts.check(self.runner, self.desk())  # a timer's look: refused while the clerk's step runs
+            self.pad.alerts.check(self.runner, self.desk())  # a timer's look: after the clerk's step, if one runs
         except Exception:  # the next look tries again; the 督办 page lists them all anyway
             log.exception("could not look for new rectifications")
 
     def send_to_pad(self) -> None:
-        """F9: the applicant rates the service just done (also a correction or a refusal): the case taken, scanned
-        or opened with F7 last; after a restart, the last case this desk took today (the applicant served before a
-        crash is still asked), read and then sent.  One already rated is refused by the pad, and said so."""
+        """F9: the applicant rates the service on the clerk's screen: the case whose page is the active window (one
+        opened from F6 for the applicant at the window, whatever the desk took last), the intake just committed; from
+        any other window, the case taken, scanned or opened with F7 last; after a restart, the last case this desk
+        took today (the applicant served before a crash is still asked), read and then sent.  An intake still open
+        and not committed has no case yet: said, nothing sent.  One already rated is refused by the pad, and said so.
+        """
+        shown = self._case_on_screen()
+        if shown is OPEN_INTAKE:
+            self._say(words.DESK_PAD_INTAKE_OPEN)
+            return
+        if shown:
+            self._send_case(shown)
+            return
         if self.last_case_no:
             self._send_case(self.last_case_no)
             return
@@ -182,6 +196,22 @@ class DeskActions(DeskIntake):
 
         self.runner.submit(DAY_LISTS, Nothing(), self.desk(), owner=self, answered=self._last_taken_today,
                            failed=failures_to(self._day_unread))  # fmt: skip
+
+    def _case_on_screen(self) -> str:
+        """The case of the window the clerk works in (the active one): a case page's, the intake's once committed,
+        :data:`OPEN_INTAKE` for one not committed; "" for any other window (the desk's, a list)."""
+        active = QApplication.activeWindow()
+        if active is None:
+            return ""
+        pages = sys.modules.get("counter.ui.cases.case_page")  # no case page was ever opened before it is loaded
+        if pages is not None and isinstance(active, pages.CasePage):
+            return str(active.case_no)
+        intake = self.intake
+        if intake is None or not isValid(intake) or active is not intake.window():
+            return ""
+        if intake.taken is not None:
+            return intake.taken.case_no
+        return "" if intake.finished else OPEN_INTAKE
 
     def _last_taken_today(self, lists: DayLists) -> None:
         """The newest case this desk took today sent, or said that there is none."""
@@ -201,6 +231,12 @@ class DeskActions(DeskIntake):
         self.last_case_no = case_no
         pad = self.pad or self.start_pad()
         pad.send_case(case_no)
+
+    def end_pad(self) -> None:
+        """Shift+F9: the rating on the pad ends now, as its time running out would (the applicant walked off), or
+        the thanks go; the keys that end it are the desk's, the pad never having them."""
+        if self.pad is not None:
+            self.pad.pad.on_escape()
 
     def on_case_served(self, case_no: str) -> None:
         self.last_case_no = case_no

@@ -133,13 +133,16 @@ class MainWindow(QMainWindow):
         self.guide_notice_shortcut, self.escape_shortcut, self.lock_shortcut, self.text_size_shortcut = (
             key("Ctrl+P"), key("Esc"), key("Ctrl+L"), key("F12")
         )  # fmt: skip
-        self.forms_shortcut, self.projects_shortcut = key("Ctrl+Shift+P"), key("F4")
+        # Shift+F9: the rating on the pad ends now (the pad never has the clerk's keys for an Esc of its own)
+        self.forms_shortcut, self.projects_shortcut, self.pad_end_shortcut = (
+            key("Ctrl+Shift+P"), key("F4"), key("Shift+F9")
+        )  # fmt: skip
         # from any of the desk's windows (the intake, a case page, a list): the clerk's keys do not depend on which
         # window was touched last; a hidden desk (the screen locked) or a modal question still stops them
         for shortcut in (
             self.lock_shortcut, self.projects_shortcut, self.intake_shortcut, self.lists_shortcut,
             self.open_case_shortcut, self.supervise_shortcut, self.pad_shortcut, self.sync_shortcut,
-            self.text_size_shortcut,
+            self.text_size_shortcut, self.pad_end_shortcut,
         ):  # fmt: skip
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.sign_in: SignInController | None = None  # hall mode: who is signed in, the screen lock
@@ -180,6 +183,7 @@ class MainWindow(QMainWindow):
             trigger.connect(self.desk_actions.ask_case_no)
         for trigger in (self.pad_button.clicked, self.pad_shortcut.activated):
             trigger.connect(self.desk_actions.send_to_pad)
+        self.pad_end_shortcut.activated.connect(self.desk_actions.end_pad)
         for trigger in (self.supervise_button.clicked, self.supervise_shortcut.activated):
             trigger.connect(self.desk_actions.open_supervision)
         for trigger in (self.guide_notice_button.clicked, self.guide_notice_shortcut.activated):

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from counter.ratings.views import RectificationAlert
 from counter.service.rectifications import NEW_ALERTS, AlertsAfter
-from counter.ui.door.runner import Busy, Failed, Runner, failures_to
+from counter.ui.door.runner import Failed, Runner, failures_to
 
 if TYPE_CHECKING:
     from counter.access.desk import Desk
@@ -46,7 +46,7 @@ class SupervisorAlerts(QObject):
         """Take in rectifications opened at any desk since the last one seen (``ratings.new_alerts``), on the
         window's thread once the look answers; ``then`` after it, whatever it found or however it failed.
 
-        Asked by a timer: while the clerk's own operation runs the look is refused, and the next tick looks again.
+        Asked by a timer: while the clerk's own operation runs the look waits its turn, and is answered after it.
         """
 
         def found(alerts: Iterable[RectificationAlert]) -> None:
@@ -58,12 +58,8 @@ class SupervisorAlerts(QObject):
             if then is not None:
                 then()
 
-        try:
-            runner.submit(NEW_ALERTS, AlertsAfter(self._last_id), desk, background=True, owner=self, answered=found,
-                          failed=failures_to(failed))  # fmt: skip
-        except Busy:
-            if then is not None:
-                then()
+        runner.submit(NEW_ALERTS, AlertsAfter(self._last_id), desk, background=True, owner=self, answered=found,
+                      failed=failures_to(failed))  # fmt: skip
 
     def take(self, found: Iterable[RectificationAlert]) -> None:
         """Alerts read by a look: those not seen yet are raised."""

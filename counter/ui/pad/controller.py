@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtGui import QGuiApplication, QScreen, QWindow
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from shiboken6 import isValid
 
@@ -55,10 +55,12 @@ from counter.ui.pad.screens import fill_screen, pad_screen, share_screen
 from counter.ui.pad.strip import STRIP_SIZE, PadStrip
 from counter.ui.pad.timers import Clock, PadTimer, TimerFactory, local_now
 from counter.ui.pad.words import (
+    DESK_RATING_ASKED,
     DESK_RATING_CASE,
     DESK_RATING_FAILED,
     DESK_RATING_NONE,
     DESK_RATING_PAD_BUSY,
+    DESK_RATING_SENDING,
     DESK_RATING_STATUS,
     PAD_SAVE_FAILED,
 )
@@ -81,6 +83,15 @@ class DeskRatingLabel(QLabel):
         colour = {DeskStatus.PENDING: "#9c4a00", DeskStatus.RATED: "#1b7f3b", DeskStatus.UNRATED: "#486581"}[status]
         self.setStyleSheet(scaled(f"QLabel {{ padding: 0px 12px; color: {colour}; font-weight: bold; }}"))
 
+    def on_sending(self, case_no: str) -> None:
+        """F9 pressed: the case about to be asked, named before the pad shows it."""
+        self.setText(DESK_RATING_STATUS.format(status=DESK_RATING_SENDING.format(case_no=case_no)))
+
+    def on_asked(self, case: PadCase) -> None:
+        """On the pad: which case, for whom (masked) and what for, so the clerk sees the service is the one served."""
+        shown = DESK_RATING_ASKED.format(case_no=case.case_no, bundle=case.bundle_name, name=case.rater_masked)
+        self.setText(DESK_RATING_STATUS.format(status=shown))
+
     def on_refused(self, message: str) -> None:
         self.setText(message)
         self.setStyleSheet(scaled("QLabel { padding: 0px 12px; color: #9b1c13; font-weight: bold; }"))
@@ -89,6 +100,8 @@ class DeskRatingLabel(QLabel):
 class PadController(QObject):
     status_changed = Signal(str, object)  # case number, DeskStatus — never a level
     refused = Signal(str)  # why a case did not go to the pad, for the clerk
+    sending = Signal(str)  # F9's case, asked now: named before the pad shows it
+    asked = Signal(object)  # PadCase: on the pad now, named with its bundle and the masked name
 
     def __init__(
         self,
@@ -123,14 +136,21 @@ class PadController(QObject):
         self.status_label = DeskRatingLabel()
         self.on_screen = False  # full screen on its own screen, or sharing the clerk's
         self._return_to: QWidget | None = None  # the clerk's window active before the pad came up
+        self._clerk_window: QWindow | None = None  # the clerk's window that last had the keyboard
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.pad.choice_made.connect(self.on_choice_made)
         self.pad.timed_out.connect(self.on_timed_out)
         self.pad.went_idle.connect(self.on_pad_idle)
+        self.pad.took_keys.connect(self.on_pad_took_keys)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self.on_focus_window_changed)
         self.status_changed.connect(self.status_label.on_status_changed)
         self.refused.connect(self.status_label.on_refused)
+        self.sending.connect(self.status_label.on_sending)
+        self.asked.connect(self.status_label.on_asked)
 
     def start(self) -> None:
         """Close what a stopped pad left open, and show the pad, idle, on its screen, once that has answered."""
@@ -187,11 +207,11 @@ class PadController(QObject):
         self.on_screen = screen is not None
         if screen is not None:
             self.strip.hide()
-            fill_screen(self.pad, screen)
+            fill_screen(self.pad, screen, self.pad.keyboard)
             return
         if self.pad.case is not None:  # a rating under way stays where the applicant sees it
             return
-        share_screen(self.pad)
+        share_screen(self.pad, self.pad.keyboard)
         self._show_strip()
 
     def apply(self, mode: PadMode, keyboard: bool, language: str = "zh", voice: bool = False) -> None:
@@ -247,9 +267,23 @@ class PadController(QObject):
         minimum = PAD_MINIMUM.expandedTo(self.pad.minimumSizeHint())
         spot = pad_spot(area, beside, others, minimum)
         self.pad.setGeometry(spot)
-        self.pad.show()
+        self.pad.show()  # not activated: the clerk's keys stay where they were (see PadWindow)
         self.pad.raise_()
-        self.pad.activateWindow()  # the clerk's Esc reaches it; no button is focused (see PadWindow)
+        if self.pad.keyboard:  # the applicant types on the pad: the reasons' line of text takes the keys
+            self.pad.activateWindow()
+
+    def on_focus_window_changed(self, window: QWindow | None) -> None:
+        """The clerk's window with the keyboard, remembered: the one a pad that was given it hands it back to."""
+        if window is not None and isValid(self.pad) and window is not self.pad.windowHandle():
+            self._clerk_window = window
+
+    def on_pad_took_keys(self) -> None:
+        """The pad was made the active window (a platform or window manager that activates what is shown or tapped,
+        whatever the pad's flags say): the keyboard goes back at once to the clerk's window that had it."""
+        back = self._clerk_window
+        if back is not None and isValid(back) and back.isVisible():
+            back.requestActivate()
+            log.debug("the pad was given the keyboard: handed back to the clerk's window")
 
     def on_pad_idle(self) -> None:
         """Rated, given up or dismissed: a shared pad goes, and the clerk's window is active again."""
@@ -290,6 +324,7 @@ class PadController(QObject):
             return False
         went: list[bool] = []
         self._sending = case_no
+        self.sending.emit(case_no)
 
         def closed(lapsed: tuple[str, ...]) -> None:
             for stale in lapsed:
@@ -302,6 +337,7 @@ class PadController(QObject):
             self.pad.show_case(case)
             self._show_for_rating()
             self.status_changed.emit(case.case_no, DeskStatus.PENDING)
+            self.asked.emit(case)
             went.append(True)
 
         def refused(err: Exception) -> None:

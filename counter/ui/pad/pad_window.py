@@ -13,8 +13,11 @@ is never cut off (适老化: no time-out while the user is acting).
 
 The pad is for the applicant's finger (or mouse), not for a keyboard: no button takes the keyboard focus, so none is
 ringed as if chosen before the applicant touches it, and no key rates — the clerk must not choose for the applicant.
-The one key is Esc, for the clerk whose pad shares the only screen: it ends the pad as the time running out would
-(unrated before a face is tapped, the tapped face kept after), or the thanks go.  No key, and no desk closing, can
+The pad never takes the clerk's keyboard: its window does not accept the focus, is shown without being activated, and
+hands the keyboard straight back where a platform activates it all the same (the applicant's tap on a one-screen
+desk took the clerk's keys for as long as the pad stood).  The clerk ends the pad with Shift+F9 from any of the desk's
+windows (Esc where the pad has a keyboard of its own): as the time running out would (unrated before a face is
+tapped, the tapped face kept after), or the thanks go.  No key, and no desk closing, can
 turn a tapped 差评 into 未评价 (:meth:`PadWindow.give_up`).
 
 A touch pad has no keyboard, and typing Chinese on a screen keyboard is more than an applicant at the window should
@@ -37,14 +40,16 @@ words set as their script is written (a line, or Mongolian columns) in :mod:`cou
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import partial
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from counter.case.moments import local_moment
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Level, is_bad
 from counter.ratings.views import PadCase
@@ -89,6 +94,12 @@ from counter.words.translate import words_in
 THANKS_MS = 6000
 
 
+def taken_text(at: dt.datetime) -> str:
+    """When a case was taken, as the pad shows it: the time alone on the day it was taken, else the day too."""
+    local = local_moment(at)
+    return local.strftime("%H:%M" if local.date() == dt.datetime.now().astimezone().date() else "%Y-%m-%d %H:%M")
+
+
 class PadPage(IntEnum):
     IDLE = 0
     RATING = 1
@@ -116,6 +127,7 @@ class PadWindow(QWidget):
     went_idle = Signal()  # the idle page is on: no service on the pad, no thanks showing
     prompted = Signal(str)  # what the pad asks or says now, in Chinese: for its voice (counter.host.devices.voice)
     spoken = Signal(str, str)  # the same in Chinese and in the pad's language: said in both where it has a voice
+    took_keys = Signal()  # made the active window with no keyboard of its own: the clerk's keys are to go back
 
     def __init__(
         self,
@@ -131,6 +143,8 @@ class PadWindow(QWidget):
         self.mongolian: Words = words_in("mn")  # the greeting's Mongolian line, whatever the pad's language
         self.setObjectName("pad")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # shown for F9, the clerk's keys stay put
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWindowTitle(PAD_WINDOW_TITLE)
         self.timeout_timer = timer_factory(self)
         self.thanks_timer = timer_factory(self)
@@ -171,7 +185,6 @@ class PadWindow(QWidget):
         # a layout's least size would grow the window past the screen's edge instead (Mongolian lines are tall)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.pages)
-        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._connect_signals()
         # every touch on any part of the pad, its own widgets made later included: the pad's own widgets are watched,
         # never the whole application, whose every event of every object a Python filter would be handed (the clerk's
@@ -227,7 +240,6 @@ class PadWindow(QWidget):
         self.submit_button.clicked.connect(self.on_submit_clicked)
         self.timeout_timer.fired.connect(self.on_timeout)
         self.thanks_timer.fired.connect(self.on_thanks_over)
-        self.escape.activated.connect(self.on_escape)
 
     # --- what the controller asks --------------------------------------------------------
 
@@ -301,7 +313,9 @@ class PadWindow(QWidget):
             self.bundle.setText(named.format(bundle=case.bundle_name_mn))
         else:
             self.bundle.setText(words(PAD_BUNDLE).format(bundle=case.bundle_name))
-        self.applicant.setText(words(PAD_APPLICANT).format(name=case.rater_masked))
+        applicant = words(PAD_APPLICANT).format(name=case.rater_masked)
+        # the time it was taken, in digits any pad language reads: the applicant knows the service is hers
+        self.applicant.setText(f"{applicant}  {taken_text(case.taken_at)}" if case.taken_at else applicant)
         self.columns.set_text(self.question, words(PAD_FOLLOW_UP_QUESTION if case.round > 1 else PAD_QUESTION))
 
     def show_thanks(self, bad: bool) -> None:
@@ -425,6 +439,14 @@ class PadWindow(QWidget):
     def on_thanks_over(self) -> None:
         self.show_idle()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Esc, where the pad has the keyboard (an applicant's keyboard, ``pad_keyboard``): as the clerk's Shift+F9.
+        Never a shortcut of the pad's window: the pad is not the active window, and the clerk's keys are not its."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.on_escape()
+            return
+        super().keyPressEvent(event)
+
     def on_escape(self) -> None:
         """The clerk's Esc: the pad ends as when its time runs out (the chosen face kept), or the thanks go."""
         if self._case is not None:
@@ -440,8 +462,13 @@ class PadWindow(QWidget):
         self.rescale(room.width(), room.height())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        """A band over the pad's top (a training desk's strip) leaves its pages less room: they are drawn for it."""
+        """A band over the pad's top (a training desk's strip) leaves its pages less room: they are drawn for it.
+
+        Made the active window while the applicant has no keyboard (shown or tapped where the platform activates it
+        whatever its flags): :attr:`took_keys`, and the controller hands the keyboard back to the clerk."""
         super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and not self.keyboard:
+            self.took_keys.emit()
         if event.type() == QEvent.Type.ContentsRectChange:
             room = self.contentsRect()
             self.rescale(room.width(), room.height())

@@ -14,6 +14,14 @@ from PySide6.QtWidgets import QWidget
 
 #: the pad on the clerk's screen: no frame (nothing for the applicant to drag or close), above the desk's windows
 SHARED_FLAGS = Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+#: a pad whose applicant has no keyboard never takes the clerk's: the window manager (and Windows) leave the keyboard
+#: where it is when the applicant taps it (ICCCM's "no input" hint, WS_EX_NOACTIVATE)
+KEEPS_NO_KEYS = Qt.WindowType.WindowDoesNotAcceptFocus
+
+
+def pad_flags(flags: Qt.WindowType, keyboard: bool) -> Qt.WindowType:
+    """The pad's window flags: ``flags``, and the keyboard left to the clerk unless the applicant types on the pad."""
+    return flags if keyboard else flags | KEEPS_NO_KEYS
 
 
 def pad_screen(name: str, any_other: bool = True) -> QScreen | None:
@@ -27,17 +35,21 @@ def pad_screen(name: str, any_other: bool = True) -> QScreen | None:
     return next((s for s in screens if s is not primary), None)
 
 
-def fill_screen(window: QWidget, screen: QScreen) -> None:
+def fill_screen(window: QWidget, screen: QScreen, keyboard: bool = False) -> None:
     """The pad full screen on its own screen, facing the applicant all day."""
-    if window.windowFlags() != Qt.WindowType.Window:
-        window.setWindowFlags(Qt.WindowType.Window)
+    flags = pad_flags(Qt.WindowType.Window, keyboard)
+    if window.windowFlags() != flags:
+        window.setWindowFlags(flags)
     window.setScreen(screen)
     window.setGeometry(screen.geometry())
-    window.showFullScreen()
+    # showFullScreen() without its activateWindow(): the pad facing the applicant never takes the clerk's keyboard
+    window.setWindowState(Qt.WindowState.WindowFullScreen)
+    window.show()
 
 
-def share_screen(window: QWidget) -> None:
+def share_screen(window: QWidget, keyboard: bool = False) -> None:
     """The pad set to appear on the clerk's screen when asked (:mod:`counter.ui.pad.placement`); hidden now."""
     window.hide()
-    if window.windowFlags() != SHARED_FLAGS:
-        window.setWindowFlags(SHARED_FLAGS)
+    flags = pad_flags(SHARED_FLAGS, keyboard)
+    if window.windowFlags() != flags:
+        window.setWindowFlags(flags)

@@ -54,6 +54,8 @@ SPOKEN = tr("{first}。{second}")  # two prompts of one page, spoken one after t
 DESK_RATING_STATUS = tr("好差评：{status}")
 DESK_RATING_NONE = tr("好差评：办结后按 F9 请申请人评价")
 DESK_RATING_CASE = tr("{status}（办件 {case_no}）")
+DESK_RATING_SENDING = tr("正在请申请人评价办件 {case_no}")
+DESK_RATING_ASKED = tr("评价中（办件 {case_no}，{bundle}，申请人 {name}）")
 DESK_RATING_PAD_BUSY = tr("评价器正在评价办件 {case_no}，请稍候")
 DESK_RATING_FAILED = tr("评价请求没有发出：{fault}")
 DESK_RATING_ALERT = tr("新的差评待整改：办件 {case_no}（{desk_no}号窗口），须在{due}前核实整改")
@@ -198,7 +200,7 @@ DESK_PAD_VOICE_BOTH = tr("先用普通话、再用蒙古语读出。")
 DESK_PAD_VOICE_NO_MONGOLIAN = tr("本机没有蒙古语语音：蒙古文评价器的提示只用普通话读出。")
 DESK_PAD_VOICE_NONE = tr("本机没有安装语音朗读程序：评价器不出声，请系统管理员安装。")
 DESK_PAD_NOTE = tr(
-    "只对这台电脑有效。只有一块屏幕时，评价器评价完成、超时或按 Esc 后自动隐藏；"
+    "只对这台电脑有效。只有一块屏幕时，评价器评价完成、超时或按 Shift+F9 后自动隐藏；"
     "申请人没有键盘时，差评只点选不满意原因，不输入文字。"
 )
 GUIDE_STATUS_TAB = tr("待核指南")

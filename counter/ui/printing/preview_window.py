@@ -28,7 +28,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractSlider, QFileDialog, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
@@ -39,6 +48,7 @@ from counter.service.documents import RECORD_PRINT, RecordPrint
 from counter.ui.door.refused import refusal_text
 from counter.ui.door.runner import Runner
 from counter.ui.look.text_size import factor, scaled
+from counter.ui.printing.close_question import unprinted_question
 from counter.ui.printing.page_view import PageView
 from counter.ui.printing.pdf_pages import PdfUnreadable, page_images
 from counter.ui.printing.print_run import Failure, Job, PrintRun, Sent
@@ -158,6 +168,7 @@ class PreviewWindow(QWidget):
         self._close_after_run = False
         self.chooser: PrinterChooser | None = None
         self.save_dialog: QFileDialog | None = None
+        self.close_question: QMessageBox | None = None  # Esc with papers not printed (on_close_requested)
         self.setStyleSheet(scaled(STYLE))
         self.setWindowTitle(PRINTING_WINDOW_TITLE.format(titles=LIST_JOIN.join(map(doc_title, documents))))
         self._make_widgets()
@@ -244,7 +255,7 @@ class PreviewWindow(QWidget):
         self.choose_button.clicked.connect(self.on_choose_requested)
         self.save_button.clicked.connect(self.on_save_requested)
         for trigger in (self.close_button.clicked, self.close_shortcut.activated):
-            trigger.connect(self.close)
+            trigger.connect(self.on_close_requested)
         for shortcut, action in self.page_keys.items():
             shortcut.activated.connect(partial(self.on_page_key, action))
 
@@ -448,6 +459,21 @@ class PreviewWindow(QWidget):
             QTimer.singleShot(0, self.on_run_finished)
         elif self._close_after_run and self.run is None:
             self.close()
+
+    def unprinted(self) -> list[str]:
+        """The titles of the case's papers still to print and never printed before (a reprint looked at is no loss)."""
+        if not self.keeps_record:  # a guide's blank forms: nothing of a case
+            return []
+        return [doc_title(self.documents[i]) for i in self.pending if not self.documents[i].printed_before]
+
+    def on_close_requested(self) -> None:
+        """Esc or 关闭: with papers of the case never printed, asked first (Enter goes back to print); else closed."""
+        titles = self.unprinted()
+        if not titles or self.run is not None:
+            self.close()
+            return
+        self.close_question, leave = unprinted_question(self, titles)  # leave: 仍然关闭
+        leave.clicked.connect(self.close)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.run is not None or self._recording:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel
 
 from counter.case.moments import minute_text, stored_utc
-from counter.ui.door.runner import Busy, Runner, logged_only
+from counter.ui.door.runner import Runner, logged_only
 from counter.ui.sync import words
 
 if TYPE_CHECKING:
@@ -28,11 +28,9 @@ class PendingLabel(QLabel):
         from counter.service.requests import Nothing
         from counter.service.sync import READ_PENDING
 
-        try:
-            runner.submit(READ_PENDING, Nothing(), background=True, owner=self,
-                          answered=partial(self._show, now), failed=logged_only)  # fmt: skip
-        except Busy:  # a clerk's step is running: the next tick reads again
-            return
+        # a clerk's step running: read after it (a refused read left a township's count unshown until a tick was free)
+        runner.submit(READ_PENDING, Nothing(), background=True, owner=self,
+                      answered=partial(self._show, now), failed=logged_only)  # fmt: skip
 
     def _show(self, now: dt.datetime | None, pending: PendingSync) -> None:
         status, days = pending.status, pending.warn_days

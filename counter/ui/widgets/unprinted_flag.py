@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from counter.ui.door.runner import Busy, Runner, logged_only
+from counter.ui.door.runner import Runner, logged_only
 from counter.ui.look.text_size import scaled
 
 if TYPE_CHECKING:  # the flag is read after the window shows: nothing of the papers is loaded before
@@ -33,16 +33,13 @@ def read_unprinted(
     *,
     background: bool = True,
 ) -> None:
-    """The desk's flagged cases, handed to ``answered`` on the window's thread; not read now when a step runs, nor
+    """The desk's flagged cases, handed to ``answered`` on the window's thread (read after a step that runs now); not
     handed over when the read failed (the next one tries)."""
     from counter.service.documents import UNPRINTED_CASES
     from counter.service.requests import Nothing
 
-    try:
-        runner.submit(UNPRINTED_CASES, Nothing(), desk, owner=owner, answered=answered, failed=logged_only,
-                      background=background)  # fmt: skip
-    except Busy:
-        return
+    runner.submit(UNPRINTED_CASES, Nothing(), desk, owner=owner, answered=answered, failed=logged_only,
+                  background=background)  # fmt: skip
 
 
 class UnprintedFlag(QLabel):

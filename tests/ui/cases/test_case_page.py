@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -182,7 +183,13 @@ def test_parties_dates_and_situations_are_shown(
     view = stored(case_sessions, book.refused)
     assert view.applicant_name in page.fields["applicant"].text()
     assert page.fields["received_on"].text() == "2026-11-20"
-    assert page.fields["turn_to"].text() == view.turn_to
+    turn_to = page.fields["turn_to"].text()  # each item by its name and its 有权机关, never by its 实施编码
+    codes = [line.partition("：")[0] for line in view.turn_to.splitlines()]
+    assert codes
+    assert not any(code in turn_to for code in codes)
+    labels = [line.partition("：")[0] for line in turn_to.splitlines()]
+    assert len(labels) == len(codes)
+    assert all(re.search(r"[\u4e00-\u9fff]", label) for label in labels)  # 设立登记, not 1115…
     assert page.fields["refusal_ground"].text() == "申请事项依法不属于本行政机关职权范围"
     assert "个体工商户" in page.fields["answers"].text()
     assert page.fields["received_at"].text().startswith("1号窗口")

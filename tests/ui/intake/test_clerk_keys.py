@@ -138,6 +138,23 @@ def test_focus_coming_back_into_a_note_selects_nothing(qtbot: QtBot, panel: Inta
     assert note.text().startswith("缺负责人签字")
 
 
+def test_shift_tab_from_the_outcome_column_returns_to_the_row_left(qtbot: QtBot, panel: IntakePanel) -> None:
+    """Tab from a row leaves the list for the outcome column; Shift+Tab there comes back to that row, not to the
+    list's first, where the next digit settled a material the clerk was not on."""
+    fill_person(panel)
+    answer(panel)
+    active(qtbot, panel)
+    codes = list(panel.checklist_view.rows)
+    row = on_row(qtbot, panel, codes[3])
+    assert row is not panel.checklist_view.row(codes[0])
+    QTest.keyClick(row, Qt.Key.Key_Tab)
+    assert focused() is panel.deferral.asked  # the outcome column's first stop
+    QTest.keyClick(focused(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is row
+    QTest.keyClick(row, Qt.Key.Key_1)  # the row's key settles the row the clerk was on
+    assert panel.checklist_view.row(codes[0]).receipt is Receipt.PENDING
+
+
 def test_tab_and_shift_tab_from_a_note_stay_with_the_list(qtbot: QtBot, panel: IntakePanel) -> None:
     """A note is a Tab stop after its row: Tab goes on to the decision, Shift+Tab back into the list.  Made when 2
     first opened it, it came last in the window's order: Shift+Tab put the keyboard on 放弃本次受理 (Space there gives

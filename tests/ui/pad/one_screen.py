@@ -64,6 +64,13 @@ def window_at(qtbot: QtBot, rect: QRect, window: QWidget | None = None) -> QWidg
     return window
 
 
+def focused() -> QWidget:
+    """Where the clerk's keys go now."""
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
 def tap(widget: QWidget) -> None:
     assert widget.isVisible(), "the applicant can only touch what the pad shows"
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
@@ -137,15 +144,21 @@ def test_f9_brings_the_pad_up_beside_the_intake_and_puts_it_away_after_the_ratin
         assert pad.pad.width() >= PAD_MINIMUM.width()
     else:  # the intake's columns leave too little: the pad comes up in the middle, for the rating only
         assert pad.pad.frameGeometry().center() == LAPTOP.center()
-    qtbot.waitUntil(pad.pad.isActiveWindow)
+    QApplication.processEvents()  # the window system's events of the pad's showing (an activation among them) in
+    qtbot.waitUntil(window.isActiveWindow)  # the pad came up; the keyboard is the clerk's
     assert not any(face.hasFocus() for face in pad.pad.face_buttons.values())
+    search = window.search_panel.box
     with qtbot.waitSignal(pad.status_changed):
         tap(pad.pad.face_buttons[Level.SATISFIED])
+    QApplication.processEvents()  # what the tap did to the windows, taken in
+    QTest.keyClicks(focused(), "dj")  # the clerk types on while the applicant rates
+    assert window.isActiveWindow()  # the keyboard stayed with the clerk
+    assert search.text().endswith("dj")  # the keys landed in the search, none lost to the pad
     with db.sessions()() as session:
         assert list(session.scalars(select(models.Rating.level))) == ["satisfied"]
     assert pad.pad.page() is PadPage.THANKS
     with qtbot.waitSignal(pad.pad.went_idle):
-        QTest.keyClick(pad.pad, Qt.Key.Key_Escape)  # the clerk need not wait for the thanks to go
+        QTest.keyClick(focused(), Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)  # no waiting
     assert not pad.pad.isVisible()
     qtbot.waitUntil(window.isActiveWindow)  # back where the clerk was
     window.close()
@@ -176,9 +189,9 @@ def test_an_intake_filling_the_screen_leaves_no_room_so_the_pad_comes_up_in_the_
     pad = shared.pad
     shared.send_case(demo_cases["不予受理"])
     assert pad.frameGeometry().center() == LAPTOP.center()
-    qtbot.waitUntil(pad.isActiveWindow)
+    assert intake.isActiveWindow()  # the keyboard stays with the clerk's window
     with qtbot.waitSignal(shared.status_changed) as lapsed:
-        QTest.keyClick(pad, Qt.Key.Key_Escape)  # the applicant walked off: the clerk ends it
+        pad.on_escape()  # the applicant walked off: the clerk ends it (Shift+F9 at the desk)
     assert lapsed.args == [demo_cases["不予受理"], DeskStatus.UNRATED]
     assert not pad.isVisible()
     qtbot.waitUntil(intake.isActiveWindow)

@@ -22,7 +22,7 @@ from counter.service.documents import RECORD_PRINT
 from counter.ui.door.runner import failed
 from counter.ui.intake import IntakePanel
 from counter.ui.printing.preview_window import PreviewWindow
-from counter.ui.printing.words import PRINTING_NOT_RECORDED
+from counter.ui.printing.words import PRINTING_NOT_RECORDED, PRINTING_UNPRINTED_CLOSE
 from counter.ui.words import RUNNER_BUSY
 from tests.cups_server import Cups
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
@@ -225,7 +225,12 @@ def test_esc_on_the_preview_gives_the_keyboard_back_to_the_intake(qtbot: QtBot, 
     QTest.keyClick(panel.print_button, Qt.Key.Key_Space)
     [window] = desk.findChildren(PreviewWindow)
     qtbot.waitUntil(window.isActiveWindow)
-    QTest.keyClick(window.print_button, Qt.Key.Key_Escape)
+    QTest.keyClick(window.print_button, Qt.Key.Key_Escape)  # papers not printed: asked first
+    question = window.close_question
+    assert question is not None
+    qtbot.waitUntil(question.isVisible)
+    [leave] = [b for b in question.buttons() if b.text() == PRINTING_UNPRINTED_CLOSE]
+    QTest.mouseClick(leave, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.isVisible())
     qtbot.waitUntil(panel.isActiveWindow)
     assert QApplication.focusWidget() is panel.print_button

@@ -35,6 +35,7 @@ from counter.ui.printing.words import (
     PRINTING_RECORD_REFUSED,
     PRINTING_REPRINT,
     PRINTING_SENT,
+    PRINTING_UNPRINTED_CLOSE,
 )
 from counter.words.access import refused_for
 from counter.words.printing import print_problem_text
@@ -357,12 +358,29 @@ def test_a_record_the_service_refuses_is_said_in_the_preview_and_the_paper_stays
     assert print_records(sessions, made.document_id) == [(True, f"file:{target}", "", made.content_hash)]
 
 
-def test_escape_closes_the_preview(qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]) -> None:
+def test_escape_with_papers_not_printed_asks_before_closing(
+    qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str]
+) -> None:
+    """Esc on a preview whose papers never went out names them and asks: Enter goes back to print, 仍然关闭 closes.
+    Closed silently, the applicant left without the paper and nothing said so."""
     window = preview(qtbot, sessions, cases["受理"], (DocumentKind.RECEIPT,))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    question = window.close_question
+    assert question is not None
+    qtbot.waitUntil(question.isVisible)
+    assert doc_title(window.documents[0]) in question.text()
+    QTest.keyClick(question, Qt.Key.Key_Return)  # back to print: nothing closed
+    qtbot.waitUntil(lambda: not question.isVisible())
+    assert window.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    again = window.close_question
+    assert again is not None
+    qtbot.waitUntil(again.isVisible)
+    leave = next(b for b in again.buttons() if b.text() == PRINTING_UNPRINTED_CLOSE)
     with qtbot.waitSignal(window.destroyed):
-        QTest.keyClick(window, Qt.Key.Key_Escape)
+        QTest.mouseClick(leave, Qt.MouseButton.LeftButton)
 
 
 def test_cups_forced_without_its_clients_the_chooser_says_so_and_keeps_the_choice(
