@@ -32,14 +32,15 @@ class BundleCode:
     bundle_code: str
 
 
-#: the desk's settings a change names (:data:`counter.actions.admin.desk_settings.CHANGEABLE`, and the site's name
-#: its record tells)
-DESK_SETTINGS = frozenset({"clerk", "desk_no", "photo", "site_name"})
+#: the desk's settings a change names (:data:`counter.actions.admin.desk_settings.CHANGEABLE`, and the site's code
+#: and name its record tells: ``counter desk --site`` records both)
+DESK_SETTINGS = frozenset({"clerk", "desk_no", "photo", "site_code", "site_name"})
 
 
 @dataclass(frozen=True)
 class DeskChanges:
-    """What changes of this computer's desk settings, by name (``clerk``, ``desk_no``, ``photo``, ``site_name``)."""
+    """What changes of this computer's desk settings, by name (``clerk``, ``desk_no``, ``photo``, ``site_code``,
+    ``site_name``)."""
 
     changes: dict[str, str]
 
