@@ -38,7 +38,7 @@ def refusal_request(sessions: sessionmaker[Session]) -> IntakeRequest:
     assert stored is not None
     bodies = turn_to_text((i.code, i.department.replace(PLACE, "科尔沁右翼前旗")) for i in stored.bundle.items)
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
-    return IntakeRequest(checklist, applicant(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, bodies))
+    return IntakeRequest(checklist, applicant(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, bodies, insists=False))
 
 
 def test_a_refusal_several_departments_would_issue_is_the_halls_and_waits_for_no_body(
@@ -71,7 +71,7 @@ def new_car(sessions: sessionmaker[Session], refusal: bool) -> IntakeRequest:
     if not refusal:
         return IntakeRequest(checklist, applicant())
     bodies = turn_to_text((i.code, i.department.replace(PLACE, "兴安盟")) for i in stored.bundle.items)
-    return IntakeRequest(checklist, applicant(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, bodies))
+    return IntakeRequest(checklist, applicant(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, bodies, insists=False))
 
 
 def test_a_hall_set_up_as_the_guide_says_takes_a_new_car_case(

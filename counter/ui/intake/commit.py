@@ -10,6 +10,7 @@ connection hands over to :class:`counter.ui.intake.commit_waits.CommitWaits`.  O
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -138,7 +139,7 @@ class IntakeCommit(CommitWaits):
         if not self.commit_button.isEnabled() or self.committing:
             return
         self.drafts.timer.stop()
-        request = TakeIntake(self.request())  # the case whole, and the draft gone, in one transaction
+        request = TakeIntake(_asked(self.request()))  # the case whole, and the draft gone, in one transaction
         self._named = self.commit_button.text()
         self.committing = True
         self.commit_button.setEnabled(False)
@@ -237,3 +238,14 @@ class IntakeCommit(CommitWaits):
             self.case_taken.emit(taken.case_no)
         finally:
             self._committed()
+
+
+def _asked(request: IntakeRequest) -> IntakeRequest:
+    """The request as the clerk confirmed it: a refusal reaches the commit only through its confirmation, whose
+    issuing answers the question of a window that only receives — the applicant, told the finding, does not insist
+    (:attr:`counter.intake.outcome.Refusal.insists`; insisting, the clerk goes back and takes the materials as
+    收件).  Where the window may refuse, the answer changes nothing."""
+    refusal = request.refusal
+    if refusal is None or refusal.insists is not None:
+        return request
+    return dataclasses.replace(request, refusal=dataclasses.replace(refusal, insists=False))
