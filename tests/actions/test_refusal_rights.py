@@ -115,13 +115,14 @@ def test_an_applicant_who_insists_at_a_window_that_only_receives_is_forwarded_th
         allow_draft_intake(s, True, desk=desk)
         save_office_settings(s, "XAM01", OfficeSettings(office_level="league"), desk=desk)
     unasked = new_car(sessions, True)
-    assert unasked.refusal is not None
-    unasked = dataclasses.replace(unasked, refusal=dataclasses.replace(unasked.refusal, insists=None))
+    refusal = unasked.refusal
+    assert refusal is not None
+    unasked = dataclasses.replace(unasked, refusal=dataclasses.replace(refusal, insists=None))
     with sessions.begin() as s, pytest.raises(IntakeNotPossible) as waiting:
         take_intake(s, desk, unasked, TODAY, office_calendar(s))
     assert waiting.value.decision is not None
     assert [r.code for r in waiting.value.decision.reasons] == [ReasonCode.INSISTS_UNASKED]
-    insisted = dataclasses.replace(unasked, refusal=dataclasses.replace(unasked.refusal, insists=True))
+    insisted = dataclasses.replace(unasked, refusal=dataclasses.replace(refusal, insists=True))
     with sessions.begin() as s:
         taken = take_intake(s, desk, insisted, TODAY, office_calendar(s))
     with sessions.begin() as s:
