@@ -266,7 +266,7 @@ def _closing_lines(kind: DocumentKind, blocks: Iterable[Block], bundle: Bundle, 
     do not give it already; a 待核 guide's one line on every notice."""
     closing: list[Block] = []
     if kind not in _NOT_TAKEN_AWAY and not _names_complaint(blocks):
-        closing.append(Pairs((Pair(paper.DOC_COMPLAINT, complaint_channel(bundle, office)),)))
+        closing.append(Pairs((Pair(paper.DOC_COMPLAINT, complaint_channel(bundle, office), wide=True),)))
     if bundle.status is GuideStatus.DRAFT:
         closing.append(Text(paper.DOC_DRAFT_GUIDE, indent=False))
     return closing

@@ -33,7 +33,7 @@ from counter.ui.intake.commit_waits import CommitWaits
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.outcome_box import commit_problems
 from counter.ui.intake.preview import Preview
-from counter.ui.intake.refusal_confirm import RefusalConfirmation
+from counter.ui.intake.refusal_confirm import INSISTS, RefusalConfirmation
 from counter.ui.intake.words import (
     INTAKE_DB_FAULT,
     INTAKE_DB_FAULT_NO_DRAFT,
@@ -121,8 +121,15 @@ class IntakeCommit(CommitWaits):
         self.confirmation = RefusalConfirmation(ground, turn_to, items, self, received=received)
         self.confirmation.accepted.connect(self.commit)
         self.confirmation.finished.connect(self.on_confirmation_closed)
+        self.confirmation.finished.connect(self._on_insisted)
         # keys typed before it is seen wait for it (counter.ui.keyboard.keys_on_screen)
         open_on_screen(self.confirmation)
+
+    def _on_insisted(self, result: int) -> None:
+        """The applicant insists at a window that only receives: no 申请事项告知书; the refusal is taken off, and the
+        form goes on as 收件, its materials checked and forwarded (counter.documents.outcome_preview.forwarded)."""
+        if result == INSISTS:
+            self.refusal.setChecked(False)
 
     def on_confirmation_closed(self) -> None:
         """Issued or not, the panel takes the keyboard back: on the print button, or where the clerk was."""
