@@ -34,6 +34,7 @@ from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
 from counter.documents.acceptance import HELD, Acceptance, HeldItems, acceptance_of, held_of_record, kept_snapshot
+from counter.documents.data import OfficeSettings
 from counter.documents.kinds import DocumentKind
 
 #: the statuses whose items are still worked at their departments (counter.case.status: an item's path runs then)
@@ -89,8 +90,14 @@ def received_only(session: Session, view: CaseView, bundle: Bundle) -> frozenset
 
 
 def received_codes(session: Session, case_no: str, site_code: str, items: Iterable[Item]) -> frozenset[str]:
-    """:func:`received_only` of the case numbered ``case_no``, taken at ``site_code``, for ``items``: also what the
-    platform's report of the case reads (:mod:`counter.actions.outbox.platform_facts`)."""
+    """:func:`received_only` of the case numbered ``case_no``, taken at ``site_code``, for ``items``."""
+    office, held = told_standing_of(session, case_no, site_code)
+    return frozenset(i.code for i in items if acceptance_of(i, office, held) is Acceptance.RECEIVED)
+
+
+def told_standing_of(session: Session, case_no: str, site_code: str) -> tuple[OfficeSettings, HeldItems]:
+    """The settings and holdings the case's items stand by as its receipt told the applicant (else the site's now):
+    also what the platform's report of the case reads (:mod:`counter.actions.outbox.platform_facts`)."""
     raw = session.scalars(
         select(models.DocumentRecord.office)
         .join(models.Case, models.Case.id == models.DocumentRecord.case_id)
@@ -103,7 +110,7 @@ def received_codes(session: Session, case_no: str, site_code: str, items: Iterab
     else:
         now = site_authority(session, site_code)
         office, held = office_settings(session, site_code), HeldItems(now.site_items, dict(now.entrusted))
-    return frozenset(i.code for i in items if acceptance_of(i, office, held) is Acceptance.RECEIVED)
+    return office, held
 
 
 def _snapshot(raw: str | None, case_no: str) -> dict[str, object] | None:

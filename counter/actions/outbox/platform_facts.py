@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from counter.actions.admin.office import office_settings
-from counter.actions.cases.item_track import received_codes
+from counter.actions.cases.item_track import told_standing_of
 from counter.case.decisions import read_item_note, split_validity
 from counter.case.moments import BEIJING, office_day, stored_utc
 from counter.case.status import CaseEvent, CaseStatus
@@ -33,7 +33,7 @@ from counter.db.case_store import answers_of, case_materials
 from counter.db.catalog_store import guide_version
 from counter.db.platform_store import platform_settings
 from counter.db.sealed import UNREADABLE
-from counter.documents.acceptance import all_received
+from counter.documents.acceptance import Acceptance, only_received, paper_standing
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import PRESENT, Receipt
@@ -90,9 +90,12 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
     facts = dict.fromkeys(SOURCES, "")
     found, items = _case_facts(session, case)
     facts |= found
-    codes = received_codes(session, case.case_no, case.site_code, items)
-    received = all_received(i.code in codes for i in items)
-    kind = told_as(event.kind, received)
+    office_then, held = told_standing_of(session, case.case_no, case.site_code)
+    received = only_received(items, office_then, held)
+    # a refusal no one body could make (one item only received, or several bodies) was the window's 告知: never
+    # told as a refusal (counter.documents.acceptance.paper_standing)
+    told = paper_standing(items, office_then, held) is Acceptance.RECEIVED
+    kind = told_as(event.kind, told if event.kind is PlatformKind.REFUSED else received)
     # the hall accepted none: the 受理 and its promise are each department's (PlatformKind.ITEM_ACCEPTED)
     facts |= dict.fromkeys(("case.accepted_on", "case.promised_on"), "") if received else {}
     office = office_settings(session, case.site_code).office_name
