@@ -28,7 +28,7 @@ from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
-from tests.entrusted import ENTRUSTMENT
+from tests.entrusted import ENTRUSTMENT, by_command
 from tests.test_cli import run
 from tests.test_cli_items import accepted_case
 
@@ -123,7 +123,18 @@ def test_a_lapse_from_the_command_line_leaves_the_food_licence_to_its_department
     assert code == 1
     assert "由乌兰浩特市市场监督管理局作出决定" in err  # the window decides no department's item
     items = ("152201-YJS008-01", FOOD, "152201-YJS008-03", "152201-YJS008-04")
-    assert run(capsys, *user, "site", "authority", *(f"--entrust={i}={ENTRUSTMENT}" for i in items), "--db", db)[0] == 0
+    assert (
+        run(
+            capsys,
+            *user,
+            "site",
+            "authority",
+            *(f"--entrust={i}={ENTRUSTMENT}" for i in by_command(items, db)),
+            "--db",
+            db,
+        )[0]
+        == 0
+    )
     code, _, err = run(capsys, *user, "case", "decide", number, "--item", FOOD, "--approve", "--db", db)
     assert code == 1
     assert "已作出决定" in err
@@ -199,7 +210,7 @@ def test_a_case_denied_in_every_item_reads_its_reasons_in_case_show(
     monkeypatch.setenv("COUNTER_PASSWORD", password)
     user = ("--user", "batu")
     items = ("152201-YJS008-01", FOOD, "152201-YJS008-03", "152201-YJS008-04")
-    entrust = (f"--entrust={i}={ENTRUSTMENT}" for i in items)
+    entrust = (f"--entrust={i}={ENTRUSTMENT}" for i in by_command(items, db))
     assert run(capsys, *user, "site", "authority", *entrust, "--db", db)[0] == 0
     for item in items:
         code, _, err = run(capsys, *user, "case", "decide", number, "--item", item, "--deny", "--reason",

@@ -15,7 +15,7 @@ import pytest
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
 from tests.documents.pdf_tools import pdf_lines, pdf_text
-from tests.entrusted import ENTRUSTMENT
+from tests.entrusted import ENTRUSTMENT, by_command
 from tests.test_cli import run
 from tests.test_cli_items import ITEMS, accepted_case
 
@@ -36,7 +36,7 @@ def test_results_go_out_together_and_the_service_receipt_is_written(
     assert code == 1
     assert "没有可送达的办理结果" in err  # nothing decided yet
     run(capsys, "item", "route", number, "--db", db)
-    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS]  # the departments' written 授权
+    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)]  # the departments' written 授权
     assert run(capsys, "site", "authority", *entrusted, "--db", db)[0] == 0
     for item in ITEMS:
         assert run(capsys, "item", "sign", number, item, "--db", db)[0] == 0
@@ -87,7 +87,17 @@ def test_results_sent_electronically_name_the_address_in_the_history_and_on_the_
     db = made_database(tmp_path / "cli.sqlite3")
     number = accepted_case(db)
     assert run(capsys, "item", "route", number, "--db", db)[0] == 0
-    assert run(capsys, "site", "authority", *(f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS), "--db", db)[0] == 0
+    assert (
+        run(
+            capsys,
+            "site",
+            "authority",
+            *(f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)),
+            "--db",
+            db,
+        )[0]
+        == 0
+    )
     for n, item in enumerate(ITEMS):
         assert run(capsys, "item", "sign", number, item, "--db", db)[0] == 0
         assert run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0
@@ -116,7 +126,7 @@ def test_a_training_hand_over_is_dated_on_the_training_day(capsys: pytest.Captur
     assert run(capsys, "catalog", "list", "--db", db)[0] == 0
     number = accepted_case(db, day)
     assert run(capsys, *training, "item", "route", number, "--db", db)[0] == 0
-    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS]
+    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)]
     assert run(capsys, *training, "site", "authority", *entrusted, "--db", db)[0] == 0
     for n, item in enumerate(ITEMS):
         assert run(capsys, *training, "item", "sign", number, item, "--db", db)[0] == 0
@@ -142,7 +152,7 @@ def test_the_signed_return_of_a_posted_result_dates_its_service(
     assert run(capsys, "catalog", "list", "--db", db)[0] == 0
     number = accepted_case(db, day)
     assert run(capsys, "--today", day.isoformat(), "item", "route", number, "--db", db)[0] == 0
-    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS]
+    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)]
     assert run(capsys, "--today", day.isoformat(), "site", "authority", *entrusted, "--db", db)[0] == 0
     for n, item in enumerate(ITEMS):
         for step in (("sign",), ("approve", "--result-no", f"XK-{n}")):
@@ -176,7 +186,7 @@ def test_a_service_receipt_the_printer_did_not_take_keeps_its_number(
     db = made_database(path)
     number = accepted_case(db)
     assert run(capsys, "item", "route", number, "--db", db)[0] == 0
-    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS]
+    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)]
     assert run(capsys, "site", "authority", *entrusted, "--db", db)[0] == 0
     for n, item in enumerate(ITEMS):
         assert run(capsys, "item", "sign", number, item, "--db", db)[0] == 0

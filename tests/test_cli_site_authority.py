@@ -59,6 +59,15 @@ def test_a_tax_office_item_cannot_be_the_halls_own(capsys: pytest.CaptureFixture
     assert held(capsys, db)["site_items"] == []
 
 
+def test_a_tax_office_item_is_entrusted_to_no_hall(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    """A vertically led body's power is no more the hall's by 授权 than by holding (许可法 第二十四条)."""
+    entrust = f"--entrust=152201-YJS008-04={AGREEMENT}"
+    code, _, err = run(capsys, "site", "authority", entrust, f"--entrust=YJS008-02={AGREEMENT}", "--db", db)
+    assert code == 1
+    assert "“152201-YJS008-04”是实行垂直领导的部门（税务、海关等）的事项，不能委托本中心以其名义办理" in err
+    assert held(capsys, db)["entrusted"] == {}  # the good code with the bad: nothing kept
+
+
 @pytest.mark.parametrize("text", ["兴市监授", "兴市监授〔2026〕3号", "2026年3月2日授权"])
 def test_an_entrustment_names_its_agreement_number_and_date(
     capsys: pytest.CaptureFixture[str], db: str, text: str

@@ -5,7 +5,8 @@ and date — and the items, by the catalog's codes; the entrusting body is the i
 names it.  A code the catalog does not have is refused, naming it: an entrustment typed wrong would otherwise be
 silently useless.  Codes come in two shapes, the full 实施编码 (``152201-YJS008-02``) and the bundle's part of it
 without the area (``YJS008-02``), and either names the items it matches.  A vertically led body (税务, 海关 …:
-行政复议法 第二十七条) keeps its power: no hall holds its items (:func:`check_changes`).
+行政复议法 第二十七条) keeps its power: no hall holds its items, nor is entrusted with them (:func:`check_changes`:
+许可法 第二十四条 lets a body entrust what is its own to give, and a 盟 hall is no part of a vertical line).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class CatalogItem:
 class AuthorityProblem(StrEnum):
     UNKNOWN_CODE = "unknown_code"  # no item of the catalog has it
     VERTICAL_HELD = "vertical_held"  # a vertically led body's item cannot be the site's own
+    VERTICAL_ENTRUSTED = "vertical_entrusted"  # nor entrusted to the site's window
     NO_AGREEMENT = "no_agreement"  # the entrustment names no 文号 or no date
 
 
@@ -91,8 +93,8 @@ def matched(typed: str, items: Iterable[CatalogItem]) -> tuple[MatchedItem, ...]
 def check_changes(
     hold: Iterable[str], entrust: Iterable[tuple[str, str]], items: Iterable[CatalogItem]
 ) -> tuple[tuple[str, str], ...]:
-    """Every problem of a change at once: codes the catalog lacks, a vertically led body's item held, an
-    entrustment that names no agreement."""
+    """Every problem of a change at once: codes the catalog lacks, a vertically led body's item held or entrusted,
+    an entrustment that names no agreement."""
     items = tuple(items)
     problems: list[tuple[str, str]] = []
     for typed in hold:
@@ -102,8 +104,11 @@ def check_changes(
         elif any(item.vertical for item in found):
             problems.append((typed, AuthorityProblem.VERTICAL_HELD.value))
     for typed, text in entrust:
-        if not match(typed, items):
+        found = match(typed, items)
+        if not found:
             problems.append((typed, AuthorityProblem.UNKNOWN_CODE.value))
+        elif any(item.vertical for item in found):
+            problems.append((typed, AuthorityProblem.VERTICAL_ENTRUSTED.value))
         if not names_agreement(text):
             problems.append((typed, AuthorityProblem.NO_AGREEMENT.value))
     return tuple(problems)

@@ -85,6 +85,10 @@ class CaseView(PartyColumns):
     subject: tuple[tuple[str, str], ...] = ()
     queue_ticket: str = ""  # the hall's queue ticket the applicant was called by; "" none (counter.case.queue_ticket)
     queue_waited_s: int | None = None  # how long they waited for the call, when the queue system said
+    # the office where the applicant applied, where it is another site's (a township centre's), as its papers named
+    # it; "": this site's own.  Filled by a department's paper made at the hall (counter.actions.cases.documents):
+    # "经××提交" names the window the applicant went to, never the hall that made the paper
+    received_by: str = ""
 
     def deferred_open(self) -> tuple[CaseMaterialLine, ...]:
         """Deferred materials still awaited: not handed in yet, and not lapsed."""

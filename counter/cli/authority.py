@@ -23,6 +23,9 @@ _PROBLEM = {
     AuthorityProblem.VERTICAL_HELD: tr(
         "“{code}”是实行垂直领导的部门（税务、海关等）的事项，本中心不能自行决定，未作任何更改"
     ),
+    AuthorityProblem.VERTICAL_ENTRUSTED: tr(
+        "“{code}”是实行垂直领导的部门（税务、海关等）的事项，不能委托本中心以其名义办理，未作任何更改"
+    ),
     AuthorityProblem.NO_AGREEMENT: tr(
         "“{code}”的授权文书须写明文号和日期（如：兴市监授〔2026〕3号，2026年3月2日），未作任何更改"
     ),

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 from counter.case.moments import minute_text, office_day
 from counter.case.pledge_checks import item_revocations
 from counter.case.status import CaseEvent, CaseStatus
-from counter.case.view import CaseRow, CaseView
+from counter.case.view import CaseRow, CaseView, HistoryLine
 from counter.intake.checklist import Receipt
 from counter.intake.no_licence import named_licences
 from counter.intake.outcome import Outcome
 from counter.words.case_history import history_note, material_names
 from counter.words.cases import CASE_EVENT, case_status_text, code_text
-from counter.words.intake import OUTCOME, RECEIPT, licence_text
+from counter.words.intake import OUTCOME, OUTCOME_TAKEN_RECEIVED, RECEIPT, licence_text
 from counter.words.pledges import PLEDGE_REVOKED_LINE
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
@@ -56,6 +56,17 @@ def _notify_lines(view: CaseView) -> list[str]:
     return [tr("短信通知号码：{notify_phone}（与申请人电话不同）").format(notify_phone=view.notify_phone)]
 
 
+def _line_note(line: HistoryLine, names: Mapping[str, str], items: Mapping[str, str] | None, received: bool) -> str:
+    """A history line's note as the case page words it; the intake's, where the hall only received, its 收件."""
+    if line.event == CaseEvent.TAKEN.value and received:  # not a 受理 the hall never made
+        return code_text(OUTCOME_TAKEN_RECEIVED, Outcome, line.note)
+    return history_note(line, names, items)  # materials and items by name
+
+
+def _outcomes(only_received: bool) -> dict[Outcome, str]:
+    return {**OUTCOME, **OUTCOME_TAKEN_RECEIVED} if only_received else OUTCOME
+
+
 def case_as_text(view: CaseView, only_received: bool = False, items: Mapping[str, str] | None = None) -> str:
     """The case for people; ``only_received``: the hall only received it, its state said as its page says it;
     ``items``: its guide's item names by code, which its history names them by, as the case page does."""
@@ -63,7 +74,8 @@ def case_as_text(view: CaseView, only_received: bool = False, items: Mapping[str
     lines = [
         tr("办件编号：{case_no}").format(case_no=v.case_no),
         tr("状态：{status}    结果：{outcome}").format(
-            status=case_status_text(v.status, only_received), outcome=code_text(OUTCOME, Outcome, v.outcome)
+            status=case_status_text(v.status, only_received),
+            outcome=code_text(_outcomes(only_received), Outcome, v.outcome),
         ),
         tr("一件事：{bundle_name}（{bundle_code}，指南第{guide_version}版）").format(
             bundle_name=v.bundle_name, bundle_code=v.bundle_code, guide_version=v.guide_version
@@ -121,7 +133,7 @@ def case_as_text(view: CaseView, only_received: bool = False, items: Mapping[str
     names = material_names(v.materials)
     for h in v.history:
         event = code_text(CASE_EVENT, CaseEvent, h.event)
-        shown = history_note(h, names, items)  # the case page's words: materials and items by name
+        shown = _line_note(h, names, items, only_received)
         note = tr("：{shown}").format(shown=shown) if shown else ""
         lines.append(
             tr("  {at}  {desk_no}号窗口  {clerk}  {event}{note}").format(

@@ -93,9 +93,14 @@ REFUSAL_RECEIVED_INTRO = (
     "{you}于{received}提出的“{bundle}”申请，经本机关收件窗口核对，{ground}。本机关只负责{items}的收件，"
     "不作出受理或者不予受理的决定；是否受理，由{departments}依法决定。"
 )
-REFUSAL_RECEIVED_CHOICE = "{you}坚持按本次申请办理的，可以再次提交，本机关予以收件并转送{departments}依法决定。"
+# the applicant, told the finding, did not insist: the paper records a withdrawal, never a refusal; the way back stays
+REFUSAL_RECEIVED_CHOICE = (
+    "经告知上述核对意见，{you}表示不坚持按本次申请办理，本次申请按申请人撤回处理。{you}今后仍可以向本机关提交，"
+    "本机关予以收件，并于收件当日转送{departments}依法决定。"
+)
 REFUSAL_RECEIVED_TURN = (
-    "{you}可以向上列有权机关申请；坚持按本次申请办理的，可以再次提交，本机关予以收件并转送{departments}依法决定。"
+    "经告知上述核对意见，{you}表示不坚持按本次申请办理，本次申请按申请人撤回处理。{you}可以向上列有权机关申请；"
+    "仍可以向本机关提交，本机关予以收件，并于收件当日转送{departments}依法决定。"
 )
 NOT_A_DECISION_REFUSAL = "本告知书不是行政机关作出的不予受理决定。"
 FINDING = "核对意见"

@@ -16,6 +16,7 @@ the applicant must meet).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from counter.case.date_changes import nth_date_change
 from counter.case.dates_moved import CORRECTION, PROMISED
@@ -238,13 +239,42 @@ def _receipt(
                 Pair(paper.DOC_PROMISED, promised, wide=True),
                 Pair(paper.DOC_DELIVERY, _delivery(case, bundle, office), wide=True),
                 Pair(paper.DOC_PROGRESS, paper.DOC_PROGRESS_VALUE.format(phone=consult_phone(bundle, office))),
-                Pair(paper.DOC_COMPLAINT, bundle.complaint_phone or office.complaint_phone),
+                Pair(paper.DOC_COMPLAINT, complaint_channel(bundle, office)),
             )
         ),
         *_waiting(case, bundle),
         *_date_notes(case, PROMISED),
         numbered(paper.DOC_RECEIPT_NOTES if sms else paper.DOC_RECEIPT_NOTES_NO_SMS),
     ]
+
+
+#: the papers the applicant does not take away as the office's word to them: the applicant's own promise
+_NOT_TAKEN_AWAY = frozenset({DocumentKind.PLEDGE})
+#: the region's 12345 政务服务便民热线, which every complaint line names beside the hall's own number
+HOTLINE = "12345"
+
+
+def complaint_channel(bundle: Bundle, office: OfficeSettings) -> str:
+    """The complaint channel a paper names: 12345 and the hall's (or the bundle's) own number, 12345 first.
+    国办发〔2020〕53号 made 12345 the one 政务服务便民热线; the hall's own line is who answers at the place."""
+    own = bundle.complaint_phone or office.complaint_phone
+    return own if HOTLINE in own else paper.DOC_COMPLAINT_JOIN.join(p for p in (HOTLINE, own) if p)
+
+
+def _closing_lines(kind: DocumentKind, blocks: Iterable[Block], bundle: Bundle, office: OfficeSettings) -> list[Block]:
+    """What ends every paper of the case: the complaint channel on each the applicant takes away, where its blocks
+    do not give it already; a 待核 guide's one line on every notice."""
+    closing: list[Block] = []
+    if kind not in _NOT_TAKEN_AWAY and not _names_complaint(blocks):
+        closing.append(Pairs((Pair(paper.DOC_COMPLAINT, complaint_channel(bundle, office), wide=True),)))
+    if bundle.status is GuideStatus.DRAFT:
+        closing.append(Text(paper.DOC_DRAFT_GUIDE, indent=False))
+    return closing
+
+
+def _names_complaint(blocks: Iterable[Block]) -> bool:
+    """Whether a paper's blocks already give the complaint line (the receipt's table of how to follow the case)."""
+    return any(isinstance(b, Pairs) and any(p.label == paper.DOC_COMPLAINT for p in b.pairs) for b in blocks)
 
 
 def _waiting(case: CaseView, bundle: Bundle) -> list[Block]:
@@ -492,8 +522,7 @@ def document_for(
     if entrusted is not None:  # in the entrusting departments' name (许可法 第二十四条第三款)
         sign_off, issuer, line = entrusted
         blocks.insert(2, Text(line))  # under the opening: who issues it, in whose name, before what it says
-    if bundle.status is GuideStatus.DRAFT:
-        blocks.append(Text(paper.DOC_DRAFT_GUIDE, indent=False))  # every notice of the case, its one line
+    blocks += _closing_lines(kind, blocks, bundle, office)
     return DocumentData(
         kind=kind,
         title=title,

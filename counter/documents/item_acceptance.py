@@ -125,7 +125,7 @@ def acceptance_blocks(
     """The paper's words: who accepted what on which day, the dates that run from it, and what it leaves to others."""
     accepted = accepted_on(case, item)
     assert accepted is not None  # acceptance_problems saw to it
-    department, hall = decider_name(item, office), office.office_name
+    department, hall = decider_name(item, office), case.received_by or office.office_name  # where it was applied
     facts = {"you": you, "received": date_text(case.received_on), "hall": hall, "bundle": bundle_name}
     limit = item.promised_limit
     if dates.promised is None:

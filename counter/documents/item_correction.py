@@ -60,7 +60,7 @@ def correction_blocks(case: CaseView, item: Item, office: OfficeSettings, you: s
     """The paper's words: who asks what of the applicant, on which day, and how to answer it."""
     step = correction_step(case, item)
     assert step is not None  # document_problems saw to it
-    department, hall = decider_name(item, office), office.office_name
+    department, hall = decider_name(item, office), case.received_by or office.office_name  # where it was applied
     asked: dt.date = step.day
     contact = contact_line(item, office)
     facts = {"you": you, "received": date_text(case.received_on), "hall": hall, "bundle": bundle_name}

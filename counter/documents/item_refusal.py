@@ -70,7 +70,7 @@ def refusal_blocks(case: CaseView, item: Item, office: OfficeSettings, you: str,
     decision = case.decisions()[item.code]
     refused = refused_on(case, item)
     assert refused is not None  # document_problems saw to it
-    department, hall = decider_name(item, office), office.office_name
+    department, hall = decider_name(item, office), case.received_by or office.office_name  # where it was applied
     contact = contact_line(item, office)
     facts = {"you": you, "received": date_text(case.received_on), "hall": hall, "bundle": case.bundle_name}
     ground, authority = decision.basis.ground, decision.basis.authority

@@ -149,3 +149,6 @@ class DocumentProblem(StrEnum):
     NO_ITEM_CORRECTION = "no_item_correction"
     # the department's 不予受理通知书: its department has not refused to accept the item
     NOT_ITEM_REFUSED = "not_item_refused"
+    # a township centre whose 单位信息 still says the league hall's (seal, phone, 复议 body …): its paper would go out
+    # under the hall's seal and send the applicant to the hall (counter.actions.admin.office.office_still_the_halls)
+    OFFICE_STILL_THE_HALLS = "office_still_the_halls"

@@ -28,7 +28,7 @@ from counter.documents.deciders import unnamed_bodies
 from counter.documents.item_law import rights_items
 from counter.documents.kinds import DocumentKind
 from counter.intake.not_possible import IntakeNotPossible, NotPossibleWhy
-from counter.intake.outcome import Decision, Outcome, Reason, ReasonCode, decide
+from counter.intake.outcome import Decision, Outcome, Reason, ReasonCode, Refusal, decide
 from counter.intake.provisional import provisional_mark
 from counter.intake.rules import IntakeRules
 
@@ -84,26 +84,53 @@ def preview_of(
         version = request.checklist.guide_version
         raise IntakeNotPossible(None, why=NotPossibleWhy.GUIDE_VERSION_MISSING, names=(str(version),))
     calendar = WorkCalendar(grounds.holidays)
+    held = held_items(grounds.authority)
+    case_bundle = stored.bundle.for_case(request.checklist.answers_dict())
     decision = decide(
         stored.bundle,
         request.checklist,
         request.deferral,
-        request.refusal,
+        forwarded(request.refusal, case_bundle, grounds.office, held),
         today=today,
         calendar=calendar,
         policy=grounds.rules.correction_policy(),
         deferral_policy=grounds.rules.deferral_policy(),
         draft_allowed=grounds.draft_allowed,
     )
-    held = held_items(grounds.authority)
-    case_bundle = stored.bundle.for_case(request.checklist.answers_dict())
-    decision = printable(case_bundle, decision, grounds.office, held)
+    decision = printable(case_bundle, decision, grounds.office, held)  # asked at the commit (IntakeRequest.refusal)
     papers = received_papers_of(applied, grounds.office, held)
     return IntakePreview(decision, provisional_mark(calendar, today, decision), papers)
 
 
 def held_items(authority: SiteAuthority) -> HeldItems:
     return HeldItems(authority.site_items, dict(authority.entrusted))
+
+
+def forwarded(refusal: Refusal | None, bundle: Bundle, office: OfficeSettings, held: HeldItems) -> Refusal | None:
+    """The refusal the intake is decided with: none where the window only receives the items and the applicant,
+    told its finding, insists (:attr:`Refusal.insists`): the window refuses nothing (许可法 第三十二条 is the
+    departments'), so it takes the materials as 收件 — checked as any other, the paper a 收件凭证 — and forwards
+    them the same day, and the department decides.  Where the window may refuse (its own items, or one entrusting
+    body's), the answer changes nothing: its 不予受理 is an act with its own remedy."""
+    if refusal is None or refusal.insists is not True:
+        return refusal
+    return None if paper_standing(bundle.items, office, held) is Acceptance.RECEIVED else refusal
+
+
+def insists_unasked(
+    bundle: Bundle, decision: Decision, office: OfficeSettings, held: HeldItems, insists: bool | None
+) -> Decision:
+    """At the commit: a 申请事项告知书 only once the applicant was asked and does not insist (then it records the
+    applicant's withdrawal, never a refusal: :func:`counter.platform.events.told_as`); unasked, the intake waits
+    for the answer (:attr:`ReasonCode.INSISTS_UNASKED`).  The desk's preview shows the paper and asks at the commit
+    (:mod:`counter.ui.intake.refusal_confirm`); a file names the answer (``refusal.insists``)."""
+    if decision.outcome is not Outcome.REFUSE or insists is not None:
+        return decision
+    if paper_standing(bundle.items, office, held) is not Acceptance.RECEIVED:
+        return decision
+    items = "、".join(item.name for item in bundle.items)
+    reason = Reason(ReasonCode.INSISTS_UNASKED, departments_of(bundle.items, office), items)
+    return Decision(Outcome.INCOMPLETE, (reason,))
 
 
 def printable(bundle: Bundle, decision: Decision, office: OfficeSettings, held: HeldItems) -> Decision:

@@ -201,6 +201,7 @@ DOC_DELIVERY_ELECTRONIC = "电子送达：办结后发送至申请人预留的�
 DOC_PROGRESS = "进度查询"
 DOC_PROGRESS_VALUE = "扫码或拨打{phone}"
 DOC_COMPLAINT = "投诉电话"
+DOC_COMPLAINT_JOIN = "；"  # 12345 and the hall's own number
 DOC_RECEIPT_NOTES = (
     "请妥善保管本凭证，领取结果时出示本凭证和身份证件；办理进度和结果将以短信告知。",
     "欢迎您在窗口评价器上对本次服务作出评价，也可以扫描本页二维码评价。",

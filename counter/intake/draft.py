@@ -77,6 +77,8 @@ class IntakeDraft:
     pledge_signed: bool = False
     refusing: bool = False
     refusal_ground: RefusalGround | None = None  # none until the clerk chooses one
+    # the applicant's answer at a window that only receives (Refusal.insists): a file's; the desk asks it at the commit
+    insists: bool | None = None
     turn_to: str = ""
     previous_case_no: str = ""
     subject: tuple[tuple[str, str], ...] = ()  # the subject fields as typed, by code (counter.intake.subject)
@@ -96,7 +98,7 @@ class IntakeDraft:
         return DeferralRequest(self.no_bad_credit, self.pledge_signed) if self.deferral_asked else None
 
     def refusal(self) -> Refusal | None:
-        return Refusal(self.refusal_ground, self.turn_to) if self.refusing else None
+        return Refusal(self.refusal_ground, self.turn_to, self.insists) if self.refusing else None
 
 
 # --- writing -------------------------------------------------------------------------

@@ -132,6 +132,10 @@ class Refusal:
 
     ground: RefusalGround | None
     turn_to: str = ""
+    # at a window that only receives (counter.documents.outcome_preview.forwarded): whether the applicant, told the
+    # window's finding, insists on the application as made — True: 收件 and forwarded, the materials decide the
+    # paper; False: the applicant withdraws, and takes the 申请事项告知书; None: not asked yet
+    insists: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +175,10 @@ class ReasonCode(StrEnum):
     # the window's; the intake is taken as 收件 and forwarded (subject: the departments, name: the items; set by the
     # action, which reads the site's settings)
     REFUSAL_NOT_THE_WINDOWS = "refusal_not_the_windows"
+    # a 第二项 finding of a window that only receives, the applicant not yet asked whether to go on (Refusal.insists):
+    # the window refuses nothing, so the applicant either insists (收件, forwarded) or withdraws (subject: the
+    # departments, name: the items; set by the action)
+    INSISTS_UNASKED = "insists_unasked"
     ALL_PRESENT = "all_present"
     REQUIRED_MISSING = "required_missing"
     REQUIRED_DEFECTIVE = "required_defective"

@@ -146,7 +146,7 @@ AGENT_KEYS = ("name", "id_no", "authorisation")
 DELIVERY_KEYS = ("how", "address", "notify_phone")
 MATERIAL_KEYS = ("receipt", "originals", "copies", "medium", "defect_note")
 DEFERRAL_KEYS = ("no_bad_credit", "pledge_signed")
-REFUSAL_KEYS = ("ground", "turn_to", "items")
+REFUSAL_KEYS = ("ground", "turn_to", "items", "insists")
 
 
 def _path(parent: str, key: str) -> str:
@@ -294,7 +294,8 @@ def read_intake_file(text: str) -> IntakeFile:
     refusal = r.part(
         top, "refusal", REFUSAL_KEYS,
         lambda g: Refusal(
-            ground=r.choice(RefusalGround, g, "ground", "refusal"), turn_to=_turn_to(r, g) or _items(r, g)
+            ground=r.choice(RefusalGround, g, "ground", "refusal"), turn_to=_turn_to(r, g) or _items(r, g),
+            insists=r.flag(g, "insists", "refusal") if "insists" in g else None,
         ),
     )  # fmt: skip
     file = IntakeFile(
@@ -471,6 +472,7 @@ def _draft(file: IntakeFile, checklist: Checklist) -> IntakeDraft:
         refusing=refusal is not None,
         refusal_ground=refusal.ground if refusal else None,
         turn_to=refusal.turn_to if refusal else "",
+        insists=refusal.insists if refusal else None,
         previous_case_no=file.previous_case_no,
         subject=file.subject,
     )

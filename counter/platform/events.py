@@ -1,7 +1,8 @@
 """Which steps the platform is told of, and each one's key.
 
 The platform keeps a case's 办件 record and the province's 好差评 system every rating of it (国办发〔2019〕51号), so
-it is told of each step that changes what it holds: 受理 (容缺受理 its own kind), the 补正告知, 不予受理, each item's
+it is told of each step that changes what it holds: 受理 (容缺受理 its own kind; the hall's 收件 where it only
+received every item, :func:`told_as`), the 补正告知, 不予受理, each item's
 decision, 办结 (a case every item of which was denied too: its result is 不予批准), 送达 (whole or in part); each
 rating, and each step of the rectification a bad one opens: the rater called back (回访), how it was handled (整改:
 立行立改, 限期整改, 解释说明), the rater told (反馈), and the rating voided on appeal; a case that ends without a
@@ -46,6 +47,7 @@ class PlatformKind(StrEnum):
     """The events the platform is told of (the mapping file names them by these values)."""
 
     ACCEPTED = "accepted"  # 受理
+    RECEIVED = "received"  # 收件: the hall only received every item, its departments accept (told_as)
     DEFERRED = "deferred"  # 容缺受理
     CORRECTION = "correction"  # 补正告知
     REFUSED = "refused"  # 不予受理
@@ -69,6 +71,7 @@ class PlatformKind(StrEnum):
 CASE_KINDS = frozenset(
     {
         PlatformKind.ACCEPTED,
+        PlatformKind.RECEIVED,
         PlatformKind.DEFERRED,
         PlatformKind.CORRECTION,
         PlatformKind.REFUSED,
@@ -128,6 +131,7 @@ PROCEDURE_OF = {
 #: a step that moves the case on is 通过; one that sends it back to the applicant (补正, 不予受理) is 退回
 ACTION: dict[PlatformKind, str] = {
     PlatformKind.ACCEPTED: "pass",
+    PlatformKind.RECEIVED: "pass",
     PlatformKind.DEFERRED: "pass",
     PlatformKind.CORRECTION: "return",
     PlatformKind.REFUSED: "return",
@@ -200,6 +204,30 @@ def told_of_line(event: str, note: str) -> Told | None:
     if event in _ITEM_LINES:
         return Told(kind, read_item_note(note)[0])
     return Told(kind)
+
+
+#: the end reason of an intake at a hall that only receives, where the applicant, told the window's finding, did not go
+#: on (told_as): data the platform keeps, in the words the 申请事项告知书 records it with
+WITHDRAWN_AT_WINDOW = "经窗口告知核对意见，申请人不坚持按本次申请办理，撤回申请"
+
+#: what an intake's event tells where the hall only received every item of the case (told_as)
+_RECEIVED_AS = {
+    PlatformKind.ACCEPTED: PlatformKind.RECEIVED,
+    PlatformKind.DEFERRED: PlatformKind.RECEIVED,
+    PlatformKind.REFUSED: PlatformKind.WITHDRAWN,
+}
+
+
+def told_as(kind: PlatformKind, only_received: bool) -> PlatformKind:
+    """The kind an event is told as, where the hall only received every item of its case (``only_received``).
+
+    Such a hall accepts nothing: its intake is a 收件 (许可法 第二十六条), the departments' 受理 each their own
+    (:attr:`PlatformKind.ITEM_ACCEPTED`), so the platform hears no 受理 of the hall's, and no 受理 date or promise.
+    Nor does it refuse: a 第二项 finding is told and the applicant asked whether to go on; the intake that then ends
+    with the hall's 申请事项告知书 is the applicant's withdrawal (:mod:`counter.documents.outcome_preview`), told
+    as one.  A 收件 paper's kind is judged as the case's receipt told it (its kept settings), so a later 授权 does
+    not turn a 收件 already told into a 受理."""
+    return _RECEIVED_AS.get(kind, kind) if only_received else kind
 
 
 def kind_of_rectification(event: str) -> PlatformKind | None:

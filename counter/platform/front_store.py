@@ -77,6 +77,7 @@ def guid_column(table: str) -> str:
 
 #: the steps written as process rows, with the name of their 环节 (业务动作 is the ``action`` list's code)
 STEP_NAMES = {
+    PlatformKind.RECEIVED: "窗口收件",  # the hall only received: the 受理 rows are its departments' own
     PlatformKind.CORRECTION: "补正告知",
     PlatformKind.ITEM_DECIDED: "审批决定",
     PlatformKind.ITEM_ACCEPTED: "部门受理",
@@ -84,6 +85,7 @@ STEP_NAMES = {
 }
 #: the 业务动作 of a step when its facts do not say: GB/T 39046-2020 表 7 (通过, 退回, 其他)
 STEP_ACTIONS = {
+    PlatformKind.RECEIVED: "pass",
     PlatformKind.CORRECTION: "return",
     PlatformKind.ITEM_DECIDED: "pass",
     PlatformKind.ITEM_ACCEPTED: "pass",
@@ -272,6 +274,8 @@ def _rows(  # noqa: PLR0911 - one return per kind of event reads as the table of
     if kind is PlatformKind.REFUSED:
         ground = facts.get("case.refusal_ground", "")
         return [*_accepts(key, facts, extra, code), _result(key, facts, code, "refused", ground)]
+    if kind is PlatformKind.RECEIVED:  # a 收件 is no 受理: a step and the materials it took, no up_pro_accept row
+        return [_process(key, kind, facts, extra, code), *_materials(key, facts, extra)]
     if kind in STEP_NAMES:
         return [_process(key, kind, facts, extra, code)]
     if kind is PlatformKind.COMPLETED:

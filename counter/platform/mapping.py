@@ -64,6 +64,7 @@ SOURCES = frozenset(
         "case.applicant_phone",
         "case.agent_name",
         "case.agent_id_no",
+        "case.agent_id_type",  # the kind of the agent's 证件: id_card (an agent is a person), "" without an agent
         "case.received_at",  # 申请时间 (the intake's moment)
         "case.accepted_on",  # 受理日期
         "case.promised_on",  # 承诺办结日期

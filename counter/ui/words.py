@@ -203,5 +203,6 @@ DESK_IDENTITY_FIELD = {
     "seal_caption": tr("印章"),
     "address": tr("地址"),
     "consult_phone": tr("电话"),
+    "review_body": tr("复议机关"),
 }
 DESK_IDENTITY_JOIN = tr("、")

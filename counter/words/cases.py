@@ -52,7 +52,7 @@ CASE_STATUS_RECEIVED = {
     CaseStatus.ACCEPTED: tr("已收件"),
     CaseStatus.AWAITING_DEFERRED: tr("已收件，待补材料"),
     CaseStatus.CORRECTION_ISSUED: tr("已告知补齐材料"),
-    CaseStatus.REFUSED: tr("已出具申请事项告知书"),
+    CaseStatus.REFUSED: tr("申请人已撤回（已出具申请事项告知书）"),
 }
 
 

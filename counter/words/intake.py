@@ -57,6 +57,14 @@ COMMIT_RECEIVED = {
     "correct": tr("出具{paper}"),
     "refuse": tr("出具{paper}"),
 }
+#: an intake's outcome where the hall only received every item (``case show``, the history's line): it accepted none,
+#: and refused none — the applicant, told the finding, withdrew (counter.documents.outcome_preview.insists_unasked)
+OUTCOME_TAKEN_RECEIVED = {
+    Outcome.ACCEPT: tr("收件"),
+    Outcome.DEFER: tr("收件（材料容缺后补）"),
+    Outcome.CORRECT: tr("一次性告知补齐材料"),
+    Outcome.REFUSE: tr("申请人撤回（已出具申请事项告知书）"),
+}
 RECEIPT = {
     Receipt.PENDING: tr("未核对"),
     Receipt.RECEIVED: tr("已收取"),
@@ -122,6 +130,10 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
     ReasonCode.REFUSAL_NOT_THE_WINDOWS: tr(
         "本窗口对“{name}”只负责收件，不作决定，也不退回申请材料：请取消“告知：出具申请事项告知书”，按收件办理，"
         "将核对意见告知申请人，材料转送{subject}，由其依法决定是否受理"
+    ),
+    ReasonCode.INSISTS_UNASKED: tr(
+        "本窗口对“{name}”只负责收件，不作出不予受理决定：请将核对意见告知申请人，并询问是否坚持按本次申请办理——"
+        "坚持的，按收件办理，当日转送{subject}依法决定；不坚持的，出具申请事项告知书，记为申请人撤回申请"
     ),
     ReasonCode.NO_LICENCE_ITEMS_MISSING: tr(
         "以“依法不需要取得行政许可”不予受理的，须逐项选定不需要取得行政许可的事项（行政许可法第三十二条第一款第一项）"

@@ -16,6 +16,7 @@ from counter.words.translate import tr
 
 PLATFORM_KIND = {
     PlatformKind.ACCEPTED: tr("受理"),
+    PlatformKind.RECEIVED: tr("收件"),
     PlatformKind.DEFERRED: tr("容缺受理"),
     PlatformKind.CORRECTION: tr("补正告知"),
     PlatformKind.REFUSED: tr("不予受理"),

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.admin.office import office_settings
+from counter.actions.cases.item_authority import set_item_held
 from counter.actions.intake.licences import save_library
 from counter.actions.intake.take import extend_deferral, lapse_correction, move_case
 from counter.actions.outbox.front_store import front_store_settings, save_front_store, send_due
@@ -160,6 +161,9 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
         with sessions.begin() as s:
             save_front_store(s, settings_for(front_store), desk=desk, folder=keys)
             hall_codes(s, desk, keys)
+        with sessions.begin() as s:  # a 行政审批局 holding three items: it accepts them (the tax office's it receives)
+            for code in ITEMS[:3]:
+                set_item_held(s, desk, desk.identity.site_code, code, held=True)
         request = full_request(sessions)
         granted = take(sessions, desk, request)  # 受理, then every item granted: 营业执照 with the first
         for code in ITEMS:
@@ -178,8 +182,9 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
             guide = current_guide(s, "XAM-YJS-008")
         assert guide is not None
         bodies = turn_to_text((i.code, i.department.replace(PLACE, "科尔沁右翼前旗")) for i in guide.bundle.items)
-        refusal = Refusal(RefusalGround.NOT_IN_REMIT, bodies)
-        refused = take(sessions, desk, dataclasses.replace(request, refusal=refusal))  # 不予受理
+        # the tax office's item only received: the window's 告知, and the applicant, told it, withdraws
+        refusal = Refusal(RefusalGround.NOT_IN_REMIT, bodies, insists=False)
+        refused = take(sessions, desk, dataclasses.replace(request, refusal=refusal))  # 申请事项告知书: 撤回
         supervisor = signed_in(owner, Desk(desk.identity, "值班长"))  # from now on, accounts sign in
         with sessions() as s:
             view = case_view(s, deferred)
@@ -216,8 +221,8 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
         accepts = rows(front_store, "up_pro_accept")
         items_each = len(ITEMS)
         # one 受理 row per item applied for, per case accepted (补正告知 is not 受理: it is a step of its own)
-        assert sorted({str(r["project_no"]) for r in accepts}) == sorted([granted, denied, deferred, voided, refused])
-        assert len(accepts) == 5 * items_each
+        assert sorted({str(r["project_no"]) for r in accepts}) == sorted([granted, denied, deferred, voided])
+        assert len(accepts) == 4 * items_each
         assert len({r["row_guid"] for r in accepts}) == len(accepts)
         first = next(r for r in accepts if r["project_no"] == granted)
         assert first["cd_operation"] == "I"
@@ -232,7 +237,7 @@ def test_a_day_of_cases_reaches_the_front_store_once_each_through_a_kill_and_the
         assert results[denied]["result_type"] == "6"  # 办结, decided with no licence (BJJGDM, the test site's coding)
         assert results[voided]["result_type"] == "3"  # 删除办结
         assert results[corrected]["result_type"] == "5"  # 补正不来办结
-        assert results[refused]["result_type"] == "1"  # 不予受理: 退回办结 in BJJGDM
+        assert results[refused]["result_type"] == "5"  # the applicant's withdrawal (退件), never 不予受理
         (special,) = rows(front_store, "up_pro_special_procedure")  # the 容缺 deadline extended (GB/T 39046 A.7)
         assert (special["project_no"], special["special_type"]) == (deferred, "2")
         assert special["special_reason"] == "申请人住院，不可抗力"

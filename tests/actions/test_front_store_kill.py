@@ -21,6 +21,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
+from counter.actions.cases.item_authority import set_item_held
 from counter.actions.outbox.front_store import save_front_store, send_due
 from counter.actions.outbox.platform import save_platform
 from counter.case.numbers import DeskIdentity
@@ -76,6 +77,8 @@ def test_a_sender_killed_mid_batch_leaves_every_event_in_the_front_store_once(
             save_front_store(s, settings_for(slow_front_store), desk=desk)
             hall_codes(s, desk, site_key_path().parent)
             confirm_guides(s, "XAM-YJS-008")  # the site confirmed its guide: a sample guide's cases never leave
+            for code in ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03"):  # its own: a 受理, not a 收件
+                set_item_held(s, desk, "XAM01", code, held=True)
         numbers = [take(sessions, desk, full_request(sessions)) for _ in range(CASES)]
 
         sender = subprocess.Popen(

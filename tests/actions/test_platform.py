@@ -14,7 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
+from counter.access.roles import Role
 from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases.item_authority import set_item_held
 from counter.actions.intake.take import take_intake
 from counter.actions.outbox.platform import event_list, platform_settings, retry_event, save_platform, send_due
 from counter.actions.outbox.platform_facts import facts_of
@@ -108,16 +110,36 @@ def test_an_event_is_sent_signed_in_the_mapped_elements_under_its_key_and_once(
     assert platform.bad_signatures == 0
     assert request["idempotency_key"] == request["request_id"] == request_key(event.key)
     assert request["projid"] == number
-    assert request["event_type"] == "受理"
+    # the site holds no item: its window only received them, and accepted none (许可法 第二十六条)
+    assert request["event_type"] == "收件"
+    assert "accept_date" not in request  # the departments' 受理, each its own
+    assert "promise_date" not in request
     assert request["applicant_cert_no"] == ID
     assert request["applicant_cert_type"] == "111"
     assert request["item_codes"].split(",") == [
         "152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04",
     ]  # fmt: skip
     assert request["delivery_type"] == "1"  # 窗口领取
-    assert request["promise_date"]  # 承诺办结时间
     assert sender(sessions, keys, clock) == SendRound()  # nothing twice
     assert len(platform.requests) == 1
+
+
+def test_a_window_that_accepts_tells_its_acceptance_with_its_date_and_promise(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, keys: Path
+) -> None:
+    """A 行政审批局 holding three items accepts them: its intake is a 受理, dated, with the promise; the tax office's
+    item it only receives beside them."""
+    configure(sessions, desk, platform, keys)
+    admin = dataclasses.replace(desk, actor=dataclasses.replace(desk.actor, roles=frozenset({Role.ADMIN})))
+    with sessions.begin() as s:
+        for code in ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03"):
+            set_item_held(s, admin, desk.identity.site_code, code, held=True)
+    take(sessions, desk, full_request(sessions))
+    assert sender(sessions, keys, Clock()) == SendRound(sent=1)
+    (request,) = platform.requests
+    assert request["event_type"] == "受理"
+    assert request["accept_date"] == TODAY.isoformat()
+    assert request["promise_date"]  # 承诺办结时间
 
 
 @pytest.mark.slow

@@ -89,7 +89,7 @@ def test_a_day_of_cases_reaches_the_platform_in_the_chosen_codings(
         refused = take(sessions, supervisor, dataclasses.replace(
             request, refusal=Refusal(RefusalGround.NOT_IN_REMIT, turn_to_text(
                 (code, "科尔沁右翼前旗市场监督管理局") for code in ITEMS
-            ))
+            ), insists=False)  # several bodies' items: the window's 告知, and the applicant, told it, withdraws
         ))  # fmt: skip
         voided = take(sessions, supervisor, full_request(sessions))
         withdrawn = take(sessions, supervisor, full_request(sessions))
@@ -129,7 +129,7 @@ def test_a_day_of_cases_reaches_the_platform_in_the_chosen_codings(
     assert stored is not None
     basic = ",".join(i.basic_code for i in stored.bundle.items)
 
-    (accepted,) = by_type(held, "受理", granted)
+    (accepted,) = by_type(held, "受理", granted)  # in the entrusting departments' names
     assert accepted["action"] == "通过"
     assert accepted["accept_doc_no"] == receipt  # 受理文书编号: the receipt's number
     assert accepted["project_type"] == PROMISED[chosen["item_kind"]]
@@ -174,8 +174,10 @@ def test_a_day_of_cases_reaches_the_platform_in_the_chosen_codings(
     assert notice_sent["action"] == "退回"
     (gone,) = by_type(held, "补正不来办结", lapsed)
     assert gone["result"] == results["lapsed"]
-    (refusal,) = by_type(held, "不予受理", refused)
-    assert (refusal["result"], refusal["action"]) == (results["refused"], "退回")
+    assert by_type(held, "不予受理", refused) == []  # a window that only receives refuses nothing
+    (refusal,) = by_type(held, "撤回", refused)
+    assert (refusal["result"], refusal["action"]) == (results["withdrawn"], "其他")
+    assert "申请人不坚持按本次申请办理" in refusal["end_reason"]
     (void,) = by_type(held, "作废", voided)
     assert void["result"] == results["voided"]  # 删除办结: an entry made in error
     assert void["end_reason"] == "录入错误"

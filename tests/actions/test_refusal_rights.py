@@ -4,22 +4,28 @@ theirs: tests/documents/test_remedies.py)."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
+import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.documents import make_document, save_office_settings
+from counter.actions.cases.item_steps import route_items
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.intake_request import IntakeRequest
+from counter.case.moments import BEIJING
 from counter.catalog.departments import PLACE
 from counter.db.catalog_store import current_guide
 from counter.documents.data import OfficeSettings
 from counter.documents.kinds import DocumentKind
-from counter.intake.outcome import Outcome, Refusal, RefusalGround
+from counter.intake.not_possible import IntakeNotPossible
+from counter.intake.outcome import Outcome, ReasonCode, Refusal, RefusalGround
 from counter.intake.turn_to import turn_to_text
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
@@ -38,7 +44,7 @@ def refusal_request(sessions: sessionmaker[Session]) -> IntakeRequest:
     assert stored is not None
     bodies = turn_to_text((i.code, i.department.replace(PLACE, "科尔沁右翼前旗")) for i in stored.bundle.items)
     checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
-    return IntakeRequest(checklist, applicant(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, bodies))
+    return IntakeRequest(checklist, applicant(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, bodies, insists=False))
 
 
 def test_a_refusal_several_departments_would_issue_is_the_halls_and_waits_for_no_body(
@@ -71,7 +77,7 @@ def new_car(sessions: sessionmaker[Session], refusal: bool) -> IntakeRequest:
     if not refusal:
         return IntakeRequest(checklist, applicant())
     bodies = turn_to_text((i.code, i.department.replace(PLACE, "兴安盟")) for i in stored.bundle.items)
-    return IntakeRequest(checklist, applicant(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, bodies))
+    return IntakeRequest(checklist, applicant(), refusal=Refusal(RefusalGround.NOT_IN_REMIT, bodies, insists=False))
 
 
 def test_a_hall_set_up_as_the_guide_says_takes_a_new_car_case(
@@ -98,3 +104,35 @@ def test_a_hall_set_up_as_the_guide_says_takes_a_new_car_case(
     assert "车辆管理所不予受理通知书" not in text
     assert "车辆管理所审批业务专用章" not in text
     assert "以本机关名义出具" not in text
+
+
+def test_an_applicant_who_insists_at_a_window_that_only_receives_is_forwarded_the_same_day(
+    sessions: sessionmaker[Session], desk: Desk, tmp_path: Path
+) -> None:
+    """055 第二项 at the league hall, which only receives for the 车管所: unasked, the intake waits; insisting, the
+    materials are a 收件 (收件凭证, 12345 on it) and the items go to their departments that day."""
+    with sessions.begin() as s:
+        allow_draft_intake(s, True, desk=desk)
+        save_office_settings(s, "XAM01", OfficeSettings(office_level="league"), desk=desk)
+    unasked = new_car(sessions, True)
+    refusal = unasked.refusal
+    assert refusal is not None
+    unasked = dataclasses.replace(unasked, refusal=dataclasses.replace(refusal, insists=None))
+    with sessions.begin() as s, pytest.raises(IntakeNotPossible) as waiting:
+        take_intake(s, desk, unasked, TODAY, office_calendar(s))
+    assert waiting.value.decision is not None
+    assert [r.code for r in waiting.value.decision.reasons] == [ReasonCode.INSISTS_UNASKED]
+    insisted = dataclasses.replace(unasked, refusal=dataclasses.replace(refusal, insists=True))
+    with sessions.begin() as s:
+        taken = take_intake(s, desk, insisted, TODAY, office_calendar(s))
+    with sessions.begin() as s:
+        receipt = make_document(s, desk, taken.case_no, DocumentKind.RECEIPT, TODAY)
+        routed = route_items(s, desk, taken.case_no, dt.datetime.combine(TODAY, dt.time(15), tzinfo=BEIJING))
+    assert taken.decision.outcome is Outcome.ACCEPT
+    path = tmp_path / "receipt.pdf"
+    path.write_bytes(receipt.pdf)
+    text = pdf_text(path, page=1)
+    assert "收件凭证" in text
+    assert "12345" in text
+    assert "不予受理" not in text
+    assert len(routed) == 2  # 车辆购置税申报 and 机动车注册登记, forwarded on the day of the 收件

@@ -45,7 +45,7 @@ def test_a_correction_through_an_agent_reads_its_agent_its_deadlines_and_its_res
     later = cases["补正后重新提交并受理"]
     assert correction["later_case_no"] == later
     assert f"重新提交办件：{later}" in lines
-    assert "状态：补正后已重新提交    结果：补正" in lines
+    assert "状态：补正后已重新提交    结果：一次性告知补齐材料" in lines  # the hall's 告知, no §32 补正
 
     resubmitted, lines = shown(capsys, db, later)
     assert resubmitted["previous_case_no"] == correction["case_no"]
@@ -63,7 +63,8 @@ def test_a_refusal_names_the_bodies_to_turn_to_and_a_deferral_the_day_each_mater
     turn_to = refused["turn_to"].splitlines()
     assert len(turn_to) == 4
     assert lines[lines.index(f"请向：{turn_to[0]}") + 1 : lines.index("材料：")] == turn_to[1:]
-    assert "状态：已出具申请事项告知书    结果：不予受理" in lines
+    # a window that only receives refuses nothing: the applicant, told the finding, withdrew
+    assert "状态：申请人已撤回（已出具申请事项告知书）    结果：申请人撤回（已出具申请事项告知书）" in lines
 
     completed, lines = shown(capsys, db, cases["容缺受理"])
     came = [m for m in completed["materials"] if m["due_on"]]

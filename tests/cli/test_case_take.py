@@ -87,7 +87,10 @@ def test_the_example_accept_prints_the_case_as_case_show_does(capsys: pytest.Cap
     first_line = out.splitlines()[0]
     case_no = first_line.split("：", 1)[1]
     assert out == shown(capsys, db, case_no)
-    assert "结果：受理" in out
+    # the site holds no item: its window received, and says so in the state, the result and the history
+    assert "状态：已收件    结果：收件" in out
+    assert "窗口收件：收件" in out
+    assert "窗口收件：受理" not in out
     assert "承诺办结：2026-11-27" in out
     assert "M12 营业执照：共享获取，已确认" in out
 
@@ -180,6 +183,11 @@ def test_refuse(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> 
         "152201-YJS008-04": "国家税务总局呼伦贝尔市海拉尔区税务局",
     }
     request["refusal"] = {"ground": "not_in_remit", "turn_to": bodies}
+    # a window that only receives refuses nothing: it asks whether the applicant goes on, and waits for the answer
+    code, out, _ = take(capsys, db, write(tmp_path, request), "--json")
+    assert code == 1
+    assert "询问是否坚持按本次申请办理" in out
+    request["refusal"]["insists"] = False  # told the finding, the applicant withdraws
     case = taken_json(capsys, db, write(tmp_path, request))
     assert (case["outcome"], case["refusal_ground"]) == ("refuse", "not_in_remit")
     assert case["turn_to"] == "\n".join(f"{code}：{body}" for code, body in bodies.items())
@@ -373,7 +381,7 @@ def test_a_previous_case_of_another_bundle_is_said_in_the_windows_words(
         "bundle": "033",
         "applicant": ACCEPT["applicant"],
         "delivery": {"how": "pickup"},
-        "refusal": {"ground": "not_in_remit", "turn_to": dict.fromkeys(items, "兴安盟供电公司")},
+        "refusal": {"ground": "not_in_remit", "turn_to": dict.fromkeys(items, "兴安盟供电公司"), "insists": False},
         "previous_case_no": corrected["case_no"],
     }
     said = "原办件办理的不是同一件事，不能作为本件的补正前办件"

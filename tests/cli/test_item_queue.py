@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import made_database
-from tests.entrusted import ENTRUSTMENT
+from tests.entrusted import ENTRUSTMENT, by_command
 from tests.test_cli import run
 from tests.test_cli_items import FOOD, ITEMS, accepted_case
 
@@ -23,7 +23,8 @@ MARKET = "乌兰浩特市市场监督管理局"
 def routed_case(capsys: pytest.CaptureFixture[str], db: str) -> tuple[str, dict[str, dict[str, object]]]:
     """A 小餐馆 accepted and routed today, and its items as ``item list --json`` gives them."""
     number = accepted_case(db)
-    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS]  # the departments' written 授权
+    # the departments' written 授权; the tax office, a vertical body, entrusts no hall (its item is only received)
+    entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)]
     assert run(capsys, "site", "authority", *entrusted, "--db", db)[0] == 0
     assert run(capsys, "item", "route", number, "--db", db)[0] == 0
     code, out, _ = run(capsys, "item", "list", number, "--json", "--db", db)

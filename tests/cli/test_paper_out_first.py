@@ -26,7 +26,7 @@ from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.cli.main import main
 from tests.conftest import made_database
-from tests.entrusted import ENTRUSTMENT
+from tests.entrusted import ENTRUSTMENT, by_command
 from tests.projects.samples import APPLIED, FACTS
 from tests.test_cli_items import FOOD, ITEMS, accepted_case
 
@@ -198,7 +198,18 @@ def test_a_hand_over_with_a_wrong_out_is_not_recorded(
     made_database(db)
     number = accepted_case(url(db))
     assert main(["item", "route", number, "--db", url(db)]) == 0
-    assert main(["site", "authority", *(f"--entrust={item}={ENTRUSTMENT}" for item in ITEMS), "--db", url(db)]) == 0
+    assert (
+        main(
+            [
+                "site",
+                "authority",
+                *(f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, url(db))),
+                "--db",
+                url(db),
+            ]
+        )
+        == 0
+    )
     for n, item in enumerate(ITEMS):
         assert main(["item", "sign", number, item, "--db", url(db)]) == 0
         assert main(["item", "approve", number, item, "--result-no", f"XK-{n}", "--db", url(db)]) == 0

@@ -10,7 +10,7 @@ import pytest
 from counter.cli.main import main
 from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from tests.conftest import REPO, made_database
-from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS
+from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS, by_command
 
 EXAMPLE = REPO / "docs" / "examples" / "intake-xiaocanguan.json"
 
@@ -47,7 +47,7 @@ def test_a_receipt_of_several_issuing_bodies_is_written_a_file_each(
     FILE.pdf, FILE-2.pdf and FILE-3.pdf; ``--item`` writes one body's alone."""
     save_desk_config(DeskConfig(clerk="乌兰"))
     db = made_database(tmp_path / "desk.sqlite3")
-    entrusted = (f"--entrust={code}={ENTRUSTMENT}" for code in RESTAURANT_ITEMS)
+    entrusted = (f"--entrust={code}={ENTRUSTMENT}" for code in by_command(RESTAURANT_ITEMS, db))
     assert main(["site", "authority", *entrusted, "--db", db]) == 0
     assert main(["office", "--administrative-organ", "yes", "--db", db]) == 0
     capsys.readouterr()

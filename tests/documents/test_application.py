@@ -297,7 +297,11 @@ def test_the_command_line_prints_it_and_refuses_it_for_a_refusal(
     refusal = json.loads(EXAMPLE.read_text("utf-8"))
     refusal["uid"] = "0e5c2a7f4b9d4e1a8c3f6b2d7a9e1c05"  # another intake than the example's
     codes = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")
-    refusal["refusal"] = {"ground": "not_in_remit", "turn_to": dict.fromkeys(codes, "呼伦贝尔市海拉尔区人民政府")}
+    refusal["refusal"] = {
+        "ground": "not_in_remit",
+        "turn_to": dict.fromkeys(codes, "呼伦贝尔市海拉尔区人民政府"),
+        "insists": False,  # told the finding at a window that only receives, the applicant withdraws
+    }
     request = tmp_path / "refusal.json"
     request.write_text(json.dumps(refusal, ensure_ascii=False), "utf-8")
     assert main(["case", "take", str(request), "--json", "--db", db]) == 0

@@ -25,6 +25,7 @@ TOWNSHIP = dataclasses.replace(
     hours="星期一至星期五 08:00-12:00 14:00-17:00",
     consult_phone="0482-5123456",
     complaint_phone="0482-5123457",
+    review_body="科尔沁右翼前旗人民政府",  # the township's own (a township prints nothing under the hall's)
 )
 #: what the guide or the league hall's settings say of the hall (its name, its window, its floor, its phones, its
 #: hours): none of it on a township's paper

@@ -10,13 +10,14 @@ import pytest
 
 from counter.intake.parties import ApplicantKind, Delivery
 from counter.platform.code_lists import NoCode, Unchosen
-from counter.platform.events import PlatformKind, Told, kind_of_rectification, told_of_line
+from counter.platform.events import PlatformKind, Told, kind_of_rectification, told_as, told_of_line
 from counter.platform.mapping import SOURCES, MappingError, MissingElement, load_mapping, mapping_from
 from counter.ratings.export import export_row
 from counter.ratings.levels import Channel, Level
 from counter.ratings.rectification import RectEvent
 from counter.resources import resources_dir
 from counter.words.platform import PLATFORM_KIND
+from tests.codings import CHOSEN
 from tests.ratings.test_figures_and_export import RECORD
 
 SHIPPED = resources_dir() / "platform" / "nmg.toml"
@@ -148,6 +149,26 @@ def test_codes_are_applied_a_value_no_code_is_refused_and_a_required_element_mus
     with pytest.raises(MissingElement) as missing:
         mapping.render(PlatformKind.RATED, facts | {"rating.level": ""}, codings)
     assert missing.value.elements == ["评价等级"]
+
+
+def test_a_received_intake_is_told_as_a_receipt_with_no_acceptance_and_the_agents_papers_typed() -> None:
+    """The hall's 收件 carries no 受理 date or promise; a 不予受理 of a hall that only receives is the applicant's
+    withdrawal; the agent's 证件类型 goes with the agent's number."""
+    assert told_as(PlatformKind.ACCEPTED, True) is PlatformKind.RECEIVED
+    assert told_as(PlatformKind.DEFERRED, True) is PlatformKind.RECEIVED
+    assert told_as(PlatformKind.REFUSED, True) is PlatformKind.WITHDRAWN
+    assert told_as(PlatformKind.ACCEPTED, False) is PlatformKind.ACCEPTED
+    mapping = load_mapping(SHIPPED)
+    codings = mapping.codings(CHOSEN)
+    facts = dict.fromkeys(SOURCES, "x") | {"event.kind": "received", "case.agent_id_type": "id_card",
+                                           "case.applicant_id_type": "id_card", "case.applicant_kind": "person",
+                                           "case.delivery": "pickup", "case.item_kind": "immediate",
+                                           "step.action": "pass", "case.materials": ""}  # fmt: skip
+    sent = mapping.render(PlatformKind.RECEIVED, facts, codings)
+    assert sent["event_type"] == "收件"
+    assert "accept_date" not in sent
+    assert "promise_date" not in sent
+    assert sent["agent_cert_type"] == "111"
 
 
 def test_which_lines_the_platform_is_told_of() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import shutil
@@ -14,10 +15,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.admin.site import init_site, register_peer
+from counter.actions.cases.documents import save_office_settings
 from counter.actions.site.demo import run_demo
 from counter.actions.sync.packages import ExportResult, export_package, import_package
 from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
+from counter.documents.data import OfficeSettings
 from counter.sync.exchange import ImportReport
 from counter.sync.sites import SiteIdentity, SiteKind
 from tests.catalog_db import kept_in_clear, made_once
@@ -54,11 +57,24 @@ def sqlite_copy(template: Path, path: Path) -> sessionmaker[Session]:
     return make_sessions(make_engine(f"sqlite:///{path}"))
 
 
+#: a township centre's own 单位信息 (a township prints no paper under the hall's seal, phones or 复议 body)
+TOWNSHIP_OFFICE = OfficeSettings(
+    office_name="明水河镇便民服务中心",
+    seal_caption="明水河镇人民政府便民服务专用章",
+    address="科尔沁右翼前旗明水河镇政府院内一楼便民服务大厅",
+    consult_phone="0482-5123456",
+    complaint_phone="0482-5123457",
+    review_body="科尔沁右翼前旗人民政府",
+)
+
+
 def make_site(sessions: sessionmaker[Session], code: str, name: str, kind: SiteKind, folder: Path) -> Site:
     desk = Desk(DeskIdentity(code, "1"), f"{code}职员")
     key_path = folder / f"{code}.pem"
     with sessions.begin() as session:
         identity = init_site(session, code, name, kind, desk=desk, key_path=key_path)
+        if kind is SiteKind.TOWNSHIP:  # its own seal, place, phone and 复议 body: it prints nothing of the hall's
+            save_office_settings(session, code, dataclasses.replace(TOWNSHIP_OFFICE, office_name=name), desk=desk)
     return Site(identity, sessions, desk, key_path)
 
 

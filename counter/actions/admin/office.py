@@ -27,8 +27,9 @@ log = logging.getLogger(__name__)
 
 __all__ = ["HALLS_OWN", "office_settings", "office_still_the_halls", "office_to_store", "stored_office_settings"]
 
-#: what of the 单位信息 names the league hall itself (its defaults): on a township's paper they send people to it
-HALLS_OWN = ("office_name", "seal_caption", "address", "consult_phone")
+#: what of the 单位信息 names the league hall itself (its defaults): on a township's paper they send people to it, or
+#: put the hall's seal and the hall's 复议 body (兴安盟行政公署) under a township's act
+HALLS_OWN = ("office_name", "seal_caption", "address", "consult_phone", "review_body")
 
 
 def office_settings(session: Session, site_code: str) -> OfficeSettings:

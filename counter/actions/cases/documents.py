@@ -17,6 +17,7 @@ import json
 import logging
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
@@ -25,7 +26,7 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
-from counter.actions.admin.office import office_settings, office_to_store
+from counter.actions.admin.office import office_settings, office_still_the_halls, office_to_store
 from counter.actions.cases import read_notes
 from counter.actions.cases.item_authority import site_authority
 from counter.actions.cases.item_track import received_only, standings
@@ -43,14 +44,14 @@ from counter.db.catalog_store import current_guide, guide_version
 from counter.db.document_store import add_document, add_print, came_out, find_document, made_here
 from counter.db.outbox_store import gateway_configured
 from counter.db.rating_page import paper_rating_page
-from counter.db.settings_store import is_township, is_training, office_key, put_setting
+from counter.db.settings_store import get_setting, is_township, is_training, office_key, put_setting
 from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record, kept_snapshot
 from counter.documents.deciders import decider_name
 from counter.documents.issuers import PER_BODY, part_heading, part_key, part_keys
 from counter.documents.item_acceptance import ItemDates, dates_of_record, dates_record
-from counter.documents.kinds import DocumentKind, record_kind
+from counter.documents.kinds import DocumentKind, DocumentProblem, record_kind
 from counter.documents.made import GuideNotFound, MadeDocument, PrintNotMade
-from counter.documents.model import DocumentData, OfficeSettings, document_for, guide_notice_for
+from counter.documents.model import DocumentData, DocumentNotPossible, OfficeSettings, document_for, guide_notice_for
 from counter.documents.persons_printed import persons_printed
 from counter.documents.rating_qr import SNAPSHOT_KEY as RATING_QR
 from counter.documents.rating_qr import RatingNotKept, rating_of_record, rating_record, with_rating_qr
@@ -108,6 +109,8 @@ ITEM_DATES = "item_dates"
 #: in the snapshot of a receipt or a 容缺 notice made once per issuing body (counter.documents.issuers): absent (every
 #: one made before), the paper is the whole bundle's, and its reprint is too
 PER_BODY_MARK = "per_body"
+#: the papers made once per hand-over or change of a date, numbered by it
+NUMBERED_PAPERS = frozenset({DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE})
 #: the papers of one item, in its department's name and numbered in its series
 ITEM_PAPERS = frozenset(
     {DocumentKind.DENIAL, DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT, DocumentKind.ITEM_REFUSAL}
@@ -195,6 +198,38 @@ def prints_own_place(session: Session) -> bool:
     return is_township(session)
 
 
+def _as_received(session: Session, desk: Desk, case_id: int, kind: DocumentKind, view: CaseView) -> CaseView:
+    """The case as a department's paper of one item tells it: applied for at a township, sent here, it names the
+    township as the window the applicant went to (:attr:`CaseView.received_by`)."""
+    if kind not in ITEM_PAPERS or view.site_code == desk.identity.site_code:
+        return view
+    return dataclasses.replace(view, received_by=_received_by(session, case_id, view.site_code))
+
+
+def _received_by(session: Session, case_id: int, site_code: str) -> str:
+    """The office a case taken at another site (a township's) was received by, as the first paper it made there
+    named it (a township's package carries its records, each with the settings it was made under); else that
+    site's settings as stored here, if any; "" where neither says (the paper then names the office making it)."""
+    records = models.DocumentRecord
+    first = session.scalars(
+        select(records.office).where(records.case_id == case_id).order_by(records.id).limit(1)
+    ).first()
+    kept = kept_snapshot(first) if first else None
+    named = str(kept.get("office_name", "")) if kept is not None else ""
+    if not named and get_setting(session, office_key(site_code)):
+        named = office_settings(session, site_code).office_name
+    return named.strip()
+
+
+def _own_place_set(session: Session, site_code: str) -> bool:
+    """:func:`prints_own_place`, refused (:class:`DocumentNotPossible`) at a township whose 单位信息 still says the
+    league hall's: its paper would wear the hall's seal, phones and 复议 body (its own act under another's name)."""
+    own_place = prints_own_place(session)
+    if own_place and office_still_the_halls(session, site_code):
+        raise DocumentNotPossible((DocumentProblem.OFFICE_STILL_THE_HALLS,))
+    return own_place
+
+
 def _sms_promised(session: Session, case: models.Case) -> bool:
     """Whether a new receipt promises the progress by SMS: where the hall has a gateway and the case a phone."""
     return bool(case.notify_phone.strip()) and gateway_configured(session)
@@ -270,12 +305,12 @@ def made_document(
     assert stored is not None  # a case always keeps its guide version (foreign key)
     bundle = stored.bundle.for_case(dict(view.answers))  # the papers name only the items applied for
     item_code, split = _part(session, desk, case.id, kind, view, bundle, item_code)
+    view = _as_received(session, desk, case.id, kind, view)
     item = bundle.item(item_code) if kind in ITEM_PAPERS or split else None
     item_no = stored.bundle.items.index(item) + 1 if item is not None else 0  # its place in the whole guide
     if kind is DocumentKind.DATE_NOTICE:  # one paper per change of a date (counter.case.date_changes): the latest
         hand_over_no = date_change_no(view.history, hand_over_no)
-    numbered = kind in (DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE)
-    stored_kind = record_kind(kind, hand_over_no if numbered else item_no)
+    stored_kind = record_kind(kind, hand_over_no if kind in NUMBERED_PAPERS else item_no)
     existing = find_document(session, case.id, stored_kind)
     acceptance = kind is DocumentKind.ACCEPTANCE  # its department's 受理通知书 tells the item's dates
     if existing is not None and readable(existing.office, view.case_no):  # a reprint: what the paper told then
@@ -285,7 +320,7 @@ def made_document(
         rating = _rating_of_record(kept.get(RATING_QR), view.case_no, existing.doc_no)
         dates = dates_of_record(kept.get(ITEM_DATES)) if acceptance else None
     else:
-        own_place = prints_own_place(session)
+        own_place = _own_place_set(session, desk.identity.site_code)
         office, issued_on = office_settings(session, desk.identity.site_code), today
         if existing is not None:  # its record keeps no settings to tell again: the site's now, its number kept
             number, issued_on = existing.doc_no, existing.issued_on

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterable
 
 from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -28,11 +29,12 @@ from counter.case.item_standing import ItemStanding
 from counter.case.pledge_checks import item_revocations
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
-from counter.catalog.model import Bundle
+from counter.catalog.model import Bundle, Item
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
 from counter.documents.acceptance import HELD, Acceptance, HeldItems, acceptance_of, held_of_record, kept_snapshot
+from counter.documents.data import OfficeSettings
 from counter.documents.kinds import DocumentKind
 
 #: the statuses whose items are still worked at their departments (counter.case.status: an item's path runs then)
@@ -84,19 +86,31 @@ def received_only(session: Session, view: CaseView, bundle: Bundle) -> frozenset
 
     As the case's receipt told the applicant, where one was made (its record keeps the settings and what the site
     held then); else as the site's settings stand."""
+    return received_codes(session, view.case_no, view.site_code, bundle.items)
+
+
+def received_codes(session: Session, case_no: str, site_code: str, items: Iterable[Item]) -> frozenset[str]:
+    """:func:`received_only` of the case numbered ``case_no``, taken at ``site_code``, for ``items``."""
+    office, held = told_standing_of(session, case_no, site_code)
+    return frozenset(i.code for i in items if acceptance_of(i, office, held) is Acceptance.RECEIVED)
+
+
+def told_standing_of(session: Session, case_no: str, site_code: str) -> tuple[OfficeSettings, HeldItems]:
+    """The settings and holdings the case's items stand by as its receipt told the applicant (else the site's now):
+    also what the platform's report of the case reads (:mod:`counter.actions.outbox.platform_facts`)."""
     raw = session.scalars(
         select(models.DocumentRecord.office)
         .join(models.Case, models.Case.id == models.DocumentRecord.case_id)
-        .where(models.Case.case_no == view.case_no, models.DocumentRecord.kind == DocumentKind.RECEIPT.value)
+        .where(models.Case.case_no == case_no, models.DocumentRecord.kind == DocumentKind.RECEIPT.value)
         .order_by(models.DocumentRecord.id)
     ).first()
-    kept = _snapshot(raw, view.case_no)
+    kept = _snapshot(raw, case_no)
     if raw is not None and kept is not None:
-        office, held = stored_office_settings(raw, view.site_code), held_of_record(kept.get(HELD))
+        office, held = stored_office_settings(raw, site_code), held_of_record(kept.get(HELD))
     else:
-        now = site_authority(session, view.site_code)
-        office, held = office_settings(session, view.site_code), HeldItems(now.site_items, dict(now.entrusted))
-    return frozenset(i.code for i in bundle.items if acceptance_of(i, office, held) is Acceptance.RECEIVED)
+        now = site_authority(session, site_code)
+        office, held = office_settings(session, site_code), HeldItems(now.site_items, dict(now.entrusted))
+    return office, held
 
 
 def _snapshot(raw: str | None, case_no: str) -> dict[str, object] | None:

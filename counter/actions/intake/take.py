@@ -61,7 +61,7 @@ from counter.db.intake_reads import IntakeReads, intake_reads
 from counter.db.page_store import add_page
 from counter.db.party_store import remember_party
 from counter.db.settings_store import SITE_CODE, get_setting, read_settings
-from counter.documents.outcome_preview import held_items, printable
+from counter.documents.outcome_preview import forwarded, held_items, insists_unasked, printable
 from counter.intake.checklist import Checklist, licence_column
 from counter.intake.licence_trust import use_reason
 from counter.intake.licence_use import LicenceUse, with_use
@@ -137,28 +137,27 @@ def _decide(
     if stored is None:
         raise IntakeNotPossible(None, why=NotPossibleWhy.GUIDE_VERSION_MISSING, names=(str(version_id),))
     rules = intake_rules(session)  # both periods in one read
+    applied = stored.bundle.for_case(request.checklist.answers_dict())  # a refusal names the items applied for
+    site = site_code or get_setting(session, SITE_CODE) or ""
+    office, held = office_settings(session, site), held_items(site_authority(session, site))
     decision = decide(
         stored.bundle,
         request.checklist,
         request.deferral,
-        request.refusal,
+        forwarded(request.refusal, applied, office, held),
         today=today,
         calendar=calendar,
         policy=rules.correction_policy(),
         deferral_policy=deferral or rules.deferral_policy(),
         draft_allowed=drafts_may_be_taken(session),
     )
-    applied = stored.bundle.for_case(request.checklist.answers_dict())  # a refusal names the items applied for
-    return stored, _printable(session, applied, decision, site_code)
-
-
-def _printable(session: Session, bundle: Bundle, decision: Decision, site_code: str) -> Decision:
-    """The decision as its paper can print it, under the site's settings as read now
-    (:func:`counter.documents.outcome_preview.printable`, as the desk's preview decides it)."""
     if not decision.outcome.decided:
-        return decision
-    site = site_code or get_setting(session, SITE_CODE) or ""
-    return printable(bundle, decision, office_settings(session, site), held_items(site_authority(session, site)))
+        return stored, decision
+    # as its paper can print it, under the site's settings as read now (as the desk's preview decides it), and a
+    # 申请事项告知书 only once the applicant was asked whether to go on
+    decision = printable(applied, decision, office, held)
+    insists = request.refusal.insists if request.refusal is not None else None
+    return stored, insists_unasked(applied, decision, office, held, insists)
 
 
 def _may_take(session: Session, desk: Desk) -> None:

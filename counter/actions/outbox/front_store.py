@@ -29,7 +29,7 @@ from counter.actions.intake.licences import library_settings
 from counter.actions.outbox import frame
 from counter.actions.outbox.frame import Clock, Job, Route, Writer
 from counter.actions.outbox.platform import chosen_codings
-from counter.actions.outbox.platform_facts import Withheld, facts_of
+from counter.actions.outbox.platform_facts import Withheld, facts_of, told_kind
 from counter.db import models
 from counter.db.case_store import answers_of, case_materials
 from counter.db.catalog_store import guide_version
@@ -154,7 +154,7 @@ class _FrontStore:
         try:
             facts = facts_of(session, event)
             extra = _extra(session, event, self.type_codes)
-            rows = rows_of(event.kind, facts, extra, settings, self.codings.code)
+            rows = rows_of(told_kind(facts), facts, extra, settings, self.codings.code)
         except (Withheld, RowsRefused, NoCode) as err:
             return Job(row_id, attempts, problem=str(err))
         request = FrontWrite(

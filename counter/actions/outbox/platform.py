@@ -26,7 +26,7 @@ from counter.actions.admin.guard import require
 from counter.actions.admin.outward_settings import save_settings, with_secret
 from counter.actions.outbox import frame
 from counter.actions.outbox.frame import Clock, Job, Route, Writer
-from counter.actions.outbox.platform_facts import Withheld, facts_of
+from counter.actions.outbox.platform_facts import Withheld, facts_of, told_kind
 from counter.db import models, platform_store
 from counter.db.platform_store import FAILED, PLATFORM_KEY
 from counter.db.settings_store import is_training
@@ -203,7 +203,8 @@ class _Platform:
         assert self.mapping is not None
         assert self.codings is not None
         try:
-            fields = self.mapping.render(event.kind, facts_of(session, event), self.codings)
+            facts = facts_of(session, event)
+            fields = self.mapping.render(told_kind(facts), facts, self.codings)
         except (MissingElement, Withheld, NoCode, Unchosen) as err:
             return Job(row_id, event.attempts, problem=str(err))
         request = ReportRequest(

@@ -23,15 +23,17 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from counter.actions.admin.office import office_settings
+from counter.actions.cases.item_track import told_standing_of
 from counter.case.decisions import read_item_note, split_validity
 from counter.case.moments import BEIJING, office_day, stored_utc
 from counter.case.status import CaseEvent, CaseStatus
-from counter.catalog.model import CaseKind
+from counter.catalog.model import CaseKind, Item
 from counter.db import models
 from counter.db.case_store import answers_of, case_materials
 from counter.db.catalog_store import guide_version
 from counter.db.platform_store import platform_settings
 from counter.db.sealed import UNREADABLE
+from counter.documents.acceptance import Acceptance, only_received, paper_standing
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import PRESENT, Receipt
@@ -41,10 +43,12 @@ from counter.platform.events import (
     ACTION,
     END_RESULT,
     PROCEDURE_OF,
+    WITHDRAWN_AT_WINDOW,
     WITHHELD_PREFIX,
     PlatformKind,
     WithheldWhy,
     licence_key,
+    told_as,
 )
 from counter.platform.mapping import SOURCES
 from counter.ratings.stored_reasons import local_labels, national_codes
@@ -84,22 +88,31 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
     case = session.get(models.Case, event.case_id)
     assert case is not None  # an event's case is never deleted (the foreign key)
     facts = dict.fromkeys(SOURCES, "")
-    facts |= _case_facts(session, case)
+    found, items = _case_facts(session, case)
+    facts |= found
+    office_then, held = told_standing_of(session, case.case_no, case.site_code)
+    received = only_received(items, office_then, held)
+    # a refusal no one body could make (one item only received, or several bodies) was the window's 告知: never
+    # told as a refusal (counter.documents.acceptance.paper_standing)
+    told = paper_standing(items, office_then, held) is Acceptance.RECEIVED
+    kind = told_as(event.kind, told if event.kind is PlatformKind.REFUSED else received)
+    # the hall accepted none: the 受理 and its promise are each department's (PlatformKind.ITEM_ACCEPTED)
+    facts |= dict.fromkeys(("case.accepted_on", "case.promised_on"), "") if received else {}
     office = office_settings(session, case.site_code).office_name
     org_codes = platform_settings(session).org_codes
     facts |= {
         "event.key": request_key(event.key),
-        "event.kind": event.kind.value,
+        "event.kind": kind.value,
         "event.at": moment(event.at),
         "event.site_code": case.site_code,
         "event.office": office,
         "case.accept_org_code": org_codes.get(office, ""),
-        "step.action": ACTION.get(event.kind, ""),
+        "step.action": ACTION.get(kind, ""),
         "step.by": _line_clerk(session, case, event),
     }
     detail = json.loads(event.detail or "{}")
-    if event.kind in END_RESULT:
-        facts["case.result"] = END_RESULT[event.kind]
+    if kind in END_RESULT:
+        facts["case.result"] = END_RESULT[kind]
     if event.kind is PlatformKind.SPECIAL_PROCEDURE:
         facts |= _procedure(session, case, event, str(detail.get("note", "")))
     if event.kind in (PlatformKind.ITEM_ACCEPTED, PlatformKind.ITEM_DECIDED):
@@ -114,8 +127,8 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
     if event.kind is PlatformKind.LICENCE_VOIDED:
         facts |= _voided_licence(session, case, event, facts, str(detail.get("note", "")))
         facts["licence.issuer_code"] = org_codes.get(facts["licence.issuer"], "")
-    if event.kind in (PlatformKind.WITHDRAWN, PlatformKind.VOIDED):
-        facts["case.end_reason"] = str(detail.get("note", ""))
+    if kind in (PlatformKind.WITHDRAWN, PlatformKind.VOIDED):  # at a window that only receives, told its finding
+        facts["case.end_reason"] = str(detail.get("note", "")) if kind is event.kind else WITHDRAWN_AT_WINDOW
     if event.kind in (PlatformKind.COMPLETED, PlatformKind.DELIVERED):
         facts |= _result(session, case, event)
     if event.kind is PlatformKind.DELIVERED:
@@ -128,7 +141,12 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
     return facts
 
 
-def _case_facts(session: Session, case: models.Case) -> dict[str, str]:
+def told_kind(facts: dict[str, str]) -> PlatformKind:
+    """The kind an event is told as, as :func:`facts_of` found it (:func:`counter.platform.events.told_as`)."""
+    return PlatformKind(facts["event.kind"])
+
+
+def _case_facts(session: Session, case: models.Case) -> tuple[dict[str, str], tuple[Item, ...]]:
     """The case's own facts.  :class:`Withheld` for a case taken under a bundled sample guide (its codes are
     illustrative, and never leave the desk as the platform's), or one an item of which has no 实施编码; and for one
     whose applicant's or agent's number this machine cannot open (its data key damaged or missing)."""
@@ -170,7 +188,8 @@ def _case_facts(session: Session, case: models.Case) -> dict[str, str]:
         "case.delivery": case.delivery,
         "case.clerk": case.clerk,
         "case.desk_no": case.desk_no,
-    }
+        "case.agent_id_type": "id_card" if case.agent_id_no else "",  # an agent is a person (GA/T 2000.156: 111)
+    }, tuple(items)
 
 
 def _receipt_no(session: Session, case: models.Case) -> str:

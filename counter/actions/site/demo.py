@@ -128,7 +128,8 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
         IntakeRequest(
             full,
             Parties(_person("刘志强", 47, "15148201234")),
-            refusal=Refusal(RefusalGround.NOT_IN_REMIT, _elsewhere(bundle)),
+            # told where to apply, the applicant does not go on here (a window that only receives refuses nothing)
+            refusal=Refusal(RefusalGround.NOT_IN_REMIT, _elsewhere(bundle), insists=False),
         ),
     )
     take(

@@ -10,6 +10,7 @@ connection hands over to :class:`counter.ui.intake.commit_waits.CommitWaits`.  O
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -32,7 +33,7 @@ from counter.ui.intake.commit_waits import CommitWaits
 from counter.ui.intake.draft_keeper import DraftKeeper
 from counter.ui.intake.outcome_box import commit_problems
 from counter.ui.intake.preview import Preview
-from counter.ui.intake.refusal_confirm import RefusalConfirmation
+from counter.ui.intake.refusal_confirm import INSISTS, RefusalConfirmation
 from counter.ui.intake.words import (
     INTAKE_DB_FAULT,
     INTAKE_DB_FAULT_NO_DRAFT,
@@ -120,8 +121,15 @@ class IntakeCommit(CommitWaits):
         self.confirmation = RefusalConfirmation(ground, turn_to, items, self, received=received)
         self.confirmation.accepted.connect(self.commit)
         self.confirmation.finished.connect(self.on_confirmation_closed)
+        self.confirmation.finished.connect(self._on_insisted)
         # keys typed before it is seen wait for it (counter.ui.keyboard.keys_on_screen)
         open_on_screen(self.confirmation)
+
+    def _on_insisted(self, result: int) -> None:
+        """The applicant insists at a window that only receives: no 申请事项告知书; the refusal is taken off, and the
+        form goes on as 收件, its materials checked and forwarded (counter.documents.outcome_preview.forwarded)."""
+        if result == INSISTS:
+            self.refusal.setChecked(False)
 
     def on_confirmation_closed(self) -> None:
         """Issued or not, the panel takes the keyboard back: on the print button, or where the clerk was."""
@@ -138,7 +146,7 @@ class IntakeCommit(CommitWaits):
         if not self.commit_button.isEnabled() or self.committing:
             return
         self.drafts.timer.stop()
-        request = TakeIntake(self.request())  # the case whole, and the draft gone, in one transaction
+        request = TakeIntake(_asked(self.request()))  # the case whole, and the draft gone, in one transaction
         self._named = self.commit_button.text()
         self.committing = True
         self.commit_button.setEnabled(False)
@@ -237,3 +245,14 @@ class IntakeCommit(CommitWaits):
             self.case_taken.emit(taken.case_no)
         finally:
             self._committed()
+
+
+def _asked(request: IntakeRequest) -> IntakeRequest:
+    """The request as the clerk confirmed it: a refusal reaches the commit only through its confirmation, whose
+    issuing answers the question of a window that only receives — the applicant, told the finding, does not insist
+    (:attr:`counter.intake.outcome.Refusal.insists`; insisting, the clerk goes back and takes the materials as
+    收件).  Where the window may refuse, the answer changes nothing."""
+    refusal = request.refusal
+    if refusal is None or refusal.insists is not None:
+        return request
+    return dataclasses.replace(request, refusal=dataclasses.replace(refusal, insists=False))

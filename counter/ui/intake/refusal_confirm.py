@@ -27,6 +27,8 @@ from counter.ui.intake.style import QUIET
 from counter.ui.intake.words import (
     INTAKE_RECEIVED_CONFIRM_INTRO,
     INTAKE_RECEIVED_CONFIRM_TITLE,
+    INTAKE_RECEIVED_INSISTS,
+    INTAKE_RECEIVED_INSISTS_KEYS,
     INTAKE_REFUSAL_CONFIRM_BACK,
     INTAKE_REFUSAL_CONFIRM_GO,
     INTAKE_REFUSAL_CONFIRM_INTRO,
@@ -36,6 +38,9 @@ from counter.ui.intake.words import (
 from counter.ui.look.text_size import scaled
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.punctuation import FIELD_LABEL
+
+#: the dialog's result where the applicant insists (neither 确认出具 nor 返回修改)
+INSISTS = 2
 
 
 def notice_lines(
@@ -97,6 +102,14 @@ class RefusalConfirmation(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(keys)
+        # a window that only receives refuses nothing: issuing is the applicant's "不坚持"; insisting goes back to the
+        # form as 收件 (counter.intake.outcome.Refusal.insists)
+        self.insist_button: QPushButton | None = None
+        if received:
+            layout.addWidget(plain_label(INTAKE_RECEIVED_INSISTS_KEYS, wrap=True))
+            self.insist_button = QPushButton(INTAKE_RECEIVED_INSISTS)
+            buttons.addWidget(self.insist_button)
+            self.insist_button.clicked.connect(lambda: self.done(INSISTS))
         layout.addLayout(buttons)
         self.back_button.clicked.connect(self.reject)
         self.confirm_button.clicked.connect(self.accept)

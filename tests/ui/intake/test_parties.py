@@ -79,7 +79,9 @@ def earlier_case(sessions: sessionmaker[Session], applicant: Applicant) -> None:
     assert stored is not None
     checklist = start_checklist(stored.bundle, guide_version=stored.version_id)
     elsewhere = turn_to_text((item.code, ELSEWHERE) for item in stored.bundle.items)  # 第二项: the hall's 告知
-    request = IntakeRequest(checklist, Parties(applicant), refusal=Refusal(RefusalGround.NOT_IN_REMIT, elsewhere))
+    request = IntakeRequest(
+        checklist, Parties(applicant), refusal=Refusal(RefusalGround.NOT_IN_REMIT, elsewhere, insists=False)
+    )
     with sessions.begin() as session:
         take_intake(session, DESK, request, TODAY, office_calendar(session))
 

@@ -146,6 +146,22 @@ def test_a_window_that_only_receives_confirms_its_notice_of_what_it_found(
     assert cases_stored(sessions) == 0
 
 
+def test_an_applicant_who_insists_goes_on_as_a_receipt_and_nothing_is_issued(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+) -> None:
+    """The window that only receives asks whether the applicant insists: Alt+K takes the refusal off and leaves the
+    form to be taken as 收件; no 申请事项告知书, no case yet."""
+    fill_person(panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
+    dialog = ask_to_commit(qtbot, panel)
+    assert dialog.insist_button is not None
+    assert dialog.insist_button.text() == "申请人坚持办理：按收件办理并转送(&K)"
+    with qtbot.waitSignal(dialog.finished):
+        QTest.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    assert not panel.refusal.isChecked()
+    assert cases_stored(sessions) == 0
+
+
 def test_a_window_that_only_receives_shows_no_red_refusal(
     qtbot: QtBot, sessions: sessionmaker[Session], make_panel: MakePanel
 ) -> None:

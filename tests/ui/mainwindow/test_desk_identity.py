@@ -154,8 +154,8 @@ def test_a_township_is_told_in_red_until_its_office_is_its_own(qtbot: QtBot, db:
     qtbot.addWidget(window.desk_actions.pad.pad)
     line = window.desk_actions.identity_label()
     assert line.isVisible()
-    # the office is named by its site unless named otherwise: its seal, address and phone are still the hall's
-    assert line.text() == "单位信息的印章、地址、电话仍是大厅的：按 F8 改"
+    # the office is named by its site unless named otherwise: its seal, address, phone and 复议 body are the hall's
+    assert line.text() == "单位信息的印章、地址、电话、复议机关仍是大厅的：按 F8 改"
     assert "申请人会被指到大厅" in line.toolTip()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -168,8 +168,9 @@ def test_a_township_is_told_in_red_until_its_office_is_its_own(qtbot: QtBot, db:
     office.fields["seal_caption"].setText("明水河镇人民政府便民服务专用章")
     office.fields["address"].setText("明水河镇政府院内一楼")
     QTest.mouseClick(office.save_button, Qt.MouseButton.LeftButton)
-    assert line.text() == "单位信息的电话仍是大厅的：按 F8 改"  # the phone is still the hall's
+    assert line.text() == "单位信息的电话、复议机关仍是大厅的：按 F8 改"  # the phone and 复议 body still the hall's
     office.fields["consult_phone"].setText("0482-5123456")
+    office.fields["review_body"].setText("科尔沁右翼前旗人民政府")
     QTest.mouseClick(office.save_button, Qt.MouseButton.LeftButton)
     assert line.isHidden()
 
