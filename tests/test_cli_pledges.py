@@ -151,7 +151,7 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert "2026年12月10日" in text  # dated the day the check made it
     assert "2026年12月14日" not in text
     recheck = ("item", "recheck", number, FIRE)
-    code, _, err = run(capsys, *user, *recheck, "--not-corrected", "通道仍被封堵。", *on("2026-12-11"))
+    code, _, err = run(capsys, *user, *recheck, "--lapsed", "通道仍被封堵。", *on("2026-12-11"))
     assert code == 1
     assert "请先记录送达" in err  # its period runs from its service, not yet recorded
     code, out, _ = run(capsys, *user, "item", "serve", number, FIRE, "--correction", "--hand", "孟根",
@@ -161,11 +161,11 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     code, _, err = run(capsys, *user, *revoke, "--unheard", *on("2026-12-21"))
     assert code == 1
     assert "尚未记录复查结果" in err  # no revocation without the 复查's finding
-    code, _, err = run(capsys, *user, *recheck, "--not-corrected", "通道仍被封堵。", *on("2026-12-18"))
+    code, _, err = run(capsys, *user, *recheck, "--lapsed", "通道仍被封堵。", *on("2026-12-18"))
     assert code == 1
     assert "责令改正的期限未满" in err  # the last day to correct is the applicant's
     rechecked = "复查发现二层疏散通道仍被封堵。"
-    code, out, _ = run(capsys, *user, *recheck, "--not-corrected", rechecked, *on("2026-12-21"))
+    code, out, _ = run(capsys, *user, *recheck, "--lapsed", rechecked, *on("2026-12-21"))
     assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：已记录复查结果（期满未改正）")
     hear = ("item", "hear", number, FIRE, "--within", "5", *on("2026-12-21"))
     assert run(capsys, *user, *unname)[0] == 0  # the site's setting taken back: the revocation could not be made

@@ -77,7 +77,7 @@ def add_false_steps(item: Any, common: argparse.ArgumentParser) -> None:
     found = p.add_mutually_exclusive_group(required=True)
     note = free_text(TextField.NOTE)
     found.add_argument("--corrected", type=note, metavar="TEXT", help=tr("改正合格：复查发现的情况"))
-    found.add_argument("--not-corrected", type=note, metavar="TEXT", help=tr("期满未改正：复查发现的情况"))
+    found.add_argument("--lapsed", type=note, metavar="TEXT", help=tr("期满未改正：复查发现的情况"))
     found.add_argument("--still-not", type=note, metavar="TEXT", help=tr("改正后仍不符合承诺内容：复查发现的情况"))
     add_today(p)
     p.set_defaults(func=cmd_item_recheck)
@@ -181,7 +181,7 @@ def cmd_item_recheck(args: argparse.Namespace) -> int:
     service, by = open_service(args), desk()
     found, finding = (
         (Recheck.CORRECTED, args.corrected) if args.corrected is not None
-        else (Recheck.NOT_CORRECTED, args.not_corrected) if args.not_corrected is not None
+        else (Recheck.NOT_CORRECTED, args.lapsed) if args.lapsed is not None
         else (Recheck.STILL_NOT, args.still_not)
     )  # fmt: skip
     row = _faults(
