@@ -60,8 +60,9 @@ from counter.intake.outcome import RefusalGround
 ACCEPTANCE_PAPERS = frozenset(
     {DocumentKind.RECEIPT, DocumentKind.DEFERRAL, DocumentKind.CORRECTION, DocumentKind.REFUSAL}
 )
-#: of those, the papers that still accept what they can where some items are only received (a line per group)
-_BY_GROUP = frozenset({DocumentKind.RECEIPT, DocumentKind.DEFERRAL})
+#: of those, the papers that still accept what they can where some items are only received (a line per group;
+#: the 补正, like the receipt, a paper per issuing body: counter.documents.issuers)
+_BY_GROUP = frozenset({DocumentKind.RECEIPT, DocumentKind.DEFERRAL, DocumentKind.CORRECTION})
 
 
 def _standings(items: Iterable[Item], office: OfficeSettings, held: HeldItems) -> set[Acceptance]:

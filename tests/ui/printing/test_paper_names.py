@@ -65,9 +65,10 @@ def test_each_paper_has_one_name_on_its_button_preview_and_headline(
         [window] = [w for w in previews(page) if w not in before]
         made = window.documents[0]
         assert made.kind is kind
-        # a receipt of several entrusting departments is a paper each, named by its body (one paper, one body)
+        # a receipt, 容缺 notice or 补正 of several entrusting departments is a paper each, named by its body
         several = len(window.documents) > 1
-        assert not several or (entrusted and kind in (DocumentKind.RECEIPT, DocumentKind.DEFERRAL))
+        per_body = (DocumentKind.RECEIPT, DocumentKind.DEFERRAL, DocumentKind.CORRECTION)
+        assert not several or (entrusted and kind in per_body)
         names = [doc_title(d) for d in window.documents]
         assert names == [name] or all(n.startswith(f"{name}（") for n in names)
         assert window.title.text() == names[0]
