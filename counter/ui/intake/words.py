@@ -220,7 +220,7 @@ INTAKE_REFUSAL_CONFIRM_BACK = tr("返回修改")
 INTAKE_REFUSAL_CONFIRM_GO = tr("确认出具(&Y)")
 # a window that only receives: the applicant, told the finding, insists — no paper now, the materials taken as 收件
 INTAKE_RECEIVED_INSISTS = tr("申请人坚持办理：按收件办理并转送(&K)")
-INTAKE_RECEIVED_INSISTS_KEYS = tr("申请人坚持按本次申请办理的，按 Alt+K，取消“不予受理”，核对材料后收件并当日转送。")
+INTAKE_RECEIVED_INSISTS_KEYS = tr("申请人坚持按本次申请办理的，按 Alt+K，改为收件：核对材料后收件并当日转送。")
 INTAKE_CLOSE_TITLE = tr("关闭受理")
 INTAKE_CLOSE_QUESTION = tr("本次受理尚未办结。关闭后，已填写的内容保存为草稿，可在主窗口按“恢复”接着办。")
 INTAKE_CLOSE_GO = tr("关闭，保留草稿")
