@@ -41,13 +41,14 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 def set_up_as_the_guide_says(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    """docs/install-and-operations.md, 八、乡镇同步: the desk, the site, its office; the name given to none of them."""
+    """docs/install-and-operations.md, 八、乡镇同步: the desk, the site, its office with its own 复议 body (a township
+    prints nothing while it is the hall's); the name given to none of them."""
     steps = (
         ("desk", "--site", "ARX01", "--site-name", TOWNSHIP, "--desk", "1", "--clerk", "其木格"),
         ("site", "init", "--code", "ARX01", "--name", TOWNSHIP, "--kind", "township"),
         ("office", "--seal-caption", "阿尔山市白狼镇人民政府便民服务专用章", "--address", "阿尔山市白狼镇政府院内一楼",
          "--hours", "星期一至星期五 08:30-12:00 14:30-17:30", "--consult-phone", "0482-7123456",
-         "--complaint-phone", "12345"),
+         "--complaint-phone", "12345", "--review-body", "阿尔山市人民政府"),
     )  # fmt: skip
     for step in steps:
         code, _, err = run(capsys, *step, "--db", db)
