@@ -97,7 +97,8 @@ class BareIntake:
         party = template.party
         changes = ", ".join(f'"{k}" = excluded."{k}"' for k in party if k != "id_key")
         self.party = _insert("party", party, mark) + f" ON CONFLICT (id_key) DO UPDATE SET {changes}"
-        self.draft = f"DELETE FROM draft WHERE desk_key = {mark('desk_key')}"  # the form's draft, ended as the intake's
+        # the intake's own draft ended with it, by the desk and the intake's uid (as counter.db.draft_store does)
+        self.draft = f"DELETE FROM intake_draft WHERE desk_key = {mark('desk_key')} AND uid = {mark('uid')}"
 
     def run(self, cursor: Any, n: int) -> str:
         """The statements of one intake (the caller begins and commits), numbered ``n`` at the floor's desk; the
@@ -123,7 +124,7 @@ class BareIntake:
         cursor.execute(self.entry, entry)
         cursor.execute(self.moved, {"hash": uuid.uuid4().hex * 2, "chain": chain})
         cursor.execute(self.party, {**t.party, "id_no": f"{self.tag}{n:0{18 - len(self.tag)}d}"})
-        cursor.execute(self.draft, {"desk_key": chain})
+        cursor.execute(self.draft, {"desk_key": chain, "uid": case["uid"]})
         return number
 
 

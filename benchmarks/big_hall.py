@@ -279,7 +279,7 @@ class _TrainingDesk:
             self.rate(self.take("correction", request(corrected, n + 3)), Level.BASIC)
         # 第二项: the body to turn to, named for each item applied for
         bodies = turn_to_text((item.code, "兴安盟市场监督管理局") for item in bundle.items_for(base.answers_dict()))
-        refusal = Refusal(RefusalGround.NOT_IN_REMIT, bodies)
+        refusal = Refusal(RefusalGround.NOT_IN_REMIT, bodies, insists=False)  # a hall that receives: withdrawn
         self.take("refused", request(full, n + 4, refusal=refusal))
 
 
