@@ -84,6 +84,7 @@ TIERS_BY_PATH: dict[str, tuple[str, ...]] = {
     "tests/test_database_file.py": ("program",),
     "tests/test_bounded_reads.py": ("program",),
     "tests/host/machine/test_quick_exit.py": ("program",),
+    "tests/ui/door/test_runner_let_go.py": ("program",),
     "tests/ui/start/test_single_desk.py": ("program", "durable"),
     "tests/ui/start/test_startup.py": ("program",),
     "tests/ui/test_window_language.py": ("program",),

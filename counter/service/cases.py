@@ -46,10 +46,19 @@ _STEP_FAULTS = (_DECISION, _MOVED, _NOT_POSSIBLE, "counter.case.correction_lapse
 # --- reading ----------------------------------------------------------------------------------------------------
 
 
+#: the farthest F7 looks back, in days: ten years, past the finder's year; further is no period but a fault
+FIND_DAYS_AT_MOST = 3660
+
+
 @dataclass(frozen=True)
 class FindCases:
     lookup: Lookup
     days: int
+
+    def __post_init__(self) -> None:
+        # refused as the request's type: a period before the calendar's first day failed in the read as a 500
+        if not 0 < self.days <= FIND_DAYS_AT_MOST:
+            raise ValueError(f"a lookup looks back 1 to {FIND_DAYS_AT_MOST} days, not {self.days}")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from counter.calendar.workdays import DateSpan
 from counter.intake.not_possible import ClerkUnnamed, IntakeNotPossible, NotPossibleWhy
+from counter.service.cases import FindCases
 from counter.service.catalog import AllowDraftIntake
 from counter.service.catalogue import operations
 from counter.service.codec import Malformed, NotSerialisable, decode, encode, hints_of
@@ -314,6 +315,9 @@ def test_a_type_no_operation_carries_is_refused_both_ways_by_name(value: Any, da
         ({"when": "2026-11-27", "amount": " 12.50"}, Leaf, "$.amount"),  # never written so: not read so
         ({"when": "2026-11-27", "amount": "1_250"}, Leaf, "$.amount"),
         ({"first": "2026-11-28", "last": "2026-11-27"}, DateSpan, "$"),  # its own check: it ends before it starts
+        # a lookup reaching back before the calendar's first day: the read failed on the date as a 500
+        ({"lookup": {"kind": "case_no", "text": ""}, "days": 739948}, FindCases, "$"),
+        ({"lookup": {"kind": "name", "text": "乌兰"}, "days": 0}, FindCases, "$"),
     ],
 )
 def test_a_value_its_type_would_not_make_is_refused_with_its_path(data: Any, hint: Any, path: str) -> None:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -167,9 +168,11 @@ class Runner(QObject):
         self._queued: list[Callable[[], None]] = []  # submitted while another ran: started in turn
         self._after_answers: list[Callable[[], None]] = []  # waiting for every answer owed to be handed over
         # a worker done rings the program's bell, never this runner: a signal of the runner emitted from a worker could
-        # reach a runner already gone (the program closing), and that is a crash; the bell outlives every runner, and
-        # the connection to a runner deleted goes with it
-        _bell().rang.connect(self._hand_over, Qt.ConnectionType.QueuedConnection)
+        # reach a runner already gone (the program closing), and that is a crash.  Nor is the runner connected to the
+        # bell: a ring queued for a runner being let go on the window's thread was delivered to it half gone, and that
+        # crashed too (a runner made for one call, dropped as its answer came); the bell, which outlives every runner,
+        # is the one receiver, and it calls on the runners still there
+        _bell().listeners.add(self)
         self._busy_after = QTimer(self)
         self._busy_after.setSingleShot(True)
         self._busy_after.setInterval(BUSY_AFTER_MS)
@@ -467,10 +470,20 @@ def _carry_out(work: Callable[[], T], future: Future[T]) -> None:
 
 
 class _Bell(QObject):
-    """Rung from a worker (or the transport's thread) when there is news for the window's thread: each runner's
-    queued connection hands its answers over there at the loop's next turn."""
+    """Rung from a worker (or the transport's thread) when there is news for the window's thread: its own queued
+    connection hands each runner's answers over there at the loop's next turn."""
 
     rang = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listeners: weakref.WeakSet[Runner] = weakref.WeakSet()  # a runner let go is no longer called
+        self.rang.connect(self._rung, Qt.ConnectionType.QueuedConnection)
+
+    def _rung(self) -> None:
+        for runner in list(self.listeners):  # a runner's answer may make or let go of another meanwhile
+            if shiboken6.isValid(runner):
+                runner._hand_over()  # the bell is the runners' own
 
 
 _BELLS: list[_Bell] = []  # the one bell, made on the window's thread by the first runner and kept for the program
