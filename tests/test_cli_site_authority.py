@@ -41,6 +41,7 @@ def test_either_shape_names_the_items_it_matched(capsys: pytest.CaptureFixture[s
     assert code == 0
     assert "YJS008-02 对应事项：152201-YJS008-02 食品经营许可（我要开小餐馆" in out
     assert "实施主体：" in out
+    assert run(capsys, "office", "--administrative-organ", "yes", "--db", db)[0] == 0  # a licence held: a 行政机关's
     code, out, _ = run(capsys, "site", "authority", "--hold", "152201-YJS008-03", "--json", "--db", db)
     assert code == 0
     answer = json.loads(out)
@@ -57,6 +58,23 @@ def test_a_tax_office_item_cannot_be_the_halls_own(capsys: pytest.CaptureFixture
     assert code == 1
     assert "“152201-YJS008-04”是实行垂直领导的部门（税务、海关等）的事项，本中心不能自行决定" in err
     assert held(capsys, db)["site_items"] == []
+
+
+def test_a_licence_is_the_halls_own_only_once_the_hall_is_known_to_be_an_administrative_organ(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    """许可法 第二十二条: a licence is granted by a 行政机关 with the power; whether the hall is one is the 司法局's
+    answer (office setting administrative_organ), and until it is yes the hall only receives the licence."""
+    code, _, err = run(capsys, "site", "authority", "--hold", "152201-YJS008-02", "--db", db)
+    assert code == 1
+    assert "“152201-YJS008-02”是行政许可事项，只有行政机关才能以自己的名义实施" in err
+    assert "--" not in err
+    assert held(capsys, db)["site_items"] == []
+    assert run(capsys, "office", "--administrative-organ", "no", "--db", db)[0] == 0
+    assert run(capsys, "site", "authority", "--hold", "152201-YJS008-02", "--db", db)[0] == 1
+    assert run(capsys, "office", "--administrative-organ", "yes", "--db", db)[0] == 0
+    assert run(capsys, "site", "authority", "--hold", "152201-YJS008-02", "--db", db)[0] == 0
+    assert held(capsys, db)["site_items"] == ["152201-YJS008-02"]
 
 
 def test_a_tax_office_item_is_entrusted_to_no_hall(capsys: pytest.CaptureFixture[str], db: str) -> None:

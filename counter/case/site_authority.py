@@ -47,6 +47,7 @@ class CatalogItem:
     bundle: str
     department: str  # as the site names it
     vertical: bool  # vertically led (行政复议法 第二十七条)
+    licensing: bool = False  # a 行政许可: held only by a 行政机关 (许可法 第二十二条)
 
 
 class AuthorityProblem(StrEnum):
@@ -54,6 +55,9 @@ class AuthorityProblem(StrEnum):
     VERTICAL_HELD = "vertical_held"  # a vertically led body's item cannot be the site's own
     VERTICAL_ENTRUSTED = "vertical_entrusted"  # nor entrusted to the site's window
     NO_AGREEMENT = "no_agreement"  # the entrustment names no 文号 or no date
+    #: a 行政许可 held in the site's own name while the 司法局 has not said the site is a 行政机关 (许可法 第二十二条:
+    #: a licence is granted by a 行政机关 with the power; the answer is the office setting ``administrative_organ``)
+    LICENCE_ORGAN_UNANSWERED = "licence_organ_unanswered"
 
 
 class AuthorityRefused(Exception):
@@ -91,10 +95,11 @@ def matched(typed: str, items: Iterable[CatalogItem]) -> tuple[MatchedItem, ...]
 
 
 def check_changes(
-    hold: Iterable[str], entrust: Iterable[tuple[str, str]], items: Iterable[CatalogItem]
+    hold: Iterable[str], entrust: Iterable[tuple[str, str]], items: Iterable[CatalogItem], *, organ: bool = False
 ) -> tuple[tuple[str, str], ...]:
     """Every problem of a change at once: codes the catalog lacks, a vertically led body's item held or entrusted,
-    an entrustment that names no agreement."""
+    a licence held by a site not known to be a 行政机关 (``organ``: the 司法局 said it is), an entrustment that names
+    no agreement."""
     items = tuple(items)
     problems: list[tuple[str, str]] = []
     for typed in hold:
@@ -103,6 +108,8 @@ def check_changes(
             problems.append((typed, AuthorityProblem.UNKNOWN_CODE.value))
         elif any(item.vertical for item in found):
             problems.append((typed, AuthorityProblem.VERTICAL_HELD.value))
+        elif not organ and any(item.licensing for item in found):
+            problems.append((typed, AuthorityProblem.LICENCE_ORGAN_UNANSWERED.value))
     for typed, text in entrust:
         found = match(typed, items)
         if not found:

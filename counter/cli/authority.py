@@ -26,6 +26,10 @@ _PROBLEM = {
     AuthorityProblem.VERTICAL_ENTRUSTED: tr(
         "“{code}”是实行垂直领导的部门（税务、海关等）的事项，不能委托本中心以其名义办理，未作任何更改"
     ),
+    AuthorityProblem.LICENCE_ORGAN_UNANSWERED: tr(
+        "“{code}”是行政许可事项，只有行政机关才能以自己的名义实施；司法局确认本中心为行政机关前（“单位信息”中的"
+        "“本单位是否为行政机关”设为“是”），本中心对它只负责收件，未作任何更改"
+    ),
     AuthorityProblem.NO_AGREEMENT: tr(
         "“{code}”的授权文书须写明文号和日期（如：兴市监授〔2026〕3号，2026年3月2日），未作任何更改"
     ),

@@ -20,9 +20,9 @@ concerns, in one body's name; where one of them is only received, or two bodies 
 follows from that department.
 
 Entrustment of a 行政许可 is to a 行政机关 only (第二十四条第一款).  Whether the hall is one is a local fact the
-司法局 answers (office setting ``administrative_organ``): until it is set, no paper is made in an entrusting
-department's name for a licence (:func:`entrustee_unanswered`); answered "no", a recorded entrustment of a licence
-cannot stand and the hall only receives it.
+司法局 answers (office setting ``administrative_organ``): until it is answered "yes", a recorded entrustment of a
+licence does not stand and the hall only receives the licence (许可法 第二十六条), forwarding it the same day.  Its
+intake used to wait for the answer, and the applicant went home with nothing: a window may always receive.
 """
 
 from __future__ import annotations
@@ -126,8 +126,8 @@ def acceptance_of(item: Item, office: OfficeSettings, held: HeldItems = NOTHING_
         return Acceptance.OWN
     if not recorded_entrustment(item, office, held):
         return Acceptance.RECEIVED
-    if is_licensing(item) and office.administrative_organ == OrganAnswer.NO:
-        return Acceptance.RECEIVED  # 第二十四条: a licence is entrusted to a 行政机关 only
+    if is_licensing(item) and office.administrative_organ != OrganAnswer.YES:
+        return Acceptance.RECEIVED  # 第二十四条: a licence is entrusted to a 行政机关 only; unanswered, it is received
     return Acceptance.ENTRUSTED
 
 
@@ -151,14 +151,6 @@ def paper_standing(items: Iterable[Item], office: OfficeSettings, held: HeldItem
     if Acceptance.RECEIVED in found or not one_issuer(items, office, held):
         return Acceptance.RECEIVED
     return Acceptance.ENTRUSTED if Acceptance.ENTRUSTED in found else Acceptance.OWN
-
-
-def entrustee_unanswered(items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> bool:
-    """Whether a paper about ``items`` would act in an entrusting department's name for a licence while the site
-    has not set whether the hall is a 行政机关 (the 司法局's answer): it is not made until then."""
-    if office.administrative_organ in (OrganAnswer.YES, OrganAnswer.NO):
-        return False
-    return any(is_licensing(item) and recorded_entrustment(item, office, held) for item in items)
 
 
 def by_acting(

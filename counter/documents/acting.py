@@ -34,7 +34,6 @@ from counter.documents.acceptance import (
     department_names,
     departments_of,
     departments_with_items,
-    entrustee_unanswered,
     entrustment_basis,
     one_issuer,
     paper_standing,
@@ -67,19 +66,6 @@ _BY_GROUP = frozenset({DocumentKind.RECEIPT, DocumentKind.DEFERRAL, DocumentKind
 
 def _standings(items: Iterable[Item], office: OfficeSettings, held: HeldItems) -> set[Acceptance]:
     return {acceptance_of(item, office, held) for item in items}
-
-
-def organ_problems(
-    kind: DocumentKind, items: Iterable[Item], office: OfficeSettings, held: HeldItems
-) -> tuple[DocumentProblem, ...]:
-    """Why the paper waits for the 司法局's answer: it would act for an entrusting department on a licence.  A 补正
-    or 不予受理 that no one body could issue is the hall's 告知 (:func:`paper_standing`) and waits for nothing."""
-    items = tuple(items)
-    if kind not in ACCEPTANCE_PAPERS:
-        return ()
-    if kind not in _BY_GROUP and paper_standing(items, office, held) is not Acceptance.ENTRUSTED:
-        return ()
-    return (DocumentProblem.ORGAN_UNANSWERED,) if entrustee_unanswered(items, office, held) else ()
 
 
 def received_title(
@@ -217,22 +203,11 @@ def _rights_printed(
     return ()
 
 
-def check_acting(
-    kind: DocumentKind,
-    bundle: Bundle,
-    office: OfficeSettings,
-    item_code: str,
-    held: HeldItems,
-    concerned: tuple[Item, ...],
-) -> None:
-    """Refuse a paper whose acting body's 复议 body the site has not named, or that would act for an entrusting
-    department on a licence while the site has not set whether it is a 行政机关 (:mod:`counter.documents.acting`)."""
+def check_acting(kind: DocumentKind, bundle: Bundle, office: OfficeSettings, item_code: str, held: HeldItems) -> None:
+    """Refuse a paper whose acting body's 复议 body the site has not named (:mod:`counter.documents.acting`)."""
     unnamed = unnamed_bodies(_rights_printed(kind, bundle, office, item_code, held), office)
     if unnamed:
         raise DocumentNotPossible((DocumentProblem.REVIEW_BODY_UNNAMED,), unnamed)
-    unanswered = organ_problems(kind, concerned, office, held)
-    if unanswered:
-        raise DocumentNotPossible(unanswered)
 
 
 def concerned_items(kind: DocumentKind, case: CaseView, bundle: Bundle) -> tuple[Item, ...]:

@@ -468,8 +468,8 @@ def document_for(
     if problems:
         raise DocumentNotPossible(problems)
     bundle = part_bundle(kind, case, bundle, office, held, item_code, per_body=per_body)  # one body's items alone
+    check_acting(kind, bundle, office, item_code, held)
     concerned = concerned_items(kind, case, bundle)
-    check_acting(kind, bundle, office, item_code, held, concerned)
     if kind is DocumentKind.APPLICATION:
         return application_for(case, bundle, office, doc_no, issued_on)
     applicant = applicant_kind(case)

@@ -137,9 +137,6 @@ class DocumentProblem(StrEnum):
     NOTIFIED_TOO_LATE = "notified_too_late"
     # the rights it prints are of a department whose 复议 body the catalog leaves to the site, not named there yet
     REVIEW_BODY_UNNAMED = "review_body_unnamed"
-    # it would act in an entrusting department's name for a licence, and the site has not set whether it is a 行政机关
-    # that may be entrusted (许可法 第二十四条第一款: the 司法局's answer, counter.documents.acceptance.OrganAnswer)
-    ORGAN_UNANSWERED = "organ_unanswered"
     # the department's 受理通知书: its department has not signed for the item (签收), or no such item is named
     NOT_SIGNED = "not_signed"
     # the department's 受理通知书: the window accepted the item (its own, or in the entrusting department's name), so

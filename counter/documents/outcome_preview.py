@@ -21,7 +21,7 @@ from counter.case.site_authority import SiteAuthority
 from counter.case.status import NOTE_CODES_JOIN
 from counter.catalog.model import Bundle, Item
 from counter.catalog.stored_guide import StoredGuide
-from counter.documents.acceptance import Acceptance, HeldItems, departments_of, entrustee_unanswered, paper_standing
+from counter.documents.acceptance import Acceptance, HeldItems, departments_of, paper_standing
 from counter.documents.acting import received_title
 from counter.documents.data import OfficeSettings
 from counter.documents.deciders import unnamed_bodies
@@ -135,7 +135,8 @@ def insists_unasked(
 
 def printable(bundle: Bundle, decision: Decision, office: OfficeSettings, held: HeldItems) -> Decision:
     """An outcome whose paper (the act, 许可法 第三十二条) cannot print yet is not made: one in an entrusting body's
-    name on a licence before the site answers if it may be (ORGAN_UNANSWERED), a refusal naming an unset 复议 body.
+    a refusal naming an unset 复议 body (an entrusted licence before the site answers that it may be entrusted is
+    received, counter.documents.acceptance).
 
     Nor a 不予受理 the window may not make: on a licence's own ground (第一项: no licence is needed; 第七十八条: false
     materials) of a bundle it only receives (or whose items several bodies accept), the finding and the refusal are
@@ -145,8 +146,6 @@ def printable(bundle: Bundle, decision: Decision, office: OfficeSettings, held: 
     — stays the window's 告知 of where to apply (:func:`counter.documents.acting.received_refusal`)."""
     if not decision.outcome.decided:
         return decision
-    if entrustee_unanswered(bundle.items, office, held):  # counter.documents.acceptance
-        return Decision(Outcome.INCOMPLETE, (Reason(ReasonCode.ORGAN_UNANSWERED),))
     ground = decision.refusal
     licence_ground = ground is not None and ground.licensing_only
     if licence_ground and paper_standing(bundle.items, office, held) is Acceptance.RECEIVED:

@@ -163,14 +163,6 @@ class ReasonCode(StrEnum):
     # the refusal would print a department's rights whose 复议 body the site must name first (subject: the department,
     # name: the bodies the law may mean); set by the action, which reads the site's settings
     REVIEW_BODY_UNNAMED = "review_body_unnamed"
-    # the paper would act in an entrusting department's name on a licence while the site has not recorded whether it
-    # is a 行政机关 that may be entrusted (许可法 第二十四条第一款; counter.documents.acceptance.entrustee_unanswered):
-    # set by the action.  The intake waits for the answer rather than being taken with a 收件凭证 instead: the
-    # department has entrusted its 受理 to the hall, and a receive-only paper would put the 受理, and every limit
-    # counted from it, at the department's 签收, kept with the case even once the answer is "yes" (the paper's
-    # standing is read when it is first made); the answer is the administrator's, once, in 单位信息
-    # (docs/notice-wording.md: the open questions are settings that refuse to print until answered)
-    ORGAN_UNANSWERED = "organ_unanswered"
     # a 不予受理 of what the window only receives (or what several bodies accept): each department's own act, never
     # the window's; the intake is taken as 收件 and forwarded (subject: the departments, name: the items; set by the
     # action, which reads the site's settings)

@@ -123,10 +123,6 @@ INTAKE_REASON: dict[ReasonCode | IntakeProblemCode, str] = {
         "不予受理通知书须告知“{subject}”的行政复议机关，办事指南规定由本中心设定：请管理员先在“单位信息”的“例外”中"
         "写明，可选：{name}"
     ),
-    ReasonCode.ORGAN_UNANSWERED: tr(
-        "本件的凭证须以委托部门的名义出具，但本单位是否为可以受委托实施行政许可的行政机关尚未设定（须经司法局确认）："
-        "请管理员先在“单位信息”中设定“本单位是否为行政机关”，设定后方可办理本件"
-    ),
     ReasonCode.REFUSAL_NOT_THE_WINDOWS: tr(
         "本窗口对“{name}”只负责收件，不作决定，也不退回申请材料：请取消“告知：出具申请事项告知书”，按收件办理，"
         "将核对意见告知申请人，材料转送{subject}，由其依法决定是否受理"

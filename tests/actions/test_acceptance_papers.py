@@ -31,10 +31,7 @@ from counter.case.numbers import DeskIdentity
 from counter.db.case_store import case_by_no
 from counter.db.models import DocumentRecord
 from counter.documents.kinds import DocumentKind
-from counter.documents.model import DocumentNotPossible, DocumentProblem
 from counter.intake.checklist import Receipt, record
-from counter.intake.not_possible import IntakeNotPossible
-from counter.intake.outcome import ReasonCode
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
 from tests.documents.pdf_tools import pdf_text
@@ -132,19 +129,15 @@ def test_a_receipt_made_before_papers_were_split_by_body_is_reprinted_whole(
         assert f"以{name}名义" in text
 
 
-def test_an_entrusted_paper_waits_for_the_answer_whether_the_hall_may_be_entrusted(
-    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk
+def test_an_entrusted_licence_is_received_until_the_hall_is_known_to_be_a_body_that_may_be_entrusted(
+    sessions: sessionmaker[Session], owner: sessionmaker[Session], desk: Desk, tmp_path: Path
 ) -> None:
-    number = take(sessions, desk, full_request(sessions))  # its receipt not made yet
     with owner.begin() as s:  # the 授权 alone: nobody has set whether the hall is a 行政机关
         set_entrustment(s, ADMIN, "XAM01", RESTAURANT_ITEMS[1], ENTRUSTMENT)
-    with pytest.raises(DocumentNotPossible) as refused, sessions.begin() as s:  # the intake's set, the 城管局's in it
-        make_documents(s, desk, number, DocumentKind.RECEIPT, TODAY)
-    assert refused.value.problems == (DocumentProblem.ORGAN_UNANSWERED,)
-    with pytest.raises(IntakeNotPossible) as waits:  # a new intake waits for the answer before it is taken
-        take(sessions, desk, full_request(sessions))
-    assert waits.value.decision is not None
-    assert [reason.code for reason in waits.value.decision.reasons] == [ReasonCode.ORGAN_UNANSWERED]
+    number = take(sessions, desk, full_request(sessions))  # taken: the window may always receive
+    text, _ = _receipt(sessions, desk, number, tmp_path)
+    assert "兴安盟政务服务中心收件凭证" in text
+    assert "名义" not in text  # in nobody's name but the hall's, which received
 
 
 def test_a_site_that_holds_the_power_accepts_in_its_own_name(

@@ -532,6 +532,7 @@ def test_the_first_ground_names_the_licences_it_is_found_of(
     request["refusal"] = {"ground": "no_licence_needed", "items": ["152201-YJS008-02"]}
     # a hall that only receives finds no licence unneeded: the 市场监督管理局 does, on its own 不予受理
     assert "只负责收件，不作决定" in "".join(problems(capsys, db, write(tmp_path, request)).values())
+    assert run(capsys, "office", "--administrative-organ", "yes", "--db", db)[0] == 0  # a 行政机关, the 司法局 says
     for code in ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03"):  # a 行政审批局: the site's own power
         assert run(capsys, "site", "authority", "--hold", code, "--db", db)[0] == 0
     # still refused: the tax office's item stays received (a vertical body's), and a refusal would close it too

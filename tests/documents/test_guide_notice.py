@@ -69,14 +69,19 @@ def test_nothing_is_clipped(demo: DemoCases, tmp_path: Path) -> None:
 
 
 def test_the_guide_names_an_entrusting_department_where_the_site_holds_its_agreement(demo: DemoCases) -> None:
-    """Seed 001 第三十二条 speaks of 同级 departments: a 盟 hall accepts for a 旗县市 department by agreement only."""
+    """Seed 001 第三十二条 speaks of 同级 departments: a 盟 hall accepts for a 旗县市 department by agreement only;
+    a licence only once the 司法局 has said the hall is a 行政机关 (许可法 第二十四条第一款)."""
     agreed = dataclasses.replace(demo.office, entrustments="乌兰浩特市市场监督管理局=兴政服委〔2026〕3号委托受理协议")
+    data = guide_notice_for(demo.bundle, agreed, TODAY, "乌兰", guide_version=1)
+    cells = [pair.value for block in data.blocks if isinstance(block, Pairs) for pair in block.pairs]
+    assert not any("委托本中心受理" in cell for cell in cells)  # unanswered: its licences are only received
+    agreed = dataclasses.replace(agreed, administrative_organ="yes")
     data = guide_notice_for(demo.bundle, agreed, TODAY, "乌兰", guide_version=1)
     cells = [pair.value for block in data.blocks if isinstance(block, Pairs) for pair in block.pairs]
     assert "乌兰浩特市市场监督管理局（委托本中心受理）" in cells
     assert "乌兰浩特市城市管理综合行政执法局" in cells  # no agreement recorded for it
     # a hall of the departments' own level: seed 001 第三十二条 lets them entrust it, and is no agreement itself
-    county = dataclasses.replace(demo.office, office_level="county")
+    county = dataclasses.replace(demo.office, office_level="county", administrative_organ="yes")
     data = guide_notice_for(demo.bundle, county, TODAY, "乌兰", guide_version=1)
     cells = [pair.value for block in data.blocks if isinstance(block, Pairs) for pair in block.pairs]
     assert "乌兰浩特市城市管理综合行政执法局" in cells

@@ -43,7 +43,7 @@ from counter.case.site_authority import (
 )
 from counter.case.status import CaseEvent
 from counter.catalog.departments import is_vertical
-from counter.catalog.model import Bundle
+from counter.catalog.model import Bundle, ItemType
 from counter.db import models
 from counter.db.case_store import answers_of, case_by_no, case_view
 from counter.db.catalog_store import guide_version
@@ -255,7 +255,12 @@ def catalog_items(session: Session, site_code: str) -> tuple[CatalogItem, ...]:
         names = decider_names(session, stored.bundle, site_code)
         found += [
             CatalogItem(
-                item.code, item.name, stored.bundle.name, names[item.code], is_vertical(item.department, item.vertical)
+                item.code,
+                item.name,
+                stored.bundle.name,
+                names[item.code],
+                is_vertical(item.department, item.vertical),
+                item.item_type is ItemType.LICENSING,
             )
             for item in stored.bundle.items
         ]
@@ -277,7 +282,11 @@ def change_authority(
     items = catalog_items(session, site_code)
     now = site_authority(session, site_code)
     kept = (*now.site_items, *now.entrusted)
-    problems = list(check_changes(hold, entrust, items))
+    from counter.actions.admin.office import office_settings  # the 司法局's answer, kept with the office settings
+    from counter.documents.acceptance import OrganAnswer
+
+    organ = office_settings(session, site_code).administrative_organ == OrganAnswer.YES
+    problems = list(check_changes(hold, entrust, items, organ=organ))
     unknown = AuthorityProblem.UNKNOWN_CODE.value
     problems += [(typed, unknown) for typed in release if not match(typed, items) and not _held(typed, kept)]
     if problems:

@@ -39,9 +39,7 @@ if TYPE_CHECKING:
 
 #: what an administrator settles while the clerk waits (the site's standing, its 复议 bodies): a preview held up by
 #: one reads the grounds again at the next change, so that the form can go on once it is set
-SETTLED_BY_SITE = frozenset(
-    {ReasonCode.ORGAN_UNANSWERED, ReasonCode.REVIEW_BODY_UNNAMED, ReasonCode.REFUSAL_NOT_THE_WINDOWS}
-)
+SETTLED_BY_SITE = frozenset({ReasonCode.REVIEW_BODY_UNNAMED, ReasonCode.REFUSAL_NOT_THE_WINDOWS})
 
 
 class Previewed(Protocol):
