@@ -80,6 +80,21 @@ def correction_deadline(calendar: WorkCalendar, received_on: dt.date) -> dt.date
     return calendar.add_working_days(received_on, CORRECTION_DAYS).date
 
 
+def accepted_on(
+    path: Sequence[ItemStep], received_on: dt.date, correction_by: dt.date, *, licensing: bool
+) -> dt.date | None:
+    """The day a received item was accepted: its department's 签收, or, for a licence whose department told no 补正
+    within five working days of the hall's receipt (``correction_by``: :func:`correction_deadline`), the day the
+    hall received the materials, whenever the 签收 came — 许可法 第三十二条第一款第四项: 逾期不告知的，自收到申请材料
+    之日起即为受理.  A department that signed late used to put the 受理, and every limit, at its own late day, to the
+    applicant's loss.  Other items (no source gives them the rule) keep their 签收; None: not signed yet."""
+    signed = signed_on(path)
+    if signed is None:
+        return None
+    told = any(step.event is ItemEvent.CORRECTION for step in path)
+    return received_on if licensing and not told and signed > correction_by else signed
+
+
 def item_clock(
     calendar: WorkCalendar,
     accepted_on: dt.date,

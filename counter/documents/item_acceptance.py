@@ -61,6 +61,11 @@ OTHERS = "本通知书只涉及上述事项；“{bundle}”中的其他事项�
 # 行政许可法 第三十二条第一款第（五）项 (accept) and 第二款 (in writing, sealed and dated): a licence's basis
 LICENSING_BASIS = "依据《中华人民共和国行政许可法》第三十二条第一款第（五）项、第二款，特此通知。"
 PLAIN_CLOSE = "特此通知。"
+# 许可法 第三十二条第一款第四项: a 补正 not told within five days — the 受理 is the receipt's day, not the 签收's
+DEEMED = (
+    "本机关未在收到申请材料之日起五个工作日内告知需要补正的内容，依照《中华人民共和国行政许可法》第三十二条第一款"
+    "第（四）项“逾期不告知的，自收到申请材料之日起即为受理”，本事项自{received}起即为受理，办理期限自该日起计算。"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +79,22 @@ class ItemDates:
     legal: dt.date | None
     provisional: bool = False
     received: bool = True
+    #: the 受理 the paper tells where it is not the 签收: a licence whose 补正 was not told within five working days
+    #: is accepted from the hall's receipt (许可法 第三十二条第一款第四项; counter.case.item_clock.accepted_on)
+    deemed: dt.date | None = None
 
 
 def dates_record(dates: ItemDates) -> dict[str, object]:
     """The dates as a paper's snapshot keeps them."""
-    return {
+    kept: dict[str, object] = {
         "promised": _iso(dates.promised),
         "legal": _iso(dates.legal),
         "provisional": dates.provisional,
         "received": dates.received,
     }
+    if dates.deemed is not None:  # absent on every paper whose 受理 is its 签收
+        kept["deemed"] = _iso(dates.deemed)
+    return kept
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -99,7 +110,8 @@ def dates_of_record(kept: object) -> ItemDates | None:
     if not isinstance(kept, dict):
         return None
     promised, legal = _day(kept.get("promised")), _day(kept.get("legal"))
-    return ItemDates(promised, legal, kept.get("provisional") is True, kept.get("received") is not False)
+    received = kept.get("received") is not False
+    return ItemDates(promised, legal, kept.get("provisional") is True, received, _day(kept.get("deemed")))
 
 
 def acceptance_problems(case: CaseView, item: Item | None, dates: ItemDates | None) -> list[DocumentProblem]:
@@ -123,7 +135,7 @@ def acceptance_blocks(
     case: CaseView, item: Item, office: OfficeSettings, you: str, dates: ItemDates, bundle_name: str
 ) -> list[Block]:
     """The paper's words: who accepted what on which day, the dates that run from it, and what it leaves to others."""
-    accepted = accepted_on(case, item)
+    accepted = dates.deemed or accepted_on(case, item)
     assert accepted is not None  # acceptance_problems saw to it
     department, hall = decider_name(item, office), case.received_by or office.office_name  # where it was applied
     facts = {"you": you, "received": date_text(case.received_on), "hall": hall, "bundle": bundle_name}
@@ -154,6 +166,8 @@ def acceptance_blocks(
         Text(intro.format(**facts, item=item.name, accepted=date_text(accepted), asked=asked)),
         Pairs(tuple(pairs)),
     ]
+    if dates.deemed is not None:
+        blocks.append(Text(DEEMED.format(received=date_text(case.received_on)), strong=True))
     if case.promised_on is not None and dates.promised is not None and dates.promised != case.promised_on:
         receipt, told = date_text(case.promised_on), date_text(dates.promised)
         blocks.append(Text(MOVED.format(hall=hall, receipt=receipt, promised=told), strong=True))

@@ -25,15 +25,17 @@ from counter.access.not_permitted import NotPermitted
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
+from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings, office_still_the_halls, office_to_store
 from counter.actions.cases import read_notes
 from counter.actions.cases.item_authority import site_authority
-from counter.actions.cases.item_track import received_only, standings
+from counter.actions.cases.item_track import accepted_of, received_only, standings
 from counter.actions.catalog.guides import bundle_code_named
 from counter.actions.numbers.number_guard import check_series, note_document_issued
 from counter.audit.actions import AuditAction
 from counter.case.date_changes import date_change_no
+from counter.case.item_clock import signed_on
 from counter.case.not_found import CaseNotFound
 from counter.case.numbers import DocKind, decision_no, decision_sequence_kind, decision_series_day, doc_no
 from counter.case.view import CaseView
@@ -148,7 +150,10 @@ def _dates_now(session: Session, view: CaseView, bundle: Bundle, item: Item | No
     promised, legal = standing.promised_due, standing.legal_due
     provisional = any(d is not None and d.beyond_data for d in (promised, legal))
     received = item.code in received_only(session, view, bundle)  # as the case was taken, its receipt told
-    return ItemDates(promised.date if promised else None, legal.date if legal else None, provisional, received)
+    accepted = accepted_of(office_calendar(session), view, item, standing.steps) if received else None
+    deemed = accepted if accepted is not None and accepted != signed_on(standing.steps) else None
+    dates = promised.date if promised else None, legal.date if legal else None
+    return ItemDates(*dates, provisional, received, deemed)
 
 
 def _held_now(session: Session, site_code: str) -> HeldItems:

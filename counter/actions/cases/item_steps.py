@@ -29,7 +29,7 @@ from counter.actions.admin.guard import require
 from counter.actions.cases.decisions import case_and_bundle, close_when_decided, record_decision
 from counter.actions.cases.documents import made_document
 from counter.actions.cases.item_authority import check_item
-from counter.actions.cases.item_track import received_only, standings, track_items
+from counter.actions.cases.item_track import accepted_of, received_only, standings, track_items
 from counter.actions.cases.received_cases import status_after
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
@@ -188,7 +188,10 @@ def _accepted(
     paper = made_document(session, desk, case.case_no, DocumentKind.ACCEPTANCE, office_day(now), item_code)
     standing = next(s for s in standings(session, view, bundle, office_day(now)) if s.code == item_code)
     promised = standing.promised_due.date if standing.promised_due is not None else None
-    told = AcceptedItem(standing.department, office_day(now), promised, paper.doc_no, by)
+    item = bundle.item(item_code)
+    assert item is not None  # received_only named it
+    accepted = accepted_of(office_calendar(session), view, item, standing.steps) or office_day(now)
+    told = AcceptedItem(standing.department, accepted, promised, paper.doc_no, by)  # a late 签收's 受理 dates back
     queue_item_acceptance(session, case.id, case.uid, item_code, told, now)  # the department's act, as its own
     if promised is None or not case.notify_phone.strip() or not gateway_configured(session):
         return

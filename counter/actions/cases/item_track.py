@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -21,15 +21,16 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.office import office_settings, stored_office_settings
 from counter.actions.cases.item_authority import site_authority
 from counter.actions.catalog.guides import decider_names
+from counter.calendar.workdays import WorkCalendar
 from counter.case.decisions import deferred_items
-from counter.case.item_clock import due_alert, item_clock, served_promise, signed_on
+from counter.case.item_clock import accepted_on, correction_deadline, due_alert, item_clock, served_promise
 from counter.case.item_lines import item_paths, office_day
-from counter.case.item_path import state_of
+from counter.case.item_path import ItemStep, state_of
 from counter.case.item_standing import ItemStanding
 from counter.case.pledge_checks import item_revocations
 from counter.case.status import CaseStatus
 from counter.case.view import CaseView
-from counter.catalog.model import Bundle, Item
+from counter.catalog.model import Bundle, Item, ItemType
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
@@ -61,7 +62,7 @@ def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date |
     for item in bundle.items:
         steps = tuple(paths.get(item.code, ()))
         state = state_of(steps)
-        begun = (signed_on(steps) or start) if item.code in received else start  # the department's 受理
+        begun = (accepted_of(calendar, view, item, steps) or start) if item.code in received else start
         clock = item_clock(calendar, begun, item.legal_limit, item.promised_limit, steps)
         promised = clock.promised_due
         if item.code in waiting:  # promised for the case's date, which a 容缺 may have moved
@@ -78,6 +79,13 @@ def standings(session: Session, view: CaseView, bundle: Bundle, today: dt.date |
             )
         )
     return tuple(found)
+
+
+def accepted_of(calendar: WorkCalendar, view: CaseView, item: Item, steps: Sequence[ItemStep]) -> dt.date | None:
+    """The department's 受理 of an item the hall only received (:func:`counter.case.item_clock.accepted_on`): its
+    签收, or the hall's receipt where a licence's 补正 was not told in time; None before the 签收."""
+    by = correction_deadline(calendar, view.received_on)
+    return accepted_on(steps, view.received_on, by, licensing=item.item_type is ItemType.LICENSING)
 
 
 def received_only(session: Session, view: CaseView, bundle: Bundle) -> frozenset[str]:
