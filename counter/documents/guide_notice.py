@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from counter.catalog.model import Bundle, Fee, Item, Material, Necessity
+from counter.catalog.received_step import received_steps
 from counter.documents import words as paper
 from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of
 from counter.documents.data import (
@@ -180,8 +181,10 @@ def _item_pairs(item: Item, office: OfficeSettings, held: HeldItems) -> Pairs:
     return Pairs(tuple(pairs))
 
 
-def _steps_table(bundle: Bundle) -> Table:
-    """办理流程: each step with its own limit and result (the 24-point list, item 21)."""
+def _steps_table(bundle: Bundle, received: bool) -> Table:
+    """办理流程: each step with its own limit and result (the 24-point list, item 21); ``received``: the hall only
+    receives every item, and its own step is its 收件 (:mod:`counter.catalog.received_step`)."""
+    shown = received_steps(bundle) if received else bundle.steps
     return Table(
         (
             Column(paper.DOC_COL_STEP, 0.10, centred=True),
@@ -189,9 +192,7 @@ def _steps_table(bundle: Bundle) -> Table:
             Column(paper.DOC_COL_STEP_RESULT, 0.30),
             Column(paper.DOC_COL_STEP_NOTE, 0.46),
         ),
-        tuple(
-            (s.name, paper.time_limit(s.limit), s.result or paper.DOC_NOT_STATED, s.description) for s in bundle.steps
-        ),
+        tuple((s.name, paper.time_limit(s.limit), s.result or paper.DOC_NOT_STATED, s.description) for s in shown),
     )
 
 
@@ -207,7 +208,10 @@ def _guide_blocks(bundle: Bundle, office: OfficeSettings, held: HeldItems) -> li
         blocks.append(Heading(paper.DOC_H_ITEM_DETAIL))
         blocks += [_item_pairs(item, office, held) for item in bundle.items]
     if bundle.steps:
-        blocks += [Heading(paper.DOC_H_STEPS), _steps_table(bundle)]
+        received = bool(bundle.items) and {acceptance_of(i, office, held) for i in bundle.items} == {
+            Acceptance.RECEIVED
+        }
+        blocks += [Heading(paper.DOC_H_STEPS), _steps_table(bundle, received)]
     blocks += [Heading(paper.DOC_H_MATERIALS), _materials_table(bundle)]
     visits = (
         paper.DOC_NOT_STATED

@@ -48,6 +48,7 @@ class GuideShown:
     stored: StoredGuide
     deciders: dict[str, str]  # 实施编码 → the deciding department as this site names it
     site: SiteContacts
+    received: bool = False  # the site only receives every item: its 办理流程 says 收件 (counter.catalog.received_step)
 
 
 @dataclass(frozen=True)
@@ -102,10 +103,13 @@ FIND_BUNDLES = read("catalog.find_bundles", Open.ANY_DESK, find_bundles)
 
 def read_guide(work: Session, call: Call, request: GuideAsked) -> GuideShown | None:
     """A bundle's current guide with this site's deciders and contacts, in one unit of work; None when unknown."""
+    from counter.actions.cases.item_track import receives_only
     from counter.actions.catalog import guides
 
     shown = guides.guide_shown(work, request.wanted, request.site_code, found=request.found)
-    return None if shown is None else GuideShown(*shown)
+    if shown is None:
+        return None
+    return GuideShown(*shown, received=receives_only(work, shown[0].bundle, request.site_code))
 
 
 READ_GUIDE = read("catalog.read_guide", Open.ANY_DESK, read_guide)

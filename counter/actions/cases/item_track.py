@@ -88,6 +88,14 @@ def accepted_of(calendar: WorkCalendar, view: CaseView, item: Item, steps: Seque
     return accepted_on(steps, view.received_on, by, licensing=item.item_type is ItemType.LICENSING)
 
 
+def receives_only(session: Session, bundle: Bundle, site_code: str) -> bool:
+    """Whether the site only receives every item of ``bundle`` for its departments (:mod:`counter.documents.acceptance`)
+    as its settings stand: what its guide page and its 一次性告知单 say of the window's own step."""
+    office, now = office_settings(session, site_code), site_authority(session, site_code)
+    held = HeldItems(now.site_items, dict(now.entrusted))
+    return bool(bundle.items) and all(acceptance_of(i, office, held) is Acceptance.RECEIVED for i in bundle.items)
+
+
 def received_only(session: Session, view: CaseView, bundle: Bundle) -> frozenset[str]:
     """The items the site only received for their departments (:mod:`counter.documents.acceptance`): their limits run
     from the department's 受理, its 签收, once it signed for them; from the case's day until then.

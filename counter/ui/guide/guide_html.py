@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from counter.catalog.model import Bundle, Fee, Item
+from counter.catalog.received_step import received_steps
 from counter.ui import words
 from counter.ui.guide.html_parts import TABLE, e, heading, lines, note, numbered, row, unbroken
 from counter.words.catalog import ADMIN_LEVEL, CASE_KIND, ITEM_TYPE, time_limit
@@ -144,7 +145,8 @@ def conditions(bundle: Bundle) -> str:
     return "".join(parts)
 
 
-def steps(bundle: Bundle) -> str:
+def steps(bundle: Bundle, *, received: bool = False) -> str:
+    """办理流程; ``received``: the hall only receives every item, and its own step is its 收件."""
     head = (
         f'<tr><th width="6%">{e(words.DESK_COL_NO)}</th><th>{e(words.DESK_COL_STEP)}</th>'
         f'<th width="18%">{e(words.DESK_COL_STEP_LIMIT)}</th>'
@@ -153,17 +155,25 @@ def steps(bundle: Bundle) -> str:
     rows = [
         f"<tr><td>{n}</td><td>{lines([e(s.name), note(e(s.description))])}</td>"
         f"<td>{e(time_limit(s.limit))}</td><td>{e(s.result)}</td></tr>"
-        for n, s in enumerate(bundle.steps, 1)
+        for n, s in enumerate(received_steps(bundle) if received else bundle.steps, 1)
     ]
     if not rows:
         return heading(2, words.DESK_H_STEPS) + f"<p>{e(words.DESK_NOT_STATED)}</p>"
     return heading(2, words.DESK_H_STEPS) + TABLE + head + "".join(rows) + "</table>"
 
 
-def guide_html(bundle: Bundle, deciders: Mapping[str, str] | None = None, site: SiteContacts | None = None) -> str:
-    """Everything of a published guide above its materials; ``deciders`` names each item's department at this site."""
+def guide_html(
+    bundle: Bundle,
+    deciders: Mapping[str, str] | None = None,
+    site: SiteContacts | None = None,
+    *,
+    received: bool = False,
+) -> str:
+    """Everything of a published guide above its materials; ``deciders`` names each item's department at this site;
+    ``received``: the site only receives every item (its 办理流程 says 收件)."""
     summary = f"<p>{e(bundle.summary)}</p>" if bundle.summary else ""
-    return summary + basic_info(bundle, site) + items_table(bundle, deciders or {}) + conditions(bundle) + steps(bundle)
+    shown = basic_info(bundle, site) + items_table(bundle, deciders or {}) + conditions(bundle)
+    return summary + shown + steps(bundle, received=received)
 
 
 def unpublished_html() -> str:

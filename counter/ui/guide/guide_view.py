@@ -98,8 +98,11 @@ class GuideView(QScrollArea):
         version: int | None,
         deciders: Mapping[str, str] | None = None,
         site: SiteContacts | None = None,
+        *,
+        received: bool = False,
     ) -> None:
-        """The guide; ``deciders`` names each item's department at this site (by 实施编码)."""
+        """The guide; ``deciders`` names each item's department at this site (by 实施编码); ``received``: the site
+        only receives every item, and its 办理流程 says so (:mod:`counter.catalog.received_step`)."""
         from counter.catalog.model import GuideStatus
         from counter.ui.guide.guide_html import guide_html, unpublished_html
         from counter.ui.guide.materials_html import materials_html
@@ -120,7 +123,7 @@ class GuideView(QScrollArea):
             self.body.show_html(unpublished_html())
             self._show_materials(False)
         else:
-            self.body.show_html(guide_html(bundle, deciders, site))
+            self.body.show_html(guide_html(bundle, deciders, site, received=received))
             self._show_materials(True)
             self.situations.show_situations(bundle.situations)
             self.materials.show_html(materials_html(bundle, {}))

@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
             self.version_label.clear()
             return
         stored = shown.stored
-        self.guide_view.show_bundle(stored.bundle, stored.version, shown.deciders, shown.site)
+        self.guide_view.show_bundle(stored.bundle, stored.version, shown.deciders, shown.site, received=shown.received)
         self.version_label.setText(words.DESK_STATUS_VERSION.format(version=stored.version))
 
     def on_find(self) -> None:

@@ -176,3 +176,16 @@ def test_the_desk_number_in_the_address_is_kept_on_one_line(bundle: Bundle) -> N
     html = guide_html(bundle)
     assert f'<span class="desk">{unbroken("8号窗口")}</span>' in html
     assert "8号窗口" not in html  # joined: no break between 8 and 号, nor inside 窗口
+
+
+def test_a_hall_that_only_receives_says_its_own_step_is_the_receipt_never_an_acceptance(bundle: Bundle) -> None:
+    """The catalog's 受理 step (受理凭证) is the window's act where it accepts; where the hall only receives every
+    item, the guide said 受理凭证 while the paper the applicant took said 收件凭证."""
+    accepting = shown_guide_html(bundle)
+    assert "受理凭证" in accepting
+    html = as_read(guide_html(bundle, received=True))
+    steps = html[html.index(words.DESK_H_STEPS) :]
+    assert "收件凭证，或补齐材料告知书、容缺后补材料告知书" in steps
+    assert "当日转送实施部门，由其依法决定是否受理" in steps
+    assert "受理凭证" not in steps
+    assert "补齐补正通知书" not in steps
