@@ -113,3 +113,12 @@ _._make_ssl_transport  # counter/server/bounds.py: asyncio's event loop calls th
 _.describe  # counter/server/metrics.py: prometheus_client asks a collector to describe itself at registration
 _.total_tokens  # counter/server/ready.py: anyio's thread limiter, set to size Starlette's worker threads
 _.PAD_REASON_LABELS  # counter/ui/pad/words.py: the 差评 reasons listed so the translation files carry them
+
+# --- libraries configured by setting their attributes: read by the library, never by the app ------------------------
+_.compress_type  # counter/documents/ofd.py: zipfile reads each entry's compression from its ZipInfo
+_.hinting  # counter/documents/ofd.py: fontTools' subset.Options, read by the Subsetter (so are the five below)
+_.name_IDs
+_.name_languages
+_.notdef_outline
+_.layout_features
+_.drop_tables

@@ -57,6 +57,9 @@ def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -
     )
     p.add_argument("--hand-over", type=int, default=1, metavar="N", help=tr("送达回证：第几次送达的（默认1）"))
     add_paper_options(p)
+    p.add_argument(
+        "--ofd", metavar="FILE.ofd", help=tr("同一份文书另存为 OFD 版式文件（GB/T 33190，字体嵌入），内容与 PDF 相同")
+    )
     add_today(p)
     p.set_defaults(func=cmd_print)
     p = commands.add_parser("notice", parents=[common], help=tr("一次性告知单：某一件事的办事指南，给只来咨询的群众"))
@@ -98,9 +101,12 @@ def paper_wanted(args: argparse.Namespace, nowhere: str = NOWHERE) -> None:
     """Misuse unless ``--out`` or ``--printer`` says where the paper goes, and refused if ``--out`` cannot take it
     (:func:`counter.cli.paper_out.paper_out_ready`): a paper made takes its number and is recorded as issued, so it is
     never made to go nowhere."""
-    if not args.out and args.printer is None:
+    package = getattr(args, "ofd", None)  # `print` alone takes an OFD as well
+    if not args.out and args.printer is None and not package:
         raise UsageError(nowhere)
     paper_out_ready(args.out)
+    if package:
+        paper_out_ready(package)
 
 
 def paper_faults(run: Callable[[], T], case_no: str = "", item: str = "") -> T:
@@ -135,7 +141,7 @@ def deliver(args: argparse.Namespace, made: MadeDocument, service: Service) -> i
     by = desk()
 
     def record(target: str, ok: bool, error: str = "") -> None:
-        service.call(RECORD_PRINT, RecordPrint(replace(made, pdf=b""), target, ok, error), by)
+        service.call(RECORD_PRINT, RecordPrint(replace(made, pdf=b"", ofd=b""), target, ok, error), by)
 
     outcome = EXIT_OK
     if args.out:
@@ -143,6 +149,11 @@ def deliver(args: argparse.Namespace, made: MadeDocument, service: Service) -> i
         write_paper(out, made.pdf)
         record(f"file:{out}", ok=True)
         print(f"{made.doc_no}\t{out}")
+    if getattr(args, "ofd", None) and made.ofd:  # the same paper as an OFD package (counter.documents.ofd)
+        package = Path(args.ofd)
+        write_paper(package, made.ofd)
+        record(f"file:{package}", ok=True)
+        print(f"{made.doc_no}\t{package}")
     if args.printer is not None:
         try:
             job = submit(made.pdf, args.printer, made.title)
@@ -167,14 +178,18 @@ def cmd_print(args: argparse.Namespace) -> int:
     service, by = open_service(args), desk()
     kind = DocumentKind(args.doc)
     numbered = kind in (DocumentKind.SERVICE_RECEIPT, DocumentKind.DATE_NOTICE)  # which hand-over, which change
-    papers = CasePapers(args.case_no, (kind,), args.item.strip(), args.hand_over if numbered else 0)
+    papers = CasePapers(args.case_no, (kind,), args.item.strip(), args.hand_over if numbered else 0, bool(args.ofd))
     # a receipt of several issuing bodies: one each
     made_all = paper_faults(lambda: service.call(MAKE_CASE_PAPERS, papers, by), args.case_no, papers.item_code)
     outcome = EXIT_OK
     for n, made in enumerate(made_all):  # the second body's paper to FILE-2.pdf, and so on
-        out = Path(args.out) if args.out else None
+        out, package = (Path(args.out) if args.out else None), (Path(args.ofd) if args.ofd else None)
         each = argparse.Namespace(
-            **{**vars(args), "out": str(out.with_stem(f"{out.stem}-{n + 1}")) if out and n else args.out}
+            **{
+                **vars(args),
+                "out": str(out.with_stem(f"{out.stem}-{n + 1}")) if out and n else args.out,
+                "ofd": str(package.with_stem(f"{package.stem}-{n + 1}")) if package and n else args.ofd,
+            }
         )
         outcome = max(outcome, deliver(each, made, service))
     return outcome

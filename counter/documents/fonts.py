@@ -280,6 +280,14 @@ class DocumentFonts:
                 return None
         return loaded
 
+    def source(self, name: str) -> tuple[Path, int]:
+        """The file and the index in its collection of a registered font: what an OFD embeds
+        (:mod:`counter.documents.ofd`)."""
+        for font in (PRIMARY, *self.fallbacks):
+            if font.name == name:
+                return self._folder / font.file, font.subfont
+        raise KeyError(name)
+
     def font_of(self, char: str) -> str:
         """The registered name of the font that draws ``char``."""
         name = self._font_of.get(char)

@@ -25,6 +25,9 @@ class MadeDocument:
     #: does (counter.documents.case_page.CaseNotices.printed); a paper made and never printed is printed for the
     #: first time, with the number it was made with (``reprint`` says only that it was made before)
     printed_before: bool = False
+    #: the same paper as an OFD package (GB/T 33190, :mod:`counter.documents.ofd`), where it was asked for: made from
+    #: the very data its PDF is, so a reprint's OFD is the first one's bytes; empty where not asked
+    ofd: bytes = b""
 
     @property
     def title(self) -> str:

@@ -38,6 +38,7 @@ class CasePapers:
     kinds: tuple[DocumentKind, ...]
     item_code: str = ""
     hand_over_no: int = 0
+    ofd: bool = False  # each also as an OFD package (MadeDocument.ofd)
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,20 @@ def make_case_papers(work: Session, call: Call, request: CasePapers) -> tuple[Ma
         if request.hand_over_no:
             made.append(
                 documents.make_document(
-                    work, by, request.case_no, kind, call.today, request.item_code, hand_over_no=request.hand_over_no
+                    work,
+                    by,
+                    request.case_no,
+                    kind,
+                    call.today,
+                    request.item_code,
+                    hand_over_no=request.hand_over_no,
+                    ofd=request.ofd,
                 )
             )
         else:
-            made += documents.make_documents(work, by, request.case_no, kind, call.today, request.item_code)
+            made += documents.make_documents(
+                work, by, request.case_no, kind, call.today, request.item_code, ofd=request.ofd
+            )
     return tuple(made)
 
 

@@ -10,6 +10,7 @@ import pytest
 from counter.cli.main import main
 from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from tests.conftest import REPO, made_database
+from tests.documents.test_ofd import LEAKS, ofd_text, pdf_raw_text
 from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS, by_command
 
 EXAMPLE = REPO / "docs" / "examples" / "intake-xiaocanguan.json"
@@ -81,3 +82,26 @@ def test_a_notice_going_nowhere_is_misuse_and_takes_no_number(
         assert main(["notice", "008", "--out", str(tmp_path / f"{name}.pdf"), "--db", db]) == 0
         first_numbers.append(capsys.readouterr().out.split("\t")[0])
     assert first_numbers[0] == first_numbers[1]
+
+
+@LEAKS
+def test_a_paper_is_also_written_as_an_ofd_that_another_reader_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``print --ofd``: the same receipt as an OFD package (GB/T 33190), read back by easyofd with the PDF's words;
+    a reprint's OFD is the first one's bytes."""
+    save_desk_config(DeskConfig(clerk="乌兰"))
+    db = made_database(tmp_path / "desk.sqlite3")
+    assert main(["case", "take", str(EXAMPLE), "--json", "--db", db]) == 0
+    case_no = json.loads(capsys.readouterr().out)["case_no"]
+    pdf, ofd = tmp_path / "receipt.pdf", tmp_path / "receipt.ofd"
+    assert main(["print", case_no, "--doc", "receipt", "--out", str(pdf), "--ofd", str(ofd), "--db", db]) == 0
+    assert str(ofd) in capsys.readouterr().out
+    first = ofd.read_bytes()
+    read = ofd_text(first, tmp_path, monkeypatch)
+    assert case_no in read
+    (tmp_path / "pdf").mkdir()
+    assert read == pdf_raw_text(pdf.read_bytes(), tmp_path / "pdf")
+    again = tmp_path / "again.ofd"
+    assert main(["print", case_no, "--doc", "receipt", "--ofd", str(again), "--db", db]) == 0  # the OFD alone
+    assert again.read_bytes() == first

@@ -146,7 +146,7 @@ def embedded_outlines(path: Path, font_name: str) -> set[tuple[object, ...]]:
     reader draws, whatever codes the subset gives them; its .notdef glyph left out."""
     import pypdfium2
     import pypdfium2.raw as pdfium
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont
 
     found: set[tuple[object, ...]] = set()
     for page in pypdfium2.PdfDocument(path):

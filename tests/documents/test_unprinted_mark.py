@@ -24,7 +24,7 @@ def test_the_missing_character_is_drawn_as_a_plain_square() -> None:
 
 def font_with_extension_j(path: Path) -> None:
     """A font that draws U+323B0 (the shipped glyph of U+30000, mapped there too), as a hall's full Plangothic would."""
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont
 
     font = TTFont(fonts_dir() / "plangothic-ext-gh.ttf")
     for table in font["cmap"].tables:

@@ -270,6 +270,7 @@ def make_document(
     item_code: str = "",
     *,
     hand_over_no: int = 0,
+    ofd: bool = False,
 ) -> MadeDocument:
     """The notice ``kind`` of a case, new or as first made.  The caller commits.
 
@@ -286,7 +287,7 @@ def make_document(
     (:func:`counter.db.case_store.personal_to_hand_out`): nothing is numbered or made.
     """
     require(session, desk.actor, Permission.PRINT)
-    return made_document(session, desk, case_no, kind, today, item_code, hand_over_no=hand_over_no)
+    return made_document(session, desk, case_no, kind, today, item_code, hand_over_no=hand_over_no, ofd=ofd)
 
 
 def made_document(
@@ -298,9 +299,10 @@ def made_document(
     item_code: str = "",
     *,
     hand_over_no: int = 0,
+    ofd: bool = False,
 ) -> MadeDocument:
     """:func:`make_document` once the caller checked who may make it: the window's right to print, or the deciding
-    department's standing for its own paper of an item."""
+    department's standing for its own paper of an item; ``ofd``: the same paper as an OFD package too."""
     case = case_by_no(session, case_no)
     view = case_view(session, case_no)
     if case is None or view is None:
@@ -360,8 +362,9 @@ def made_document(
     heading = _heading(data, split and len(part_keys(kind, view, bundle, office, held)) > 1)
     printed = existing is not None and came_out(session, existing.id)  # 重打 on its preview only then
     return MadeDocument(
-        document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates, heading, printed
-    )
+        document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates, heading, printed,
+        rendered_ofd(data) if ofd else b"",
+    )  # fmt: skip
 
 
 def _handed_out(session: Session, desk: Desk, kind: DocumentKind, view: CaseView, data: DocumentData) -> DocumentData:
@@ -420,13 +423,20 @@ def _standing(session: Session, desk: Desk, case_id: int, kind: DocumentKind) ->
 
 
 def make_documents(
-    session: Session, desk: Desk, case_no: str, kind: DocumentKind, today: dt.date, item_code: str = ""
+    session: Session,
+    desk: Desk,
+    case_no: str,
+    kind: DocumentKind,
+    today: dt.date,
+    item_code: str = "",
+    *,
+    ofd: bool = False,
 ) -> tuple[MadeDocument, ...]:
     """The papers of ``kind``: one per issuing body for a receipt or a 容缺 notice whose items several bodies accept
     (:mod:`counter.documents.issuers`), else the one :func:`make_document` makes.  The caller commits."""
     require(session, desk.actor, Permission.PRINT)
     if kind not in PER_BODY or item_code:
-        return (make_document(session, desk, case_no, kind, today, item_code),)
+        return (make_document(session, desk, case_no, kind, today, item_code, ofd=ofd),)
     case = case_by_no(session, case_no)
     view = case_view(session, case_no)
     if case is None or view is None:
@@ -436,7 +446,7 @@ def make_documents(
     bundle = stored.bundle.for_case(dict(view.answers))
     office, held, split = _standing(session, desk, case.id, kind)
     keys = part_keys(kind, view, bundle, office, held) if split else ("",)
-    return tuple(made_document(session, desk, case_no, kind, today, key) for key in keys)
+    return tuple(made_document(session, desk, case_no, kind, today, key, ofd=ofd) for key in keys)
 
 
 def _record(
@@ -509,6 +519,13 @@ def make_guide_notice(
 def marked_for_training(session: Session, data: DocumentData) -> DocumentData:
     """Paper made in the training database says so on every page; a reprint there too, so it keeps its bytes."""
     return dataclasses.replace(data, training=True) if is_training(session) else data
+
+
+def rendered_ofd(data: DocumentData) -> bytes:
+    """The paper as an OFD package, from the data its PDF is drawn from (:mod:`counter.documents.ofd`)."""
+    from counter.documents.ofd import render_ofd  # fontTools: loaded at the first OFD asked for
+
+    return render_ofd(data)
 
 
 def rendered(data: DocumentData) -> tuple[bytes, str]:

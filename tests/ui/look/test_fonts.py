@@ -241,7 +241,7 @@ HALL_FAMILY = "Plangothic P2"
 
 def hall_font(path: Path) -> None:
     """A font of its own family that draws U+323B0 (CJK Extension J), as a hall's Plangothic would."""
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont
 
     font_with_extension_j(path)
     font = TTFont(path)
