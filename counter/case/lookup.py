@@ -2,7 +2,8 @@
 
 An applicant who comes back for 补正, to collect a result or to ask "办到哪了" often has no paper: the clerk types
 what they have — the receipt's barcode or full number, the last digits of the number, the ID number (or a company's
-credit code), the phone number or the name — and :func:`read_lookup` tells which it is from its shape alone.
+credit code), the phone number or the name, or a part of it (孟和 of 阿拉坦其其格·孟和巴雅尔) — and
+:func:`read_lookup` tells which it is from its shape alone.
 Anything but a full number is looked for among the cases received in a period the clerk chooses
 (:data:`LOOKBACK_CHOICES`, :data:`LOOKBACK_DAYS` unless another is chosen): the cases a person comes back for,
 read along an index however large the database.
@@ -49,7 +50,7 @@ class LookupKind(StrEnum):
     NUMBER_TAIL = "number_tail"  # the sequence at a number's end, as read off a paper or said aloud
     ID_NUMBER = "id_number"  # the applicant's ID number or credit code
     PHONE = "phone"
-    NAME = "name"  # the applicant's name, or its beginning
+    NAME = "name"  # the applicant's name, or any part of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,14 @@ def _as_name(raw: str) -> str:
     if _LATIN.search(name) or _MONGOLIAN.search(name):
         return _BLANKS.sub(" ", name).strip()
     return "".join(name.split())
+
+
+def name_pairs(name: str) -> frozenset[str]:
+    """Each pair of neighbouring characters of ``name`` (a name as kept, or one typed as :func:`read_lookup` reads it),
+    Latin letters in lower case: a name holds what was typed only if it holds every pair of it, so F7 finds a name by
+    any part of it of :data:`NAME_MIN` characters or more by the cases indexed under all of its pairs."""
+    text = name.lower()
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def since(today: dt.date, days: int) -> dt.date:

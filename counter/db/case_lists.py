@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import heapq
-import re
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,6 +26,7 @@ from sqlalchemy import (
     column,
     exists,
     func,
+    intersect,
     literal,
     literal_column,
     select,
@@ -37,7 +36,7 @@ from sqlalchemy import case as when
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from counter.case.decisions import LAPSE_EVENTS
-from counter.case.lookup import SEQUENCE_MARK, FoundCase, Lookup, LookupKind
+from counter.case.lookup import SEQUENCE_MARK, FoundCase, Lookup, LookupKind, name_pairs
 from counter.case.status import NOTE_CODES_JOIN, CaseStatus
 from counter.case.view import CaseRow
 from counter.db import models
@@ -160,7 +159,8 @@ def cases_found(session: Session, lookup: Lookup, since: dt.date, limit: int, lo
     One statement, read along the index of what was typed: a number's last digits seek
     the sequence on PostgreSQL (``ix_case_sequence``) and on SQLite walk the period's numbers newest first
     (``ix_case_received_on_case_no``) and stop at the page; an ID number, a phone or a name seek their own index and
-    read only its period's entries (an ID number and a phone by their keyed index: the columns are sealed).  The
+    read only its period's entries (an ID number and a phone by their keyed index: the columns are sealed; a name by
+    the pairs of its characters, :func:`_name_holds`).  The
     account's facts are subqueries of no row, each read once.  The ID number and phone come whole: the action masks
     them for whoever may not see them so.
     """
@@ -176,7 +176,7 @@ def cases_found(session: Session, lookup: Lookup, since: dt.date, limit: int, lo
             key = search_index(lookup.text) or _NOWHERE
             found = (c.applicant_phone_key == key) | (c.notify_phone_key == key)
         case LookupKind.NAME:
-            found = _name_begins(session.get_bind().dialect.name, lookup.text)
+            found = _name_holds(lookup.text, since)
         case LookupKind.CASE_NO:
             found = c.case_no == lookup.text
     columns = (c.case_no, c.status, models.Bundle.name, c.applicant_name, c.applicant_id_no, c.applicant_phone)
@@ -207,20 +207,14 @@ def cases_found(session: Session, lookup: Lookup, since: dt.date, limit: int, lo
     )
 
 
-def _name_begins(dialect: str, name: str) -> ColumnElement[bool]:
-    """The applicant's name begins with ``name``, as a range of ``ix_case_applicant_name``.
-
-    On SQLite, the names from ``name`` up to the next string that does not begin with it: the index is in the order
-    of the code points (BINARY), and LIKE would be read by no index (it ignores the case of Latin letters).  On
-    PostgreSQL, ``LIKE 'name%'``, which the index's ``text_pattern_ops`` reads as the same range in the same order
-    whatever the database's collation; ``%``, ``_`` and ``\\`` typed in a name are escaped with the default escape
-    character (an ``ESCAPE`` clause would hide the pattern's beginning from the planner).
-    """
-    applicant = models.Case.applicant_name
-    if dialect == "postgresql":
-        return applicant.like(re.sub(r"([\\%_])", r"\\\1", name) + "%")
-    following = name[:-1] + chr(min(ord(name[-1]) + 1, sys.maxunicode))
-    return (applicant >= name) & (applicant < following)
+def _name_holds(name: str, since: dt.date) -> ColumnElement[bool]:
+    """The applicant's name holds ``name`` anywhere (孟和 in 阿拉坦其其格·孟和巴雅尔): the cases of the period indexed
+    under every pair of its characters (``case_name_pair``, each pair a range of its key), then the name itself
+    compared, for the pairs may lie apart (和巴 and 孟和 are both in 和巴孟和).  Latin letters in either case."""
+    pair = models.CaseNamePair
+    holding = [select(pair.case_id).where(pair.pair == p, pair.received_on >= since) for p in sorted(name_pairs(name))]
+    ids = intersect(*holding) if len(holding) > 1 else holding[0]
+    return models.Case.id.in_(ids) & models.Case.applicant_name.icontains(name, autoescape=True)
 
 
 def all_cases(session: Session, limit: int = 500) -> list[CaseRow]:

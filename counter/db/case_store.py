@@ -43,6 +43,7 @@ from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
 from counter.db import models
 from counter.db.audit_derived import status_is_off_history
 from counter.db.audit_state import check_as_recorded
+from counter.db.name_pairs import add_name_pairs, pair_rows
 from counter.db.outbox_store import queue_for_line
 from counter.db.platform_store import queue_line
 from counter.db.sealed import CASE_SEALED, case_index_values, unseal_to_send
@@ -101,6 +102,7 @@ def add_case(
     now = models.utcnow()
     line_at = now if at is None else at.astimezone(dt.UTC)  # kept in UTC, as add_history keeps it
     case_id = int(session.execute(case_insert, {"created_at": now, **values, **case_index_values(values)}).scalar_one())
+    add_name_pairs(session, pair_rows(case_id, values["applicant_name"], values["received_on"]))
     if materials:
         session.execute(material_insert, [_line_values(case_id, line) for line in materials])
     session.execute(

@@ -9,15 +9,17 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.cases.case_reads import cases_found
-from counter.case.lookup import FoundCase, read_lookup
+from counter.case.lookup import FoundCase, name_pairs, read_lookup
 from counter.case.numbers import DeskIdentity
 from counter.db import models
+from counter.db.migrate import downgrade, upgrade
+from counter.db.name_pairs import add_name_pairs, pair_rows
 from counter.db.sealed import case_index_values
 from tests.db.plans import explain, scans_cases, statements
 
@@ -43,7 +45,15 @@ PEOPLE = [
     (3, "03-0002", "王立", "15220119700101002X", "13800000002", ""),
     (40, "01-10002", "Bayar Tsogt", "91152201MA0N123456", "", "15148201234"),  # a company; told on another phone
     (200, "01-0002", "其其格", "152201196001010011", "13800000003", ""),
+    (20, "04-0005", "阿拉坦其其格·孟和巴雅尔", "152201197501010013", "13800000004", ""),
+    (25, "04-0006", "ᠪᠠᠲᠤ ᠪᠠᠶᠠᠷ", "152201197601010015", "13800000005", ""),
 ]
+
+
+def _with_pairs(session: Session, rows: list[dict[str, Any]]) -> None:
+    """The cases as plain rows, with the pairs of their names every writer of a case writes (counter.db.name_pairs)."""
+    session.execute(insert(models.Case), rows)
+    add_name_pairs(session, [p for r in rows for p in pair_rows(r["id"], r["applicant_name"], r["received_on"])])
 
 
 @pytest.fixture
@@ -58,7 +68,7 @@ def hall(catalog_hall: sessionmaker[Session]) -> sessionmaker[Session]:
                 **base, "id": n, "case_no": f"XAM01-{day:%Y%m%d}-{tail}", "received_on": day, "applicant_name": name,
                 **sealed, **case_index_values(sealed), "uid": f"{n:032x}",
             })  # fmt: skip
-        session.execute(insert(models.Case), rows)
+        _with_pairs(session, rows)
     return catalog_hall
 
 
@@ -99,15 +109,42 @@ def test_a_phone_finds_the_applicants_and_the_number_told(hall: sessionmaker[Ses
     assert (company.case_no, company.phone) == ("XAM01-20261011-01-10002", "15148201234")
 
 
-def test_a_name_or_its_beginning_finds_only_names_that_begin_so(hall: sessionmaker[Session]) -> None:
+def test_a_name_or_any_part_of_it_finds_the_names_that_hold_it(hall: sessionmaker[Session]) -> None:
     assert numbers(found(hall, "王丽")) == ["XAM01-20261115-01-0002", "XAM01-20261110-02-0002"]
     assert numbers(found(hall, "王丽华")) == ["XAM01-20261110-02-0002"]
     assert numbers(found(hall, "王立")) == ["XAM01-20261117-03-0002"]
+    assert numbers(found(hall, "丽华")) == ["XAM01-20261110-02-0002"]  # the given name alone
     assert found(hall, "王_") == []  # no wildcard: _ and % are letters here
     assert found(hall, "王%") == []
     assert numbers(found(hall, "Bayar")) == ["XAM01-20261011-01-10002"]
-    assert found(hall, "bayar") == []  # a Latin name keeps its case, on both databases alike
-    assert numbers(found(hall, "其其格", days=365)) == ["XAM01-20260504-01-0002"]
+    assert numbers(found(hall, "bayar")) == ["XAM01-20261011-01-10002"]  # Latin letters in either case
+    assert numbers(found(hall, "tsog")) == ["XAM01-20261011-01-10002"]  # the middle of a Latin name
+    assert numbers(found(hall, "其其格", days=365)) == ["XAM01-20261031-04-0005", "XAM01-20260504-01-0002"]
+
+
+def test_a_part_finds_the_name_it_stands_in_the_middle_of(hall: sessionmaker[Session]) -> None:
+    assert numbers(found(hall, "孟和")) == ["XAM01-20261031-04-0005"]
+    assert numbers(found(hall, "格·孟和")) == ["XAM01-20261031-04-0005"]  # across the ID card's middle dot
+    assert numbers(found(hall, "ᠲᠤ ᠪᠠᠶ")) == ["XAM01-20261026-04-0006"]  # Mongolian script, across its two words
+    assert numbers(found(hall, "ᠠᠲᠤ")) == ["XAM01-20261026-04-0006"]
+    assert found(hall, "孟巴") == []  # both characters are in the name, not side by side
+
+
+def test_a_name_holding_every_pair_apart_is_not_found(hall: sessionmaker[Session]) -> None:
+    with hall.begin() as session:
+        base = _base(session)
+        _with_pairs(session, [{
+            **base, "id": 99, "case_no": "XAM01-20261119-05-0001", "received_on": TODAY - dt.timedelta(days=1),
+            "applicant_name": "和巴孟和", "applicant_id_no": "", "applicant_phone": "", "notify_phone": "",
+            "uid": f"{99:032x}",
+        }])  # fmt: skip
+    assert numbers(found(hall, "孟和巴")) == ["XAM01-20261031-04-0005"]  # 孟和 and 和巴 are both in 和巴孟和
+
+
+def test_one_character_is_still_too_short() -> None:
+    lookup = read_lookup("孟")
+    assert lookup is not None
+    assert lookup.too_short
 
 
 def test_a_row_carries_what_tells_two_people_of_one_name_apart(hall: sessionmaker[Session]) -> None:
@@ -188,11 +225,12 @@ def big_hall(catalog_hall: sessionmaker[Session]) -> sessionmaker[Session]:
     with catalog_hall.begin() as session:
         base = _base(session)
         first = TODAY - dt.timedelta(days=CASES // PER_DAY - 1)
-        session.execute(insert(models.Case), [{
+        rows = [{
             **base, "id": n + 1, "desk_no": str(n % 20 + 1), "received_on": first + dt.timedelta(days=n // PER_DAY),
             "case_no": f"XAM01-{first + dt.timedelta(days=n // PER_DAY):%Y%m%d}-{n % 20 + 1:02d}-{n // 20 % 2 + 1:04d}",
             "applicant_name": _name(n), **_person(n), **case_index_values(_person(n)), "uid": f"{n:032x}",
-        } for n in range(CASES)])  # fmt: skip
+        } for n in range(CASES)]  # fmt: skip
+        _with_pairs(session, rows)
     with catalog_hall() as session:
         session.connection().exec_driver_sql("ANALYZE")
         session.commit()
@@ -206,7 +244,7 @@ def big_hall(catalog_hall: sessionmaker[Session]) -> sessionmaker[Session]:
         ("0002", "ix_case_received_on_case_no"),
         ("152201199000019999", "ix_case_applicant_id_key"),
         ("13900019999", "ix_case_applicant_phone_key"),
-        ("王丽", "ix_case_applicant_name"),
+        ("王丽", "case_name_pair"),  # its pairs: on SQLite its primary key, on PostgreSQL pk_case_name_pair
     ],
 )
 def test_each_lookup_reads_its_index(big_hall: sessionmaker[Session], typed: str, index: str) -> None:
@@ -242,3 +280,18 @@ def test_a_sequence_few_desks_reached_is_sought_not_walked_to(big_hall: sessionm
     assert ("ix_case_sequence" if postgres else "ix_case_received_on_case_no") in plan, plan
     assert not scans_cases(plan), plan
     assert [case.case_no[-7:] for case in found(big_hall, "150", days=365)] == ["07-0150"] * 3
+
+
+def test_the_upgrade_writes_the_pairs_of_the_cases_taken_before_it(hall: sessionmaker[Session]) -> None:
+    """A database of the revision before: its cases have no pairs until the upgrade writes them."""
+    engine = hall.kw["bind"]
+    engine.dispose()
+    downgrade(engine, "0003_intake_drafts")
+    with engine.connect() as connection:
+        assert "case_name_pair" not in connection.dialect.get_table_names(connection)
+    upgrade(engine)
+    assert numbers(found(hall, "孟和")) == ["XAM01-20261031-04-0005"]
+    assert numbers(found(hall, "tsog")) == ["XAM01-20261011-01-10002"]
+    with hall() as session:
+        written = session.scalar(select(func.count()).select_from(models.CaseNamePair))
+    assert written == sum(len(name_pairs(p[2])) for p in PEOPLE)

@@ -137,15 +137,10 @@ class Case(Base):
             "ix_case_correction_due", "correction_due",
             sqlite_where=text("status = 'correction_issued'"), postgresql_where=text("status = 'correction_issued'"),
         ),
-        # F7's lookups of a recent case: a number's last digits walk the period's numbers; a name,
-        # or its beginning, is a range (on PostgreSQL in the operator class LIKE 'x%' reads as one); and the phones
-        # (on PostgreSQL a number's sequence is also sought by ix_case_sequence, an index of an expression SQLite
-        # cannot compute: made by the migrations alone)
+        # F7's lookups of a recent case: a number's last digits walk the period's numbers (on PostgreSQL a
+        # number's sequence is sought by ix_case_sequence, an index of an expression SQLite cannot compute: made by
+        # the migrations alone); a name, or any part of it, by its pairs of characters (CaseNamePair)
         Index("ix_case_received_on_case_no", "received_on", "case_no"),
-        Index(
-            "ix_case_applicant_name", "applicant_name", "received_on",
-            postgresql_ops={"applicant_name": "text_pattern_ops"},
-        ),
         # the ID number and the phones are sealed: sought by their keyed index
         Index("ix_case_applicant_id_key", "applicant_id_key", "received_on"),
         Index("ix_case_applicant_phone_key", "applicant_phone_key", "received_on"),
@@ -279,6 +274,20 @@ class CaseTicket(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), primary_key=True)
     ticket: Mapped[str] = mapped_column(String(16))
     waited_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class CaseNamePair(Base):
+    """Each pair of neighbouring characters of a case's applicant name (:func:`counter.case.lookup.name_pairs`), with
+    the day the case was received: F7 finds a name by any part of it (孟和 in 阿拉坦其其格·孟和巴雅尔) as the cases
+    holding every pair of what was typed, read along this key within the period, where an index of the whole name
+    finds only its beginning.  The name itself is stored clear (``case.applicant_name``): its pairs add nothing a
+    look at the table did not show.  Written with the case by every writer of a name (the intake, a synced case)."""
+
+    __tablename__ = "case_name_pair"
+
+    pair: Mapped[str] = mapped_column(String(2), primary_key=True)
+    received_on: Mapped[date] = mapped_column(Date, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), primary_key=True, index=True)
 
 
 class Draft(Base):

@@ -27,6 +27,7 @@ from counter.case.numbers import CASE_NO
 from counter.case.view import CaseMaterialLine
 from counter.db.bulk_rows import RowWriter, chunks
 from counter.db.catalog_store import guide_version
+from counter.db.name_pairs import PAIR_COLUMNS, pair_rows
 from counter.db.platform_store import queue_from_record
 from counter.db.sealed import CASE_INDEXES, CASE_SEALED, index_of, seal, sealing_keys
 from counter.db.service_standing import STANDING_COLUMNS, new_case_standing
@@ -39,6 +40,7 @@ from counter.db.sync.tables import (
     HISTORY,
     MATERIAL,
     MATERIAL_COLUMNS,
+    NAME_PAIR,
     new_row_ids,
     select_in,
     utc,
@@ -201,6 +203,11 @@ def _write_new(
                 CASE, ("id", "guide_version_id", *STANDING_COLUMNS, *SEALED_LEAD), CLEAR_CASE_FIELDS,
                 [((lead[0], guides[r.guide.content_hash][0], *new_case_standing(r.ratings), *sealed_lead(r, keys)), r)
                  for lead, r in zip(leads, batch, strict=True)],
+            )  # fmt: skip
+            writer.put(  # F7 finds the township's case by any part of its name
+                NAME_PAIR, PAIR_COLUMNS,
+                [row for lead, r in zip(leads, batch, strict=True)
+                 for row in pair_rows(lead[0], r.applicant_name, r.received_on)],
             )  # fmt: skip
             writer.put_objects(
                 HISTORY, HISTORY_COLUMNS[:1], HISTORY_COLUMNS[1:],
