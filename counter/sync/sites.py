@@ -138,6 +138,9 @@ class SiteOffice:
     hours: str
     consult_phone: str
     complaint_phone: str
+    #: the 行政复议机关 its own decisions name: a township's papers print nothing until it is known (the hall's is
+    #: not the township's), so the set-up asks it with the rest
+    review_body: str
 
 
 @dataclass(frozen=True, slots=True)

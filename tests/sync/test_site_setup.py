@@ -60,6 +60,7 @@ OFFICE = SiteOffice(
     hours="星期一至星期五 08:00-12:00 14:00-17:00",
     consult_phone="0482-7123456",
     complaint_phone="12345",
+    review_body="阿尔山市人民政府",
 )
 
 
@@ -84,7 +85,8 @@ def test_the_set_up_takes_the_sites_whole_identity(sessions: sessionmaker[Sessio
         TOWNSHIP_NAME, OFFICE.seal_caption, OFFICE.address
     )  # fmt: skip
     assert (office.hours, office.consult_phone, office.complaint_phone) == (OFFICE.hours, "0482-7123456", "12345")
-    assert office.review_body == OfficeSettings().review_body  # what the form does not ask stays as it was
+    assert office.review_body == "阿尔山市人民政府"  # the township's own 复议机关, not the league hall's
+    assert office.court == OfficeSettings().court  # what the form does not ask stays as it was
     config = load_desk_config()
     assert (config.site_code, config.desk_no, config.clerk) == ("ARX01", "2", "其其格")
     assert (done.desk.identity.desk_no, done.desk.clerk) == ("2", "其其格")

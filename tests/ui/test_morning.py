@@ -21,7 +21,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
-from sqlalchemy.orm import Session
 
 from benchmarks.bench_keystrokes import (
     OPTIONS,
@@ -36,7 +35,6 @@ from benchmarks.bench_keystrokes import (
 )
 from counter.actions.cases.case_reads import case_view
 from counter.actions.cases.case_view import read_case
-from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.actions.site.store import Store
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
@@ -75,6 +73,7 @@ TOWNSHIP = {
     "hours": "星期一至星期五 08:00-12:00 14:00-17:00",
     "consult_phone": "0482-7123456",
     "complaint_phone": "12345",
+    "review_body": "阿尔山市人民政府",
     "desk_no": "1",
     "clerk": "其其格",
 }
@@ -270,17 +269,6 @@ def record_lapse(window: MainWindow, keys: Keyboard, deferred: str) -> None:
     keys.wait_for_focus(lists.due_table, "the keyboard back in the 容缺到期 list")  # F5 works from here too
 
 
-def name_the_review_body(window: MainWindow) -> None:
-    """The guide's step after the set-up form (docs/install-and-operations.md): the township's own 复议 body in its
-    单位信息, which the form does not ask; until it is set the township prints nothing in the hall's name."""
-
-    def save(unit: Session) -> None:
-        current = office_settings(unit, TOWNSHIP["code"])
-        save_office_settings(unit, TOWNSHIP["code"], dataclasses.replace(current, review_body="阿尔山市人民政府"))
-
-    store_of(window.runner).write(save)
-
-
 def set_up_township(window: MainWindow, keys: Keyboard) -> None:
     """9, before the applicant: F10 on a desk nobody has set up brings the set-up form; the township's whole
     identity typed in, Enter, and Esc back to the desk."""
@@ -413,7 +401,6 @@ def test_ten_applicants_in_one_morning_by_keyboard_alone(
     window, store, keys = open_desk(township, today=None)
     keys.count = Count()
     set_up_township(window, keys)
-    name_the_review_body(window)
     set_up = Served("苏木乡镇首次设置", "", keys.count.overhead, list(keys.count.keys))
     keys.count = Count()
     villager = dataclasses.replace(people[8], outcome="accept", agent=False, delivery=Delivery.PICKUP.value)

@@ -69,7 +69,12 @@ def site_state(session: Session) -> SiteState:
     if code and get_setting(session, office_key(code)) is not None:
         stored = office_settings(session, code)
         office = SiteOffice(
-            stored.seal_caption, stored.address, stored.hours, stored.consult_phone, stored.complaint_phone
+            stored.seal_caption,
+            stored.address,
+            stored.hours,
+            stored.consult_phone,
+            stored.complaint_phone,
+            stored.review_body,
         )
     return SiteState(False, identity, code, name, None, office, desk_no, clerk)
 
@@ -87,8 +92,9 @@ def set_up_site(
 ) -> SiteSetUp:
     """Set this site's kind, code and name, give this desk the code, make the key, load a catalog if none.
 
-    ``office``, when given, is the site's 单位信息 from now on, named by the site's name (the rest of it, the
-    复议 bodies and courts, as they were); ``this_desk`` this desk's number and, where it is given, its clerk.
+    ``office``, when given, is the site's 单位信息 from now on, named by the site's name, its 复议机关 with it
+    (the rest of it, the courts and the other 复议 bodies, as they were); ``this_desk`` this desk's number and,
+    where it is given, its clerk.
 
     Raises :class:`SiteRefused` with every problem (nothing changed),
     :class:`NotPermitted` without CHANGE_SETTINGS, :class:`KeyUnreadable` for
@@ -147,6 +153,7 @@ def _office_fields(office: SiteOffice) -> dict[str, str]:
         "hours": office.hours.strip(),
         "consult_phone": office.consult_phone.strip(),
         "complaint_phone": office.complaint_phone.strip(),
+        "review_body": office.review_body.strip(),
     }
 
 

@@ -31,7 +31,7 @@ from counter.words.sites import site_problem_text
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 #: the office's fields, in the order of the form and of :class:`SiteOffice`
-OFFICE_FIELDS = ("seal_caption", "address", "hours", "consult_phone", "complaint_phone")
+OFFICE_FIELDS = ("seal_caption", "address", "hours", "consult_phone", "complaint_phone", "review_body")
 
 
 @dataclass(frozen=True, slots=True)

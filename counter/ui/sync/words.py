@@ -59,6 +59,7 @@ SETUP_OFFICE = {
     "hours": tr("办理时间"),
     "consult_phone": tr("咨询电话"),
     "complaint_phone": tr("投诉电话"),
+    "review_body": tr("行政复议机关"),
 }
 SETUP_OFFICE_HINT = {
     "seal_caption": tr("如 明水河镇人民政府便民服务专用章"),
@@ -66,6 +67,7 @@ SETUP_OFFICE_HINT = {
     "hours": tr("如 星期一至星期五 08:30-12:00 14:30-17:30（法定节假日除外）"),
     "consult_phone": tr("本中心的电话"),
     "complaint_phone": tr("如 12345"),
+    "review_body": tr("本单位作出的决定印明的复议机关，如 阿尔山市人民政府"),
 }
 SETUP_DESK_NO = tr("本机窗口号")
 SETUP_DESK_NO_HINT = tr("1至9999的整数，不以0开头，如 1")

@@ -53,6 +53,7 @@ OFFICE = {
     "hours": "星期一至星期五 08:00-12:00 14:00-17:00",
     "consult_phone": "0482-7123456",
     "complaint_phone": "12345",
+    "review_body": "阿尔山市人民政府",
 }
 
 
@@ -130,7 +131,7 @@ def test_a_fresh_database_asks_to_be_set_up_instead_of_being_a_hall(qtbot: QtBot
     assert "请选择站点类型" in shown
     assert "站点编码应为 2-12 位大写字母或数字" in shown
     assert "请填写站点名称" in shown
-    assert "请填写单位的印章名称、地址、办理时间、咨询电话和投诉电话" in shown
+    assert "请填写单位的印章名称、地址、办理时间、咨询电话、投诉电话和行政复议机关" in shown
     assert "请填写本窗口工作人员的姓名" in shown
     assert load_desk_config().site_code == DeskConfig().site_code
 
@@ -152,6 +153,7 @@ def test_setting_up_a_township_numbers_its_cases_as_the_townships_and_loads_the_
     with fresh() as session:
         office = office_settings(session, "ARX01")
     assert (office.office_name, office.address, office.hours) == (TOWNSHIP_NAME, OFFICE["address"], OFFICE["hours"])
+    assert office.review_body == OFFICE["review_body"]  # asked by the form: the township prints from its first case
     assert guide_versions(fresh) > 100
     desk = actions.desk()
     assert (desk.identity.site_code, desk.identity.desk_no) == ("ARX01", "2")
