@@ -5,8 +5,9 @@ A line puts together what the window already defines elsewhere — the 好差评
 (:mod:`counter.case.promise_figures`) — with the counts only this report needs, defined here:
 
 - **Outcomes**: the period's cases (taken at a desk from the first to the last day) by their one outcome:
-  受理, 容缺受理, 补正, 不予受理 (seed 001 第十六条, 第三十二条).  A voided case is counted as taken, as the
-  rating figures count it: the applicant was served.
+  受理, 容缺受理, 补正, 不予受理 (seed 001 第十六条, 第三十二条), and 申请人撤回 where a window that only receives
+  told its finding on a 申请事项告知书 and the applicant did not insist: no 不予受理 was made.  A voided case is
+  counted as taken, as the rating figures count it: the applicant was served.
 - **Overdue deferrals** (容缺逾期): a 容缺受理 case of the period, neither withdrawn nor voided, with a deferred
   material that came after its due date or has not come and was due before today (seed 001 第十七条: the
   applicant promises to hand it in within the agreed time).  A deferral extended in time is judged by the new date.
@@ -38,6 +39,7 @@ class CaseCounts:
     deferred: int = 0  # 容缺受理
     correction: int = 0  # 补正
     refused: int = 0  # 不予受理
+    withdrawn: int = 0  # 申请人撤回: told the window's finding (申请事项告知书), the applicant did not insist
     overdue_deferrals: int = 0
     items_open: int = 0  # the period's cases' items routed to their departments and not decided, on the day judged
     items_overdue: int = 0  # of those, past their promised or legal date

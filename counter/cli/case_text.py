@@ -13,10 +13,9 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseRow, CaseView, HistoryLine
 from counter.intake.checklist import Receipt
 from counter.intake.no_licence import named_licences
-from counter.intake.outcome import Outcome
 from counter.words.case_history import history_note, material_names
 from counter.words.cases import CASE_EVENT, case_status_text, code_text
-from counter.words.intake import OUTCOME, OUTCOME_TAKEN_RECEIVED, RECEIPT, licence_text
+from counter.words.intake import RECEIPT, licence_text, taken_outcome_text
 from counter.words.pledges import PLEDGE_REVOKED_LINE
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
@@ -59,12 +58,8 @@ def _notify_lines(view: CaseView) -> list[str]:
 def _line_note(line: HistoryLine, names: Mapping[str, str], items: Mapping[str, str] | None, received: bool) -> str:
     """A history line's note as the case page words it; the intake's, where the hall only received, its 收件."""
     if line.event == CaseEvent.TAKEN.value and received:  # not a 受理 the hall never made
-        return code_text(OUTCOME_TAKEN_RECEIVED, Outcome, line.note)
+        return taken_outcome_text(line.note, received, line.status_after == CaseStatus.WITHDRAWN.value)
     return history_note(line, names, items)  # materials and items by name
-
-
-def _outcomes(only_received: bool) -> dict[Outcome, str]:
-    return {**OUTCOME, **OUTCOME_TAKEN_RECEIVED} if only_received else OUTCOME
 
 
 def case_as_text(view: CaseView, only_received: bool = False, items: Mapping[str, str] | None = None) -> str:
@@ -75,7 +70,7 @@ def case_as_text(view: CaseView, only_received: bool = False, items: Mapping[str
         tr("办件编号：{case_no}").format(case_no=v.case_no),
         tr("状态：{status}    结果：{outcome}").format(
             status=case_status_text(v.status, only_received),
-            outcome=code_text(_outcomes(only_received), Outcome, v.outcome),
+            outcome=taken_outcome_text(v.outcome, only_received, v.status is CaseStatus.WITHDRAWN),
         ),
         tr("一件事：{bundle_name}（{bundle_code}，指南第{guide_version}版）").format(
             bundle_name=v.bundle_name, bundle_code=v.bundle_code, guide_version=v.guide_version

@@ -264,7 +264,7 @@ def cmd_office(args: argparse.Namespace) -> int:
     from counter.documents.office_check import OfficeRefused
     from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice
     from counter.service.requests import SiteCode
-    from counter.words.office import office_refused_text
+    from counter.words.office import office_refused_text, paper_blanks_lines
 
     service, by = open_service(args), desk()
     site = by.identity.site_code
@@ -273,9 +273,11 @@ def cmd_office(args: argparse.Namespace) -> int:
     if changes:
         settings = replace(settings, **changes)
         try:
-            service.call(SAVE_OFFICE, SaveOffice(site, settings), by)
+            blanks = service.call(SAVE_OFFICE, SaveOffice(site, settings), by)
         except OfficeRefused as err:  # every problem named, as the window's 单位信息 page names them; nothing saved
             raise Reported(office_refused_text(err)) from err
+        for line in paper_blanks_lines(blanks):  # saved; what the papers would still print blank, by name
+            print(line, file=sys.stderr)
         settings = service.call(READ_OFFICE, SiteCode(site), by)  # as kept
     if args.json:
         print_json({"site_code": site, **asdict(settings)})

@@ -114,6 +114,7 @@ def line_json(line: PeriodLine, grouping: Grouping | LeagueGroup) -> dict[str, A
         "deferred": c.deferred,
         "correction": c.correction,
         "refused": c.refused,
+        "withdrawn": c.withdrawn,
         "overdue_deferrals": c.overdue_deferrals,
         "items_open": c.items_open,
         "items_overdue": c.items_overdue,

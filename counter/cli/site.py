@@ -131,6 +131,7 @@ def cmd_site_init(args: argparse.Namespace) -> int:
     from counter.service.site import SET_UP, SetUpSite
     from counter.sync.site_faults import SiteFileFailed, SiteRefused
     from counter.sync.sites import SiteKind
+    from counter.words.office import paper_blanks_lines
 
     request = SetUpSite(args.code, args.name, SiteKind(args.kind), bundled_catalog_dir())
     try:
@@ -147,6 +148,8 @@ def cmd_site_init(args: argparse.Namespace) -> int:
         for problem in done.catalog_problems:
             print(tr("警告：{problem}").format(problem=problem_text(problem)), file=sys.stderr)
     print(SITE_KEY_NOTE.format(path=site_key_path()))
+    for line in paper_blanks_lines(done.blanks):  # what the papers would print blank, by name
+        print(line, file=sys.stderr)
     return EXIT_OK
 
 

@@ -207,6 +207,16 @@ def current_guide(session: Session, bundle_code: str) -> StoredGuide | None:
     return None if version is None else _stored(version)
 
 
+def current_guides(session: Session) -> list[StoredGuide]:
+    """Every bundle's current guide version, by the bundle's code."""
+    versions = session.scalars(
+        select(models.GuideVersion)
+        .join(models.Bundle, models.Bundle.current_version_id == models.GuideVersion.id)
+        .order_by(models.Bundle.code)
+    )
+    return [_stored(version) for version in versions]
+
+
 #: Guides read back, by their content's hash: at most this many kept per process
 KNOWN_GUIDES = 256
 _known_guides: dict[str, Bundle] = {}

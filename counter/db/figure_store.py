@@ -56,6 +56,7 @@ class ServiceLine:
     deferred: int
     correction: int
     refused: int
+    withdrawn: int  # the applicant withdrew after the window's 申请事项告知书 (never a 不予受理)
     overdue_deferrals: int
     waits: int  # the cases with a queue ticket's wait (models.CaseTicket), and those waits in seconds, added up
     waited_s: int
@@ -160,6 +161,8 @@ def service_lines(
         or_(and_(material.arrived_on.is_(None), material.due_on < today), material.arrived_on > material.due_on),
     )
     deferred = c.outcome == Outcome.DEFER.value
+    # a 申请事项告知书 leaves the case withdrawn at its intake (counter.documents.outcome_preview.withdrawn_at_window)
+    refusing = c.outcome == Outcome.REFUSE.value
     live = c.status.not_in([CaseStatus.WITHDRAWN.value, CaseStatus.VOIDED.value])
     stmt = (
         select(
@@ -175,7 +178,8 @@ def service_lines(
             _count_if(c.outcome == Outcome.ACCEPT.value),
             _count_if(deferred),
             _count_if(c.outcome == Outcome.CORRECT.value),
-            _count_if(c.outcome == Outcome.REFUSE.value),
+            _count_if(and_(refusing, c.status != CaseStatus.WITHDRAWN.value)),
+            _count_if(and_(refusing, c.status == CaseStatus.WITHDRAWN.value)),
             _count_if(and_(deferred, live, late)),
             _count_if(ticket.waited_s.is_not(None)),
             func.coalesce(func.sum(ticket.waited_s), 0),

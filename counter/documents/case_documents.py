@@ -220,6 +220,10 @@ def _receipt(
         if case.promised_on is not None and limit is not None
         else paper.DOC_PROMISED_DATE_ONLY.format(date=optional_date(case.promised_on))
     )
+    # no progress page set: no code printed, so nothing says to scan one
+    qr = bool(office.progress_url_base)
+    progress_value = paper.DOC_PROGRESS_VALUE if qr else paper.DOC_PROGRESS_VALUE_NO_QR
+    no_sms = paper.DOC_RECEIPT_NOTES_NO_SMS if qr else paper.DOC_RECEIPT_NOTES_NO_SMS_NO_QR
     return [
         Text(paper.DOC_SALUTATION.format(name=case.applicant_name), indent=False),
         *opening,
@@ -238,13 +242,13 @@ def _receipt(
             (
                 Pair(paper.DOC_PROMISED, promised, wide=True),
                 Pair(paper.DOC_DELIVERY, _delivery(case, bundle, office), wide=True),
-                Pair(paper.DOC_PROGRESS, paper.DOC_PROGRESS_VALUE.format(phone=consult_phone(bundle, office))),
+                Pair(paper.DOC_PROGRESS, progress_value.format(phone=consult_phone(bundle, office))),
                 Pair(paper.DOC_COMPLAINT, complaint_channel(bundle, office)),
             )
         ),
         *_waiting(case, bundle),
         *_date_notes(case, PROMISED),
-        numbered(paper.DOC_RECEIPT_NOTES if sms else paper.DOC_RECEIPT_NOTES_NO_SMS),
+        numbered(paper.DOC_RECEIPT_NOTES if sms else no_sms),
     ]
 
 
@@ -536,7 +540,7 @@ def document_for(
         copies=paper.DOC_COPY_LABELS,
         copies_note=paper.DOC_COPIES.format(noun=noun),
         barcode=case.case_no,
-        qr=progress_url(office.progress_url_base, case.case_no),
+        qr=progress_url(office.progress_url_base, case.case_no) if office.progress_url_base else "",
         qr_caption=paper.DOC_QR_CAPTION,
         issued_on=issued_on,
         check_dates=any(isinstance(b, Text) and b.text == paper.DOC_PROVISIONAL_DATES for b in blocks),

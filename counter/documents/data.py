@@ -57,7 +57,9 @@ class OfficeSettings:
     hours: str = "星期一至星期五 08:30-11:30 14:30-17:30（法定节假日除外）"
     review_body: str = "兴安盟行政公署"
     court: str = "乌兰浩特市人民法院"
-    progress_url_base: str = "https://zwfw.xam.gov.cn/progress?case="
+    # the site's own progress page, the case's number after it; empty (the default): no QR code on the papers until
+    # the site sets the address its 政务服务网 gives (a default would send every applicant to an address nobody set)
+    progress_url_base: str = ""
     online_portal: str = "兴安盟政务服务网"
     county_place: str = "乌兰浩特市"
     county_government: str = "乌兰浩特市人民政府"

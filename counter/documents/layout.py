@@ -492,23 +492,26 @@ class _Layout:
             self.seal_place(seal_x - 2 * SEAL_RADIUS - 6 * MM, seal_y, s.party_seal, [s.party] if s.party else [])
         lines = [*self.lines(s.issuer, TABLE_SIZE, 2 * SEAL_RADIUS)[:3], *([s.date] if s.date else [])]
         self.seal_circle(seal_x, seal_y, s.seal_caption, lines)
-        if self.data.qr:
-            x = LEFT + CONTENT - QR_SIZE
-            qr_y = seal_y - QR_SIZE / 2 + 6.0
-            self.ops.append(QrOp(x, qr_y, QR_SIZE))
-            self.centred(x + QR_SIZE / 2, qr_y - 1.0, self.data.qr_caption, SMALL_SIZE - 0.5, 11.0, grey=0.25)
-            if self.data.rating_qr:
-                x -= QR_SIZE + QR_GAP
-                self.ops.append(QrOp(x, qr_y, QR_SIZE, self.data.rating_qr))
-                caption = self.data.rating_qr_caption
-                self.centred(x + QR_SIZE / 2, qr_y - 1.0, caption, SMALL_SIZE - 0.5, 11.0, grey=0.25)
+        # the progress code at the right, the rating page's left of it; either alone at the right
+        x, qr_y = LEFT + CONTENT + QR_GAP, seal_y - QR_SIZE / 2 + 6.0
+        for value, caption in self._codes():
+            x -= QR_SIZE + QR_GAP
+            self.ops.append(QrOp(x, qr_y, QR_SIZE, value))
+            self.centred(x + QR_SIZE / 2, qr_y - 1.0, caption, SMALL_SIZE - 0.5, 11.0, grey=0.25)
         self.y = min(y, seal_y - SEAL_RADIUS) - 6.0
+
+    def _codes(self) -> list[tuple[str, str]]:
+        """The QR codes the paper carries, right to left, with their captions: the progress page's ("" stands for
+        :attr:`DocumentData.qr`) where the site set it, the rating page's where the paper invites 补充评价."""
+        codes = [("", self.data.qr_caption)] if self.data.qr else []
+        return codes + ([(self.data.rating_qr, self.data.rating_qr_caption)] if self.data.rating_qr else [])
 
     def _seal_share(self) -> float:
         """Where the seal's centre stands, as a share of the line: further left for each QR code at the right."""
-        if self.data.qr and self.data.rating_qr:
+        codes = len(self._codes())
+        if codes == 2:
             return 0.585  # clear of the signing time's last word, and a 42 mm stamp clear of the codes
-        return 0.655 if self.data.qr else 0.78
+        return 0.655 if codes else 0.78
 
 
 def lay_out(data: DocumentData, fonts: DocumentFonts) -> list[list[PageOp]]:

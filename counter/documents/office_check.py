@@ -31,6 +31,7 @@ OPTIONAL_FIELDS = frozenset(
         "entrustments",
         "department_contacts",
         "administrative_organ",  # unanswered is a state of its own: the papers that need the answer wait for it
+        "progress_url_base",  # no address the site's 政务服务网 gave: no QR code (counter.documents.paper_blanks)
     }
 )
 

@@ -133,6 +133,14 @@ def insists_unasked(
     return Decision(Outcome.INCOMPLETE, (reason,))
 
 
+def withdrawn_at_window(bundle: Bundle, decision: Decision, office: OfficeSettings, held: HeldItems) -> bool:
+    """Whether the intake ends in the applicant's withdrawal: a 申请事项告知书 of a window that may not refuse (one of
+    the items only received, or several bodies' items), made only once the applicant, told the finding, did not
+    insist (:func:`insists_unasked`).  The case is kept as withdrawn (撤回), never refused: nothing was refused, and
+    its state, its history and the figures say what the platform hears (:func:`counter.platform.events.told_as`)."""
+    return decision.outcome is Outcome.REFUSE and paper_standing(bundle.items, office, held) is Acceptance.RECEIVED
+
+
 def printable(bundle: Bundle, decision: Decision, office: OfficeSettings, held: HeldItems) -> Decision:
     """An outcome whose paper (the act, 许可法 第三十二条) cannot print yet is not made: one in an entrusting body's
     a refusal naming an unset 复议 body (an entrusted licence before the site answers that it may be entrusted is

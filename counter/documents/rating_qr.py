@@ -2,10 +2,11 @@
 
 Provinces' rules let an applicant not asked (or not rating) at the window rate later within a period (补充评价, by
 channel 二维码); the region's system takes it directly (内政服发〔2022〕15号: one 自治区 system).  So every receipt and
-notice of a case the applicant takes away (:data:`RATED_PAPERS`, each with the progress QR code) carries the rating
-page's too, beside it, captioned with the period.  The address and period are the platform mapping file's
-(:mod:`counter.platform.rating_page`), kept with the paper's snapshot, so a reprint carries the code the first print
-did.
+notice of a case the applicant takes away (:data:`RATED_PAPERS`) carries the rating page's, beside the progress QR
+code where the site set its progress page, captioned with the period: the caption is the paper's one invitation to
+rate by a code, so no paper invites a rating by a code it does not carry.  The address and period are the platform
+mapping file's (:mod:`counter.platform.rating_page`), kept with the paper's snapshot, so a reprint carries the code
+the first print did.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def rating_of_record(kept: object) -> tuple[str, int]:
 
 def with_rating_qr(data: DocumentData, address: str, period_days: int) -> DocumentData:
     """``data`` with the rating page's QR code (``address``, the case's) when the applicant takes it away."""
-    if not address or not data.qr or data.kind not in RATED_PAPERS:
+    if not address or data.kind not in RATED_PAPERS:
         return data
     caption = paper.DOC_RATING_QR_CAPTION.format(days=period_days)
     return dataclasses.replace(data, rating_qr=address, rating_qr_caption=caption)

@@ -200,16 +200,23 @@ DOC_DELIVERY_POST = "邮寄送达（免费）：{address}"
 DOC_DELIVERY_ELECTRONIC = "电子送达：办结后发送至申请人预留的联系方式"
 DOC_PROGRESS = "进度查询"
 DOC_PROGRESS_VALUE = "扫码或拨打{phone}"
+DOC_PROGRESS_VALUE_NO_QR = "拨打{phone}"  # the site set no progress page: no code printed to scan
 DOC_COMPLAINT = "投诉电话"
 DOC_COMPLAINT_JOIN = "；"  # 12345 and the hall's own number
+# the rating pad at the window; a later rating by the 好差评 page's QR code is invited by that code's own caption,
+# printed only where the paper carries it (counter.documents.rating_qr), never by a sentence beside the progress code
 DOC_RECEIPT_NOTES = (
     "请妥善保管本凭证，领取结果时出示本凭证和身份证件；办理进度和结果将以短信告知。",
-    "欢迎您在窗口评价器上对本次服务作出评价，也可以扫描本页二维码评价。",
+    "欢迎您在窗口评价器上对本次服务作出评价。",
 )
 # where the hall has no SMS gateway, or the case no phone to tell (counter.actions.cases.documents): no promise of an
 # SMS
 DOC_RECEIPT_NOTES_NO_SMS = (
     "请妥善保管本凭证，领取结果时出示本凭证和身份证件；可扫码或拨打咨询电话查询办理进度和结果。",
+    DOC_RECEIPT_NOTES[1],
+)
+DOC_RECEIPT_NOTES_NO_SMS_NO_QR = (
+    "请妥善保管本凭证，领取结果时出示本凭证和身份证件；可拨打咨询电话查询办理进度和结果。",
     DOC_RECEIPT_NOTES[1],
 )
 

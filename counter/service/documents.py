@@ -17,6 +17,7 @@ from counter.documents.kinds import DEPARTMENT_PAPERS, DocumentKind
 from counter.documents.made import MadeDocument
 from counter.documents.office_check import office_refused
 from counter.documents.outcome_papers import UnprintedCase
+from counter.documents.paper_blanks import PaperBlanks
 from counter.parties.text import TextField, clean_text
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
@@ -238,13 +239,15 @@ def read_office(work: Session, call: Call, request: SiteCode) -> OfficeSettings:
 READ_OFFICE = read("documents.read_office", Open.ANY_DESK, read_office)
 
 
-def save_office(work: Session, call: Call, request: SaveOffice) -> None:
-    """New details apply to papers made from now on; papers already made keep theirs.
+def save_office(work: Session, call: Call, request: SaveOffice) -> PaperBlanks:
+    """New details apply to papers made from now on; papers already made keep theirs.  Answers what the papers
+    would still print blank (:mod:`counter.documents.paper_blanks`), for the face to tell.
 
     Refused (:class:`~counter.documents.office_check.OfficeRefused`, every problem named, nothing saved) when a field
     every paper prints is empty, a line of the exceptions, agreements or contacts does not read, or the name in
     Mongolian cannot be printed: checked here, whichever face sends them, since a line that does not read is
     silently skipped on the papers."""
+    from counter.actions.admin.paper_blanks import blanks_now
     from counter.actions.cases import documents
 
     refused = office_refused(request.settings)
@@ -255,6 +258,7 @@ def save_office(work: Session, call: Call, request: SaveOffice) -> None:
         request.settings, office_name_mn=clean_text(request.settings.office_name_mn, TextField.ORGANISATION_NAME)
     )
     documents.save_office_settings(work, request.site_code, kept, desk=call.desk)
+    return blanks_now(work, request.site_code)
 
 
 SAVE_OFFICE = write(

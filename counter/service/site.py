@@ -160,8 +160,10 @@ def set_up(work: Sessions, call: Call, request: SetUpSite) -> SiteSetUpDone:
         raise SiteFileFailed.of(err, config_path()) from err
     catalog = done.catalog
     if catalog is None:
-        return SiteSetUpDone(done.identity, done.desk, done.desk_file)
-    return SiteSetUpDone(done.identity, done.desk, done.desk_file, True, catalog.new_versions, catalog.problems)
+        return SiteSetUpDone(done.identity, done.desk, done.desk_file, blanks=done.blanks)
+    return SiteSetUpDone(
+        done.identity, done.desk, done.desk_file, True, catalog.new_versions, catalog.problems, done.blanks
+    )
 
 
 SET_UP = write(

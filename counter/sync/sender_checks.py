@@ -108,9 +108,10 @@ TOWNSHIP_EVENTS: frozenset[str] = frozenset(
 #: under says (its ``level``, counter.catalog.departments) — 苏木乡镇 decide some items themselves, in their own name.
 #: And so is the revocation of such an item granted on a promise found false (its note led by the item's code too).
 TOWNSHIP_ITEM_EVENTS: frozenset[str] = frozenset(e.value for e in ItemEvent) | {CaseEvent.ITEM_REVOKED.value}
-#: The statuses an intake leaves a case in (counter.actions.intake.take.STATUS_OF_OUTCOME): the ``taken`` line's.
+#: The statuses an intake leaves a case in (counter.actions.intake.take.STATUS_OF_OUTCOME, and withdrawn where the
+#: applicant withdrew after the window's 申请事项告知书): the ``taken`` line's.
 _INTAKE_STATUSES = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.CORRECTION_ISSUED,
-                              CaseStatus.REFUSED})  # fmt: skip
+                              CaseStatus.REFUSED, CaseStatus.WITHDRAWN})  # fmt: skip
 #: What each township event may leave the case in, by :data:`counter.case.status.MOVES`.  The hall takes a
 #: case's status from the newest line's ``status_after`` (counter.db.sync.case_parts), so a township line with its
 #: own event but a hall's status (``withdrawn`` leaving the case ``ready``) would otherwise mark the case done.  A

@@ -7,13 +7,14 @@ Plain data, read and written by the site's operations (:mod:`counter.service.sit
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from counter.access.desk import Desk
 from counter.audit.site_keys import RetiredKey
 from counter.catalog.problems import Problem
+from counter.documents.paper_blanks import PaperBlanks
 from counter.sync.keys import key_fingerprint
 from counter.sync.sites import SiteIdentity, SiteKind, SiteOffice
 
@@ -90,6 +91,8 @@ class SiteSetUpDone:
     catalog_loaded: bool = False
     catalog_versions: tuple[str, ...] = ()
     catalog_problems: tuple[Problem, ...] = ()
+    # what its papers would print blank, to be told (counter.documents.paper_blanks)
+    blanks: PaperBlanks = field(default_factory=PaperBlanks)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from counter.case.same_day import NOTE_SAME_DAY
-from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent
+from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine, HistoryLine
-from counter.intake.outcome import Outcome
-from counter.words.cases import code_text, converted_note_text, dates_moved_text
+from counter.words.cases import converted_note_text, dates_moved_text
 from counter.words.hand_over import hand_over_note_text
-from counter.words.intake import OUTCOME
+from counter.words.intake import taken_outcome_text
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
 from counter.words.lapses import early_lapse_text
 from counter.words.pledges import revoked_note_text
@@ -52,8 +51,8 @@ def history_note(  # noqa: PLR0911 - one answer per kind of line, read top to bo
 
     ``names``: material names by code; ``items``: the bundle's item names by code.
     """
-    if line.event == CaseEvent.TAKEN.value:
-        return code_text(OUTCOME, Outcome, line.note)
+    if line.event == CaseEvent.TAKEN.value:  # a withdrawal at the window said as one, never 不予受理
+        return taken_outcome_text(line.note, False, line.status_after == CaseStatus.WITHDRAWN.value)
     if line.event in MATERIAL_EVENTS:
         return names_of((c for c in line.note.split(NOTE_CODES_JOIN) if c), names)
     if line.event in ITEM_STEP_EVENTS:  # the decisions among them

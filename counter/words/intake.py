@@ -12,6 +12,7 @@ from counter.intake.not_possible import PROGRAM_FAULTS, NotPossibleWhy
 from counter.intake.outcome import Outcome, ReasonCode, RefusalGround
 from counter.intake.rules import IntakeRule, RuleProblem
 from counter.parties.text import FIELD_LIMITS, TextField
+from counter.words.cases import UNKNOWN_CODE
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
@@ -65,6 +66,22 @@ OUTCOME_TAKEN_RECEIVED = {
     Outcome.CORRECT: tr("一次性告知补齐材料"),
     Outcome.REFUSE: tr("申请人撤回（已出具申请事项告知书）"),
 }
+
+
+def taken_outcome_text(outcome: str, received: bool, withdrawn: bool) -> str:
+    """An intake's outcome as ``case show``, its history line and the case page say it: where the intake ended in
+    the applicant's withdrawal (the case kept as withdrawn at its intake, however many bodies its items had:
+    :func:`counter.documents.outcome_preview.withdrawn_at_window`) or the hall only received every item
+    (``received``), in the 收件's words; else as :data:`OUTCOME`.  An unknown code is said as it stands."""
+    try:
+        said = Outcome(outcome)
+    except ValueError:
+        return UNKNOWN_CODE.format(code=outcome)
+    if received or (withdrawn and said is Outcome.REFUSE):
+        return OUTCOME_TAKEN_RECEIVED.get(said, OUTCOME[said])
+    return OUTCOME[said]
+
+
 RECEIPT = {
     Receipt.PENDING: tr("未核对"),
     Receipt.RECEIVED: tr("已收取"),

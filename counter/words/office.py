@@ -11,6 +11,7 @@ from counter.words.translate import tr
 
 if TYPE_CHECKING:
     from counter.documents.office_check import OfficeRefused
+    from counter.documents.paper_blanks import PaperBlanks
 
 OFFICE_FIELD = {
     "office_name": tr("单位名称"),
@@ -68,3 +69,32 @@ def office_refused_text(err: OfficeRefused) -> str:
         if lines:
             said.append(template.format(lines=LIST_JOIN.join(f"“{line}”" for line in lines)))
     return "\n".join(said)
+
+
+#: what the papers would print blank, told at set-up and when the 单位信息 is saved (counter.documents.paper_blanks)
+OFFICE_NO_PROGRESS_PAGE = tr(
+    "提示：尚未设定进度查询网址，文书不印进度查询二维码，只印咨询电话；"
+    "请在“单位信息”的“进度查询网址（二维码）”中填写本地政务服务网给出的地址后才会印出。"
+)
+OFFICE_NO_CONTACTS_COUNT = tr(
+    "提示：{count} 个实施部门未登记承办人或电话，其以本部门名义出具的文书联系方式一栏将留空，须手工填写；"
+    "保存“单位信息”时列出部门名称，请在“部门联系人”中登记。"
+)
+OFFICE_NO_CONTACTS = tr(
+    "提示：以下 {count} 个实施部门未登记承办人或电话，其以本部门名义出具的文书（受理通知书、补正材料通知书、"
+    "不予受理通知书、不予批准决定书等）联系方式一栏将留空，须手工填写；请在“单位信息”的“部门联系人”中登记："
+    "{departments}"
+)
+
+
+def paper_blanks_lines(blanks: PaperBlanks, named: bool = True) -> list[str]:
+    """What the site's papers would print blank, a sentence each; none where nothing would.  ``named``: each
+    department by name (``counter site init``, ``counter office``, the 单位信息 page); else their count, where a
+    line of the set-up page has no room for a catalog's departments."""
+    lines = [OFFICE_NO_PROGRESS_PAGE] if blanks.no_progress_page else []
+    if blanks.no_contacts and not named:
+        lines.append(OFFICE_NO_CONTACTS_COUNT.format(count=len(blanks.no_contacts)))
+    elif blanks.no_contacts:
+        departments = LIST_JOIN.join(blanks.no_contacts)
+        lines.append(OFFICE_NO_CONTACTS.format(count=len(blanks.no_contacts), departments=departments))
+    return lines

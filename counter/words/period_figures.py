@@ -29,6 +29,7 @@ PERIOD_COLUMNS = (
     ("deferred", tr("容缺受理")),
     ("correction", tr("补正")),
     ("refused", tr("不予受理")),
+    ("withdrawn", tr("申请人撤回")),
     ("overdue_deferrals", tr("容缺逾期")),
     ("items_open", tr("部门在办")),
     ("items_overdue", tr("事项逾期")),

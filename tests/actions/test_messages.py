@@ -221,7 +221,7 @@ def test_the_receipt_promises_an_sms_only_where_one_will_go_and_a_reprint_says_w
 
     before = take(sessions, desk, full_request(sessions))
     unpromised = receipt(before)
-    assert "可扫码或拨打咨询电话查询办理进度和结果" in unpromised
+    assert "可拨打咨询电话查询办理进度和结果" in unpromised  # no progress page set: no code to scan
     assert "短信告知" not in unpromised
     with sessions.begin() as s:
         save_gateway(s, GATEWAY, desk=desk)

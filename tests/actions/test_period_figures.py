@@ -81,7 +81,7 @@ class Expected:
 
     services: list[ServiceFact] = field(default_factory=list)
     deferrals: list[tuple[dt.date, str, str, str, str, bool]] = field(default_factory=list)  # + overdue
-    outcomes: list[tuple[ServiceFact, Outcome]] = field(default_factory=list)
+    outcomes: list[tuple[ServiceFact, Outcome, CaseStatus]] = field(default_factory=list)
     # + guide version, and how many items were decided on the day the case was taken
     accepted: list[tuple[dt.date, str, str, str, str, int, int]] = field(default_factory=list)
     rectifications: list[tuple[tuple[dt.date, str, str, str, str], tuple[dt.date, RectState, dt.date | None]]] = field(
@@ -129,6 +129,8 @@ def fill(session: Session, rng: random.Random, cases: int, *, filing: bool = Tru
         status = rng.choice(
             [CaseStatus.VOIDED, CaseStatus.WITHDRAWN, *[CaseStatus.AWAITING_DEFERRED] * 4]
             if outcome is Outcome.DEFER
+            else [CaseStatus.VOIDED, CaseStatus.REFUSED, CaseStatus.WITHDRAWN]  # 撤回 after a 申请事项告知书
+            if outcome is Outcome.REFUSE
             else [CaseStatus.VOIDED, CaseStatus.ACCEPTED, CaseStatus.READY, CaseStatus.REFUSED]
         )
         case = models.Case(
@@ -161,7 +163,7 @@ def fill(session: Session, rng: random.Random, cases: int, *, filing: bool = Tru
             overdue = live and deferral_overdue(materials, TODAY)
             expected.deferrals.append((day, site, fact.desk_no, fact.clerk, code, overdue))
         expected.services.append(fact)
-        expected.outcomes.append((fact, outcome))
+        expected.outcomes.append((fact, outcome, status))
     session.flush()
     return expected
 
@@ -274,14 +276,15 @@ def expected_lines(session: Session, facts: Expected, grouping: Grouping) -> tup
     ratings = dict(
         zip(sorted({key(fact_part(f, grouping)) for f in served}), figures_by(served, grouping), strict=True)
     )
-    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 5)
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * 6)
     order = [Outcome.ACCEPT, Outcome.DEFER, Outcome.CORRECT, Outcome.REFUSE]
-    for fact, outcome in facts.outcomes:
-        if within(fact.day):
-            counts[key(fact_part(fact, grouping))][order.index(outcome)] += 1
+    for fact, outcome, status in facts.outcomes:
+        if within(fact.day):  # a 申请事项告知书 the applicant withdrew after is no 不予受理: counted apart
+            withdrawn = outcome is Outcome.REFUSE and status is CaseStatus.WITHDRAWN
+            counts[key(fact_part(fact, grouping))][4 if withdrawn else order.index(outcome)] += 1
     for day, site, desk_no, clerk, bundle, overdue in facts.deferrals:
         if within(day) and overdue:
-            counts[key(_part(grouping, day, site, desk_no, clerk, bundle))][4] += 1
+            counts[key(_part(grouping, day, site, desk_no, clerk, bundle))][5] += 1
     rects: dict[tuple[str, str], list[tuple[dt.date, RectState, dt.date | None]]] = defaultdict(list)
     for (day, site, desk_no, clerk, bundle), rect in facts.rectifications:
         if within(day):
@@ -325,6 +328,7 @@ def test_the_database_counts_what_the_domain_defines(sessions: sessionmaker[Sess
     assert total.ratings.excluded
     assert total.ratings.rectified
     assert total.cases.overdue_deferrals
+    assert total.cases.withdrawn
     assert total.rectifications.overdue
     assert total.promise.item_cases
     assert (*figures.lines, figures.total) == expected

@@ -105,6 +105,9 @@ ITEM_OF_KIND = {
     DocumentKind.ITEM_REFUSAL: REGISTRATION,
 }
 
+#: the progress page the demo site set (a site sets its own: none is printed before)
+PROGRESS = "https://progress.example.test/p?case="
+
 
 def item_of(kind: DocumentKind) -> str:
     return ITEM_OF_KIND.get(kind, "")
@@ -198,4 +201,4 @@ def _demo_cases(catalog: Path, path: Path) -> DemoCases:
         stored = guide_version(session, found["受理"].guide_version_id)
         assert stored is not None
     engine.dispose()
-    return DemoCases(found, stored.bundle, OfficeSettings())
+    return DemoCases(found, stored.bundle, OfficeSettings(progress_url_base=PROGRESS))

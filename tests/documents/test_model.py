@@ -170,7 +170,7 @@ def test_the_rights_clause_names_the_offices_review_body_and_court(demo: DemoCas
         "如对本决定不服，可以自收到本决定之日起六十日内向呼伦贝尔市人民政府申请行政复议，"
         "或者六个月内向海拉尔区人民法院提起行政诉讼。"
     ) in _all_text(data)
-    assert data.qr == "https://zwfw.xam.gov.cn/progress?case=" + case.case_no
+    assert data.qr == ""  # no progress page set: no code
     moved = dataclasses.replace(office, progress_url_base="https://example.org/p/")
     assert document_for(case, DocumentKind.REFUSAL, moved, "N-1", collected, TODAY, held=held).qr.startswith(
         "https://example.org/p/XAM01-"

@@ -14,7 +14,7 @@ from counter.documents.codes import MODULE_MM, code128
 from counter.documents.fonts import FALLBACKS, PRIMARY, document_fonts
 from counter.documents.model import DocumentKind, document_for
 from counter.documents.render import render_pdf
-from tests.documents.conftest import CASE_OF_KIND, TODAY, DemoCases
+from tests.documents.conftest import CASE_OF_KIND, PROGRESS, TODAY, DemoCases
 from tests.documents.pdf_tools import page_count, pdf_fonts, pdf_text, scan
 
 RARE_NAME_CHARACTERS = ("\u4dae", "\U0002cb5a", "\U0002c35a")  # 䶮 (Ext A), 𬭚 (Ext E, the demo's), 𬍚 (Ext E)
@@ -238,7 +238,7 @@ def test_barcode_and_qr_scan(demo: DemoCases, kind: DocumentKind, dpi: int, tmp_
     assert len(pages) == 2
     for found in pages:
         assert f"CODE-128:{case_no}" in found
-        assert f"QR-Code:https://zwfw.xam.gov.cn/progress?case={case_no}" in found
+        assert f"QR-Code:{PROGRESS}{case_no}" in found
 
 
 def test_the_narrowest_bar_is_at_least_a_third_of_a_millimetre(demo: DemoCases) -> None:

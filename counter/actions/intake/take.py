@@ -61,7 +61,13 @@ from counter.db.intake_reads import IntakeReads, intake_reads
 from counter.db.page_store import add_page
 from counter.db.party_store import remember_party
 from counter.db.settings_store import SITE_CODE, get_setting, read_settings
-from counter.documents.outcome_preview import forwarded, held_items, insists_unasked, printable
+from counter.documents.outcome_preview import (
+    forwarded,
+    held_items,
+    insists_unasked,
+    printable,
+    withdrawn_at_window,
+)
 from counter.intake.checklist import Checklist, licence_column
 from counter.intake.licence_trust import use_reason
 from counter.intake.licence_use import LicenceUse, with_use
@@ -123,9 +129,9 @@ def _decide(
     deferral: DeferralPolicy | None,
     stored: StoredGuide | None = None,
     site_code: str = "",
-) -> tuple[StoredGuide, Decision]:
+) -> tuple[StoredGuide, Decision, bool]:
     """The decision under the hall's rules (its deferral margin unless ``deferral`` is given); a future arrival is
-    refused.
+    refused.  The flag: the intake ends in the applicant's withdrawal (:func:`withdrawn_at_window`).
 
     ``stored``: the checklist's guide, when already read (:func:`take_intake`).  A 待核 guide is decided on only where
     the site (or the training database) allows it: see :mod:`counter.actions.catalog.guide_status`.
@@ -152,12 +158,13 @@ def _decide(
         draft_allowed=drafts_may_be_taken(session),
     )
     if not decision.outcome.decided:
-        return stored, decision
+        return stored, decision, False
     # as its paper can print it, under the site's settings as read now (as the desk's preview decides it), and a
     # 申请事项告知书 only once the applicant was asked whether to go on
     decision = printable(applied, decision, office, held)
     insists = request.refusal.insists if request.refusal is not None else None
-    return stored, insists_unasked(applied, decision, office, held, insists)
+    decision = insists_unasked(applied, decision, office, held, insists)
+    return stored, decision, withdrawn_at_window(applied, decision, office, held)
 
 
 def _may_take(session: Session, desk: Desk) -> None:
@@ -228,13 +235,14 @@ def take_intake(
     accounts_known(session, reads.accounts, login, reads.account)
     _may_take(session, desk)
     known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None
-    stored, decision = _decide(session, request, today, calendar, deferral, known, desk.identity.site_code)
+    stored, decision, withdrawn = _decide(session, request, today, calendar, deferral, known, desk.identity.site_code)
     if reads.taken is not None:
         return TakenIntake(reads.taken, decision)
     bundle = stored.bundle
     subject = _ready_to_take(bundle, request, decision, today)
     parties = normalised(request.parties, today)
-    status = STATUS_OF_OUTCOME[decision.outcome]
+    # a 申请事项告知书 of a window that may not refuse: the applicant withdrew, and the case says so
+    status = CaseStatus.WITHDRAWN if withdrawn else STATUS_OF_OUTCOME[decision.outcome]
 
     previous: models.Case | None = None
     if request.previous_case_no:

@@ -148,6 +148,6 @@ def _case_counts(service: ServiceLine | None, items: ItemLine | None) -> CaseCou
         return CaseCounts(items_open=open_items, items_overdue=overdue_items)
     s = service
     return CaseCounts(
-        s.accepted, s.deferred, s.correction, s.refused, s.overdue_deferrals, open_items, overdue_items,
+        s.accepted, s.deferred, s.correction, s.refused, s.withdrawn, s.overdue_deferrals, open_items, overdue_items,
         s.waits, s.waited_s,
     )  # fmt: skip

@@ -19,13 +19,14 @@ changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
+from counter.actions.admin.paper_blanks import blanks_now
 from counter.actions.admin.site import init_site, peers, register_peer, site_as_shown, site_is_set_up, stored_site
 from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.actions.catalog.imports import sync_bundled
@@ -34,6 +35,7 @@ from counter.case.numbers import DeskIdentity
 from counter.catalog.import_result import BundledSync
 from counter.db import models
 from counter.db.settings_store import get_setting, office_key
+from counter.documents.paper_blanks import PaperBlanks
 from counter.host.machine.desk_config import Source, config_path, load_desk_config, load_desk_settings, save_desk_config
 from counter.sync.site_faults import SiteRefused
 from counter.sync.site_view import PeerChange, Registration, SiteState
@@ -54,6 +56,8 @@ class SiteSetUp:
     desk: Desk  # the desk as configured now: the site's code and name, the same desk number and account
     desk_file: Path  # the user's desk settings, where the code and name were written (if they differ)
     catalog: BundledSync | None  # None when the database already had a catalog
+    # what the site's papers would print blank, to be told at set-up
+    blanks: PaperBlanks = field(default_factory=PaperBlanks)
 
 
 def site_state(session: Session) -> SiteState:
@@ -143,7 +147,9 @@ def set_up_site(
         has_catalog = _has_catalog(session)
     if not has_catalog:
         catalog = sync_bundled(sessions, catalog_folder, desk=after)
-    return SiteSetUp(identity, after, config_path(), catalog)
+    with sessions() as session:
+        blanks = blanks_now(session, code)
+    return SiteSetUp(identity, after, config_path(), catalog, blanks)
 
 
 def _office_fields(office: SiteOffice) -> dict[str, str]:

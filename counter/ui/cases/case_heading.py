@@ -52,6 +52,8 @@ def subtitle_text(view: CaseView, items: Sequence[ItemLine]) -> str:
         outcome = None  # a code an older or newer program wrote: said as it stands
     if outcome is not None and OUTCOME_STATUS.get(outcome) is view.status:
         return line
-    received = words.CASE_OUTCOME_RECEIVED if only_received(items) else {}
+    # a 申请事项告知书 after which the applicant withdrew (a refused case never becomes withdrawn): the window's 告知
+    told = only_received(items) or (view.status is CaseStatus.WITHDRAWN and outcome is Outcome.REFUSE)
+    received = words.CASE_OUTCOME_RECEIVED if told else {}
     said = received.get(outcome) if outcome is not None else None
     return words.CASE_SUBTITLE.format(line=line, outcome=said or code_text(OUTCOME, Outcome, view.outcome))

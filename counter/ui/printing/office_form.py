@@ -41,6 +41,7 @@ from counter.catalog.departments import AdminLevel
 from counter.documents.deciders import override_lines
 from counter.documents.model import OfficeSettings
 from counter.documents.office_check import FIELDS, OPTIONAL_FIELDS, OfficeRefused
+from counter.documents.paper_blanks import PaperBlanks
 from counter.parties.text import TextField, clean_text
 from counter.service.documents import READ_OFFICE, SAVE_OFFICE, SaveOffice
 from counter.service.requests import SiteCode
@@ -71,7 +72,7 @@ from counter.ui.widgets.plain_text import plain_label
 from counter.ui.widgets.restyle import MessageLine
 from counter.ui.widgets.start_shown import StartShownLine
 from counter.words.catalog import ADMIN_LEVEL
-from counter.words.office import OFFICE_FIELD, office_refused_text
+from counter.words.office import OFFICE_FIELD, office_refused_text, paper_blanks_lines
 from counter.words.punctuation import FIELD_LABEL
 
 log = logging.getLogger(__name__)
@@ -254,12 +255,12 @@ class OfficeSettingsForm(QWidget):
         (:func:`counter.documents.office_check.office_refused`), said here as ``counter office`` says it."""
         settings = self.settings()
         self._runner.submit_step(SAVE_OFFICE, SaveOffice(self.site_code, settings), self._desk, OFFICE_SAVE_FAILED,
-                                 owner=self, answered=lambda _none: self._saved(settings),
+                                 owner=self, answered=lambda blanks: self._saved(settings, blanks),
                                  failed=self._refused)  # fmt: skip
 
-    def _saved(self, settings: OfficeSettings) -> None:
+    def _saved(self, settings: OfficeSettings, blanks: PaperBlanks) -> None:
         log.info("office settings of %s saved", self.site_code)
-        self.message.say(OFFICE_SAVED, "done")
+        self.message.say("\n".join([OFFICE_SAVED, *paper_blanks_lines(blanks)]), "done")
         self.saved.emit(settings)
 
     def _refused(self, err: Exception) -> None:

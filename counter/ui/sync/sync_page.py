@@ -53,6 +53,7 @@ from counter.ui.sync.site_card_box import SiteCardBox
 from counter.ui.sync.site_form import SetUpRequest, SiteForm
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.files import file_fault
+from counter.words.office import paper_blanks_lines
 from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.sites import SITE_KIND, key_problem_text, site_problem_text
 from counter.words.sync import (
@@ -431,6 +432,7 @@ class SyncPage(QWidget):
         done = [words.SETUP_DONE.format(name=site.name, code=site.code, kind=SITE_KIND[site.kind.value])]
         if result.catalog_loaded:
             done.append(words.SETUP_CATALOG.format(count=len(result.catalog_versions)))
+        done += paper_blanks_lines(result.blanks, named=False)  # the departments named on the 单位信息 page
         self._after_refresh = "\n".join(done)
         log.info("site set up as %s (%s)", site.code, site.kind.value)
         self.site_set_up.emit(result)

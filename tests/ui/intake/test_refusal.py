@@ -205,7 +205,7 @@ def test_choosing_to_issue_commits_the_words_shown(
     with sessions() as session:
         view = case_view(session, taken.args[0])
     assert view is not None
-    assert view.status is CaseStatus.REFUSED
+    assert view.status is CaseStatus.WITHDRAWN  # the applicant, told the finding, did not insist
     assert (view.refusal_ground, view.turn_to) == ("not_in_remit", stored(LONG_OFFICE))
 
 

@@ -45,7 +45,7 @@ def test_keys_typed_before_the_confirmation_shows_wait_for_it(
     with sessions() as session:
         view = case_view(session, taken.args[0])
     assert view is not None
-    assert view.status is CaseStatus.REFUSED
+    assert view.status is CaseStatus.WITHDRAWN  # the applicant, told the finding, did not insist
 
 
 def test_a_held_esc_goes_back_and_the_keys_after_it_are_not_the_dialogs(

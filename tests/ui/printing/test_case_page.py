@@ -178,7 +178,7 @@ def test_a_failed_print_is_counted_on_the_page(
     assert finished.args == [False]
     qtbot.waitUntil(lambda: cell(page, 0, 3) == "1 次（其中失败 1 次）")  # counted once the case is read again
     assert page.view is not None
-    assert page.view.status.value == "refused"  # the case is as it was
+    assert page.view.status.value == "withdrawn"  # the case is as it was (the applicant withdrew at intake)
 
 
 def test_a_print_whose_record_failed_is_said_on_the_page_once_its_preview_closed(
