@@ -60,3 +60,31 @@ def test_each_channel_is_counted_and_they_add_up_to_the_rated(sessions: sessionm
 
 def test_a_period_without_ratings_says_so() -> None:
     assert channels_line(()) == "按评价渠道（本期给出的首次评价）：本期没有评价。"
+
+
+def test_pad_answers_faster_than_the_question_is_read_are_counted_and_said(
+    sessions: sessionmaker[Session], clock: Clock
+) -> None:
+    """An answer a second after the request could not have read the question (a pad answered for the applicant); one
+    given after reading is not counted, nor is a paper 评价表, which has no request shown on a pad."""
+    with sessions() as session:
+        hasty, read, paper = list(session.scalars(select(models.Case.case_no).order_by(models.Case.id)))[:3]
+    with sessions.begin() as session:
+        for case_no, seconds in ((hasty, 1), (read, 12)):
+            shown = send_to_pad(session, case_no, DESK, clock())
+            clock.advance(seconds=seconds)
+            choice = RatingChoice(Level.SATISFIED)
+            record_rating(session, shown.request_id, choice, DESK, clock(), office_calendar(session))
+        sheet = PaperRating(Level.VERY_SATISFIED, (), "", TODAY)
+        key_in_sheet(session, paper, sheet, DESK, clock(), office_calendar(session))
+    with sessions() as session:
+        figures = period_figures(session, TODAY, TODAY, Grouping.DESK, TODAY, desk=DESK)
+    assert figures.quick_answers == 1
+    assert figures_json(figures)["quick_answers"] == 1
+    said = "；其中评价器上不足3秒即作答的 1 条（来不及读题，请核实）"
+    assert channels_line(figures.channels, figures.quick_answers).endswith(said)
+    assert said in figures_text(figures)
+
+
+def test_no_quick_answer_is_said_when_none_came() -> None:
+    assert "来不及读题" not in channels_line((ChannelCount(Channel.QR_CODE, 1),))

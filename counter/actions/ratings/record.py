@@ -30,7 +30,7 @@ from counter.calendar.workdays import WorkCalendar
 from counter.catalog.model import TimeLimit
 from counter.db.case_store import case_by_no, case_view
 from counter.db.catalog_store import guide_version
-from counter.db.channel_figures import channel_counts
+from counter.db.channel_figures import channel_counts, quick_answers
 from counter.db.rating_page import site_rating_page
 from counter.db.rating_store import (
     RequestRow,
@@ -375,12 +375,12 @@ def rating_figures(
 
 def figures_of_period(
     session: Session, first: dt.date, last: dt.date, grouping: Grouping, *, desk: Desk | None = None
-) -> tuple[tuple[Figures, ...], Figures, EvaluationCounts, tuple[ChannelCount, ...]]:
+) -> tuple[tuple[Figures, ...], Figures, EvaluationCounts, tuple[ChannelCount, ...], int]:
     """The period's figures in one moment's read: one line per group and the total (:func:`rating_figures`), the
-    帮您办 评价表s, and the ratings by channel."""
+    帮您办 评价表s, the ratings by channel, and the pads' answers faster than the question is read."""
     lines, total = rating_figures(session, first, last, grouping, desk=desk)
     agent_service = agent_service_figures(session, first, last, desk=desk)
-    return lines, total, agent_service, channel_counts(session, first, last)
+    return lines, total, agent_service, channel_counts(session, first, last), quick_answers(session, first, last)
 
 
 def ratings_for_export(
