@@ -155,6 +155,7 @@ def figures_json(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None
         "total": line_json(figures.total, grouping),
         "agent_service": agent_service_json(figures.agent_service),
         "channels": {c.channel.value: c.ratings for c in figures.channels},  # first ratings by channel
+        "quick_answers": figures.quick_answers,  # pad answers sooner than the question can be read
     }
 
 
@@ -238,5 +239,6 @@ def figures_text(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None
     widths = [max(columns(row[i]) for row in rows) for i in range(len(rows[0]))]
     title = PERIOD_TITLE.format(**dates, group=PERIOD_GROUP_HEADING[grouping], today=figures.today.isoformat())
     table = ["  ".join(_pad(text, widths[i], right=i > 0) for i, text in enumerate(row)).rstrip() for row in rows]
-    lines = [title, *table, channels_line(figures.channels), agent_service_line(figures.agent_service)]
+    channels = channels_line(figures.channels, figures.quick_answers)
+    lines = [title, *table, channels, agent_service_line(figures.agent_service)]
     return "\n".join([*lines, PERIOD_RATING_SUM, PERIOD_RULES])

@@ -15,7 +15,8 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from counter.db import models
-from counter.ratings.channel_figures import ChannelCount, channel_counts_of
+from counter.ratings.channel_figures import READING_TIME, ChannelCount, channel_counts_of
+from counter.ratings.levels import PAD_CHANNELS
 
 
 def channel_counts(session: Session, first: dt.date, last: dt.date) -> tuple[ChannelCount, ...]:
@@ -27,3 +28,17 @@ def channel_counts(session: Session, first: dt.date, last: dt.date) -> tuple[Cha
         .group_by(r.channel)
     )
     return channel_counts_of({str(channel): int(n) for channel, n in session.execute(stmt)})
+
+
+def quick_answers(session: Session, first: dt.date, last: dt.date) -> int:
+    """The period's first ratings given on a pad sooner after their request than a person reads the question
+    (:data:`READING_TIME`), counted as the channels are; both moments are stored alike, so they are compared as
+    read."""
+    r, q, appeal = models.Rating, models.RatingRequest, models.RatingAppeal
+    upheld = exists().where(appeal.rating_id == r.id, appeal.upheld.is_(True))
+    stmt = (
+        select(r.rated_at, q.sent_at)
+        .join(q, q.id == r.request_id)
+        .where(r.rated_on.between(first, last), r.round == 1, ~upheld, r.channel.in_([c.value for c in PAD_CHANNELS]))
+    )
+    return sum(1 for rated_at, sent_at in session.execute(stmt) if rated_at - sent_at < READING_TIME)

@@ -30,3 +30,5 @@ class PeriodFigures:
     agent_service: EvaluationCounts = field(default_factory=EvaluationCounts)
     # the services' first ratings by the channel they came by (counter.ratings.channel_figures)
     channels: tuple[ChannelCount, ...] = ()
+    # of them, those given on a pad sooner than a person reads its question (counter.ratings.channel_figures)
+    quick_answers: int = 0

@@ -10,10 +10,15 @@ given is in the next day's channels.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from counter.ratings.levels import Channel
+
+#: the least time a person takes to read the pad's question and choose a face: an answer given sooner after the
+#: request was sent was not read, and the supervisor is shown how many came so (a pad answered for the applicant)
+READING_TIME = dt.timedelta(seconds=3)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,14 @@ class Channel(StrEnum):
     SYSTEM_DEFAULT = "system_default"
 
 
+#: 政务大厅其他终端 is where a pad window on the clerk's own machine (its second screen) records: it shows what the
+#: clerk's own process sends it, and its answers reach the server through the clerk's own session, so it is no 评价器
+#: of its own and is never counted as one (政务大厅平板电脑 is the pad device's, which the clerk cannot answer for)
+SECOND_SCREEN = Channel.OTHER_TERMINAL
+#: the channels a window's pad records on: the region's rating page takes both their places
+PAD_CHANNELS = frozenset({Channel.HALL_TABLET, SECOND_SCREEN})
+
+
 class RaterKind(StrEnum):
     """个人 or 法人: the same two kinds as an applicant (``person`` / ``company``)."""
 

@@ -212,6 +212,7 @@ class RatingFigures:
     total: Figures
     agent_service: EvaluationCounts
     channels: tuple[ChannelCount, ...] = ()
+    quick_answers: int = 0  # of the pads' first ratings, those given sooner than a person reads the question
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from counter.ratings.channel_figures import ChannelCount
+from counter.ratings.channel_figures import READING_TIME, ChannelCount
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
@@ -135,11 +135,16 @@ RATING_CHANNEL = {
 RATING_CHANNELS = tr("按评价渠道（本期给出的首次评价）：{counts}")
 RATING_CHANNELS_NONE = tr("按评价渠道（本期给出的首次评价）：本期没有评价。")
 RATING_CHANNEL_COUNT = tr("{channel} {count}")
+QUICK_ANSWERS = tr("；其中评价器上不足{seconds}秒即作答的 {count} 条（来不及读题，请核实）")
 
 
-def channels_line(counts: Sequence[ChannelCount]) -> str:
-    """The period's first ratings by channel, under the figures of the command and of the window alike."""
+def channels_line(counts: Sequence[ChannelCount], quick: int = 0) -> str:
+    """The period's first ratings by channel, under the figures of the command and of the window alike, and how many
+    of the pads' came faster than a person reads the question (said only when some did)."""
     if not counts:
         return RATING_CHANNELS_NONE
     parts = (RATING_CHANNEL_COUNT.format(channel=RATING_CHANNEL[c.channel], count=c.ratings) for c in counts)
-    return RATING_CHANNELS.format(counts=LIST_JOIN.join(parts))
+    seconds = int(READING_TIME.total_seconds())
+    return RATING_CHANNELS.format(counts=LIST_JOIN.join(parts)) + (
+        QUICK_ANSWERS.format(seconds=seconds, count=quick) if quick else ""
+    )

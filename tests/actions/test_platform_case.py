@@ -172,8 +172,9 @@ def test_a_restaurant_reported_from_intake_to_revisit_is_held_once_through_kills
     (handed,) = (e for e in held if e["event_type"] == "送达")
     assert handed["delivered_by"] == "1"  # 窗口领取
     (rated,) = (e for e in held if e["event_type"] == "评价")
-    # the 好差评 interfaces' coding, chosen: 2 不满意, 4 政务大厅平板电脑 (as the ratings export sends it)
-    assert (rated["rate_level"], rated["rate_channel"]) == ("2", "4")
+    # the 好差评 interfaces' coding, chosen: 2 不满意, 5 政务大厅其他终端 (the desk's own pad window, as the ratings
+    # export sends it; 4 政务大厅平板电脑 is a pad device's)
+    assert (rated["rate_level"], rated["rate_channel"]) == ("2", "5")
     # 测评内容 as the national list's code and version; the hall's own 等待时间长 stays at home
     assert (rated["rate_reason_codes"], rated["rate_reason_list"]) == ("503", "national-offline-1")
     assert "等待时间长" not in str(rated)

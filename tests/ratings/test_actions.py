@@ -96,7 +96,7 @@ def test_a_rating_is_stored_as_its_meaning_with_the_record_fields(
     with sessions() as session:
         row = session.get_one(models.Rating, recorded.rating_id)
         assert row.level == "basically_satisfied"
-        assert (row.channel, row.round, row.anonymous) == ("hall_tablet", 1, False)
+        assert (row.channel, row.round, row.anonymous) == ("other_terminal", 1, False)  # the second screen
         assert (row.rater_name, row.rater_kind) == ("张海军", "person")
         assert len(row.rater_id_no) == 18
         assert (row.item_code, row.department, row.clerk, row.staff_no) == (

@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.ratings.period_figures import period_figures
-from counter.actions.ratings.record import key_in_sheet, record_rating, send_to_pad
+from counter.actions.ratings.record import keep_rating, key_in_sheet, record_rating, send_to_pad
 from counter.actions.ratings.region_pull import take_region_rating
 from counter.case.moments import BEIJING
 from counter.cli.figures import figures_json, figures_text
 from counter.db import models
+from counter.db.rating_store import request_row
 from counter.platform.region_ratings import RegionRating
 from counter.ratings.channel_figures import ChannelCount
 from counter.ratings.choice import RatingChoice
@@ -27,8 +28,8 @@ from tests.ratings.conftest import DESK, TODAY, Clock
 
 def test_each_channel_is_counted_and_they_add_up_to_the_rated(sessions: sessionmaker[Session], clock: Clock) -> None:
     with sessions() as session:
-        cases = list(session.scalars(select(models.Case.case_no).order_by(models.Case.id)))[:3]
-    pad, paper, qr = cases
+        cases = list(session.scalars(select(models.Case.case_no).order_by(models.Case.id)))[:4]
+    pad, paper, qr, device = cases
     with sessions.begin() as session:
         shown = send_to_pad(session, pad, DESK, clock())
         record_rating(session, shown.request_id, RatingChoice(Level.SATISFIED), DESK, clock(), office_calendar(session))
@@ -36,19 +37,54 @@ def test_each_channel_is_counted_and_they_add_up_to_the_rated(sessions: sessionm
         key_in_sheet(session, paper, sheet, DESK, clock(), office_calendar(session))
         at = dt.datetime(2026, 11, 20, 20, 0, tzinfo=BEIJING)
         assert take_region_rating(session, RegionRating(qr, Level.BASIC, Channel.QR_CODE, (), "", at, 1), clock(), DESK)
+        asked = send_to_pad(session, device, DESK, clock())
+        request = request_row(session, asked.request_id)
+        assert request is not None
+        choice = RatingChoice(Level.SATISFIED)
+        keep_rating(session, request, choice, DESK, clock(), office_calendar(session), Channel.HALL_TABLET)
     with sessions() as session:
         figures = period_figures(session, TODAY, TODAY, Grouping.DESK, TODAY, desk=DESK)
     assert figures.channels == (
         ChannelCount(Channel.QR_CODE, 1),
-        ChannelCount(Channel.HALL_TABLET, 1),
+        ChannelCount(Channel.HALL_TABLET, 1),  # a pad device's
+        ChannelCount(Channel.OTHER_TERMINAL, 1),  # the desk's own pad window: its second screen, counted apart
         ChannelCount(Channel.WRITTEN, 1),
     )
-    assert sum(c.ratings for c in figures.channels) == figures.total.ratings.rated  # all three given on the day
-    assert figures_json(figures)["channels"] == {"qr_code": 1, "hall_tablet": 1, "written": 1}
-    line = "按评价渠道（本期给出的首次评价）：二维码 1、政务大厅平板电脑（评价器） 1、书面评价 1"
+    assert sum(c.ratings for c in figures.channels) == figures.total.ratings.rated  # all four given on the day
+    json_channels = {"qr_code": 1, "hall_tablet": 1, "other_terminal": 1, "written": 1}
+    assert figures_json(figures)["channels"] == json_channels
+    line = "按评价渠道（本期给出的首次评价）：二维码 1、政务大厅平板电脑（评价器） 1、政务大厅其他终端 1、书面评价 1"
     assert channels_line(figures.channels) == line
     assert line in figures_text(figures)
 
 
 def test_a_period_without_ratings_says_so() -> None:
     assert channels_line(()) == "按评价渠道（本期给出的首次评价）：本期没有评价。"
+
+
+def test_pad_answers_faster_than_the_question_is_read_are_counted_and_said(
+    sessions: sessionmaker[Session], clock: Clock
+) -> None:
+    """An answer a second after the request could not have read the question (a pad answered for the applicant); one
+    given after reading is not counted, nor is a paper 评价表, which has no request shown on a pad."""
+    with sessions() as session:
+        hasty, read, paper = list(session.scalars(select(models.Case.case_no).order_by(models.Case.id)))[:3]
+    with sessions.begin() as session:
+        for case_no, seconds in ((hasty, 1), (read, 12)):
+            shown = send_to_pad(session, case_no, DESK, clock())
+            clock.advance(seconds=seconds)
+            choice = RatingChoice(Level.SATISFIED)
+            record_rating(session, shown.request_id, choice, DESK, clock(), office_calendar(session))
+        sheet = PaperRating(Level.VERY_SATISFIED, (), "", TODAY)
+        key_in_sheet(session, paper, sheet, DESK, clock(), office_calendar(session))
+    with sessions() as session:
+        figures = period_figures(session, TODAY, TODAY, Grouping.DESK, TODAY, desk=DESK)
+    assert figures.quick_answers == 1
+    assert figures_json(figures)["quick_answers"] == 1
+    said = "；其中评价器上不足3秒即作答的 1 条（来不及读题，请核实）"
+    assert channels_line(figures.channels, figures.quick_answers).endswith(said)
+    assert said in figures_text(figures)
+
+
+def test_no_quick_answer_is_said_when_none_came() -> None:
+    assert "来不及读题" not in channels_line((ChannelCount(Channel.QR_CODE, 1),))

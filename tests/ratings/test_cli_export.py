@@ -71,7 +71,7 @@ def test_json_in_the_sites_codings_and_the_level_chosen_for_one_file(
         ("very_satisfied", "1", used),
         ("dissatisfied", "4", used),
     ]
-    assert gbt[0]["channel"] == "政务大厅平板电脑"
+    assert gbt[0]["channel"] == "政务大厅其他终端"  # the desk's own pad window, not a 评价器
     assert "共导出 2 条评价" in err
     assert used in err  # the coding is named where the clerk's supervisor reads it too
     code, out, err = export(
@@ -103,7 +103,7 @@ def test_nothing_is_exported_until_the_level_and_the_channel_are_chosen(
     choose(sessions, CHOSEN)
     code, out, _ = export(capsys, *args)
     assert code == 0
-    assert {r["channel"] for r in json.loads(out)} == {"4"}  # the pad: 政务大厅平板电脑 in the 好差评 interfaces
+    assert {r["channel"] for r in json.loads(out)} == {"5"}  # the second screen: 政务大厅其他终端 in the interfaces
 
 
 def test_csv_to_a_file_opens_in_excel(capsys: pytest.CaptureFixture[str], rated_db: str, tmp_path: Path) -> None:

@@ -95,9 +95,7 @@ def test_the_terminal_table_by_desk(capsys: pytest.CaptureFixture[str], rated_db
     assert lines[2].startswith("XAM01 8号窗口")
     assert lines[-5].startswith("合计")
     assert "50.0%" in lines[-5]
-    assert lines[-4].startswith(
-        "按评价渠道（本期给出的首次评价）：政务大厅平板电脑（评价器） "
-    )  # where the ratings came from
+    assert lines[-4].startswith("按评价渠道（本期给出的首次评价）：政务大厅其他终端 ")  # where the ratings came from
     assert lines[-3] == "帮您办评价（单独渠道）：本期没有评价。"  # the projects' 评价表s, counted apart
     assert lines[-2].startswith("办件＝有效评价＋未评价＋评价中＋申诉撤销")
 

@@ -294,4 +294,4 @@ def test_a_qr_rating_of_a_case_rated_on_the_pad_meanwhile_is_not_kept_and_is_nam
     assert standing(sessions, lapsed) == "good"
     with sessions() as session:
         kept = session.scalars(select(models.Rating.channel).where(models.Rating.case_no == never)).all()
-        assert kept == ["hall_tablet"]
+        assert kept == ["other_terminal"]

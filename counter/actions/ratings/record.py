@@ -30,7 +30,7 @@ from counter.calendar.workdays import WorkCalendar
 from counter.catalog.model import TimeLimit
 from counter.db.case_store import case_by_no, case_view
 from counter.db.catalog_store import guide_version
-from counter.db.channel_figures import channel_counts
+from counter.db.channel_figures import channel_counts, quick_answers
 from counter.db.rating_page import site_rating_page
 from counter.db.rating_store import (
     RequestRow,
@@ -56,7 +56,7 @@ from counter.ratings.choice import ChoiceProblem, RatingChoice, choice_problems
 from counter.ratings.eval_content import load_eval_content
 from counter.ratings.export import RatingRecord, region_of
 from counter.ratings.figures import Figures, Grouping
-from counter.ratings.levels import BAD_LEVELS, Channel, is_bad
+from counter.ratings.levels import BAD_LEVELS, PAD_CHANNELS, SECOND_SCREEN, Channel, is_bad
 from counter.ratings.pad_reasons import level_reasons, offered_reasons
 from counter.ratings.paper import PaperRating, paper_choice
 from counter.ratings.recorded import RatingRecorded
@@ -221,9 +221,12 @@ def record_rating(
     ``desk`` is the pad's, and must be the desk that raised the request (:class:`RatingRefused` ``other_desk``
     otherwise): its office, staff number and area code go into the record (the clerk and the desk number are the
     request's).  A rating given elsewhere (a paper 评价表, the region's system) is kept by :func:`keep_rating` with
-    its channel and moment.
+    its channel and moment.  The pad that answers here is the desk's own window (its second screen): its rating is
+    recorded on its own channel (:data:`SECOND_SCREEN`), never as a pad device's, because the desk's session carries
+    it and the clerk rated could have given it.
     """
-    return keep_rating(session, _pad_request(session, request_id, desk), choice, desk, now, calendar)
+    request = _pad_request(session, request_id, desk)
+    return keep_rating(session, request, choice, desk, now, calendar, SECOND_SCREEN)
 
 
 def keep_rating(
@@ -242,7 +245,7 @@ def keep_rating(
     ratings pulled later take a lapsed one, :mod:`counter.actions.ratings.region_pull`); ``staff_no``: the served
     clerk's staff number where ``desk`` is not hers (a paper keyed in by a supervisor), else ``desk``'s."""
     settings, _problems = rating_settings(session)
-    if settings.mode is RatingMode.REGION_PAGE and channel is Channel.HALL_TABLET:
+    if settings.mode is RatingMode.REGION_PAGE and channel in PAD_CHANNELS:
         raise RatingRefused(SendRefusal.REGION_PAGE, request.case_no)  # the region's system holds that rating
     content = load_eval_content()
     problems = [*more_problems, *choice_problems(choice, level_reasons(settings, choice.level, content))]
@@ -372,12 +375,12 @@ def rating_figures(
 
 def figures_of_period(
     session: Session, first: dt.date, last: dt.date, grouping: Grouping, *, desk: Desk | None = None
-) -> tuple[tuple[Figures, ...], Figures, EvaluationCounts, tuple[ChannelCount, ...]]:
+) -> tuple[tuple[Figures, ...], Figures, EvaluationCounts, tuple[ChannelCount, ...], int]:
     """The period's figures in one moment's read: one line per group and the total (:func:`rating_figures`), the
-    帮您办 评价表s, and the ratings by channel."""
+    帮您办 评价表s, the ratings by channel, and the pads' answers faster than the question is read."""
     lines, total = rating_figures(session, first, last, grouping, desk=desk)
     agent_service = agent_service_figures(session, first, last, desk=desk)
-    return lines, total, agent_service, channel_counts(session, first, last)
+    return lines, total, agent_service, channel_counts(session, first, last), quick_answers(session, first, last)
 
 
 def ratings_for_export(

@@ -149,7 +149,7 @@ class FiguresPage(QWidget):
     def _read(self, grouping: Grouping, figures: RatingFigures) -> None:
         self.error.hide()
         self.show_figures(figures.lines, figures.total, grouping)
-        self.channels.setText(channels_line(figures.channels))
+        self.channels.setText(channels_line(figures.channels, figures.quick_answers))
         self.agent_service.setText(agent_service_line(figures.agent_service))
 
     def show_figures(self, lines: tuple[Figures, ...], total: Figures, grouping: Grouping) -> None:

@@ -251,9 +251,9 @@ def test_the_figures_page(
     # none rectified yet
     assert cells == ["合计", "6", "2", "1", "1", "0", "4", "0", "0", "50.0%", "66.7%", "0.0%"]
     assert page.agent_service.text() == "帮您办评价（单独渠道）：本期没有评价。"
-    assert (
-        page.channels.text() == "按评价渠道（本期给出的首次评价）：政务大厅平板电脑（评价器） 2"
-    )  # the two rated on the pad
+    # the two rated on the pad, each at the moment it was asked: faster than a person reads the question
+    quick = "；其中评价器上不足3秒即作答的 2 条（来不及读题，请核实）"
+    assert page.channels.text() == "按评价渠道（本期给出的首次评价）：政务大厅其他终端 2" + quick
     evaluated_project(sessions, clock)
     page.on_show()
     assert page.agent_service.text() == "帮您办评价（单独渠道）：1 份，非常满意 0，满意 0，不满意 1，满意率 0.0%"
