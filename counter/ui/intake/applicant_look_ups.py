@@ -21,6 +21,7 @@ from functools import partial
 from counter.access.desk import Desk
 from counter.access.not_permitted import NotPermitted
 from counter.case.open_cases import OpenCase
+from counter.intake.flow import LookUpOver, LookUpStarted
 from counter.intake.known_party import KnownParty
 from counter.service.intake import KNOWN_PARTY, OPEN_CASES, KnownPartyOf, OpenCasesOf
 from counter.ui.door.runner import Failed, Runner, logged_only
@@ -40,7 +41,6 @@ class ApplicantLookUps(IntakeCommit):
     _today: Callable[[], dt.date]
     _previous_case_no: str
     _new_case_for: str  # the number whose open cases the clerk saw and chose to take a new one anyway
-    finished: bool
     drafts: DraftKeeper
     open_cases: OpenCasesBox
 
@@ -54,7 +54,7 @@ class ApplicantLookUps(IntakeCommit):
         shown as it was saved."""
         if self.drafts.paused or self.finished or id_no in (self.open_cases.id_no, self._new_case_for):
             return
-        self.open_cases_asked = id_no
+        self.dispatch(LookUpStarted(id_no))
         try:
             self._runner.submit(
                 OPEN_CASES,
@@ -89,10 +89,7 @@ class ApplicantLookUps(IntakeCommit):
 
     def _open_cases_over(self) -> None:
         """The look-up answered: a commit asked meanwhile goes on, now that her open cases are named or not."""
-        self.open_cases_asked = ""
-        waiting, self.after_open_cases = self.after_open_cases, []
-        for step in waiting:
-            step()
+        self.dispatch(LookUpOver())
 
     def on_applicant_id_changed(self) -> None:
         """Another number than the one asked for: what was named is not this applicant's."""

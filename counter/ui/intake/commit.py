@@ -6,6 +6,10 @@ the clerk the notice's words; the button says the intake is being saved while th
 Ctrl+Enter takes nothing twice; each fault of the commit is worded and the form (and its draft) kept, and a lost
 connection hands over to :class:`counter.ui.intake.commit_waits.CommitWaits`.  Once taken, the case is offered
 当场办结 where it may be, and the desk is told.
+
+Whether a step runs now, waits for the preview or her open cases, or not at all (finished, committing) is decided by
+:mod:`counter.intake.flow`, plain data tested without a window; this class turns its signals into the flow's events
+(:meth:`IntakeCommit.dispatch`) and carries out the effects.
 """
 
 from __future__ import annotations
@@ -25,6 +29,27 @@ from counter.case.intake_request import IntakeRequest, TakenIntake
 from counter.case.not_found import CaseNotFound
 from counter.case.number_faults import NumbersBehind, OtherSeries
 from counter.intake.checklist import Checklist
+from counter.intake.flow import (
+    AfterPreview,
+    Answered,
+    Asked,
+    ByItself,
+    CommitFlow,
+    Effect,
+    Event,
+    Go,
+    InTurn,
+    NotTaken,
+    Restore,
+    SayBusy,
+    SendFailed,
+    Sent,
+    Step,
+    Taken,
+    WaitTurn,
+    on,
+)
+from counter.intake.flow import Busy as RunnerBusy
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Decision, Outcome, RefusalGround
 from counter.service.intake import TAKE_INTAKE, TakeIntake
@@ -67,31 +92,55 @@ class IntakeCommit(CommitWaits):
     _checklist: Checklist
     _decision: Decision | None
     _papers: dict[str, str]
-    finished: bool
     taken: TakenIntake | None
     confirmation: RefusalConfirmation | None
     drafts: DraftKeeper
     preview: Preview
-    committing = False  # the commit is in flight: a second Ctrl+Enter takes nothing
-    open_cases_asked = ""  # the number whose open cases are being looked up (counter.ui.intake.applicant_look_ups)
-    after_open_cases: list[Callable[[], None]]  # steps asked meanwhile (the commit), once her open cases are named
+    flow = CommitFlow()  # the commit's state, its one owner (counter.intake.flow); each panel replaces it
     _named = ""  # the commit button's words before it said the intake is being saved
-    _by_itself = False  # the commit the intake makes once the connection is back: nobody is there to press again
+    _busy_message = ""  # what the runner's Busy said, for the SayBusy effect
 
     if TYPE_CHECKING:  # what the panel gives
 
         def request(self) -> IntakeRequest: ...
         def refresh_commit(self) -> None: ...
 
+    @property
+    def finished(self) -> bool:
+        return self.flow.finished
+
+    @property
+    def committing(self) -> bool:
+        return self.flow.committing
+
+    def dispatch(self, event: Event) -> None:
+        """The event to the flow; its effects carried out, in order, once the state is the new one."""
+        self.flow, effects = on(self.flow, event)
+        for effect in effects:
+            self._carry_out(effect)
+
+    def _carry_out(self, effect: Effect) -> None:
+        match effect:
+            case Go(step):
+                self._step(step)()
+            case AfterPreview(step):
+                self.preview.after(self._step(step))
+            case Restore():
+                self._committed()
+            case WaitTurn():
+                self._runner.after_answers(self._in_turn)
+            case SayBusy():
+                self.show_message(self._busy_message)
+
+    def _step(self, step: Step) -> Callable[[], None]:
+        return self._request_now if step is Step.REQUEST else self._commit_now
+
     def on_commit_requested(self) -> None:
         """The button or Ctrl+Enter: a refusal needs its ground, then the clerk's confirmation; asked while the form's
         preview or her open cases' look-up is in flight, once it has answered."""
-        if (
-            self.finished
-            or self.preview.after(self.on_commit_requested)
-            or self.after_look_up(self.on_commit_requested)
-        ):
-            return
+        self.dispatch(Asked(Step.REQUEST, self.preview.in_flight))
+
+    def _request_now(self) -> None:
         if self.refusal.isChecked() and self.refusal.ground() is None:
             self.show_message(INTAKE_GROUND_REQUIRED)
             self.refusal.focus_ground()
@@ -103,14 +152,6 @@ class IntakeCommit(CommitWaits):
             self.confirm_refusal(decision.refusal, decision.turn_to)
             return
         self.commit()
-
-    def after_look_up(self, step: Callable[[], None]) -> bool:
-        """``step`` once her open cases are named (or not); False when none is being looked up."""
-        if not self.open_cases_asked:
-            return False
-        if step not in self.after_open_cases:
-            self.after_open_cases.append(step)
-        return True
 
     def confirm_refusal(self, ground: RefusalGround, turn_to: str) -> None:
         """Show the notice's words; only 确认出具 commits (the dialog is modal to this window)."""
@@ -141,14 +182,15 @@ class IntakeCommit(CommitWaits):
         The commit is called back (:meth:`counter.ui.door.runner.Runner.submit`): while the database answers the window
         paints and takes keys, the button says the intake is being saved, and a second Ctrl+Enter finds it disabled
         and takes nothing twice."""
-        if self.preview.after(self.commit) or self.after_look_up(self.commit):
-            return
-        if not self.commit_button.isEnabled() or self.committing:
+        self.dispatch(Asked(Step.COMMIT, self.preview.in_flight))
+
+    def _commit_now(self) -> None:
+        if not self.commit_button.isEnabled():
             return
         self.drafts.timer.stop()
         request = TakeIntake(_asked(self.request()))  # the case whole, and the draft gone, in one transaction
         self._named = self.commit_button.text()
-        self.committing = True
+        self.dispatch(Sent())
         self.commit_button.setEnabled(False)
         self.commit_button.setText(INTAKE_SAVING)
         # not the pale grey of a button not yet usable (1.5:1): a sentence the clerk reads, at 4.5:1 and more
@@ -158,14 +200,11 @@ class IntakeCommit(CommitWaits):
                 TAKE_INTAKE, request, self._desk, owner=self, answered=self._taken, failed=self._not_taken
             )
         except Busy as err:  # another intake still being taken (one closed that commits once the hall answers)
-            if self._by_itself:  # several waited for the connection: each in its turn, still saying it is saved
-                log.info("intake commit waits its turn: %s", err)
-                self._runner.after_answers(self._in_turn)
-                return
-            self._committed()
-            self.show_message(err.message)  # else Ctrl+Enter would seem to do nothing
+            log.info("intake commit refused, another being taken: %s", err)
+            self._busy_message = err.message
+            self.dispatch(RunnerBusy())
         except BaseException:
-            self._committed()
+            self.dispatch(SendFailed())
             raise
 
     def commit_by_itself(self) -> None:
@@ -175,19 +214,17 @@ class IntakeCommit(CommitWaits):
         the desk takes one at a time: the others' commits are refused (:class:`Busy`) while the first is taken.
         Nobody is there to press Ctrl+Enter again, so each is made again once the one taken has answered, in turn,
         never left on a panel nobody sees."""
-        self._by_itself = True
-        self.commit()
+        self.dispatch(ByItself())
 
     def _in_turn(self) -> None:
         """The desk's operations answered: the commit refused while another intake was taken is made now."""
         if not shiboken6.isValid(self):  # freed meanwhile (the account signed out): its draft was kept
             return
-        self._committed()
-        self.commit()
+        self.dispatch(InTurn())
 
     def _committed(self) -> None:
-        """The commit answered, either way: the button names its act again, or that the intake waits to commit."""
-        self.committing = False
+        """The commit answered, either way: the button names its act again, or that the intake waits to commit (the
+        flow's :class:`Restore`; the flow has already ended the flight)."""
         set_style_property(self.commit_button, "busy", "false")
         self.commit_button.setText(self._named)
         self.refresh_commit()
@@ -205,11 +242,11 @@ class IntakeCommit(CommitWaits):
         self.show_message(INTAKE_SERVER_REACHING_LINE)
 
     def _not_taken(self, err: Exception) -> None:
-        self._by_itself = False  # answered: a fault is said, and the clerk commits again once it is put right
+        self.dispatch(NotTaken())
         try:
             self._say_not_taken(err)
         finally:
-            self._committed()
+            self.dispatch(Answered())
 
     def _say_not_taken(self, err: Exception) -> None:
         if isinstance(err, IntakeNotPossible):
@@ -235,8 +272,7 @@ class IntakeCommit(CommitWaits):
             raise err
 
     def _taken(self, taken: TakenIntake) -> None:
-        self._by_itself = False
-        self.finished = True
+        self.dispatch(Taken())
         self.taken = taken
         self.drafts.stop()
         try:
@@ -244,7 +280,7 @@ class IntakeCommit(CommitWaits):
             self.same_day.offer(self._runner, self._desk, self.bundle, taken.case_no, self._today())
             self.case_taken.emit(taken.case_no)
         finally:
-            self._committed()
+            self.dispatch(Answered())
 
 
 def _asked(request: IntakeRequest) -> IntakeRequest:

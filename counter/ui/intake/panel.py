@@ -32,6 +32,7 @@ from counter.catalog.stored_guide import StoredGuide
 from counter.documents.outcome_preview import IntakePreview
 from counter.intake.checklist import Checklist, MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import IntakeDraft, fit_checklist
+from counter.intake.flow import CommitFlow, GivenUp
 from counter.intake.outcome import Decision, Outcome, refusal_grounds
 from counter.intake.parties import party_problems
 from counter.intake.subject import SubjectProblem, subject_problems, subject_required
@@ -101,9 +102,8 @@ class IntakePanel(ApplicantLookUps):
         self._checklist = start_checklist(self.bundle, guide_version=stored_guide.version_id)
         self._decision: Decision | None = None
         self._papers: dict[str, str] = {}  # the hall's 收件 paper of each outcome, where it only receives the items
-        self.after_open_cases: list[Callable[[], None]] = []
         self._new_case_for = ""  # the number whose open cases the clerk saw and chose to take a new one anyway
-        self.finished = False
+        self.flow = CommitFlow()  # finished, committing, the look-up waited for: counter.intake.flow
         self.taken: TakenIntake | None = None
         self.confirmation: RefusalConfirmation | None = None
         self.drafts = DraftKeeper(runner, desk, self.form, self)
@@ -448,7 +448,7 @@ class IntakePanel(ApplicantLookUps):
         if not self.cancel_armed:
             self.arm_cancel()
             return
-        self.finished = True
+        self.dispatch(GivenUp())
         self.drafts.discard()
         self.cancelled.emit()
         self.close()

@@ -92,10 +92,10 @@ def test_a_ctrl_enter_while_her_open_cases_are_looked_up_waits_for_them(
         panel.on_commit_requested()  # Ctrl+Enter at once, before they are named
 
     in_the_loop(qtbot, her_number_then_commit)
-    assert panel.open_cases_asked == PERSON_ID
+    assert panel.flow.looking_up == PERSON_ID
     with qtbot.waitSignal(panel.open_cases.asked, timeout=10_000):
         service.go.set()
-    qtbot.waitUntil(lambda: not panel.open_cases_asked, timeout=10_000)
+    qtbot.waitUntil(lambda: not panel.flow.looking_up, timeout=10_000)
     qtbot.wait(50)
     assert panel.open_cases.waiting  # named: the commit waits for the clerk's answer
     assert panel.taken is None

@@ -44,7 +44,7 @@ def test_open_cases_the_database_cannot_look_up_are_said_and_the_intake_goes_on(
     ready(qtbot, panel)
     assert away.asked == [OPEN_CASES.name]
     assert panel.message.text() == INTAKE_OPEN_CASES_FAILED.format(fault=LOCKED_SAID)
-    assert panel.open_cases_asked == ""  # a commit asked meanwhile is not left waiting for it
+    assert panel.flow.looking_up == ""  # a commit asked meanwhile is not left waiting for it
     assert panel.commit_button.isEnabled()
 
 
