@@ -56,7 +56,7 @@ def test_today_lists_this_desks_cases_of_the_day_only(
     lists = make_lists(qtbot, case_sessions, today)
     assert numbers(lists.today_table) == list(book.demo_cases())  # not desk 2's, not 2026-11-18's
     statuses = column(lists.today_table, 1)
-    assert statuses == ["已受理", "审批中", "补正后已重新提交", "不予受理", "已受理", "审批中"]
+    assert statuses == ["已受理", "审批中", "补正后已重新提交", "申请人已撤回", "已受理", "审批中"]
     assert "共6件" in lists.today_summary.text()
 
 

@@ -157,7 +157,7 @@ def test_a_refusal_needs_its_ground_and_the_office_to_turn_to(
     with sessions() as session:
         view = case_view(session, case_no)
     assert view is not None
-    assert view.status is CaseStatus.REFUSED
+    assert view.status is CaseStatus.WITHDRAWN  # the window refused nothing: the applicant did not insist
     assert view.refusal_ground == "not_in_remit"
     assert view.turn_to == "\n".join(f"{code}：{body}" for code, body in bodies.items())
 
