@@ -31,7 +31,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def told(err: str) -> str:
-    """What the command said on stderr besides the hints (提示) of settings left blank (tests/cli/test_set_up_blanks)."""
+    """What the command said on stderr but its hints (提示) of settings left blank: tests/cli/test_set_up_blanks."""
     return "".join(line for line in err.splitlines(keepends=True) if not line.startswith("提示："))
 
 
