@@ -3,9 +3,11 @@
     counter serve --db URL --cert server.crt --key server.key [--host 0.0.0.0] [--port 8443]
                   [--hall-work on|off] [--work-interval SECONDS] [--files FOLDER]
     counter serve add-desk --db URL --desk 8
+    counter serve add-pad --db URL NAME
 
 The server listens with TLS and nothing else: there is no plain-HTTP port to forget to close.  ``add-desk`` prints
 the desk's key once; the machine of that desk keeps it and shows it at each sign-in (the database keeps its hash).
+``add-pad`` does the same for a review pad (评价器) of its own: its key, shown once, is the pad's at every request.
 The database URL may come from ``COUNTER_DB_URL`` instead of ``--db``, so that it need not stand in a process list.
 ``--hall-work``: whether this server also runs the hall's own work (:mod:`counter.server.hall_work`: the SMS and
 platform senders, the reminders, the seals, the pruning); two servers may both, safely.  ``--files``: the one folder
@@ -43,6 +45,8 @@ def main(argv: Sequence[str]) -> int:
     args = list(argv)
     if args[:1] == ["add-desk"]:
         return _add_desk(args[1:])
+    if args[:1] == ["add-pad"]:
+        return _add_pad(args[1:])
     parser = CommandParser(prog="counter serve", description="政务服务中心的服务端：各窗口经 HTTPS 办理业务")
     parser.add_argument("--db", type=_address, metavar="URL", help="数据库地址（默认：环境变量 COUNTER_DB_URL）")
     parser.add_argument("--cert", required=True, help="服务端证书（由本中心 CA 签发，PEM）")
@@ -265,5 +269,39 @@ def _add_desk(argv: list[str]) -> int:
     finally:
         service.close()
     print(f"{found.desk}号窗口已登记。窗口密钥（只显示这一次，请配置到该窗口电脑）：")
+    print(key)
+    return EXIT_OK
+
+
+def _add_pad(argv: list[str]) -> int:
+    parser = CommandParser(
+        prog="counter serve add-pad", description="在服务端登记一台评价器，显示其密钥（仅此一次）；由负责人配对到窗口"
+    )
+    parser.add_argument("--db", type=_address, metavar="URL", help="数据库地址（默认：环境变量 COUNTER_DB_URL）")
+    parser.add_argument("name", metavar="NAME", help="评价器的名称（写在设备上，如 pad-8；字母、汉字、数字、- 或 _）")
+    found = parser.parse_args(argv)
+    url = _database(parser, found.db)
+    from counter.access.pads import PadRefused
+    from counter.host.database.database_faults import DatabaseMissing, DatabaseReadOnly, SchemaTooNew, StoreFault
+    from counter.server.log_lines import setup_server_logging
+    from counter.server.secrets_hash import digest, new_secret
+    from counter.server.start_faults import database_refusal
+    from counter.service.local import serve
+    from counter.service.pads import REGISTER_PAD, PadKey
+
+    setup_server_logging()
+    service = serve(url)
+    key = new_secret()
+    try:
+        service.call(REGISTER_PAD, PadKey(found.name, digest(key)))
+    except (StoreFault, SchemaTooNew, DatabaseMissing, DatabaseReadOnly) as err:
+        print(f"评价器 {found.name} 没有登记：{database_refusal(err)}", file=sys.stderr)
+        return EXIT_RETRY
+    except PadRefused:
+        print(f"评价器名称 {found.name} 不可用：只用字母、汉字、数字、- 或 _，最多32个字", file=sys.stderr)
+        return EXIT_MISUSE
+    finally:
+        service.close()
+    print(f"评价器 {found.name} 已登记。评价器密钥（只显示这一次，请配置到该评价器）：")
     print(key)
     return EXIT_OK

@@ -67,6 +67,13 @@ def add_desk(url: str, desk_no: str, env: dict[str, str]) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
+def add_pad(url: str, name: str, env: dict[str, str]) -> str:
+    """``counter serve add-pad``: the pad's key it printed (its last line)."""
+    done = counter("serve", "add-pad", "--db", url, name, env=env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
 @contextmanager
 def hall_server(
     folder: Path, url: str, desks: tuple[str, ...], env: dict[str, str] | None = None, options: tuple[str, ...] = ()

@@ -35,6 +35,7 @@ from counter.db.models.exchange import (
     SyncReview,
 )
 from counter.db.models.front_store import FrontStoreEvent
+from counter.db.models.pads import HallPad, PadRequest
 from counter.db.models.pledges import PaperService, PledgeCheck
 from counter.db.models.projects import Project, ProjectCoordination, ProjectHistory, ProjectPaper, ProjectStep
 from counter.db.models.ratings import (
@@ -75,11 +76,13 @@ __all__ = [
     "FrontStoreEvent",
     "GuideVersion",
     "HallDesk",
+    "HallPad",
     "Holiday",
     "IdRead",
     "OpenItem",
     "OperationReceipt",
     "OutboxMessage",
+    "PadRequest",
     "PaperService",
     "Party",
     "PeerSeal",
