@@ -85,8 +85,12 @@ def _request_select() -> Select[*tuple[Any, ...]]:
 
 
 def _request_rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[RequestRow]:
+    return _request_rows_of(session.execute(stmt))
+
+
+def _request_rows_of(found: Any) -> list[RequestRow]:
     rows = []
-    for rq, case_no, rated, lapsed in session.execute(stmt):
+    for rq, case_no, rated, lapsed in found:
         status = DeskStatus.RATED if rated else DeskStatus.UNRATED if lapsed else DeskStatus.PENDING
         rows.append(
             RequestRow(rq.id, rq.case_id, case_no, rq.round, stored_utc(rq.sent_at), rq.site_code, rq.desk_no,
@@ -133,6 +137,28 @@ def pending_requests(session: Session, sent_before: dt.datetime, site_code: str,
         .order_by(rq.id)
     )
     return _request_rows(session, stmt)
+
+
+def open_pad_requests(session: Session, pad: str, sent_after: dt.datetime) -> list[tuple[RequestRow, str]]:
+    """The requests of the pad device ``pad`` neither rated nor lapsed, sent after ``sent_after`` (older ones are
+    past their time), oldest first, each with the served clerk's staff number."""
+    rq, pr = models.RatingRequest, models.PadRequest
+    unanswered = (
+        ~exists().where(models.Rating.request_id == rq.id),
+        ~exists().where(models.RatingLapse.request_id == rq.id),
+    )
+    stmt = (
+        _request_select()
+        .add_columns(pr.staff_no)
+        .join(pr, pr.request_id == rq.id)
+        .where(pr.pad == pad, rq.sent_at > to_utc(sent_after), *unanswered)
+        .order_by(rq.id)
+    )
+    found = []
+    for row in session.execute(stmt):
+        (request,) = _request_rows_of(((row[0], row[1], row[2], row[3]),))
+        found.append((request, row[4]))
+    return found
 
 
 def add_lapse(session: Session, request_id: int, at: dt.datetime) -> None:

@@ -30,3 +30,5 @@ class SendRefusal(StrEnum):
     OWN_SERVICE = "own_service"  # a paper 评价表 keyed in by the clerk it rates
     REGION_PAGE = "region_page"  # a pad's answer while the site rates on the region's page: never recorded
     NO_RATING_PAGE = "no_rating_page"  # the region's page is the site's way, and its mapping file names no page
+    PAD_DEVICE = "pad_device"  # a pad device's request answered or lapsed by a desk's or an account's session
+    OTHER_PAD = "other_pad"  # a pad device's request answered or lapsed under another pad's key

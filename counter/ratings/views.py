@@ -19,6 +19,7 @@ from counter.ratings.rectification import (
     effective_due,
     is_overdue,
 )
+from counter.ratings.settings import RatingSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,9 @@ class PadCase:
     #: when the case was taken (its first history line, stored UTC): the pad shows it beside the masked name, so the
     #: applicant knows the service asked about is hers; None where the case has no history
     taken_at: dt.datetime | None = None
+    #: the pad device (评价器) paired to the desk that asked, which shows the request and alone answers it; "" the
+    #: desk's own pad window (its second screen)
+    pad_device: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,3 +143,17 @@ class AppealOffer:
     @property
     def may_decide(self) -> bool:
         return not self.deciding
+
+
+@dataclass(frozen=True, slots=True)
+class PadDeviceStart:
+    """What a pad device shows while idle: its desk, the clerk signed in there now ("" none), the office's name in
+    both scripts, and the office's rating settings."""
+
+    pad: str
+    desk_no: str
+    clerk: str
+    staff_no: str
+    office: str
+    office_name_mn: str
+    settings: RatingSettings

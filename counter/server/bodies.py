@@ -33,6 +33,7 @@ import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from counter.server.pad_routes import PAD_PATHS
 from counter.service.sync import IMPORT_PACKAGE
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ CLIENT_HELD = PACKAGE_CAP + 4 * BODY_CAP
 #: the bytes of the door's bodies held at once (sign-ins, sign-outs, desk checks): 64 at their cap
 DOOR_HELD = 64 * DOOR_CAP
 #: the door's paths, whose bodies are read before any session (they are how one is opened)
-DOOR_PATHS = frozenset({"/v1/sign-in", "/v1/sign-out", "/v1/desk-check"})
+DOOR_PATHS = frozenset({"/v1/sign-in", "/v1/sign-out", "/v1/desk-check"}) | PAD_PATHS
 #: where the session found for a request's body is kept in its ASGI scope: the route reads it rather than asking again
 SESSION_FOUND = "counter.session"
 #: the refusals' reasons, as the door's other refusals give them (``{"refused": reason}``)

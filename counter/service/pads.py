@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 
 from counter.access.pads import PadFound, PadView
 from counter.access.roles import Permission
+from counter.ratings.choice import RatingChoice
+from counter.ratings.recorded import RatingRecorded
+from counter.ratings.views import PadCase, PadDeviceStart
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
 from counter.service.requests import Nothing
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 _REFUSED = "counter.access.pads:PadRefused"
+_RATING = "counter.ratings.refusals:"
 
 
 @dataclass(frozen=True)
@@ -98,3 +102,85 @@ def list_pads(work: Session, call: Call, request: Nothing) -> tuple[PadView, ...
 
 
 LIST_PADS = read("pads.list", Permission.RECTIFY, list_pads)
+
+
+# --- the pad device's requests and answers (the server's pad routes) --------------------------------------------
+
+
+@dataclass(frozen=True)
+class PadAnswer:
+    """What the pad sends with the applicant's answer (``POST /v1/pad/answer``, under its key)."""
+
+    request_id: int
+    choice: RatingChoice
+
+
+@dataclass(frozen=True)
+class PadLapse:
+    """What the pad sends when the applicant left its request unanswered past its time (``POST /v1/pad/unrated``)."""
+
+    request_id: int
+
+
+@dataclass(frozen=True)
+class ByPad:
+    """A pad route's ask: the pad its key stood for, as the server found it."""
+
+    pad: PadFound
+
+
+@dataclass(frozen=True)
+class AnswerByPad:
+    pad: PadFound
+    answer: PadAnswer
+
+
+@dataclass(frozen=True)
+class LapseByPad:
+    pad: PadFound
+    lapse: PadLapse
+
+
+def pad_start(work: Session, call: Call, request: ByPad) -> PadDeviceStart:
+    """What the idle pad shows: its desk, the clerk there now, the office's name in both scripts, the settings."""
+    from counter.actions.ratings import pad_device
+
+    return pad_device.pad_start(work, request.pad)
+
+
+PAD_START = read("hall.pad_start", Open.IN_ACTION, pad_start)
+
+
+def pad_next(work: Session, call: Call, request: ByPad) -> PadCase | None:
+    """The request the pad is to show now (its desk asked it), or None."""
+    from counter.actions.ratings import pad_device
+
+    return pad_device.next_request(work, request.pad, call.now)
+
+
+PAD_NEXT = read("hall.pad_next", Open.IN_ACTION, pad_next)
+
+
+def pad_answer(work: Session, call: Call, request: AnswerByPad) -> RatingRecorded:
+    """The applicant's rating on the pad device, under its key: on its channel, for the case's clerk."""
+    from counter.actions.admin.calendar import office_calendar
+    from counter.actions.ratings import pad_device
+
+    r = request
+    calendar = office_calendar(work)
+    return pad_device.record_pad_rating(work, r.pad, r.answer.request_id, r.answer.choice, call.now, calendar)
+
+
+PAD_ANSWER = write(
+    "hall.pad_answer", Open.IN_ACTION, pad_answer, faults=(_RATING + "RatingRefused", _RATING + "ChoiceRefused")
+)
+
+
+def pad_unrated(work: Session, call: Call, request: LapseByPad) -> str:
+    """The pad's request left unanswered past its time: recorded as unrated; its case number."""
+    from counter.actions.ratings import pad_device
+
+    return pad_device.record_pad_unrated(work, request.pad, request.lapse.request_id, call.now)
+
+
+PAD_UNRATED = write("hall.pad_unrated", Open.IN_ACTION, pad_unrated, faults=(_RATING + "RatingRefused",))

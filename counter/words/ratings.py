@@ -31,6 +31,8 @@ RATING_REFUSAL = {
     "own_service": tr("办件 {case_no} 是您本人办理的，书面评价表须由负责人录入"),
     "region_page": tr("本站点在自治区好差评系统评价，评价器上的评价不记入本机"),
     "no_rating_page": tr("本站点设为在自治区好差评系统评价，但对接配置中没有评价页地址，请联系系统管理员"),
+    "pad_device": tr("办件 {case_no} 的评价已发到本窗口的评价器，只能由申请人在评价器上评价"),
+    "other_pad": tr("办件 {case_no} 的评价请求不是发给这台评价器的，不能在这里评价"),
 }
 RECT_STATE = {
     "awaiting_revisit": tr("待回访"),

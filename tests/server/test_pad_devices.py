@@ -4,13 +4,14 @@ requests of its desk: the desk's session, any account's and another pad's key ar
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import String, cast, literal, select
 
 from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
@@ -19,13 +20,30 @@ from counter.access.pads import PadFound, PadProblem, PadRefused
 from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
 from counter.db import models
+from counter.ratings.choice import RatingChoice
+from counter.ratings.figures import Grouping
+from counter.ratings.levels import Channel, Level
+from counter.ratings.refusals import RatingRefused
+from counter.ratings.status import SendRefusal
 from counter.server.secrets_hash import digest
 from counter.service.admin import ADD_ACCOUNT
-from counter.service.local import serve
+from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, TakeIntake
+from counter.service.local import new_key, serve
 from counter.service.pads import FIND_PAD, LIST_PADS, PAIR_PAD, RETIRE_PAD, PadKeyShown, PadName, PairPad
-from counter.service.requests import Nothing
+from counter.service.ratings import (
+    RATING_FIGURES,
+    RECORD_RATING,
+    RECORD_UNRATED,
+    SEND_TO_PAD,
+    RatingFiguresAsked,
+    RecordRating,
+    RecordUnrated,
+)
+from counter.service.remote import Remote
+from counter.service.requests import BundleCode, CaseNo, Nothing
 from tests.conftest import made_database
 from tests.server.hall_server import HALL_PASSWORD, HallServer, add_pad, counter, hall_server
+from tests.server.pad_client import pad_post
 
 ADMIN = Desk(DeskIdentity("XAM01", "1"), "管理员", Actor("admin", "管理员", frozenset({Role.ADMIN})))
 
@@ -134,3 +152,93 @@ def test_pairing_replacing_and_retiring_a_pad_are_a_supervisors_recorded_acts(
         ("sup1", "pad:pad-spare", {"pad": "paired", "desk": "2", "from_desk": "", "replaces": "pad-2"}),
         ("sup1", "pad:pad-spare", {"pad": "retired", "desk": "2"}),
     ]
+
+
+def _taken(clerk: Remote) -> str:
+    """An intake taken through the server as the window takes it: the case's number."""
+    from counter.actions.site.demo import complete_checklist, fresh_checklist
+    from counter.case.intake_request import IntakeRequest
+    from tests.db.hall_worker import applicant
+
+    stored = clerk.call(READ_CURRENT_GUIDE, BundleCode("XAM-YJS-008"))
+    assert stored is not None
+    checklist = complete_checklist(stored.bundle, fresh_checklist(stored))
+    request = IntakeRequest(checklist, applicant(7, int(new_key()[:6], 16)), uid=new_key())
+    return str(clerk.call(TAKE_INTAKE, TakeIntake(request)).case_no)
+
+
+def test_the_rated_clerks_session_any_account_and_another_pad_cannot_answer_a_pad_devices_request(
+    pad_hall: tuple[HallServer, str, dict[str, str]],
+) -> None:
+    """Desk 1 has pad-1: clerk1's own session there, the supervisor's, and pad-2's key are each refused by name on
+    the request clerk1 asked; none of them records a rating nor takes the applicant's one chance."""
+    server, url, keys = pad_hall
+    clerk = server.desk("1", "clerk1", HALL_PASSWORD)
+    case_no = _taken(clerk)
+    asked = clerk.call(SEND_TO_PAD, CaseNo(case_no))
+    assert asked.pad_device == "pad-1"
+    very = RatingChoice(Level.VERY_SATISFIED)
+    supervisor = server.desk("1", "sup1", HALL_PASSWORD)
+    for session in (clerk, supervisor):
+        with pytest.raises(RatingRefused) as forged:
+            session.call(RECORD_RATING, RecordRating(asked.request_id, very))
+        assert forged.value.code is SendRefusal.PAD_DEVICE
+        with pytest.raises(RatingRefused) as lapsed:
+            session.call(RECORD_UNRATED, RecordUnrated(asked.request_id))
+        assert lapsed.value.code is SendRefusal.PAD_DEVICE
+    other = keys["PAD_KEY_pad-2"]
+    answer = {"request_id": asked.request_id, "choice": {"level": "very_satisfied"}}
+    status, refused = pad_post(server, "/v1/pad/answer", other, answer)
+    assert (status, refused["fault"], refused["values"]["code"]) == (422, "RatingRefused", "other_pad")
+    status, refused = pad_post(server, "/v1/pad/unrated", other, {"request_id": asked.request_id})
+    assert (status, refused["values"]["code"]) == (422, "other_pad")
+    assert pad_post(server, "/v1/pad/next", other) == (204, None)  # nor is it shown there
+    assert pad_post(server, "/v1/pad/answer", "not-a-pad-key", answer) == (401, {"refused": "unknown"})
+    assert _ratings_of(url, case_no) == []
+    with pytest.raises(RatingRefused) as busy:  # the pad shows one request at a time
+        clerk.call(SEND_TO_PAD, CaseNo(_taken(clerk)))
+    assert (busy.value.code, busy.value.case_no) == (SendRefusal.PENDING, case_no)
+    # the applicant walked away: the pad's own time ran out, under its key
+    assert pad_post(server, "/v1/pad/unrated", keys["PAD_KEY_pad-1"], {"request_id": asked.request_id}) == (
+        200, case_no)  # fmt: skip
+
+
+def test_the_pads_own_answer_is_recorded_with_the_pad_named_and_counted_for_the_cases_clerk(
+    pad_hall: tuple[HallServer, str, dict[str, str]],
+) -> None:
+    server, url, keys = pad_hall
+    clerk = server.desk("1", "clerk1", HALL_PASSWORD)
+    case_no = _taken(clerk)
+    asked = clerk.call(SEND_TO_PAD, CaseNo(case_no))
+    status, shown = pad_post(server, "/v1/pad/next?wait=5", keys["PAD_KEY_pad-1"])
+    assert status == 200
+    assert (shown["request_id"], shown["case_no"], shown["clerk"]) == (asked.request_id, case_no, "巴特尔")
+    answer = {"request_id": asked.request_id, "choice": {"level": "very_satisfied"}}
+    status, recorded = pad_post(server, "/v1/pad/answer", keys["PAD_KEY_pad-1"], answer)
+    assert (status, recorded["case_no"]) == (200, case_no)
+    assert _ratings_of(url, case_no) == [("very_satisfied", "hall_tablet", "巴特尔", "1", "pad-1", "pad:pad-1")]
+    again = pad_post(server, "/v1/pad/answer", keys["PAD_KEY_pad-1"], answer)  # one service, one rating
+    assert (again[0], again[1]["values"]["code"]) == (422, "request_closed")
+    supervisor = server.desk("2", "sup1", HALL_PASSWORD)
+    today = dt.date.today()
+    figures = supervisor.call(RATING_FIGURES, RatingFiguresAsked(today, today, Grouping.CLERK))
+    assert (Channel.HALL_TABLET, 1) in [(c.channel, c.ratings) for c in figures.channels]
+    (line,) = [line for line in figures.lines if line.label == "巴特尔"]
+    assert (line.rated, line.good) == (1, 1)
+
+
+def _ratings_of(url: str, case_no: str) -> list[tuple[str, str, str, str, str, str]]:
+    """The case's ratings as stored: level, channel, clerk, desk, the pad its request belongs to, the audit's actor."""
+    service = serve(url)
+    try:
+        with service.store.sessions().begin() as session:
+            rating, entry = models.Rating, models.AuditEntry
+            rows = session.execute(
+                select(rating.level, rating.channel, rating.clerk, rating.desk_no, models.PadRequest.pad, entry.actor)
+                .join(models.PadRequest, models.PadRequest.request_id == rating.request_id)
+                .join(entry, entry.subject == literal("rating:").concat(cast(rating.id, String)))
+                .where(rating.case_no == case_no)
+            ).all()
+            return [tuple(row) for row in rows]
+    finally:
+        service.close()

@@ -42,6 +42,13 @@ def pad_of_key(session: Session, key_hash: str) -> PadFound | None:
     return None if row is None else PadFound(row.name, row.desk_no or "")
 
 
+def paired_pad(session: Session, desk_no: str) -> str:
+    """The name of the live pad paired to desk ``desk_no``; "" when it has none (its pad window is its own)."""
+    pad = models.HallPad
+    found = session.scalars(select(pad.name).where(pad.desk_no == desk_no, pad.retired_at.is_(None))).first()
+    return found or ""
+
+
 def _live_pad(session: Session, name: str) -> models.HallPad:
     check_pad_name(name)
     row = session.get(models.HallPad, name)

@@ -20,6 +20,7 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.guard import require
+from counter.actions.admin.hall_pads import paired_pad
 from counter.actions.admin.office import office_settings
 from counter.actions.cases import reach
 from counter.actions.projects.project_reads import agent_service_figures
@@ -28,6 +29,7 @@ from counter.actions.ratings.period_figures import rating_lines
 from counter.audit.actions import AuditAction
 from counter.calendar.workdays import WorkCalendar
 from counter.catalog.model import TimeLimit
+from counter.db import models
 from counter.db.case_store import case_by_no, case_view
 from counter.db.catalog_store import guide_version
 from counter.db.channel_figures import channel_counts, quick_answers
@@ -39,6 +41,7 @@ from counter.db.rating_store import (
     add_rectification,
     add_rectification_line,
     add_request,
+    open_pad_requests,
     pending_requests,
     rating_of_request,
     rating_records,
@@ -157,23 +160,54 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
             raise RatingRefused(SendRefusal.NO_RATING_PAGE, case.case_no)
         address = page.address_for(case.case_no)
     where = desk.identity
+    pad = paired_pad(session, where.desk_no)
+    if pad:  # the pad device shows one request at a time, as the desk's own pad window does
+        since = now - dt.timedelta(seconds=settings.timeout_seconds) - STALE_GRACE
+        if shown_now := open_pad_requests(session, pad, since):
+            raise RatingRefused(SendRefusal.PENDING, shown_now[0][0].case_no)
     request_id = add_request(session, case.id, round_, now, where.site_code, where.desk_no, desk.clerk)
     sent: dict[str, object] = {"request_id": request_id, "round": round_}
     if address:  # the rating was asked on the region's page: the desk's record of it is this entry and the request
         sent |= {"mode": settings.mode.value, "page": address}
+    if pad:  # the desk's pad device shows it and alone answers it (pad_device.py)
+        session.add(models.PadRequest(request_id=request_id, pad=pad, staff_no=desk.staff_no))
+        sent["pad"] = pad
     record_at_desk(session, desk, AuditAction.SENT_TO_PAD, case.case_no, sent)
-    view = case_view(session, case.case_no)
+    shown = PadShown(request_id, round_, desk.site_name, where.desk_no, desk.clerk, desk.staff_no, desk.photo, pad)
+    return pad_case(session, case.case_no, shown, settings, address)
+
+
+@dataclasses.dataclass(frozen=True)
+class PadShown:
+    """What a pad shows of the request beside its case: the desk's, as the desk that asked it stood then."""
+
+    request_id: int
+    round: int
+    office: str
+    desk_no: str
+    clerk: str
+    staff_no: str
+    photo: str
+    pad_device: str
+
+
+def pad_case(session: Session, case_no: str, shown: PadShown, settings: RatingSettings, address: str) -> PadCase:
+    """What the pad is to show of the request ``shown`` on case ``case_no``: asked now by its desk, or fetched later
+    by the pad device it belongs to (:mod:`counter.actions.ratings.pad_device`)."""
+    view = case_view(session, case_no)
     assert view is not None
+    case = case_by_no(session, case_no)
+    assert case is not None
     content = load_eval_content()
     return PadCase(
-        request_id=request_id,
-        case_no=case.case_no,
-        round=round_,
-        office=desk.site_name,
-        desk_no=where.desk_no,
-        clerk=desk.clerk,
-        staff_no=desk.staff_no,
-        photo=desk.photo,
+        request_id=shown.request_id,
+        case_no=case_no,
+        round=shown.round,
+        office=shown.office,
+        desk_no=shown.desk_no,
+        clerk=shown.clerk,
+        staff_no=shown.staff_no,
+        photo=shown.photo,
         bundle_name=view.bundle_name,
         rater_masked=mask_name(view.applicant_name),
         reasons=offered_reasons(settings, content),
@@ -182,13 +216,14 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
         page_address=address,
         bundle_name_mn=guide.bundle.name_mn if (guide := guide_version(session, case.guide_version_id)) else "",
         taken_at=view.history[0].at if view.history else None,
+        pad_device=shown.pad_device,
     )
 
 
 # --- the pad: the applicant's answer ---------------------------------------------------------
 
 
-def _open_request(session: Session, request_id: int) -> RequestRow:
+def open_request(session: Session, request_id: int) -> RequestRow:
     request = request_row(session, request_id)
     if request is None:
         raise RatingRefused(SendRefusal.NO_REQUEST)
@@ -201,7 +236,9 @@ def _pad_request(session: Session, request_id: int, desk: Desk) -> RequestRow:
     """The open request ``request_id``, answered or lapsed by ``desk``: only the desk that raised it, whose pad shows
     it (at the hall server the desk is the session's, never one the request names).  Another desk's answer would
     forge the applicant's rating, or close the one chance she has to give it (一次一评)."""
-    request = _open_request(session, request_id)
+    request = open_request(session, request_id)
+    if session.get(models.PadRequest, request.id) is not None:  # the pad device's: answered under its key alone
+        raise RatingRefused(SendRefusal.PAD_DEVICE, request.case_no)
     where = desk.identity
     if (request.site_code, request.desk_no) != (where.site_code, where.desk_no):
         raise RatingRefused(SendRefusal.OTHER_DESK, request.case_no)
@@ -321,7 +358,7 @@ def key_in_sheet(
     round_ = _round_for(requests_of_case(session, case.id), session, case.case_no)
     request_id = add_request(session, case.id, round_, now, case.site_code, case.desk_no, case.clerk)
     rated_at = dt.datetime.combine(paper.rated_on, dt.time(), tzinfo=now.tzinfo)
-    request = _open_request(session, request_id)
+    request = open_request(session, request_id)
     staff_no = desk.staff_no if own else ""  # the served clerk's number is known only at her own desk
     return keep_rating(
         session, request, choice, desk, now, calendar, Channel.WRITTEN, rated_at, tuple(problems), staff_no

@@ -334,6 +334,11 @@ class PadController(QObject):
 
         def sent(case: PadCase) -> None:
             self._sending = ""
+            if case.pad_device:  # the desk's pad device shows it and alone answers it: this window's pad stays idle
+                self.status_changed.emit(case.case_no, DeskStatus.PENDING)
+                self.asked.emit(case)
+                went.append(True)
+                return
             self.pad.show_case(case)
             self._show_for_rating()
             self.status_changed.emit(case.case_no, DeskStatus.PENDING)
