@@ -28,8 +28,9 @@ if [ "$want_test" = 1 ]; then
     # screenshots under Xvfb; PDF and barcode checks; the CUPS and PostgreSQL servers tests start; binutils for
     # PyInstaller and the offline installer's build (objdump, strip, readelf); systemd-analyze, which reads the
     # services' units; a Kylin desk's Chinese input for the hanzi tests (tests/fcitx_desktop.py): fcitx5 with its
-    # pinyin, a session bus for it (dbus-daemon, gdbus to wait for its name), xdotool to press the keys
-    pkgs="$pkgs xvfb xauth poppler-utils zbar-tools cups-daemon
+    # pinyin, a session bus for it (dbus-daemon, gdbus to wait for its name), xdotool to press the keys; Chromium and
+    # its driver, in which the tests open the review pad's page as a tablet's browser does
+    pkgs="$pkgs chromium chromium-driver xvfb xauth poppler-utils zbar-tools cups-daemon
     libpango-1.0-0 libpangoft2-1.0-0 postgresql binutils systemd
     fcitx5 fcitx5-chinese-addons dbus-daemon libglib2.0-bin xdotool"
 fi

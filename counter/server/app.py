@@ -68,6 +68,7 @@ from counter.server.hashing import BUSY, HashingGate, KeyBusy
 from counter.server.health import HALL_NETWORKS, Network, networks, operator_routes
 from counter.server.metrics import Meter
 from counter.server.nul_guard import NulInRequest, refuse_nul
+from counter.server.pad_page import pad_page_routes
 from counter.server.pad_routes import pad_routes
 from counter.server.secrets_hash import digest, new_secret
 from counter.service.admin import SIGN_IN, UNLOCK
@@ -266,6 +267,7 @@ def make_app(
         Route("/v1/operations/{name}", operation, methods=["POST"]),
         *operator_routes(service, meter, metrics_from),
         *pad_routes(service, _STORE_FAULTS),
+        *pad_page_routes(),
     ]
     middleware = [
         Middleware(meter.middleware),  # the figures count the body's refusals

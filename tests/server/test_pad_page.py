@@ -1,0 +1,144 @@
+"""The pad page in a real Chromium, as a hall's tablet opens it in kiosk mode: served by a real ``counter serve``
+over the hall's TLS, the pad's key given once in the address's fragment, in Chinese and in Mongolian (set in the
+browser's own vertical writing mode), at a tablet's 800×480 and at 1280×800.  The clerk asks; the page shows that
+request; the applicant's tap is recorded under the pad's key, the pad named, for the clerk's case."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
+from sqlalchemy import select
+
+from counter.access.account_views import NewAccount
+from counter.access.desk import Desk
+from counter.access.roles import Actor, Role
+from counter.case.numbers import DeskIdentity
+from counter.db import models
+from counter.service.admin import ADD_ACCOUNT
+from counter.service.local import serve
+from counter.service.ratings import SEND_TO_PAD
+from counter.service.requests import CaseNo
+from counter.words.ratings import RATING_LEVEL
+from counter.words.translate import words_in
+from tests.browser import chromium
+from tests.conftest import made_database
+from tests.db.tls_server import SERVER_CERT
+from tests.server.hall_server import HALL_PASSWORD, HallServer, add_pad, counter, hall_server
+from tests.server.test_pad_devices import _taken
+
+pytestmark = pytest.mark.slow
+
+ADMIN = Desk(DeskIdentity("XAM01", "1"), "管理员", Actor("admin", "管理员", frozenset({Role.ADMIN})))
+SIZES = ((800, 480), (1280, 800))
+SHOTS = Path(os.environ.get("COUNTER_PAD_SHOTS", "")) if os.environ.get("COUNTER_PAD_SHOTS") else None
+
+
+@pytest.fixture(scope="module")
+def page_hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[HallServer, str, str, Path]]:
+    """A hall with desk 1, the clerk clerk1 and the supervisor sup1, and pad-1 registered and paired to desk 1 as
+    docs/server.md says: the server, its database, pad-1's key and the server's certificate."""
+    folder = tmp_path_factory.mktemp("pad-page")
+    env = dict(os.environ)
+    env.pop("COUNTER_DB_URL", None)
+    env.update(COUNTER_HOME=str(folder / "home"), COUNTER_STATE=str(folder / "state"))
+    url = made_database(folder / "hall.sqlite3")
+    service = serve(url)
+    first = NewAccount("admin", "管理员", frozenset({Role.ADMIN}), HALL_PASSWORD)
+    assert service.call(ADD_ACCOUNT, first, Desk(DeskIdentity("XAM01", "1"), "管理员")) == ()
+    for login, name, role in (("clerk1", "阿拉坦其其格·孟和巴雅尔", Role.CLERK), ("sup1", "其其格", Role.SUPERVISOR)):
+        roles = frozenset({role, Role.CLERK})
+        assert service.call(ADD_ACCOUNT, NewAccount(login, name, roles, HALL_PASSWORD), ADMIN) == ()
+    service.close()
+    key = add_pad(url, "pad-1", env)
+    with hall_server(folder, url, ("1",), env) as server:
+        paired = counter("--user", "sup1", "pad", "pair", "pad-1", "--desk", "1", "--db", url,
+                         env=env | {"COUNTER_PASSWORD": HALL_PASSWORD})  # fmt: skip
+        assert paired.returncode == 0, paired.stderr
+        yield server, url, key, folder / "tls" / SERVER_CERT
+
+
+def _rated(url: str, case_no: str) -> list[tuple[str, str, str, str | None]]:
+    """The case's ratings as stored: level, channel, clerk, and the pad its request belongs to."""
+    service = serve(url)
+    try:
+        with service.store.sessions().begin() as session:
+            rating = models.Rating
+            rows = session.execute(
+                select(rating.level, rating.channel, rating.clerk, models.PadRequest.pad)
+                .join(models.PadRequest, models.PadRequest.request_id == rating.request_id, isouter=True)
+                .where(rating.case_no == case_no)
+            ).all()
+            return [(level, channel, clerk, pad) for level, channel, clerk, pad in rows]
+    finally:
+        service.close()
+
+
+def levels(lang: str) -> Iterator[str]:
+    """The five levels' names as the pad says them in ``lang``: each face's accessible name."""
+    said = words_in("mn" if lang == "mn" else None)
+    return (said(name) for name in RATING_LEVEL.values())
+
+
+def _shown(driver: WebDriver, page: str, timeout: float = 30) -> None:
+    WebDriverWait(driver, timeout, poll_frequency=0.05).until(
+        lambda d: d.execute_script(f"return !document.getElementById('{page}').hidden")
+    )
+
+
+def _style(driver: WebDriver, element: str, prop: str) -> str:
+    return str(driver.execute_script(f"return getComputedStyle(document.getElementById('{element}'))['{prop}']"))
+
+
+def _open(driver: WebDriver, server: HallServer, key: str, lang: str, text: int) -> None:
+    driver.get(f"https://localhost:{server.port}/pad#key={key}&lang={lang}&text={text}")
+    _shown(driver, "idle")
+    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "welcome").text.strip())
+    assert "key=" not in driver.current_url  # the key left the address bar: kept in the tablet's storage alone
+
+
+@pytest.mark.parametrize("lang", ["zh", "mn"])
+def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_under_the_pads_key(
+    page_hall: tuple[HallServer, str, str, Path], tmp_path: Path, lang: str
+) -> None:
+    server, url, key, certificate = page_hall
+    clerk = server.desk("1", "clerk1", HALL_PASSWORD)
+    sizes: dict[tuple[int, int], dict[str, float]] = {}
+    for size in SIZES:
+        with chromium(tmp_path / f"chromium-{size[0]}", certificate, size) as driver:
+            measured: dict[str, float] = {}
+            for text in (100, 150):
+                _open(driver, server, key, lang, text)
+                measured[f"idle-{text}"] = float(_style(driver, "welcome", "fontSize").removesuffix("px"))
+            case_no = _taken(clerk)
+            asked_at = time.monotonic()
+            clerk.call(SEND_TO_PAD, CaseNo(case_no))
+            _shown(driver, "rating")
+            shown_in = time.monotonic() - asked_at
+            print(f"pad page {lang} {size[0]}×{size[1]}: the request shown {shown_in:.2f} s after the clerk asked")
+            if SHOTS is not None:
+                driver.save_screenshot(str(SHOTS / f"pad-page-{lang}-{size[0]}x{size[1]}.png"))
+            card = driver.find_element(By.ID, "card").text
+            assert "阿拉坦其其格·孟和巴雅尔" in card  # the clerk's whole name, on the card
+            assert "测**" in card  # the applicant's masked name beside the time taken: hers, and nobody else's
+            faces = driver.find_elements(By.CSS_SELECTOR, "#faces button.face")
+            assert [face.get_attribute("aria-label") for face in faces] == list(levels(lang))
+            if lang == "mn":  # the question stands in the browser's own vertical columns, the Mongolian font drawn
+                assert _style(driver, "question", "writingMode") == "vertical-lr"
+                assert any("\u1800" <= char <= "\u18af" for char in driver.find_element(By.ID, "question").text)
+            else:
+                assert driver.find_element(By.ID, "question").text == "请您对本次服务作出评价"
+            faces[0].click()
+            _shown(driver, "thanks")
+            sizes[size] = measured
+            # recorded under pad-1's key, the pad named, as given on the hall's tablet (not the second screen's
+            # 政务大厅其他终端), for the case's clerk
+            assert _rated(url, case_no) == [("very_satisfied", "hall_tablet", "阿拉坦其其格·孟和巴雅尔", "pad-1")]
+    for measured in sizes.values():
+        assert measured["idle-150"] > measured["idle-100"]  # the pad's text grows with its text size
