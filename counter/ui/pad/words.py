@@ -32,6 +32,9 @@ PAD_REGION_QUESTION = tr("请用手机扫码，在自治区好差评系统评价
 PAD_REGION_ADDRESS = tr("评价网址：{address}")
 PAD_REGION_CASE = tr("办件编号：{case_no}")
 PAD_SAVE_FAILED = tr("评价暂时没能保存，请告诉窗口工作人员")
+#: the pad device's own (counter.ui.pad.device): the server not reached, and its key no longer taken
+PAD_DEVICE_AWAY = tr("评价器与大厅服务器的连接中断，正在重新连接……")
+PAD_DEVICE_KEY_REFUSED = tr("本评价器的密钥已不被服务器接受，请联系管理员重新登记")
 PAD_STRIP = tr("办理完成后，请您为本次服务评价")
 #: the 差评 reasons the pad offers unless the hall set its own: the national 测评内容 (resources/platform/
 #: eval-content.toml) and the default list (counter.ratings.reasons.DEFAULT_LABELS).  A rating stores the label as it
