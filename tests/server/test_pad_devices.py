@@ -37,10 +37,12 @@ from counter.service.local import new_key, serve
 from counter.service.pad_remote import PadRemote
 from counter.service.pads import FIND_PAD, LIST_PADS, PAIR_PAD, RETIRE_PAD, PadKeyShown, PadName, PairPad
 from counter.service.ratings import (
+    EXPORT_RECORDS,
     RATING_FIGURES,
     RECORD_RATING,
     RECORD_UNRATED,
     SEND_TO_PAD,
+    Period,
     RatingFiguresAsked,
     RecordRating,
     RecordUnrated,
@@ -235,6 +237,8 @@ def test_the_pads_own_answer_is_recorded_with_the_pad_named_and_counted_for_the_
     assert (Channel.HALL_TABLET, 1) in [(c.channel, c.ratings) for c in figures.channels]
     (line,) = [line for line in figures.lines if line.label == "巴特尔"]
     assert (line.rated, line.good) == (1, 1)
+    (record,) = [r for r in supervisor.call(EXPORT_RECORDS, Period(today, today)) if r.case_no == case_no]
+    assert (record.channel, record.pad, record.clerk) == (Channel.HALL_TABLET, "pad-1", "巴特尔")
 
 
 def _ratings_of(url: str, case_no: str) -> list[tuple[str, str, str, str, str, str]]:
