@@ -100,11 +100,30 @@ def _run(args_list: list[str], window: argparse.Namespace | None) -> int:
         from counter.server.main import main as serve
 
         return serve(args_list[1:])
+    if args_list[:2] == ["pad", "start"]:  # the pad device's program: a window of its own, on no database
+        return _start_pad(args_list[2:])
     if window is None:
         from counter.cli.main import main as command
 
         return command(args_list)
     return _start_window(window)
+
+
+def _start_pad(argv: list[str]) -> int:
+    """``counter pad start``: its options read by the command line's own parser, then the pad device's window."""
+    from counter.cli.common import EXIT_MISUSE, UsageError
+    from counter.cli.pads import pad_start_settings
+
+    try:
+        start = pad_start_settings(argv)
+    except UsageError as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_MISUSE
+    except SystemExit as ended:  # -h, or options argparse refused (said on stderr)
+        return int(ended.code or 0)
+    from counter.ui.start.pad_device import run_pad_device
+
+    return run_pad_device(start.server, start.ca, start.key, start.language, start.windowed)
 
 
 def _start_window(window: argparse.Namespace) -> int:

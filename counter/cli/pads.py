@@ -8,11 +8,15 @@ The pad itself is registered at the server by its administrator (``counter serve
 from __future__ import annotations
 
 import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter.access.pads import PadRefused
 from counter.cli.arguments import add_json
-from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
+from counter.cli.common import EXIT_OK, Reported, UsageError, desk, open_service, print_json
+from counter.words.command_parser import CommandParser
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -25,6 +29,15 @@ PAD_REFUSAL = {
     "retired": tr("评价器 {pad} 已停用：重新登记后才能再配对"),
     "no_desk": tr("{desk}号窗口没有在服务器上登记，不能配对评价器"),
 }
+
+
+START_HELP = tr("评价器程序：在评价器电脑上全屏显示本窗口的评价请求，申请人的评价用评价器密钥直接发给大厅服务器")
+KEY_UNREADABLE = tr("读不出评价器密钥文件 {path}")
+KEY_REFUSED = tr("给出的不是评价器密钥：应是 counter serve add-pad 输出的最后一行")
+NO_KEY = tr("本机还没有评价器密钥：请用 --key-file 给出 counter serve add-pad 输出的密钥")
+NOT_AN_ADDRESS = tr("大厅服务器地址应为 https://主机:端口（只用加密连接），不是 {server}")
+CA_UNREADABLE = tr("读不出大厅 CA 证书 {path}：文件不存在、无权读取，或不是 PEM 格式的证书")
+START_ALONE = tr("counter pad start 的前面不能有其他参数")
 
 
 def add_pad_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -45,6 +58,9 @@ def add_pad_commands(commands: Commands, common: argparse.ArgumentParser) -> Non
     p = pads.add_parser("list", parents=[common], help=tr("列出已登记的评价器及其配对的窗口"))
     add_json(p)
     p.set_defaults(func=cmd_pad_list)
+    p = pads.add_parser("start", help=START_HELP)
+    add_pad_start_options(p)
+    p.set_defaults(func=cmd_pad_start)
 
 
 def _refused(err: PadRefused) -> Reported:
@@ -85,3 +101,66 @@ def cmd_pad_list(args: argparse.Namespace) -> int:
         where = tr("已停用") if p.retired else tr("{desk}号窗口").format(desk=p.desk_no) if p.desk_no else tr("未配对")
         print(f"{p.name}\t{where}")
     return EXIT_OK
+
+
+# --- the pad device's program (its window is counter.ui.pad.device, started by counter/__main__.py) ---------------
+
+
+def add_pad_start_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--server", required=True, help=tr("大厅服务器地址（https://主机:端口）"))
+    p.add_argument("--ca", required=True, help=tr("大厅 CA 证书文件：只信任它签发的服务器证书"))
+    p.add_argument("--key-file",
+                   help=tr("counter serve add-pad 给本评价器的密钥所在的文件（- 表示从标准输入读）；"
+                           "另存为只有本用户能读的文件，以后启动不必再给"))  # fmt: skip
+    p.add_argument("--language", choices=("zh", "mn"), default="zh", help=tr("评价器的文字：zh 中文，mn 蒙古文"))
+    p.add_argument("--window", action="store_true", help=tr("在普通窗口中显示，不全屏"))
+
+
+@dataclass(frozen=True)
+class PadStart:
+    """What the pad device's program starts with: the server, the hall's CA, the pad's key (kept 0600), its words."""
+
+    server: str
+    ca: Path
+    key: str
+    language: str
+    windowed: bool
+
+
+def pad_start_settings(argv: list[str]) -> PadStart:
+    """``counter pad start``'s options read, the key file kept (0600) and the key read back; :class:`UsageError`
+    for an address, a CA file or a key the program cannot use, said before its window opens."""
+    import ssl
+    from urllib.parse import urlsplit
+
+    from counter.host.keys.desk_key import BadDeskKey
+    from counter.host.keys.pad_key import keep_pad_key, read_pad_key
+
+    parser = CommandParser(prog="counter pad start", description=START_HELP)
+    add_pad_start_options(parser)
+    args = parser.parse_args(argv)
+    parts = urlsplit(args.server)
+    if parts.scheme != "https" or not parts.hostname:
+        raise UsageError(NOT_AN_ADDRESS.format(server=args.server))
+    try:
+        ssl.create_default_context(cafile=args.ca)
+    except (OSError, ssl.SSLError) as err:
+        raise UsageError(CA_UNREADABLE.format(path=args.ca)) from err
+    if args.key_file is not None:
+        try:
+            text = sys.stdin.read() if args.key_file == "-" else Path(args.key_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise UsageError(KEY_UNREADABLE.format(path=args.key_file)) from err
+        try:
+            keep_pad_key(text)
+        except BadDeskKey as err:
+            raise UsageError(KEY_REFUSED) from err
+    key = read_pad_key()
+    if not key:
+        raise UsageError(NO_KEY)
+    return PadStart(args.server, Path(args.ca), key, args.language, args.window)
+
+
+def cmd_pad_start(args: argparse.Namespace) -> int:
+    """Reached only when ``counter pad start`` follows other options: the program starts from its own first words."""
+    raise UsageError(START_ALONE)

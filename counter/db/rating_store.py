@@ -446,7 +446,13 @@ def rating_records(session: Session, first: dt.date, last: dt.date) -> list[Rati
     )
     appealing = and_(filed, ~exists().where(a.rating_id == r.id)).label("appealing")
     rater_id_no = type_coerce(r.rater_id_no, String).label("rater_sealed")  # as stored, opened below
-    stmt = select(r, reason, appealing, rater_id_no).where(r.rated_on.between(first, last)).order_by(r.rated_at, r.id)
+    pad = select(models.PadRequest.pad).where(models.PadRequest.request_id == r.request_id).correlate(r)
+    given_by = pad.scalar_subquery().label("pad")  # the pad device that gave it: its request was that pad's
+    stmt = (
+        select(r, reason, appealing, rater_id_no, given_by)
+        .where(r.rated_on.between(first, last))
+        .order_by(r.rated_at, r.id)
+    )
     return [
         RatingRecord(
             case_no=row.case_no, item_code=row.item_code, item_name=row.item_name, department=row.department,
@@ -456,7 +462,7 @@ def rating_records(session: Session, first: dt.date, last: dt.date) -> list[Rati
             reasons=reason_labels(row.reasons), reason_codes=national_codes(row.reasons)[0],
             reason_list=national_codes(row.reasons)[1], comment=row.comment, rated_at=stored_utc(row.rated_at),
             round=row.round, excluded=appeal_reason is not None, appeal_reason=appeal_reason or "",
-            appealing=bool(under_appeal),
+            appealing=bool(under_appeal), pad=pad_name or "",
         )
-        for row, appeal_reason, under_appeal, sealed in session.execute(stmt)
+        for row, appeal_reason, under_appeal, sealed, pad_name in session.execute(stmt)
     ]  # fmt: skip

@@ -61,6 +61,7 @@ class RatingRecord:
     appealing: bool = False  # 申诉中: an appeal filed and not decided; still a valid rating
     reason_codes: tuple[str, ...] = ()  # 测评内容: the national indicators' codes; the hall's own reasons are not here
     reason_list: str = ""  # the 测评内容 list's version the codes were given under
+    pad: str = ""  # the pad device (评价器) that gave it, by its registered name; "" none (a second screen, paper…)
 
 
 def region_of(area_code: str) -> str:
@@ -72,7 +73,7 @@ FIELDS = (
     "case_no", "item_code", "item_name", "department", "clerk", "staff_no", "desk_no", "site_code",
     "region", "channel", "rater_name", "rater_id_no", "rater_kind", "anonymous", "level", "satisfaction",
     "coding", "reasons", "comment", "rated_at", "round", "excluded", "appeal_reason",
-    "appealing", "reason_codes", "reason_list",
+    "appealing", "reason_codes", "reason_list", "pad",
 )  # fmt: skip
 
 
@@ -106,6 +107,7 @@ def export_row(record: RatingRecord, codings: Codings) -> dict[str, Any]:
         "appealing": record.appealing,
         "reason_codes": list(record.reason_codes),
         "reason_list": record.reason_list,
+        "pad": record.pad,
     }
 
 

@@ -60,8 +60,8 @@ PAGE_WORDS = {
     "region_address": pad.PAD_REGION_ADDRESS,
     "region_case": pad.PAD_REGION_CASE,
     "save_failed": pad.PAD_SAVE_FAILED,
-    "offline": pad.PAD_OFFLINE,
-    "unknown_key": pad.PAD_UNKNOWN_KEY,
+    "offline": pad.PAD_DEVICE_AWAY,
+    "unknown_key": pad.PAD_DEVICE_KEY_REFUSED,
 }
 #: no page of the pad kept by a browser's or a proxy's cache past a change of the hall's version
 NO_STORE = {"Cache-Control": "no-store"}

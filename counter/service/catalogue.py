@@ -10,7 +10,7 @@ import counter.service
 from counter.service.operation import DECLARED, Operation
 
 #: the modules of the package that declare no operation
-_FRAME = frozenset({"catalogue", "codec", "faults", "local", "operation", "remote", "retries"})
+_FRAME = frozenset({"catalogue", "codec", "faults", "local", "operation", "pad_remote", "remote", "retries"})
 
 
 def operations() -> dict[str, Operation[Any, Any]]:

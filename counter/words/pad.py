@@ -48,8 +48,8 @@ PAD_REASON_LABELS = (
     tr("等待时间长"),
     tr("其他"),
 )
-#: the pad page, when its hall server does not answer: said on the pad while it tries again, so that the applicant
-#: knows why nothing comes and the clerk sees it too (nothing is recorded twice: the server closes a request once)
-PAD_OFFLINE = tr("评价器暂时连不上大厅服务器，正在重新连接……")
-#: the pad page of a key the hall does not know (replaced or retired): the pad shows no request
-PAD_UNKNOWN_KEY = tr("本评价器未登记或已停用，请联系大厅管理员")
+#: the pad device's own, the program's and the browser page's (counter.ui.pad.device, counter.server.pad_page): the
+#: server not reached, said on the pad while it tries again (nothing is recorded twice: the server closes a request
+#: once), and its key no longer taken
+PAD_DEVICE_AWAY = tr("评价器与大厅服务器的连接中断，正在重新连接……")
+PAD_DEVICE_KEY_REFUSED = tr("本评价器的密钥已不被服务器接受，请联系管理员重新登记")

@@ -7,10 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import String, cast, literal, select
 
 from counter.access.account_views import NewAccount
@@ -19,7 +22,9 @@ from counter.access.not_permitted import NotPermitted
 from counter.access.pads import PadFound, PadProblem, PadRefused
 from counter.access.roles import Actor, Role
 from counter.case.numbers import DeskIdentity
+from counter.cli.pads import pad_start_settings
 from counter.db import models
+from counter.host.keys.pad_key import pad_key_path
 from counter.ratings.choice import RatingChoice
 from counter.ratings.figures import Grouping
 from counter.ratings.levels import Channel, Level
@@ -29,19 +34,26 @@ from counter.server.secrets_hash import digest
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, TakeIntake
 from counter.service.local import new_key, serve
+from counter.service.pad_remote import PadRemote
 from counter.service.pads import FIND_PAD, LIST_PADS, PAIR_PAD, RETIRE_PAD, PadKeyShown, PadName, PairPad
 from counter.service.ratings import (
+    EXPORT_RECORDS,
     RATING_FIGURES,
     RECORD_RATING,
     RECORD_UNRATED,
     SEND_TO_PAD,
+    Period,
     RatingFiguresAsked,
     RecordRating,
     RecordUnrated,
 )
 from counter.service.remote import Remote
 from counter.service.requests import BundleCode, CaseNo, Nothing
+from counter.ui.pad.device import PadDevice
+from counter.ui.pad.pad_window import PadPage
+from counter.ui.pad.words import PAD_DEVICE_AWAY
 from tests.conftest import made_database
+from tests.pg_server import free_port
 from tests.server.hall_server import HALL_PASSWORD, HallServer, add_pad, counter, hall_server
 from tests.server.pad_client import pad_post
 
@@ -225,6 +237,8 @@ def test_the_pads_own_answer_is_recorded_with_the_pad_named_and_counted_for_the_
     assert (Channel.HALL_TABLET, 1) in [(c.channel, c.ratings) for c in figures.channels]
     (line,) = [line for line in figures.lines if line.label == "巴特尔"]
     assert (line.rated, line.good) == (1, 1)
+    (record,) = [r for r in supervisor.call(EXPORT_RECORDS, Period(today, today)) if r.case_no == case_no]
+    assert (record.channel, record.pad, record.clerk) == (Channel.HALL_TABLET, "pad-1", "巴特尔")
 
 
 def _ratings_of(url: str, case_no: str) -> list[tuple[str, str, str, str, str, str]]:
@@ -239,6 +253,53 @@ def _ratings_of(url: str, case_no: str) -> list[tuple[str, str, str, str, str, s
                 .join(entry, entry.subject == literal("rating:").concat(cast(rating.id, String)))
                 .where(rating.case_no == case_no)
             ).all()
-            return [tuple(row) for row in rows]
+            return [(a, b, c, d, e, f) for a, b, c, d, e, f in rows]
     finally:
         service.close()
+
+
+def test_the_pad_program_shows_its_desks_request_at_once_and_sends_the_answer_under_its_key(
+    pad_hall: tuple[HallServer, str, dict[str, str]], qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``counter pad start``'s window on pad-1's key, kept 0600 from add-pad's output: the clerk's F9 at desk 1 is on
+    it within a second and a half (a held ask looked at every 0.25 s), and the face tapped there is the rating."""
+    server, url, keys = pad_hall
+    monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "pad-home"))
+    key_file = tmp_path / "pad-1.key"
+    key_file.write_text(f"评价器 pad-1 已登记。评价器密钥（只显示这一次）：\n{keys['PAD_KEY_pad-1']}\n")
+    start = pad_start_settings(["--server", server.root, "--ca", str(server.ca_file), "--key-file", str(key_file)])
+    assert stat.S_IMODE(pad_key_path().stat().st_mode) == 0o600  # add-pad's whole output given: its key kept
+    assert start.key == keys["PAD_KEY_pad-1"]
+    assert pad_start_settings(["--server", server.root, "--ca", str(server.ca_file)]).key == start.key  # kept
+    clerk = server.desk("1", "clerk1", HALL_PASSWORD)
+    device = PadDevice(PadRemote(start.server, start.ca, start.key))
+    qtbot.addWidget(device.pad)
+    device.start()
+    try:
+        qtbot.waitUntil(lambda: device.pad.idle.desk_no == "1", timeout=15_000)
+        assert device.pad.idle.clerk == "巴特尔"  # who serves at its desk
+        case_no = _taken(clerk)
+        asked = clerk.call(SEND_TO_PAD, CaseNo(case_no))
+        sent_at = time.monotonic()
+        qtbot.waitUntil(lambda: device.pad.case is not None, timeout=10_000)
+        assert time.monotonic() - sent_at < 1.5
+        assert device.pad.case is not None
+        assert device.pad.case.request_id == asked.request_id
+        device.pad.on_face_clicked(Level.SATISFIED)
+        qtbot.waitUntil(lambda: device.pad.page() is PadPage.THANKS, timeout=10_000)
+    finally:
+        device.stop()
+    assert _ratings_of(url, case_no) == [("satisfied", "hall_tablet", "巴特尔", "1", "pad-1", "pad:pad-1")]
+
+
+def test_the_pad_program_says_a_server_it_cannot_reach(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.db.tls_server import make_authority
+
+    ca_file = make_authority("兴安盟政务服务中心 CA").write(tmp_path / "hall-ca.crt")
+    device = PadDevice(PadRemote(f"https://127.0.0.1:{free_port()}", ca_file, "k" * 43))
+    qtbot.addWidget(device.pad)
+    device.start()
+    try:
+        qtbot.waitUntil(lambda: device.pad.idle.notice == PAD_DEVICE_AWAY, timeout=10_000)
+    finally:
+        device.stop()
