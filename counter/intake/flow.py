@@ -1,14 +1,17 @@
-"""The intake's commit as plain data: its state, the events that move it, and what the window is to do.
+"""The intake's flow as plain data: its state, the events that move it, and what the window is to do.
 
 The panel's commit was kept in flags spread over its mixins (finished, committing, the commit made by itself once
-the connection is back, the number whose open cases are being looked up) and a hand-kept list of steps waiting for
-that look-up; the order of keys around them was mended commit by commit.  Here the same lifecycle is one frozen
-:class:`CommitFlow` and one function, :func:`on`, from a state and an event to the next state and its effects, so
-that every key order can be tested without a window (``tests/intake/test_flow.py``), and the panel
-(:class:`counter.ui.intake.commit.IntakeCommit`) only turns its signals into events and carries out the effects.
+the connection is back, the number whose open cases are being looked up), and its preview in flags and a hand-kept
+list of steps of its own (in flight, asked again, the steps waiting for its answer); the order of keys around them
+was mended commit by commit.  Here the same lifecycle is one frozen :class:`IntakeFlow` and one function,
+:func:`on`, from a state and an event to the next state and its effects, so that every key order can be tested
+without a window (``tests/intake/test_flow.py``, ``tests/intake/test_preview_flow.py``), and the panel
+(:class:`counter.ui.intake.commit.IntakeCommit`, :class:`counter.ui.intake.preview.Preview`) only turns its signals
+into events and carries out the effects.
 
-The preview's own flight stays the preview's (:class:`counter.ui.intake.preview.Preview`): the event says whether
-one is in flight, and the machine answers :class:`AfterPreview` before anything else, as the commit always did.
+The preview of the form is decided on the desk from grounds read once (:mod:`counter.ui.intake.preview`): a change
+while that read is in flight is decided when it answers, with the form as it then stands, and a step that must see
+the outcome of the form as it stands (the commit) waits for it, asked again once it is shown.
 """
 
 from __future__ import annotations
@@ -28,12 +31,15 @@ class Step(enum.Enum):
 
 
 @dataclass(frozen=True)
-class CommitFlow:
+class IntakeFlow:
     finished: bool = False  # taken or given up: no step runs again
     committing: bool = False  # the commit is in flight: a second Ctrl+Enter takes nothing
     by_itself: bool = False  # the commit made once the connection is back: nobody is there to press again
     looking_up: str = ""  # the number whose open cases are being looked up
     waiting: tuple[Step, ...] = ()  # steps asked meanwhile, in order, each once
+    previewing: bool = False  # the preview's grounds are being read
+    again: bool = False  # the form changed while they were: its preview is asked once more when they answer
+    after_preview: tuple[Step, ...] = ()  # steps asked while the preview was in flight, in order, each once
 
 
 # --- events -------------------------------------------------------------------------------------------------------
@@ -42,7 +48,6 @@ class CommitFlow:
 @dataclass(frozen=True)
 class Asked:
     step: Step
-    preview_busy: bool = False  # the form's own preview is in flight
 
 
 @dataclass(frozen=True)
@@ -100,8 +105,31 @@ class GivenUp:
     """放弃: the draft is gone and the panel closes."""
 
 
+@dataclass(frozen=True)
+class PreviewAsked:
+    """The form changed: its preview is asked; ``grounded`` when what it is decided from is on the desk already."""
+
+    grounded: bool
+
+
+@dataclass(frozen=True)
+class PreviewRead:
+    """The read of the preview's grounds answered: ``problem`` is None when they are here, else why there is none."""
+
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class PreviewLost:
+    """The read could not be sent, or failed in a way nobody words: its flight is over (the error goes on up), and
+    the clerk asks again."""
+
+
 Event = (
     Asked
+    | PreviewAsked
+    | PreviewRead
+    | PreviewLost
     | LookUpStarted
     | LookUpOver
     | Sent
@@ -126,10 +154,20 @@ class Go:
 
 
 @dataclass(frozen=True)
-class AfterPreview:
-    """Run ``step`` once the preview in flight has been shown."""
+class ReadGrounds:
+    """Read what the preview is decided from (the runner's workers; :class:`PreviewRead` once it answers)."""
 
-    step: Step
+
+@dataclass(frozen=True)
+class Decide:
+    """Decide the form's outcome on the desk from the grounds read, and show it."""
+
+
+@dataclass(frozen=True)
+class ShowProblem:
+    """Show that there is no preview, and why."""
+
+    problem: str
 
 
 @dataclass(frozen=True)
@@ -147,13 +185,13 @@ class SayBusy:
     """Say that another intake is being taken (else Ctrl+Enter would seem to do nothing)."""
 
 
-Effect = Go | AfterPreview | Restore | WaitTurn | SayBusy
+Effect = Go | Restore | WaitTurn | SayBusy | ReadGrounds | Decide | ShowProblem
 
 
-Next = tuple[CommitFlow, tuple[Effect, ...]]
+Next = tuple[IntakeFlow, tuple[Effect, ...]]
 
 
-def _busy(state: CommitFlow) -> Next:
+def _busy(state: IntakeFlow) -> Next:
     if state.by_itself:  # several waited for the connection: each in its turn, still saying it is saved
         return state, (WaitTurn(),)
     return dataclasses.replace(state, committing=False), (Restore(), SayBusy())
@@ -161,7 +199,7 @@ def _busy(state: CommitFlow) -> Next:
 
 _R = dataclasses.replace
 #: each event but Asked, by its type: the next state and its effects (a table, so each rule reads on one line)
-_RULES: dict[type, Callable[[CommitFlow, Any], Next]] = {
+_RULES: dict[type, Callable[[IntakeFlow, Any], Next]] = {
     LookUpStarted: lambda s, e: (_R(s, looking_up=e.id_no), ()),
     LookUpOver: lambda s, e: (_R(s, looking_up="", waiting=()), tuple(Go(step) for step in s.waiting)),
     Sent: lambda s, e: (_R(s, committing=True), ()),
@@ -173,24 +211,58 @@ _RULES: dict[type, Callable[[CommitFlow, Any], Next]] = {
     NotTaken: lambda s, e: (_R(s, by_itself=False), ()),
     Answered: lambda s, e: (_R(s, committing=False), (Restore(),)),
     GivenUp: lambda s, e: (_R(s, finished=True), ()),
+    # no preview to wait for: the steps asked meanwhile are dropped, never run on an outcome not shown
+    PreviewLost: lambda s, e: (_R(s, previewing=False, again=False, after_preview=()), ()),
 }
 
 
-def on(state: CommitFlow, event: Event) -> Next:
+def on(state: IntakeFlow, event: Event) -> Next:
     """The next state and what the window does, for ``event`` in ``state``."""
     if isinstance(event, Asked):
-        return _asked(state, event.step, event.preview_busy)
+        return _asked(state, event.step)
+    if isinstance(event, PreviewAsked):
+        return _preview_asked(state, event.grounded)
+    if isinstance(event, PreviewRead):
+        return _preview_read(state, event.problem)
     return _RULES[type(event)](state, event)
 
 
-def _asked(state: CommitFlow, step: Step, preview_busy: bool) -> Next:
+def _asked(state: IntakeFlow, step: Step) -> Next:
     if step is Step.REQUEST and state.finished:
         return state, ()
-    if preview_busy:
-        return state, (AfterPreview(step),)
+    if state.previewing:  # the form's own preview first: the step goes by the outcome of the form as it stands
+        after = state.after_preview if step in state.after_preview else (*state.after_preview, step)
+        return dataclasses.replace(state, after_preview=after), ()
     if state.looking_up:
         waiting = state.waiting if step in state.waiting else (*state.waiting, step)
         return dataclasses.replace(state, waiting=waiting), ()
     if step is Step.COMMIT and state.committing:
         return state, ()
     return state, (Go(step),)
+
+
+def _preview_asked(state: IntakeFlow, grounded: bool) -> Next:
+    if state.previewing:
+        return dataclasses.replace(state, again=True), ()
+    if not grounded:
+        return dataclasses.replace(state, previewing=True), (ReadGrounds(),)
+    return _shown(state, Decide())
+
+
+def _preview_read(state: IntakeFlow, problem: str | None) -> Next:
+    if not state.previewing:  # an answer nobody waits for any more
+        return state, ()
+    if state.again and problem is not None:  # the form changed meanwhile, and still no grounds: read once more
+        return dataclasses.replace(state, again=False), (ReadGrounds(),)
+    # the form as it now stands decided (a change meanwhile included), or why there is none
+    return _shown(_R(state, previewing=False, again=False), Decide() if problem is None else ShowProblem(problem))
+
+
+def _shown(state: IntakeFlow, shown: Effect) -> Next:
+    """The preview of the form as it stands is shown: the steps that waited for it are asked again, in order."""
+    steps, state = state.after_preview, dataclasses.replace(state, after_preview=())
+    effects: list[Effect] = [shown]
+    for step in steps:
+        state, more = _asked(state, step)
+        effects.extend(more)
+    return state, tuple(effects)

@@ -32,7 +32,7 @@ from counter.catalog.stored_guide import StoredGuide
 from counter.documents.outcome_preview import IntakePreview
 from counter.intake.checklist import Checklist, MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import IntakeDraft, fit_checklist
-from counter.intake.flow import CommitFlow, GivenUp
+from counter.intake.flow import GivenUp, IntakeFlow
 from counter.intake.outcome import Decision, Outcome, refusal_grounds
 from counter.intake.parties import party_problems
 from counter.intake.subject import SubjectProblem, subject_problems, subject_required
@@ -103,7 +103,7 @@ class IntakePanel(ApplicantLookUps):
         self._decision: Decision | None = None
         self._papers: dict[str, str] = {}  # the hall's 收件 paper of each outcome, where it only receives the items
         self._new_case_for = ""  # the number whose open cases the clerk saw and chose to take a new one anyway
-        self.flow = CommitFlow()  # finished, committing, the look-up waited for: counter.intake.flow
+        self.flow = IntakeFlow()  # finished, committing, the look-up and the preview waited for: counter.intake.flow
         self.taken: TakenIntake | None = None
         self.confirmation: RefusalConfirmation | None = None
         self.drafts = DraftKeeper(runner, desk, self.form, self)
