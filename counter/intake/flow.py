@@ -40,6 +40,10 @@ class IntakeFlow:
     previewing: bool = False  # the preview's grounds are being read
     again: bool = False  # the form changed while they were: its preview is asked once more when they answer
     after_preview: tuple[Step, ...] = ()  # steps asked while the preview was in flight, in order, each once
+    taken: bool = False  # the case is taken (finished, and not given up): its papers are to print
+    papers_out: bool = False  # every paper of the outcome went out to the printer
+    agreed: bool = False  # the clerk agreed to close (or the desk closes it: a sign-out): nothing more is asked
+    cancel_armed: bool = False  # 放弃 pressed once: the next press gives the intake up
 
 
 # --- events -------------------------------------------------------------------------------------------------------
@@ -101,8 +105,33 @@ class Answered:
 
 
 @dataclass(frozen=True)
-class GivenUp:
-    """放弃: the draft is gone and the panel closes."""
+class CancelPressed:
+    """放弃: a first press only asks (a slip of the mouse must not throw the intake away); a second gives it up."""
+
+
+@dataclass(frozen=True)
+class FormChanged:
+    """The clerk changed the form: a 放弃 pressed once is taken back."""
+
+
+@dataclass(frozen=True)
+class CloseAsked:
+    """Esc, 关闭, Alt+F4 or the title bar's button; ``filled`` when the form holds what closing would lose."""
+
+    filled: bool
+
+
+@dataclass(frozen=True)
+class CloseAgreed:
+    """Close without asking: the clerk said so (the question's 关闭, a reason for papers unprinted), or the desk
+    closes it (a sign-out); the draft is kept either way."""
+
+
+@dataclass(frozen=True)
+class PapersOut:
+    """Every paper of the outcome went out; ``unrecorded`` says why its record was not written, "" when it was."""
+
+    unrecorded: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,7 +169,11 @@ Event = (
     | Taken
     | NotTaken
     | Answered
-    | GivenUp
+    | CancelPressed
+    | FormChanged
+    | CloseAsked
+    | CloseAgreed
+    | PapersOut
 )
 
 # --- effects ------------------------------------------------------------------------------------------------------
@@ -185,7 +218,61 @@ class SayBusy:
     """Say that another intake is being taken (else Ctrl+Enter would seem to do nothing)."""
 
 
-Effect = Go | Restore | WaitTurn | SayBusy | ReadGrounds | Decide | ShowProblem
+@dataclass(frozen=True)
+class ShowCancel:
+    """The 放弃 button says whether a next press gives the intake up."""
+
+    armed: bool
+
+
+@dataclass(frozen=True)
+class GiveUp:
+    """The intake given up: its draft dropped, the desk told (the window then closes: :class:`CloseWindow`)."""
+
+
+@dataclass(frozen=True)
+class AskToClose:
+    """A filled intake, not committed, closed: the clerk confirms first (the draft is kept either way)."""
+
+
+@dataclass(frozen=True)
+class AskAboutPapers:
+    """A committed case closed with papers not printed: back to print, or closed saying why."""
+
+
+@dataclass(frozen=True)
+class Closes:
+    """The window closes now (its close event is let through)."""
+
+
+@dataclass(frozen=True)
+class CloseWindow:
+    """Close the window (it asks :class:`CloseAsked` in turn)."""
+
+
+@dataclass(frozen=True)
+class Say:
+    """Say ``text`` on the panel's message line."""
+
+    text: str
+
+
+Effect = (
+    Go
+    | Restore
+    | WaitTurn
+    | SayBusy
+    | ReadGrounds
+    | Decide
+    | ShowProblem
+    | ShowCancel
+    | GiveUp
+    | AskToClose
+    | AskAboutPapers
+    | Closes
+    | CloseWindow
+    | Say
+)
 
 
 Next = tuple[IntakeFlow, tuple[Effect, ...]]
@@ -195,6 +282,24 @@ def _busy(state: IntakeFlow) -> Next:
     if state.by_itself:  # several waited for the connection: each in its turn, still saying it is saved
         return state, (WaitTurn(),)
     return dataclasses.replace(state, committing=False), (Restore(), SayBusy())
+
+
+def _cancel(state: IntakeFlow) -> Next:
+    if state.finished:  # taken or given up already: nothing is left to give up
+        return state, ()
+    if not state.cancel_armed:
+        return dataclasses.replace(state, cancel_armed=True), (ShowCancel(True),)
+    return dataclasses.replace(state, finished=True, cancel_armed=False), (GiveUp(), CloseWindow())
+
+
+def _close(state: IntakeFlow, filled: bool) -> Next:
+    """Closing never loses a form unasked, nor leaves a taken case's papers unprinted without a word (the 承诺书 to
+    sign may be among them); a form given up, a case printed or a close agreed goes at once."""
+    if not state.agreed and filled and not state.finished:
+        return state, (AskToClose(),)
+    if not state.agreed and state.taken and not state.papers_out:
+        return state, (AskAboutPapers(),)
+    return state, (Closes(),)
 
 
 _R = dataclasses.replace
@@ -207,10 +312,14 @@ _RULES: dict[type, Callable[[IntakeFlow, Any], Next]] = {
     SendFailed: lambda s, e: (_R(s, committing=False), (Restore(),)),
     InTurn: lambda s, e: (_R(s, committing=False), (Restore(), Go(Step.COMMIT))),
     ByItself: lambda s, e: (_R(s, by_itself=True), (Go(Step.COMMIT),)),
-    Taken: lambda s, e: (_R(s, finished=True, by_itself=False), ()),
+    Taken: lambda s, e: (_R(s, finished=True, by_itself=False, taken=True), ()),
     NotTaken: lambda s, e: (_R(s, by_itself=False), ()),
     Answered: lambda s, e: (_R(s, committing=False), (Restore(),)),
-    GivenUp: lambda s, e: (_R(s, finished=True), ()),
+    CancelPressed: lambda s, e: _cancel(s),
+    FormChanged: lambda s, e: (_R(s, cancel_armed=False), (ShowCancel(False),)) if s.cancel_armed else (s, ()),
+    CloseAsked: lambda s, e: _close(s, e.filled),
+    CloseAgreed: lambda s, e: (_R(s, agreed=True), (CloseWindow(),)),
+    PapersOut: lambda s, e: (_R(s, papers_out=True), (Say(e.unrecorded),) if e.unrecorded else (CloseWindow(),)),
     # no preview to wait for: the steps asked meanwhile are dropped, never run on an outcome not shown
     PreviewLost: lambda s, e: (_R(s, previewing=False, again=False, after_preview=()), ()),
 }

@@ -19,10 +19,12 @@ from counter.intake.flow import (
     Asked,
     Busy,
     ByItself,
+    CancelPressed,
+    CloseWindow,
     Decide,
     Effect,
     Event,
-    GivenUp,
+    GiveUp,
     Go,
     IntakeFlow,
     InTurn,
@@ -37,6 +39,7 @@ from counter.intake.flow import (
     SayBusy,
     SendFailed,
     Sent,
+    ShowCancel,
     Step,
     Taken,
     WaitTurn,
@@ -118,9 +121,9 @@ def test_intakes_waiting_for_the_connection_commit_each_in_turn() -> None:
 
 
 def test_given_up_asks_nothing() -> None:
-    state, effects = run([GivenUp(), Asked(Step.REQUEST)])
+    state, effects = run([CancelPressed(), CancelPressed(), Asked(Step.REQUEST)])
     assert state.finished
-    assert effects == []
+    assert effects == [ShowCancel(True), GiveUp(), CloseWindow()]
 
 
 EVENTS = st.one_of(
@@ -139,7 +142,7 @@ EVENTS = st.one_of(
             Taken(),
             NotTaken(),
             Answered(),
-            GivenUp(),
+            CancelPressed(),
             PreviewLost(),
         ]
     ),

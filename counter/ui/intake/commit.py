@@ -107,6 +107,7 @@ class IntakeCommit(CommitWaits):
 
         def request(self) -> IntakeRequest: ...
         def show_preview(self, shown: IntakePreview | None, problem: str) -> None: ...
+        def carry_out_closing(self, effect: Effect) -> None: ...
         def refresh_commit(self) -> None: ...
 
     @property
@@ -121,11 +122,12 @@ class IntakeCommit(CommitWaits):
     def previewing(self) -> bool:
         return self.flow.previewing
 
-    def dispatch(self, event: Event) -> None:
-        """The event to the flow; its effects carried out, in order, once the state is the new one."""
+    def dispatch(self, event: Event) -> tuple[Effect, ...]:
+        """The event to the flow; its effects carried out, in order, once the state is the new one, and returned."""
         self.flow, effects = on(self.flow, event)
         for effect in effects:
             self._carry_out(effect)
+        return effects
 
     def _carry_out(self, effect: Effect) -> None:
         match effect:
@@ -143,6 +145,8 @@ class IntakeCommit(CommitWaits):
                 self.preview.decide()
             case ShowProblem(problem):
                 self.show_preview(None, problem)
+            case _:
+                self.carry_out_closing(effect)
 
     def _step(self, step: Step) -> Callable[[], None]:
         return self._request_now if step is Step.REQUEST else self._commit_now

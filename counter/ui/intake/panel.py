@@ -32,7 +32,22 @@ from counter.catalog.stored_guide import StoredGuide
 from counter.documents.outcome_preview import IntakePreview
 from counter.intake.checklist import Checklist, MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import IntakeDraft, fit_checklist
-from counter.intake.flow import GivenUp, IntakeFlow
+from counter.intake.flow import (
+    AskAboutPapers,
+    AskToClose,
+    CancelPressed,
+    CloseAgreed,
+    CloseAsked,
+    Closes,
+    CloseWindow,
+    Effect,
+    FormChanged,
+    GiveUp,
+    IntakeFlow,
+    PapersOut,
+    Say,
+    ShowCancel,
+)
 from counter.intake.outcome import Decision, Outcome, refusal_grounds
 from counter.intake.parties import party_problems
 from counter.intake.subject import SubjectProblem, subject_problems, subject_required
@@ -130,9 +145,7 @@ class IntakePanel(ApplicantLookUps):
         self.refresh_decision()
         self.refresh_parties()
         self._blank = self.form()  # the form as nothing typed leaves it: closing that loses nothing, asks nothing
-        self._close_agreed = False
         self.close_question: QMessageBox | None = None
-        self.papers_out = False  # every paper of the outcome went out to the printer
         self.unprinted_question: UnprintedQuestion | None = None
 
     @classmethod
@@ -326,7 +339,16 @@ class IntakePanel(ApplicantLookUps):
 
     def schedule_draft(self) -> None:
         self.drafts.schedule()
-        self.reset_cancel()
+        self.dispatch(FormChanged())
+
+    @property
+    def cancel_armed(self) -> bool:
+        return self.flow.cancel_armed
+
+    @property
+    def papers_out(self) -> bool:
+        """Every paper of the outcome went out to the printer (the flow's state)."""
+        return self.flow.papers_out
 
     # --- slots ------------------------------------------------------------------------
 
@@ -411,11 +433,7 @@ class IntakePanel(ApplicantLookUps):
         applicant.  A print that failed leaves both open, the places to print again from.  A print whose record was
         not written keeps the intake open saying so, the preview gone: closed, nothing would tell the clerk the case's
         print count is short (the paper is out, and is not asked for again)."""
-        self.papers_out = True
-        if unrecorded:
-            self.show_message(unrecorded)
-            return
-        self.close()
+        self.dispatch(PapersOut(unrecorded))
 
     def ask_about_papers(self) -> UnprintedQuestion:
         """A committed case closed with papers not printed (Esc after a failed print, 关闭, Alt+F4): the clerk goes
@@ -445,18 +463,30 @@ class IntakePanel(ApplicantLookUps):
         self.close_keeping_draft()
 
     def on_cancel_clicked(self) -> None:
-        if not self.cancel_armed:
-            self.arm_cancel()
-            return
-        self.dispatch(GivenUp())
-        self.drafts.discard()
-        self.cancelled.emit()
-        self.close()
+        self.dispatch(CancelPressed())
 
     def close_keeping_draft(self) -> None:
         """Close without asking: the clerk said so, or the account signs out (the draft is kept either way)."""
-        self._close_agreed = True
-        self.close()
+        self.dispatch(CloseAgreed())
+
+    def carry_out_closing(self, effect: Effect) -> None:
+        """The flow's effects of closing and giving up (:mod:`counter.intake.flow`)."""
+        match effect:
+            case ShowCancel(armed):
+                self.show_cancel(armed)
+            case GiveUp():
+                self.drafts.discard()
+                self.cancelled.emit()
+            case AskToClose():
+                self.ask_before_closing()
+            case AskAboutPapers():
+                self.ask_about_papers()
+            case CloseWindow():
+                self.close()
+            case Say(text):
+                self.show_message(text)
+            case Closes():
+                pass  # the close event is let through (closeEvent)
 
     def ask_before_closing(self) -> QMessageBox:
         """A filled intake closed by its window (Alt+F4, the title bar's button): the clerk confirms first.
@@ -477,14 +507,9 @@ class IntakePanel(ApplicantLookUps):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.drafts.save_if_waiting()
-        filled = not self.finished and not self.committed and (self.form() != self._blank or bool(self.camera.pages))
-        if filled and not self._close_agreed:
+        filled = not self.finished and (self.form() != self._blank or bool(self.camera.pages))
+        if Closes() not in self.dispatch(CloseAsked(filled)):  # asked instead (the flow's effects)
             event.ignore()
-            self.ask_before_closing()
-            return
-        if self.committed and not self.papers_out and not self._close_agreed:
-            event.ignore()
-            self.ask_about_papers()
             return
         super().closeEvent(event)
         if event.isAccepted():
