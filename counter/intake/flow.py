@@ -2,12 +2,14 @@
 
 The panel's commit was kept in flags spread over its mixins (finished, committing, the commit made by itself once
 the connection is back, the number whose open cases are being looked up), and its preview in flags and a hand-kept
-list of steps of its own (in flight, asked again, the steps waiting for its answer); the order of keys around them
-was mended commit by commit.  Here the same lifecycle is one frozen :class:`IntakeFlow` and one function,
-:func:`on`, from a state and an event to the next state and its effects, so that every key order can be tested
-without a window (``tests/intake/test_flow.py``, ``tests/intake/test_preview_flow.py``), and the panel
-(:class:`counter.ui.intake.commit.IntakeCommit`, :class:`counter.ui.intake.preview.Preview`) only turns its signals
-into events and carries out the effects.
+list of steps of its own (in flight, asked again, the steps waiting for its answer), its closing in flags of the
+window (the close agreed, the papers out, 放弃 armed, a draft being put back); the order of keys around them was
+mended commit by commit.  Here the same lifecycle is one frozen :class:`IntakeFlow` and one function, :func:`on`,
+from a state and an event to the next state and its effects, so that every key order can be tested without a window
+(``tests/intake/test_*flow.py``), and the panel (:class:`counter.ui.intake.commit.IntakeCommit`,
+:class:`counter.ui.intake.preview.Preview`, :class:`counter.ui.intake.panel.IntakePanel`) only turns its signals
+into events and carries out the effects.  F9 asks it too (:class:`RateAsked`): the intake on screen rates the case
+it took, and one still open says it has none yet.
 
 The preview of the form is decided on the desk from grounds read once (:mod:`counter.ui.intake.preview`): a change
 while that read is in flight is decided when it answers, with the form as it then stands, and a step that must see
@@ -44,6 +46,8 @@ class IntakeFlow:
     papers_out: bool = False  # every paper of the outcome went out to the printer
     agreed: bool = False  # the clerk agreed to close (or the desk closes it: a sign-out): nothing more is asked
     cancel_armed: bool = False  # 放弃 pressed once: the next press gives the intake up
+    case_no: str = ""  # the case taken: the one F9 rates while the intake is on screen
+    restoring: bool = False  # a kept draft is being put back field by field: that is not typing
 
 
 # --- events -------------------------------------------------------------------------------------------------------
@@ -91,7 +95,9 @@ class ByItself:
 
 @dataclass(frozen=True)
 class Taken:
-    """The case is taken: finished before anything shows it so."""
+    """The case ``case_no`` is taken: finished before anything shows it so."""
+
+    case_no: str = ""
 
 
 @dataclass(frozen=True)
@@ -111,7 +117,22 @@ class CancelPressed:
 
 @dataclass(frozen=True)
 class FormChanged:
-    """The clerk changed the form: a 放弃 pressed once is taken back."""
+    """The form changed: a 放弃 pressed once is taken back, and the draft is kept at the clerk's next pause."""
+
+
+@dataclass(frozen=True)
+class DraftShowing:
+    """A kept draft is put back field by field: its changes are not the clerk's typing (no look-up, no save)."""
+
+
+@dataclass(frozen=True)
+class DraftShown:
+    """The kept draft is on screen: changes are the clerk's again."""
+
+
+@dataclass(frozen=True)
+class RateAsked:
+    """F9 with the intake the window the clerk works in: the applicant is to rate the service."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +192,9 @@ Event = (
     | Answered
     | CancelPressed
     | FormChanged
+    | DraftShowing
+    | DraftShown
+    | RateAsked
     | CloseAsked
     | CloseAgreed
     | PapersOut
@@ -251,6 +275,23 @@ class CloseWindow:
 
 
 @dataclass(frozen=True)
+class ScheduleDraft:
+    """Keep the draft once the clerk pauses (the keeper's timer restarts)."""
+
+
+@dataclass(frozen=True)
+class Rate:
+    """F9 asks the applicant to rate ``case_no``, the case on screen."""
+
+    case_no: str
+
+
+@dataclass(frozen=True)
+class NoCaseYet:
+    """F9 in an intake still open: it has no case to rate until it is committed; said, nothing sent."""
+
+
+@dataclass(frozen=True)
 class Say:
     """Say ``text`` on the panel's message line."""
 
@@ -271,6 +312,9 @@ Effect = (
     | AskAboutPapers
     | Closes
     | CloseWindow
+    | ScheduleDraft
+    | Rate
+    | NoCaseYet
     | Say
 )
 
@@ -290,6 +334,25 @@ def _cancel(state: IntakeFlow) -> Next:
     if not state.cancel_armed:
         return dataclasses.replace(state, cancel_armed=True), (ShowCancel(True),)
     return dataclasses.replace(state, finished=True, cancel_armed=False), (GiveUp(), CloseWindow())
+
+
+def _changed(state: IntakeFlow) -> Next:
+    """A change takes an armed 放弃 back; the draft is kept at the next pause, unless the intake is over (nothing is
+    left to keep) or the change is a kept draft being put back (it is kept already)."""
+    effects: list[Effect] = [ShowCancel(False)] if state.cancel_armed else []
+    if not state.finished and not state.restoring:
+        effects.append(ScheduleDraft())
+    return dataclasses.replace(state, cancel_armed=False), tuple(effects)
+
+
+def _rate(state: IntakeFlow) -> Next:
+    """F9 rates the case on screen: the one taken here; an intake still open has none yet and says so; one given up
+    has none and F9 here sends nothing."""
+    if state.case_no:
+        return state, (Rate(state.case_no),)
+    if state.finished:
+        return state, ()
+    return state, (NoCaseYet(),)
 
 
 def _close(state: IntakeFlow, filled: bool) -> Next:
@@ -312,11 +375,14 @@ _RULES: dict[type, Callable[[IntakeFlow, Any], Next]] = {
     SendFailed: lambda s, e: (_R(s, committing=False), (Restore(),)),
     InTurn: lambda s, e: (_R(s, committing=False), (Restore(), Go(Step.COMMIT))),
     ByItself: lambda s, e: (_R(s, by_itself=True), (Go(Step.COMMIT),)),
-    Taken: lambda s, e: (_R(s, finished=True, by_itself=False, taken=True), ()),
+    Taken: lambda s, e: (_R(s, finished=True, by_itself=False, taken=True, case_no=s.case_no or e.case_no), ()),
     NotTaken: lambda s, e: (_R(s, by_itself=False), ()),
     Answered: lambda s, e: (_R(s, committing=False), (Restore(),)),
     CancelPressed: lambda s, e: _cancel(s),
-    FormChanged: lambda s, e: (_R(s, cancel_armed=False), (ShowCancel(False),)) if s.cancel_armed else (s, ()),
+    FormChanged: lambda s, e: _changed(s),
+    DraftShowing: lambda s, e: (_R(s, restoring=True), ()),
+    DraftShown: lambda s, e: (_R(s, restoring=False), ()),
+    RateAsked: lambda s, e: _rate(s),
     CloseAsked: lambda s, e: _close(s, e.filled),
     CloseAgreed: lambda s, e: (_R(s, agreed=True), (CloseWindow(),)),
     PapersOut: lambda s, e: (_R(s, papers_out=True), (Say(e.unrecorded),) if e.unrecorded else (CloseWindow(),)),

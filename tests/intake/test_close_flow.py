@@ -28,6 +28,7 @@ from counter.intake.flow import (
     PapersOut,
     Restore,
     Say,
+    ScheduleDraft,
     Sent,
     ShowCancel,
     Taken,
@@ -98,9 +99,9 @@ def test_cancel_asks_once_and_gives_up_on_the_second_press() -> None:
 
 def test_a_change_takes_the_armed_cancel_back() -> None:
     state, effects = run([CancelPressed(), FormChanged(), CancelPressed()])
-    assert effects == [ShowCancel(True), ShowCancel(False), ShowCancel(True)]
+    assert effects == [ShowCancel(True), ShowCancel(False), ScheduleDraft(), ShowCancel(True)]
     assert not state.finished
-    assert run([FormChanged()])[1] == []  # nothing to take back: the button is left alone
+    assert run([FormChanged()])[1] == [ScheduleDraft()]  # nothing to take back: the button is left alone
 
 
 def test_a_taken_case_is_not_given_up() -> None:

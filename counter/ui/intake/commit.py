@@ -122,6 +122,11 @@ class IntakeCommit(CommitWaits):
     def previewing(self) -> bool:
         return self.flow.previewing
 
+    @property
+    def restoring(self) -> bool:
+        """A kept draft is being put back: its changes look nobody up and save nothing."""
+        return self.flow.restoring
+
     def dispatch(self, event: Event) -> tuple[Effect, ...]:
         """The event to the flow; its effects carried out, in order, once the state is the new one, and returned."""
         self.flow, effects = on(self.flow, event)
@@ -288,7 +293,7 @@ class IntakeCommit(CommitWaits):
             raise err
 
     def _taken(self, taken: TakenIntake) -> None:
-        self.dispatch(Taken())
+        self.dispatch(Taken(taken.case_no))
         self.taken = taken
         self.drafts.stop()
         try:

@@ -40,12 +40,17 @@ from counter.intake.flow import (
     CloseAsked,
     Closes,
     CloseWindow,
+    DraftShowing,
+    DraftShown,
     Effect,
     FormChanged,
     GiveUp,
     IntakeFlow,
+    NoCaseYet,
     PapersOut,
+    Rate,
     Say,
+    ScheduleDraft,
     ShowCancel,
 )
 from counter.intake.outcome import Decision, Outcome, refusal_grounds
@@ -241,11 +246,11 @@ class IntakePanel(ApplicantLookUps):
     def apply_draft(self, draft: IntakeDraft) -> None:
         """Show a saved form field by field, without looking anyone up or saving it again."""
         self._checklist = fit_checklist(draft, self.bundle)
-        self.drafts.paused = True
+        self.dispatch(DraftShowing())
         try:
             show_fields(self, draft, self._checklist)
         finally:
-            self.drafts.paused = False
+            self.dispatch(DraftShown())
         self.refresh_decision()
         self.refresh_parties()
 
@@ -338,7 +343,7 @@ class IntakePanel(ApplicantLookUps):
         return asked and outcome is Outcome.CORRECT and self.deferral.unconfirmed() is not None
 
     def schedule_draft(self) -> None:
-        self.drafts.schedule()
+        """The form changed: the flow says whether the draft is kept at the next pause (:class:`FormChanged`)."""
         self.dispatch(FormChanged())
 
     @property
@@ -395,7 +400,7 @@ class IntakePanel(ApplicantLookUps):
     def on_agent_toggled(self, agent: bool) -> None:
         """委托代办人办理 answers the guide's question of who comes (situation ``agent``: ``agent`` or ``self``), as
         the demo's intakes do; a draft put back keeps its own answers."""
-        if self.drafts.paused:
+        if self.restoring:
             return
         situation = next((s for s in self.bundle.situations if s.code == AGENT_SITUATION), None)
         option = AGENT_SITUATION if agent else SELF_OPTION
@@ -485,6 +490,10 @@ class IntakePanel(ApplicantLookUps):
                 self.close()
             case Say(text):
                 self.show_message(text)
+            case ScheduleDraft():
+                self.drafts.schedule()
+            case Rate() | NoCaseYet():
+                pass  # the desk sends the case to the pad, or says why not (desk_actions.send_to_pad)
             case Closes():
                 pass  # the close event is let through (closeEvent)
 
