@@ -53,6 +53,7 @@ CASE_STATUS_RECEIVED = {
     CaseStatus.AWAITING_DEFERRED: tr("已收件，待补材料"),
     CaseStatus.CORRECTION_ISSUED: tr("已告知补齐材料"),
     CaseStatus.REFUSED: tr("申请人已撤回（已出具申请事项告知书）"),
+    CaseStatus.CORRECTION_LAPSED: tr("逾期未补齐，本次收件登记已终结"),
 }
 
 
