@@ -122,3 +122,8 @@ _.name_languages
 _.notdef_outline
 _.layout_features
 _.drop_tables
+
+# --- the papers' electronic seals: what reads a seal's certificates, used by the sealing and its check -----------
+_.valid_at  # counter/seals/certificates.py: a certificate valid at the signing moment
+_.read_certificate  # counter/seals/certificates.py: a certificate read back from its DER
+_.issued_by  # counter/seals/certificates.py: the chain from a signer's certificate to its CA
