@@ -123,7 +123,6 @@ _.notdef_outline
 _.layout_features
 _.drop_tables
 
-# --- the papers' electronic seals: what reads a seal's certificates, used by the sealing and its check -----------
-_.valid_at  # counter/seals/certificates.py: a certificate valid at the signing moment
-_.read_certificate  # counter/seals/certificates.py: a certificate read back from its DER
-_.issued_by  # counter/seals/certificates.py: the chain from a signer's certificate to its CA
+# --- the papers' electronic seals: the check of a sealed paper, which the verifying command calls ----------------
+_.verify_paper  # counter/seals/verify.py: whether a sealed OFD is what its body sealed
+_.sealed_at  # counter/seals/verify.py: when, as the verdict says it
