@@ -122,7 +122,3 @@ _.name_languages
 _.notdef_outline
 _.layout_features
 _.drop_tables
-
-# --- the papers' electronic seals: the check of a sealed paper, which the verifying command calls ----------------
-_.verify_paper  # counter/seals/verify.py: whether a sealed OFD is what its body sealed
-_.sealed_at  # counter/seals/verify.py: when, as the verdict says it

@@ -1,0 +1,73 @@
+"""A body with no electronic seal gets paper only, said when printing ``--ofd``; with its seal made (``counter site
+seal``) its OFD is sealed, and ``counter paper verify`` says who sealed what and when, and says not once a character
+is changed."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from counter.cli.main import main
+from counter.host.machine.desk_config import DeskConfig, save_desk_config
+from tests.cli.test_township_office import run
+from tests.conftest import REPO, made_database
+
+EXAMPLE = REPO / "docs" / "examples" / "intake-xiaocanguan.json"
+
+
+def _changed(package: bytes, case_no: str) -> bytes:
+    """The package with one character of its first page changed (the case number's last digit), the rest as it
+    was."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "Doc_0/Pages/Page_0/Content.xml":
+                assert case_no.encode() in content
+                other = case_no[:-1] + ("1" if case_no[-1] != "1" else "2")
+                content = content.replace(case_no.encode(), other.encode(), 1)
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def test_an_ofd_is_sealed_once_its_body_has_a_seal_and_verify_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    save_desk_config(DeskConfig(clerk="乌兰"))
+    db = made_database(tmp_path / "desk.sqlite3")
+    assert main(["case", "take", str(EXAMPLE), "--json", "--db", db]) == 0
+    case_no = json.loads(capsys.readouterr().out)["case_no"]
+    plain = tmp_path / "plain.ofd"
+    code, _, err = run(capsys, "print", case_no, "--doc", "receipt", "--ofd", str(plain), "--db", db)
+    assert code == 0, err
+    found = re.search(r"本机没有(.+?)的电子印章", err)
+    assert found is not None, err  # made, unsealed, and said
+    body = found.group(1)
+    code, out, _ = run(capsys, "paper", "verify", str(plain))
+    assert code == 1
+    assert "未加盖电子印章" in out
+
+    assert run(capsys, "site", "seal", "--body", body, "--db", db)[0] == 0
+    sealed = tmp_path / "sealed.ofd"
+    code, _, err = run(capsys, "print", case_no, "--doc", "receipt", "--ofd", str(sealed), "--db", db)
+    assert code == 0, err
+    assert f"已加盖{body}的电子印章" in err
+    code, out, err = run(capsys, "paper", "verify", str(sealed))
+    assert code == 0, out + err
+    assert "电子印章有效" in out
+    assert f"由{body}于" in out
+    code, out, _ = run(capsys, "paper", "verify", str(sealed), "--json")
+    assert json.loads(out)["verdict"] == "good"
+
+    changed = tmp_path / "changed.ofd"
+    changed.write_bytes(_changed(sealed.read_bytes(), case_no))
+    code, out, _ = run(capsys, "paper", "verify", str(changed))
+    assert code == 1
+    assert "盖章后已被改动" in out
+    assert "有 1 页的内容与盖章时不同" in out
