@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from counter.case.moments import minute_text
 from counter.seals.verify import PaperCheck, PaperVerdict
+from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
 
 
@@ -55,3 +56,14 @@ def unsealed_ofd_text(body: str) -> str:
         "注意：本机没有{body}的电子印章，另存的 OFD 文书未加盖电子印章，只是电子副本，不能代替盖章的纸质文书送达；"
         "须由系统管理员为该单位制作电子印章后再出具。"
     ).format(body=body)
+
+
+def no_seal_text(bodies: tuple[str, ...], *, named: bool = True) -> str:
+    """Said at set-up and when the 单位信息 is saved: the bodies whose papers go out as paper only."""
+    if not named:
+        count = tr("提示：{count} 个出具文书的单位在本机未设电子印章，其文书只出纸质文书（PDF），OFD 不加盖电子印章。")
+        return count.format(count=len(bodies))
+    return tr(
+        "提示：以下 {count} 个出具文书的单位在本机未设电子印章，其文书只出纸质文书（PDF），另存的 OFD 不加盖电子印章，"
+        "不能代替纸质文书送达；须由系统管理员为其制作电子印章：{bodies}"
+    ).format(count=len(bodies), bodies=LIST_JOIN.join(bodies))

@@ -1,6 +1,6 @@
-"""A body with no electronic seal gets paper only, said when printing ``--ofd``; with its seal made (``counter site
-seal``) its OFD is sealed, and ``counter paper verify`` says who sealed what and when, and says not once a character
-is changed."""
+"""A body with no electronic seal gets paper only, said at set-up and when printing ``--ofd``; with its seal made
+(``counter site seal``) its OFD is sealed, and ``counter paper verify`` says who sealed what and when, and says not
+once a character is changed."""
 
 from __future__ import annotations
 
@@ -14,10 +14,34 @@ import pytest
 
 from counter.cli.main import main
 from counter.host.machine.desk_config import DeskConfig, save_desk_config
-from tests.cli.test_township_office import run
+from tests.cli.test_township_office import TOWNSHIP, db, run
 from tests.conftest import REPO, made_database
 
+__all__ = ["db"]
+
 EXAMPLE = REPO / "docs" / "examples" / "intake-xiaocanguan.json"
+
+
+def _seal_line(err: str) -> str:
+    (line,) = [line for line in err.splitlines() if "未设电子印章" in line]
+    return line
+
+
+def test_the_set_up_names_the_bodies_with_no_seal_until_one_is_made(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, _, err = run(capsys, "desk", "--site", "ARX01", "--site-name", TOWNSHIP, "--desk", "1", "--db", db)
+    assert code == 0, err
+    code, _, err = run(capsys, "site", "init", "--code", "ARX01", "--name", TOWNSHIP, "--kind", "township", "--db", db)
+    assert code == 0, err
+    assert TOWNSHIP in _seal_line(err)
+    assert "只出纸质文书" in _seal_line(err)
+    code, out, err = run(capsys, "site", "seal", "--body", TOWNSHIP, "--db", db)
+    assert code == 0, err
+    assert f"已为{TOWNSHIP}制作电子印章" in out
+    code, _, err = run(capsys, "office", "--consult-phone", "0482-7123456", "--db", db)
+    assert code == 0, err
+    assert TOWNSHIP not in _seal_line(err)  # the departments' papers still go out as paper only
 
 
 def _changed(package: bytes, case_no: str) -> bytes:

@@ -35,6 +35,11 @@ def seals_here(key_path: Path | None = None) -> Path:
     return seal_store.seals_dir(key_path or paths.site_key_path())
 
 
+def site_seal_ca(site_name: str, key_path: Path | None = None) -> None:
+    """The site's seal CA, made at set-up where there is none on this machine."""
+    seal_store.seal_ca(seals_here(key_path), site_name, utcnow())
+
+
 def make_paper_seal(
     session: Session, desk: Desk | None, body: str, picture: bytes = b"", key_path: Path | None = None
 ) -> PaperSealMade:
