@@ -119,6 +119,10 @@ def _read_name(node: der.Node) -> dict[str, str]:
 
 def read_certificate(encoded: bytes) -> Certificate:
     """The certificate of these bytes; DerError unless it is an SM2 certificate signed SM3withSM2."""
+    return der.strictly(_read_certificate, encoded)
+
+
+def _read_certificate(encoded: bytes) -> Certificate:
     outer = der.read_one(encoded).expect(der.SEQUENCE).children()
     if len(outer) != 3 or outer[1].children()[0].as_oid() != SM3_WITH_SM2:
         raise der.DerError("not an SM3withSM2 certificate")

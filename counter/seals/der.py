@@ -11,12 +11,17 @@ read came from a file anyone may have changed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 INTEGER, BIT_STRING, OCTET_STRING, OID = 0x02, 0x03, 0x04, 0x06
 UTF8_STRING, PRINTABLE_STRING, IA5_STRING = 0x0C, 0x13, 0x16
 UTC_TIME, GENERALIZED_TIME = 0x17, 0x18
 SEQUENCE, SET = 0x30, 0x31
+
+
+T = TypeVar("T")
 
 
 class DerError(ValueError):
@@ -176,6 +181,15 @@ def read_one(data: bytes) -> Node:
     if end != len(data):
         raise DerError("bytes after the value")
     return node
+
+
+def strictly(reader: Callable[[bytes], T], encoded: bytes) -> T:
+    """``reader(encoded)``, any fault of the bytes' shape (a field missing, a value of the wrong kind) as
+    :class:`DerError`: a structure's reader indexes what it expects, and the caller asks one question only."""
+    try:
+        return reader(encoded)
+    except (IndexError, ValueError, TypeError) as err:  # DerError is a ValueError: raised again as it is
+        raise err if isinstance(err, DerError) else DerError(f"not the structure expected: {err}") from err
 
 
 def read_all(data: bytes) -> list[Node]:

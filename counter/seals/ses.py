@@ -97,7 +97,8 @@ def make_seal(
 
 
 def read_seal(encoded: bytes) -> Seal:
-    return _seal(der.read_one(encoded))
+    """The seal of these bytes; DerError unless it is a version 4 SESeal."""
+    return der.strictly(lambda data: _seal(der.read_one(data)), encoded)
 
 
 def _seal(node: der.Node) -> Seal:
@@ -141,6 +142,11 @@ def make_signature(
 
 
 def read_signature(encoded: bytes) -> Signature:
+    """The signature of these bytes; DerError unless it is a version 4 SES_Signature."""
+    return der.strictly(_read_signature, encoded)
+
+
+def _read_signature(encoded: bytes) -> Signature:
     parts = der.read_one(encoded).expect(der.SEQUENCE).children()
     if len(parts) < 4 or parts[2].as_oid() != SM3_WITH_SM2:
         raise der.DerError("not an SES_Signature signed SM3withSM2")

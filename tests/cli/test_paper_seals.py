@@ -14,6 +14,8 @@ import pytest
 
 from counter.cli.main import main
 from counter.host.machine.desk_config import DeskConfig, save_desk_config
+from counter.host.machine.paths import site_key_path
+from counter.seals.store import seals_dir
 from tests.cli.test_township_office import TOWNSHIP, db, run
 from tests.conftest import REPO, made_database
 
@@ -95,3 +97,13 @@ def test_an_ofd_is_sealed_once_its_body_has_a_seal_and_verify_says_so(
     assert code == 1
     assert "盖章后已被改动" in out
     assert "有 1 页的内容与盖章时不同" in out
+
+
+def test_a_seal_image_that_is_not_a_png_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = made_database(tmp_path / "desk.sqlite3")
+    scan = tmp_path / "seal.jpg"
+    scan.write_bytes(b"\xff\xd8\xff\xe0 a JPEG scan")
+    code, _, err = run(capsys, "site", "seal", "--body", TOWNSHIP, "--image", str(scan), "--db", db)
+    assert code == 1
+    assert "印章图像须是 PNG 图片" in err
+    assert not list(seals_dir(site_key_path()).glob("body-*"))  # nothing made

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -14,8 +15,9 @@ import pytest
 from counter.documents.model import DocumentData, DocumentKind
 from counter.documents.ofd import render_ofd
 from counter.documents.render import render_pdf
-from counter.seals import ses
+from counter.seals import der, ses
 from counter.seals import store as seal_store
+from counter.seals.certificates import SM3_WITH_SM2
 from counter.seals.ofd import SIGNATURE, SIGNED_VALUE, sealed_ofd, sealing_body
 from counter.seals.verify import PaperVerdict, verify_paper
 from tests.documents.conftest import DemoCases
@@ -134,3 +136,35 @@ def test_a_training_paper_is_never_sealed(demo: DemoCases, seals: Path) -> None:
     assert (sealed_by, missing) == ("", "")
     assert verify_paper(package, seal_store.anchors(seals)).verdict is PaperVerdict.UNSEALED
     assert ofd_parts(data, wanted=True, key_path=site_key)[1] == sealing_body(data)
+
+
+def test_any_change_to_the_seal_is_an_answer_never_a_crash(demo: DemoCases, seals: Path) -> None:
+    """Every byte of SignedValue.dat came from outside: each of a few hundred single-byte changes (and cuts) gets a
+    verdict, none of them good, and none raises."""
+    sealed = _sealed(demo.document(DocumentKind.ACCEPTANCE), seals)
+    value = zipfile.ZipFile(io.BytesIO(sealed)).read(SIGNED_VALUE)
+    trusted = seal_store.anchors(seals)
+    step = max(1, len(value) // 300)
+    for at in range(0, len(value), step):
+        flipped = value[:at] + bytes((value[at] ^ 0x41,)) + value[at + 1 :]
+        for changed in (flipped, value[:at]):
+            assert not verify_paper(_rezipped(sealed, {SIGNED_VALUE: changed}), trusted).good
+
+
+def test_a_broken_seal_file_or_anchor_on_this_machine_is_no_seal(demo: DemoCases, seals: Path, tmp_path: Path) -> None:
+    """A seal file of the wrong shape seals nothing, and a broken anchor beside the good one is passed
+    over: neither raises."""
+    data = demo.document(DocumentKind.CORRECTION)
+    sealed = _sealed(data, seals)
+    copy = tmp_path / "seals"
+    shutil.copytree(seals, copy)
+    body = sealing_body(data)
+    assert seal_store.body_seal(copy, body) is not None
+    # DER of the right outer shape with nothing inside: what a reader that indexes fields stumbles on
+    hollow_seal = der.sequence(der.sequence(), der.octet_string(b""), der.oid(SM3_WITH_SM2), der.bit_string(b""))
+    for esl in copy.glob("body-*.esl"):
+        esl.write_bytes(hollow_seal)
+    assert seal_store.body_seal(copy, body) is None
+    (copy / "anchors").mkdir()
+    (copy / "anchors" / "hollow.cer").write_bytes(der.sequence(der.sequence(), der.sequence(), der.bit_string(b"")))
+    assert verify_paper(sealed, seal_store.anchors(copy)).good
