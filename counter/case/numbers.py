@@ -164,6 +164,13 @@ def supported_day(day: date) -> bool:
     return FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY
 
 
+def taken_in_outage(number: str) -> bool:
+    """Whether ``number`` is a case number a hall desk gave in outage mode (:data:`OUTAGE_FIRST` up to the training
+    series): its papers say the case is yet to be entered into the hall's system, on every print of them."""
+    found = CASE_NO.match(number)
+    return found is not None and OUTAGE_FIRST <= int(found["seq"]) < TRAINING_FIRST
+
+
 def looks_like_case_no(text: str) -> bool:
     """Whether scanned or typed text is a case number (the scanner types it plus Enter)."""
     return CASE_NO.match(text.strip().upper()) is not None
