@@ -32,7 +32,7 @@ from counter.db import models
 from counter.db.engine import make_engine, make_sessions
 from counter.host.keys.desk_key import desk_key_path, keep_desk_key, read_desk_key
 from counter.host.machine.desk_config import load_desk_config
-from counter.service.admin import ADD_ACCOUNT, DISABLE_ACCOUNT, AccountLogin
+from counter.service.admin import ADD_ACCOUNT, DISABLE_ACCOUNT, SET_PASSWORD, AccountLogin, NewPassword
 from counter.service.intake import CHECK_DRAFT
 from counter.service.local import serve
 from counter.service.outage import PENDING
@@ -57,6 +57,7 @@ from tests.ui.runners import answer_of
 pytestmark = pytest.mark.program
 
 PASSWORD = "Xam01desk2026"
+RESET = "Xam01desk2027"  # wulan's password as the administrator resets it
 BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
 #: the desk's retries of a request whose answer did not come: short, so that a stopped server is said at once
 QUICK_RETRIES = (0.1, 0.2)
@@ -333,4 +334,36 @@ def test_the_server_away_offers_outage_mode_and_the_intake_goes_to_the_hall_once
     qtbot.waitUntil(lambda: not mode.active, timeout=60_000)
     assert not mode.line.isVisible()
     assert "已录入大厅系统" in window.statusBar().currentMessage()
+    assert hall.cases() == 1
+
+
+def test_a_session_that_ended_during_the_outage_hands_over_once_the_clerk_is_back(qtbot: QtBot, hall: Hall) -> None:
+    """Back after its session lapsed (30 minutes without a request, or its password reset meanwhile): the sign-in
+    comes back, outage mode ends, and the store's case goes to the hall once the clerk typed the password."""
+    window, controller = _window(qtbot, hall)
+    mode = window.findChild(OutageMode)
+    assert mode is not None
+    with qtbot.waitSignal(mode.prepared, timeout=60_000):
+        _signed_in(qtbot, controller)
+    panel = _intake(qtbot, window)
+    hall.stop()
+    QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: mode.offer_box is not None and mode.offer_box.isVisible(), timeout=30_000)
+    assert mode.offer_box is not None
+    (enter,) = [b for b in mode.offer_box.buttons() if b.text() == OUTAGE_ENTER]
+    with qtbot.waitSignal(panel.case_taken, timeout=30_000):
+        QTest.mouseClick(enter, Qt.MouseButton.LeftButton)
+
+    hall.start()
+    admin = hall.remote()
+    assert admin.sign_in("admin", PASSWORD, "8", hall.desk_key).result.signed_in
+    assert admin.call(SET_PASSWORD, NewPassword("wulan", RESET)) == ()  # every session of wulan's ends
+    mode.probe.setInterval(200)
+    with qtbot.waitSignal(controller.locked, timeout=60_000):
+        pass
+    assert not mode.active
+    assert not mode.line.isVisible()
+    assert hall.cases() == 0
+    with qtbot.waitSignal(mode.handed, timeout=60_000):
+        _type_in(controller, "wulan", RESET)
     assert hall.cases() == 1

@@ -29,12 +29,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROBE_MS = 15_000  # how often the server is asked whether it answers again, in outage mode
+STILL_AWAY = -1  # a probe's ``handed``: the server did not answer
+SESSION_OVER = -2  # a probe's ``handed``: the server answered, the session had ended (the sign-in comes back)
 
 
 class OutageMode(QObject):
     """The offer, the status line and the hand-over of one hall desk's window."""
 
-    #: a hand-over ended (emitted from its thread): cases taken, cases still waiting; -1, -1: the server still away
+    #: a hand-over ended (emitted from its thread): cases taken, cases still waiting; or STILL_AWAY, SESSION_OVER
     handed = Signal(int, int)
     changed = Signal(bool)  # outage mode began (True) or ended
     prepared = Signal()  # the store made or brought up to date at a sign-in (emitted from its thread)
@@ -75,6 +77,24 @@ class OutageMode(QObject):
                 self.handed.emit(len(done.taken), waiting)
 
         threading.Thread(target=run, name="counter-outage-store", daemon=True).start()
+
+    def on_unlocked(self) -> None:
+        """What the store still holds handed over once the clerk is back on the server (a session that ended during
+        an outage, asked for the password again); nothing is asked of the server when it holds nothing."""
+        outage, desk = self._service.outage, self._desk()
+        if outage is None or self.active or not outage.ready:
+            return
+
+        def run() -> None:
+            try:
+                done, waiting = outage.hand_over(desk)
+            except Exception as err:  # the server gone again: handed over at the next sign-in or unlock
+                log.warning("outage store not handed over: %s", err)
+                return
+            if done.taken or done.held:
+                self.handed.emit(len(done.taken), waiting)
+
+        threading.Thread(target=run, name="counter-outage-hand-over", daemon=True).start()
 
     def on_server_away(self) -> None:
         outage = self._service.outage
@@ -119,15 +139,21 @@ class OutageMode(QObject):
         desk = self._desk()
 
         def run() -> None:
+            from counter.service.remote import SessionEnded
             from counter.service.requests import Nothing
             from counter.service.site import PING
 
             try:
                 self._service.remote.call(PING, Nothing())
                 done, waiting = outage.hand_over(desk)
+            except SessionEnded as err:  # back, but the session lapsed meanwhile (30 minutes without a request)
+                log.info("outage: the server is back, the session over (%s)", err.reason)
+                self.handed.emit(SESSION_OVER, SESSION_OVER)
+                self._service.session_ended.emit(err.reason or "none")  # the sign-in, whose end hands over
+                return
             except Exception as err:  # still away, or away again under the hand-over: asked again at the next probe
                 log.info("outage: the server not back yet (%s)", type(err).__name__)
-                self.handed.emit(-1, -1)
+                self.handed.emit(STILL_AWAY, STILL_AWAY)
                 return
             self.handed.emit(len(done.taken), waiting)
 
@@ -135,10 +161,12 @@ class OutageMode(QObject):
 
     def on_handed(self, taken: int, waiting: int) -> None:
         self._busy = False
-        if taken < 0:
+        if taken == STILL_AWAY:
             return
         if self.active:
             self.leave()
+        if taken == SESSION_OVER:  # the window is on the server again: the next sign-in hands the store's cases over
+            return
         bar = getattr(self._window, "statusBar", None)
         if bar is None:
             return

@@ -70,6 +70,7 @@ def open_hall_window(remote: Remote, begin_work: bool = True) -> tuple[MainWindo
     )
     service.session_ended.connect(window.sign_in.on_session_ended)
     window.sign_in.signed_in.connect(outage.on_signed_in)
+    window.sign_in.unlocked.connect(outage.on_unlocked)
     return window, service
 
 
