@@ -17,8 +17,9 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from counter.access.roles import SINGLE_DESK
+from counter.access.roles import SINGLE_DESK, Permission
 from counter.case.not_found import CaseNotFound
+from counter.service.operation import Open
 from counter.service.outage import HAND_OVER, MAKE_STORE, MARK_HANDED_OVER, PENDING, READ_COPY
 from counter.service.requests import Nothing
 from counter.sync.outage import HAND_OVER_MOST, HandedOver, OutageRefused, PendingCases
@@ -43,9 +44,17 @@ _READ_AREAS = ("catalog.", "calendar.")
 _PROBE = "site.ping"
 
 
+#: of those areas, what is not the window's own work: a department's paper of its item (its decision), and what
+#: needs more than a clerk's standing (a setting, the month's figures)
+_DECIDED_ELSEWHERE = frozenset({"documents.make_item_paper"})
+_WINDOW_GATES = frozenset({Permission.TAKE_INTAKE, Permission.PRINT, *Open})
+
+
 def outage_work(op: Operation[Any, Any]) -> bool:
     """Whether ``op`` is asked of the desk's store in outage mode: an intake and its papers, the catalog and the
     calendar read.  Never a decision (a department's, a supervisor's), a list of the hall's cases, a setting."""
+    if op.name in _DECIDED_ELSEWHERE or op.gate not in _WINDOW_GATES:
+        return False
     return op.name.startswith(_AREAS) or op.name == _PROBE or (not op.writes and op.name.startswith(_READ_AREAS))
 
 
