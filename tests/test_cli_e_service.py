@@ -5,15 +5,17 @@ sentence in Chinese (the serving through the platform itself: tests/actions/test
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import made_database
+from tests.conftest import REPO, made_database
 from tests.test_cli import run
 from tests.test_cli_items import accepted_case
 
 RECEIVED = dt.date(2026, 11, 20)
+EXAMPLE = REPO / "docs" / "examples" / "intake-xiaocanguan.json"  # a 小餐馆 (008)
 
 
 @pytest.mark.slow
@@ -40,3 +42,18 @@ def test_the_agreement_is_recorded_with_its_means_and_day_and_serving_needs_it(
     code, _, err = run(capsys, *on, "case", "serve-electronically", number, "--db", db)
     assert code == 1  # the training database reports to no platform
     assert "本中心未接通政务服务平台，不能电子送达：请纸质送达" in err
+
+
+@pytest.mark.slow
+def test_the_agreement_given_at_intake_is_on_the_case_just_taken(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = made_database(tmp_path / "training.sqlite3")
+    assert run(capsys, "catalog", "list", "--db", db)[0] == 0
+    assert run(capsys, "desk", "--site", "XAM01", "--desk", "8", "--clerk", "乌兰")[0] == 0
+    code, out, err = run(capsys, "case", "take", str(EXAMPLE), "--e-service", "platform", "--json", "--db", db)
+    assert (code, err) == (0, "")
+    taken = json.loads(out)
+    agreed = [line for line in taken["history"] if line["event"] == "e_service_agreed"]
+    assert len(agreed) == 1
+    assert agreed[0]["note"].startswith("platform ")
