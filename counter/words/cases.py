@@ -98,6 +98,8 @@ CASE_EVENT = {
     CaseEvent.ITEM_REVOKED: tr("撤销行政许可（告知承诺不实）"),
     CaseEvent.TEXT_CONVERTED: tr("蒙科立编码已转为标准蒙古文"),
     CaseEvent.PAPERS_WAIVED: tr("文书未打印（已说明原因）"),
+    CaseEvent.E_SERVICE_AGREED: tr("申请人同意电子送达"),
+    CaseEvent.PAPER_SERVED_ONLINE: tr("文书已电子送达（平台确认）"),
 }
 # the texts a 蒙科立 original is kept for (counter.parties.menksoft.original_note), by their field
 CONVERTED_FIELD = {

@@ -26,6 +26,7 @@ from counter.db.models.cases import (
     PrintRecord,
 )
 from counter.db.models.desk_sessions import DeskSession, HallDesk
+from counter.db.models.e_service import EServiceAgreement, PaperSent
 from counter.db.models.exchange import (
     OutboxMessage,
     PlatformEvent,
@@ -72,6 +73,7 @@ __all__ = [
     "DeskSession",
     "DocumentRecord",
     "Draft",
+    "EServiceAgreement",
     "FrontStoreEvent",
     "GuideVersion",
     "HallDesk",
@@ -80,6 +82,7 @@ __all__ = [
     "OpenItem",
     "OperationReceipt",
     "OutboxMessage",
+    "PaperSent",
     "PaperService",
     "Party",
     "PeerSeal",
