@@ -62,6 +62,7 @@ DEFERRAL_PROMISED_RECEIVED = "实施部门当日受理的，本事项承诺于{d
 
 # a paper in the entrusting department's name: who issued it, under what
 ENTRUSTED_ISSUED = "本{noun}由{hall}受本机关委托，以本机关名义出具（{basis}）。"
+ENTRUSTED_DECIDED = "本{noun}由{hall}受本机关委托，以本机关名义作出（{basis}）。"
 DEPARTMENT_SEAL = "{department}审批业务专用章或部门公章"
 
 # 容缺后补材料告知书: the hall received; the department decides the 容缺受理

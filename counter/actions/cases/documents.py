@@ -48,7 +48,15 @@ from counter.db.document_store import add_document, add_print, came_out, find_do
 from counter.db.outbox_store import gateway_configured
 from counter.db.rating_page import paper_rating_page
 from counter.db.settings_store import get_setting, is_township, is_training, office_key, put_setting
-from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record, kept_snapshot
+from counter.documents.acceptance import (
+    HELD,
+    NOTHING_HELD,
+    HeldItems,
+    held_from,
+    held_of_record,
+    held_record,
+    kept_snapshot,
+)
 from counter.documents.deciders import decider_name
 from counter.documents.issuers import PER_BODY, part_heading, part_key, part_keys
 from counter.documents.item_acceptance import ItemDates, dates_of_record, dates_record
@@ -160,7 +168,7 @@ def _dates_now(session: Session, view: CaseView, bundle: Bundle, item: Item | No
 def _held_now(session: Session, site_code: str) -> HeldItems:
     """What the site's authority setting holds now (:mod:`counter.actions.cases.item_authority`), for a new paper."""
     now = site_authority(session, site_code)
-    return HeldItems(now.site_items, dict(now.entrusted))
+    return held_from(now)
 
 
 def _from_snapshot(stored: dict[str, Any]) -> OfficeSettings:
