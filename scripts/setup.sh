@@ -25,13 +25,14 @@ pkgs="libegl1 libgl1 libfontconfig1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icc
 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libdbus-1-3
 cups-client libcups2 espeak-ng v4l-utils"
 if [ "$want_test" = 1 ]; then
-    # screenshots under Xvfb; PDF and barcode checks; the CUPS and PostgreSQL servers tests start; binutils for
+    # screenshots under Xvfb; PDF and barcode checks; the CUPS and PostgreSQL servers tests start (pg_auto_failover
+    # for the database pair, tests/server/test_database_pair.py); binutils for
     # PyInstaller and the offline installer's build (objdump, strip, readelf); systemd-analyze, which reads the
     # services' units; a Kylin desk's Chinese input for the hanzi tests (tests/fcitx_desktop.py): fcitx5 with its
     # pinyin, a session bus for it (dbus-daemon, gdbus to wait for its name), xdotool to press the keys; Chromium and
     # its driver, in which the tests open the review pad's page as a tablet's browser does
     pkgs="$pkgs chromium chromium-driver xvfb xauth poppler-utils zbar-tools cups-daemon
-    libpango-1.0-0 libpangoft2-1.0-0 postgresql binutils systemd
+    libpango-1.0-0 libpangoft2-1.0-0 postgresql postgresql-15-auto-failover binutils systemd
     fcitx5 fcitx5-chinese-addons dbus-daemon libglib2.0-bin xdotool"
 fi
 if [ "$want_release" = 1 ]; then

@@ -26,6 +26,8 @@ from counter.documents.deciders import decider_name
 from tests.conftest import SHIPPED_CATALOG
 
 ENTRUSTMENT = "兴政服授〔2026〕1号（2026年1月5日）"  # the document the departments' 授权 was given in
+#: what ``site authority --entrust`` is given beside it: the acts the 授权 covers, every one (许可法 第二十四条)
+ACTS_OPTION = "--acts=受理,补正,不予受理,决定,核查,撤销"
 #: 我要开小餐馆's items at the hall: 设立登记 and 食品经营许可 (市监局), 户外招牌 (城管局), 涉税事项 (税务局)
 RESTAURANT_ITEMS = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")
 

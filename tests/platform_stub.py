@@ -7,6 +7,10 @@ duplicate acknowledgment of a platform that keeps its requests), and answers as 
 stall past the sender's timeout (:data:`STALL`), a slow answer within it (:data:`SLOW`), an answer that is not
 JSON (:data:`MALFORMED`: the event was kept, the sender cannot know it), or nothing at all because it is down
 (``refusing``: every connection closed unanswered), or its kept connection closed after an answer (:data:`DROP`).
+
+Its 电子文书 service (:mod:`counter.platform.paper_fields`) keeps each paper posted to ``…/papers`` once by its key
+(a resend under the same key is answered 409 with the same id), and answers ``…/papers/delivery`` with the day the
+test says the applicant received the paper (:meth:`Platform.deliver`), ``null`` before.
 """
 
 from __future__ import annotations
@@ -44,10 +48,35 @@ class Platform:
     bad_signatures: int = 0
     refusing: bool = False  # down: every connection closed before an answer
     released: threading.Event = field(default_factory=threading.Event)
+    papers: dict[str, dict[str, Any]] = field(default_factory=dict)  # idempotency key → the paper, kept once
+    paper_ids: dict[str, str] = field(default_factory=dict)  # idempotency key → the platform's id of the paper
+    paper_posts: int = 0  # every paper request, a resend's too
+    delivered: dict[str, str] = field(default_factory=dict)  # the platform's id → the day delivered (ISO)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def events(self) -> list[dict[str, Any]]:
         return list(self.held.values())
+
+    def deliver(self, doc_no: str, day: str) -> None:
+        """The applicant received the paper numbered ``doc_no`` on ``day``: the platform confirms it from now on."""
+        with self.lock:
+            [key] = [k for k, paper in self.papers.items() if paper["doc_no"] == doc_no]
+            self.delivered[self.paper_ids[key]] = day
+
+    def paper_post(self, key: str, fields: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        with self.lock:
+            self.paper_posts += 1
+            if key in self.papers:
+                return 409, {"id": self.paper_ids[key]}
+            self.papers[key] = fields
+            self.paper_ids[key] = f"EP{len(self.paper_ids) + 1:06d}"
+            return 200, {"id": self.paper_ids[key]}
+
+    def delivery(self, fields: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        with self.lock:
+            if fields.get("id") not in self.paper_ids.values():
+                return 404, {"error": "no such paper"}
+            return 200, {"delivered_date": self.delivered.get(fields["id"])}
 
 
 def _handler(platform: Platform) -> type[BaseHTTPRequestHandler]:
@@ -62,6 +91,13 @@ def _handler(platform: Platform) -> type[BaseHTTPRequestHandler]:
             body = self.read_body()
             fields = json.loads(body)
             key = self.headers["Idempotency-Key"]
+            if self.path.endswith(("/papers", "/papers/delivery")):
+                if not self.signed_by(SECRET, body):
+                    platform.bad_signatures += 1
+                paper = self.path.endswith("/papers")
+                status, answer_body = platform.paper_post(key, fields) if paper else platform.delivery(fields)
+                self.answer(status, json.dumps(answer_body).encode())
+                return
             with platform.lock:
                 if not self.signed_by(SECRET, body):
                     platform.bad_signatures += 1

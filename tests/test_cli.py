@@ -19,7 +19,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.intake.checklist import Receipt, record
 from tests.actions.test_intake_actions import full_request, take
 from tests.conftest import SHIPPED_CATALOG, made_database
-from tests.entrusted import ENTRUSTMENT, by_command
+from tests.entrusted import ACTS_OPTION, ENTRUSTMENT, by_command
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -417,9 +417,15 @@ def test_an_unanswered_correction_lapses_from_the_command_line_only_after_its_de
     # the lapse ends every item of the application: the window's where the departments entrusted it, a supervisor's
     items = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")
     assert (
-        run(capsys, "site", "authority", *(f"--entrust={i}={ENTRUSTMENT}" for i in by_command(items, db)), "--db", db)[
-            0
-        ]
+        run(
+            capsys,
+            "site",
+            "authority",
+            ACTS_OPTION,
+            *(f"--entrust={i}={ENTRUSTMENT}" for i in by_command(items, db)),
+            "--db",
+            db,
+        )[0]
         == 0
     )
     code, _, err = run(capsys, "case", "correction-lapse", correction, "--today", "2026-12-14", "--db", db)

@@ -16,7 +16,7 @@ from tests.actions.test_correction_life import correction_request
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import FOOD
 from tests.conftest import made_database
-from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS, by_command, entrust_in
+from tests.entrusted import ACTS_OPTION, ENTRUSTMENT, RESTAURANT_ITEMS, by_command, entrust_in
 
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
 
@@ -89,7 +89,7 @@ def _entrusted_after_receipt(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     receipt = tmp_path / "receipt.pdf"
     assert run(capsys, "print", number, "--doc", "receipt", "--out", str(receipt), "--db", db)[0] == 0
     entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in by_command(RESTAURANT_ITEMS, db)]
-    assert run(capsys, "site", "authority", *entrusted, "--db", db)[0] == 0
+    assert run(capsys, "site", "authority", ACTS_OPTION, *entrusted, "--db", db)[0] == 0
     return db, number
 
 

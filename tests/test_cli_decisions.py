@@ -28,7 +28,7 @@ from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
-from tests.entrusted import ENTRUSTMENT, by_command
+from tests.entrusted import ACTS_OPTION, ENTRUSTMENT, by_command
 from tests.test_cli import run
 from tests.test_cli_items import accepted_case
 
@@ -129,6 +129,7 @@ def test_a_lapse_from_the_command_line_leaves_the_food_licence_to_its_department
             *user,
             "site",
             "authority",
+            ACTS_OPTION,
             *(f"--entrust={i}={ENTRUSTMENT}" for i in by_command(items, db)),
             "--db",
             db,
@@ -211,7 +212,7 @@ def test_a_case_denied_in_every_item_reads_its_reasons_in_case_show(
     user = ("--user", "batu")
     items = ("152201-YJS008-01", FOOD, "152201-YJS008-03", "152201-YJS008-04")
     entrust = (f"--entrust={i}={ENTRUSTMENT}" for i in by_command(items, db))
-    assert run(capsys, *user, "site", "authority", *entrust, "--db", db)[0] == 0
+    assert run(capsys, *user, "site", "authority", ACTS_OPTION, *entrust, "--db", db)[0] == 0
     for item in items:
         code, _, err = run(capsys, *user, "case", "decide", number, "--item", item, "--deny", "--reason",
                            f"经审查不符合条件（{item[-2:]}）", "--db", db)  # fmt: skip

@@ -15,7 +15,7 @@ import pytest
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
 from tests.documents.pdf_tools import pdf_lines, pdf_text
-from tests.entrusted import ENTRUSTMENT, by_command
+from tests.entrusted import ACTS_OPTION, ENTRUSTMENT, by_command
 from tests.test_cli import run
 from tests.test_cli_items import ITEMS, accepted_case
 
@@ -37,7 +37,7 @@ def test_results_go_out_together_and_the_service_receipt_is_written(
     assert "没有可送达的办理结果" in err  # nothing decided yet
     run(capsys, "item", "route", number, "--db", db)
     entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)]  # the departments' written 授权
-    assert run(capsys, "site", "authority", *entrusted, "--db", db)[0] == 0
+    assert run(capsys, "site", "authority", ACTS_OPTION, *entrusted, "--db", db)[0] == 0
     for item in ITEMS:
         assert run(capsys, "item", "sign", number, item, "--db", db)[0] == 0
     for n, item in enumerate(ITEMS[:2]):
@@ -92,6 +92,7 @@ def test_results_sent_electronically_name_the_address_in_the_history_and_on_the_
             capsys,
             "site",
             "authority",
+            ACTS_OPTION,
             *(f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)),
             "--db",
             db,
@@ -127,7 +128,7 @@ def test_a_training_hand_over_is_dated_on_the_training_day(capsys: pytest.Captur
     number = accepted_case(db, day)
     assert run(capsys, *training, "item", "route", number, "--db", db)[0] == 0
     entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)]
-    assert run(capsys, *training, "site", "authority", *entrusted, "--db", db)[0] == 0
+    assert run(capsys, *training, "site", "authority", ACTS_OPTION, *entrusted, "--db", db)[0] == 0
     for n, item in enumerate(ITEMS):
         assert run(capsys, *training, "item", "sign", number, item, "--db", db)[0] == 0
         assert run(capsys, *training, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0
@@ -153,7 +154,7 @@ def test_the_signed_return_of_a_posted_result_dates_its_service(
     number = accepted_case(db, day)
     assert run(capsys, "--today", day.isoformat(), "item", "route", number, "--db", db)[0] == 0
     entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)]
-    assert run(capsys, "--today", day.isoformat(), "site", "authority", *entrusted, "--db", db)[0] == 0
+    assert run(capsys, "--today", day.isoformat(), "site", "authority", ACTS_OPTION, *entrusted, "--db", db)[0] == 0
     for n, item in enumerate(ITEMS):
         for step in (("sign",), ("approve", "--result-no", f"XK-{n}")):
             assert run(capsys, "--today", day.isoformat(), "item", step[0], number, item, *step[1:], "--db", db)[0] == 0
@@ -187,7 +188,7 @@ def test_a_service_receipt_the_printer_did_not_take_keeps_its_number(
     number = accepted_case(db)
     assert run(capsys, "item", "route", number, "--db", db)[0] == 0
     entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)]
-    assert run(capsys, "site", "authority", *entrusted, "--db", db)[0] == 0
+    assert run(capsys, "site", "authority", ACTS_OPTION, *entrusted, "--db", db)[0] == 0
     for n, item in enumerate(ITEMS):
         assert run(capsys, "item", "sign", number, item, "--db", db)[0] == 0
         assert run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0

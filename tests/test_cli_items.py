@@ -22,7 +22,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
-from tests.entrusted import ENTRUSTMENT, by_command
+from tests.entrusted import ACTS_OPTION, ENTRUSTMENT, by_command
 from tests.test_cli import run
 
 ITEMS = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")
@@ -56,7 +56,7 @@ def test_a_case_goes_through_its_departments_from_the_command_line(
     assert code == 1
     assert "不能准予或不予批准" in err
     entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)]  # the departments' written 授权
-    assert run(capsys, "site", "authority", *entrusted, "--db", db)[0] == 0
+    assert run(capsys, "site", "authority", ACTS_OPTION, *entrusted, "--db", db)[0] == 0
 
     code, _, err = run(capsys, "item", "sign", number, FOOD, "--db", db)
     assert code == 1

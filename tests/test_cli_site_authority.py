@@ -12,6 +12,7 @@ from tests.conftest import made_database
 from tests.test_cli import run
 
 AGREEMENT = "兴市监授〔2026〕3号（2026年3月2日）"
+ACTS = "--acts=受理,补正,不予受理,决定"  # what the agreement lists: the 核查 and the 撤销 stay the department's
 
 
 @pytest.fixture
@@ -28,8 +29,9 @@ def held(capsys: pytest.CaptureFixture[str], db: str) -> dict[str, object]:
 
 def test_an_unknown_code_is_refused_by_name_and_nothing_changes(capsys: pytest.CaptureFixture[str], db: str) -> None:
     code, _, err = run(
-        capsys, "site", "authority", f"--entrust=NOPE-99={AGREEMENT}", f"--entrust=YJS008-02={AGREEMENT}", "--db", db
-    )
+        capsys, "site", "authority", ACTS, f"--entrust=NOPE-99={AGREEMENT}", f"--entrust=YJS008-02={AGREEMENT}",
+        "--db", db,
+    )  # fmt: skip
     assert code == 1
     assert "事项目录中没有实施编码为“NOPE-99”的事项" in err
     assert "YJS008-02" not in err
@@ -37,8 +39,9 @@ def test_an_unknown_code_is_refused_by_name_and_nothing_changes(capsys: pytest.C
 
 
 def test_either_shape_names_the_items_it_matched(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    code, out, _ = run(capsys, "site", "authority", f"--entrust=YJS008-02={AGREEMENT}", "--db", db)
+    code, out, _ = run(capsys, "site", "authority", ACTS, f"--entrust=YJS008-02={AGREEMENT}", "--db", db)
     assert code == 0
+    assert f"152201-YJS008-02  部门授权窗口代为录入：{AGREEMENT}（委托的行为：受理、补正、不予受理、决定）" in out
     assert "YJS008-02 对应事项：152201-YJS008-02 食品经营许可（我要开小餐馆" in out
     assert "实施主体：" in out
     assert run(capsys, "office", "--administrative-organ", "yes", "--db", db)[0] == 0  # a licence held: a 行政机关's
@@ -80,7 +83,7 @@ def test_a_licence_is_the_halls_own_only_once_the_hall_is_known_to_be_an_adminis
 def test_a_tax_office_item_is_entrusted_to_no_hall(capsys: pytest.CaptureFixture[str], db: str) -> None:
     """A vertically led body's power is no more the hall's by 授权 than by holding (许可法 第二十四条)."""
     entrust = f"--entrust=152201-YJS008-04={AGREEMENT}"
-    code, _, err = run(capsys, "site", "authority", entrust, f"--entrust=YJS008-02={AGREEMENT}", "--db", db)
+    code, _, err = run(capsys, "site", "authority", ACTS, entrust, f"--entrust=YJS008-02={AGREEMENT}", "--db", db)
     assert code == 1
     assert "“152201-YJS008-04”是实行垂直领导的部门（税务、海关等）的事项，不能委托本中心以其名义办理" in err
     assert held(capsys, db)["entrusted"] == {}  # the good code with the bad: nothing kept
@@ -90,7 +93,31 @@ def test_a_tax_office_item_is_entrusted_to_no_hall(capsys: pytest.CaptureFixture
 def test_an_entrustment_names_its_agreement_number_and_date(
     capsys: pytest.CaptureFixture[str], db: str, text: str
 ) -> None:
-    code, _, err = run(capsys, "site", "authority", f"--entrust=152201-YJS008-02={text}", "--db", db)
+    code, _, err = run(capsys, "site", "authority", ACTS, f"--entrust=152201-YJS008-02={text}", "--db", db)
     assert code == 1
     assert "“152201-YJS008-02”的授权文书须写明文号和日期" in err
     assert held(capsys, db)["entrusted"] == {}
+
+
+def test_an_entrustment_names_the_acts_it_covers(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    """许可法 第二十四条 entrusts "在委托范围内": an agreement recorded without its acts would cover what nobody
+    agreed to, so none is recorded; an act the law does not know is named back; the acts are shown and kept."""
+    code, _, err = run(capsys, "site", "authority", f"--entrust=YJS008-02={AGREEMENT}", "--db", db)
+    assert code == 1
+    assert "“YJS008-02”的委托须写明委托协议所列的行为" in err
+    assert "受理、补正、不予受理、决定、核查、撤销" in err
+    assert held(capsys, db)["entrusted"] == {}
+    code, _, err = run(capsys, "site", "authority", "--acts=受理,审批", f"--entrust=YJS008-02={AGREEMENT}", "--db", db)
+    assert code == 1
+    assert "--acts 中的“审批”不是可以委托的行为" in err
+    assert held(capsys, db)["entrusted"] == {}
+    code, _, err = run(capsys, "site", "authority", ACTS, "--db", db)
+    assert code == 1
+    assert "须与 --entrust 一起使用" in err
+    code, _, _ = run(
+        capsys, "site", "authority", "--acts", "决定、受理", f"--entrust=YJS008-02={AGREEMENT}", "--db", db
+    )
+    assert code == 0
+    found = held(capsys, db)
+    assert found["entrusted"] == {"152201-YJS008-02": AGREEMENT}
+    assert found["acts"] == {"152201-YJS008-02": ["受理", "决定"]}

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, made_database
-from tests.entrusted import ENTRUSTMENT
+from tests.entrusted import ACTS_OPTION, ENTRUSTMENT
 from tests.test_cli import run
 from tests.test_cli_decisions import FOOD, deferred_case
 
@@ -235,7 +235,7 @@ def test_a_department_series_set_back_does_not_number_its_decision_again(
     (first, due), (second, _) = deferred_case(db), deferred_case(db)
     day = (due + dt.timedelta(days=1)).isoformat()
     # 市监局 entrusted the window in writing, and a supervisor records the lapse: the window's 不予批准 in its name
-    assert run(capsys, "site", "authority", f"--entrust={FOOD}={ENTRUSTMENT}", "--db", db)[0] == 0
+    assert run(capsys, "site", "authority", ACTS_OPTION, f"--entrust={FOOD}={ENTRUSTMENT}", "--db", db)[0] == 0
     password = "Xam-2026-fuze"
     monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
     assert run(capsys, "user", "add", "batu", "--name", "巴图", "--role", "admin", "--role", "clerk", "--role",

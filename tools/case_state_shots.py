@@ -259,7 +259,7 @@ def case_state_shots(driver: Driver) -> None:
     window, db = driver.open()
     desk = desk_at(load_desk_config())
     today = dt.date.today()
-    first = today - dt.timedelta(days=16)  # the promises' intakes, before their grants
+    first = today - dt.timedelta(days=45)  # the promises' intakes, before their 签收 40 days back
     forwarded_shot(driver, window)
     received = _taken(db, desk, RESTAURANT, today, {}, 0)  # the hall only receives: the 市监局 accepts or refuses
     db.write(partial(route_items, desk=desk, number=received, now=dt.datetime.now(dt.UTC)))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from counter.access.roles import Permission, Role, permissions_of
+from counter.case.site_authority import ALL_ACTS, EntrustedAct
 
 
 class Standing(StrEnum):
@@ -40,6 +41,8 @@ class AuthorityRefusal(StrEnum):
     NOT_DECIDING_BODY = "not_deciding_body"  # the window (or a site without the power) and a department's item
     OTHER_DEPARTMENT = "other_department"  # a department's staff and another department's item
     NO_ROLE = "no_role"  # neither a department's staff nor the window's (an administrator alone)
+    # the window under an entrustment whose agreement does not cover the step's act: the department takes it itself
+    ACT_NOT_ENTRUSTED = "act_not_entrusted"
 
 
 #: The name a history line recorded for a department is kept under: stored as written (the history, the sync
@@ -54,12 +57,14 @@ WINDOW_ROLES = frozenset({Role.CLERK, Role.SUPERVISOR})
 class ItemAuthority:
     """Who decides one item at one site: its deciding body as the site names it, and what the site holds of it.
 
-    ``entrustment`` is the department's 授权 as the site recorded it (document number and date), "" when none.
+    ``entrustment`` is the department's 授权 as the site recorded it (document number and date), "" when none;
+    ``acts`` what it covers (许可法 第二十四条: "在委托范围内").
     """
 
     deciding: str
     site_body: bool = False
     entrustment: str = ""
+    acts: frozenset[EntrustedAct] = ALL_ACTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +79,16 @@ class Ruling:
         return self.standing is not None
 
 
-def item_ruling(roles: frozenset[Role], department: str, item: ItemAuthority) -> Ruling:
-    """May an account of ``roles`` (in ``department``, "" for none) decide ``item`` or take its steps, and how.
+def item_ruling(
+    roles: frozenset[Role], department: str, item: ItemAuthority, act: EntrustedAct | None = None
+) -> Ruling:
+    """May an account of ``roles`` (in ``department``, "" for none) decide ``item`` or take its steps (of ``act``,
+    where the step is one), and how.
 
     A department's account is judged as its department alone, whatever other role it holds: its staff decide their
     own department's items and nobody else's.  Every other account serving at the window decides only an item the
-    site holds or was entrusted with; the site's own power comes first (its decision is then in its own name).
+    site holds or was entrusted with; the site's own power comes first (its decision is then in its own name).  Under
+    an entrustment the window takes only the acts its agreement covers: the others stay the department's.
     """
     if department:
         if Permission.ITEM_STEPS not in permissions_of(roles):
@@ -89,6 +98,8 @@ def item_ruling(roles: frozenset[Role], department: str, item: ItemAuthority) ->
     if not roles & WINDOW_ROLES:
         return Ruling(None, AuthorityRefusal.NO_ROLE)
     standing = Standing.SITE_BODY if item.site_body else Standing.ENTRUSTED if item.entrustment else None
+    if standing is Standing.ENTRUSTED and act is not None and act not in item.acts:
+        return Ruling(None, AuthorityRefusal.ACT_NOT_ENTRUSTED)
     return Ruling(standing, None if standing else AuthorityRefusal.NOT_DECIDING_BODY)
 
 

@@ -23,6 +23,8 @@ EVENT_PERMISSION: dict[CaseEvent, Permission] = {
     CaseEvent.DELIVERED: Permission.TAKE_INTAKE,
     CaseEvent.ITEMS_HANDED: Permission.TAKE_INTAKE,
     CaseEvent.SERVICE_SIGNED: Permission.TAKE_INTAKE,
+    CaseEvent.E_SERVICE_AGREED: Permission.TAKE_INTAKE,  # the window records the applicant's agreement
+    CaseEvent.PAPER_SERVED_ONLINE: Permission.TAKE_INTAKE,  # and serves the papers, as it hands them over
     CaseEvent.WITHDRAWN: Permission.TAKE_INTAKE,
     CaseEvent.VOIDED: Permission.VOID_CASE,
     CaseEvent.ITEM_APPROVED: Permission.TAKE_INTAKE,

@@ -256,6 +256,8 @@ class DecisionProblem(StrEnum):
     NOT_DECIDING_BODY = "not_deciding_body"  # the window and a department's item (counter.access.authority)
     OTHER_DEPARTMENT = "other_department"  # a department's staff and another department's item
     NO_ITEM_ROLE = "no_item_role"  # an account neither of the deciding department nor serving at the window
+    # the window's entrustment does not cover the step's act (act: its code, counter.case.site_authority.EntrustedAct)
+    ACT_NOT_ENTRUSTED = "act_not_entrusted"
     AWAITS_DEFERRED = "awaits_deferred"  # 准予 of an item a 容缺 material still awaited serves
     # a lapse on a due date the year's holiday notice, not yet in the data, may still move later
     # (counter.calendar.provisional); first_day: that due date
@@ -285,8 +287,10 @@ class DecisionRefused(Exception):
         first_day: dt.date | None = None,
         *,
         deciding: str = "",
+        act: str = "",
     ) -> None:
         super().__init__(f"{case_no}: {problem.value} {item_code}".strip())
+        self.act = act  # the act not entrusted, for ACT_NOT_ENTRUSTED
         self.problem = problem
         self.case_no = case_no
         self.item_code = item_code

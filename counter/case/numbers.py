@@ -21,6 +21,15 @@ names hash to one key share a series: their numbers are still unique.
 A training database numbers both from :data:`TRAINING_FIRST`, a sequence no desk
 reaches in a day of real work: a training number is never a live case's, so a
 training paper scanned at the live desk finds nothing instead of a stranger's case.
+
+A hall desk that goes on without its server (outage mode) keeps its intakes on its own store and numbers them
+there, before the hall can give it a number.  Its store numbers from :data:`OUTAGE_FIRST`: the site code is the
+hall's and the desk number its own, so no other desk shares the number, and the hall's own series for this desk and
+day would have to pass 8,000 intakes in one day (a desk takes some hundred) before it met one; a thousand numbers
+below the training series are more than a desk takes in a day without its server.  The sequence keeps four digits:
+a document number writes the desk and the sequence side by side (``doc_no``), so a fifth digit would let desk 88's
+80001 read as desk 888's 0001.  The number is a case number of the ordinary form, so the applicant's receipt finds
+the case at the hall once it is handed over, and the scanner reads it.
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ from enum import StrEnum
 
 CASE_NO_MAX = 50
 TRAINING_FIRST = 9001  # the first case and notice of a day in a training database
+OUTAGE_FIRST = 8001  # the first case and notice of a day in a desk's outage store: see the module's reason
 DOC_NO_MAX = 30
 SITE_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
 DESK_NO = re.compile(r"^[0-9]{1,4}$")
@@ -152,6 +162,13 @@ LAST_SUPPORTED_DAY = date(2099, 12, 31)
 
 def supported_day(day: date) -> bool:
     return FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY
+
+
+def taken_in_outage(number: str) -> bool:
+    """Whether ``number`` is a case number a hall desk gave in outage mode (:data:`OUTAGE_FIRST` up to the training
+    series): its papers say the case is yet to be entered into the hall's system, on every print of them."""
+    found = CASE_NO.match(number)
+    return found is not None and OUTAGE_FIRST <= int(found["seq"]) < TRAINING_FIRST
 
 
 def looks_like_case_no(text: str) -> bool:

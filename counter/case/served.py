@@ -4,7 +4,8 @@ An act binds once its paper is made and served (行政许可法 第三十二条�
 administrative practice follows): by hand, the recipient signing the 送达回证; by post, the day the carrier's record
 says it was received; at the window, the applicant signing for it there.  A period the paper gives the person (改正期限,
 陈述申辩期限, 补正) runs from that day, so it is kept: the way, the day, and what proves it (who signed, or the post's
-tracking number).  Electronic service, where the applicant agreed, is a further way to come.
+tracking number).  Electronic service, where the applicant agreed (:mod:`counter.documents.e_service`), is recorded only
+from the platform's confirmation of delivery, on the day it confirms: never by hand.
 
 Plain codes: the faces word them (:mod:`counter.words.served`).
 """
@@ -22,6 +23,7 @@ class ServiceWay(StrEnum):
     HAND = "hand"  # 直接送达: the recipient signs the 送达回证
     POST = "post"  # 邮寄送达: served on the day the carrier's record of receipt gives
     WINDOW = "window"  # 窗口领取: the applicant signs for it at the window
+    ONLINE = "online"  # 电子送达: the day the platform confirmed delivery (counter.documents.e_service)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,7 @@ class ServiceProblem(StrEnum):
     IN_FUTURE = "in_future"  # a service still to come is not a fact
     NO_RECIPIENT = "no_recipient"  # by hand or at the window without who signed for it
     NO_TRACKING = "no_tracking"  # by post without the tracking number that proves the day received
+    ONLINE_CONFIRMED = "online_confirmed"  # electronic service is the platform's confirmation, never typed in
 
 
 #: the longest tracking number kept (a post's numbers run to some 20 characters); a recipient's name is held to a
@@ -51,6 +54,8 @@ TRACKING_MAX = 40
 
 def service_problems(service: Service, made_on: dt.date, today: dt.date) -> tuple[ServiceProblem, ...]:
     """Every reason ``service`` of a paper made on ``made_on`` cannot be recorded ``today``, at once; () when it may."""
+    if service.way is ServiceWay.ONLINE:
+        return (ServiceProblem.ONLINE_CONFIRMED,)
     found: list[ServiceProblem] = []
     if service.served_on < made_on:
         found.append(ServiceProblem.BEFORE_MADE)

@@ -89,6 +89,12 @@ class CaseEvent(StrEnum):
     # a committed intake closed with papers of its outcome not printed, the clerk saying why (note: the papers and
     # the reason, counter.documents.outcome_papers.waiver_note); the case stays as it is, no longer flagged
     PAPERS_WAIVED = "papers_waived"
+    # the applicant agreed to electronic service, by a means, on a day (note:
+    # counter.documents.e_service.agreement_note); the case stays as it is
+    E_SERVICE_AGREED = "e_service_agreed"
+    # the platform confirmed the delivery of a paper served electronically: its day is the day of service (note:
+    # counter.documents.e_service.served_note); the case stays as it is
+    PAPER_SERVED_ONLINE = "paper_served_online"
 
 
 _IN_HAND = frozenset({CaseStatus.ACCEPTED, CaseStatus.AWAITING_DEFERRED, CaseStatus.IN_APPROVAL})
@@ -140,6 +146,8 @@ MOVES: dict[CaseEvent, tuple[frozenset[CaseStatus], CaseStatus | None]] = {
     CaseEvent.DATES_MOVED: (_IN_HAND | {CaseStatus.CORRECTION_ISSUED}, None),
     CaseEvent.LAPSE_EARLY: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, None),
     CaseEvent.PAPERS_WAIVED: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, None),
+    CaseEvent.E_SERVICE_AGREED: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, None),
+    CaseEvent.PAPER_SERVED_ONLINE: (frozenset(CaseStatus) - {CaseStatus.VOIDED}, None),
     # a licence granted on a promise is checked after the grant, often after the case is done and handed over
     CaseEvent.ITEM_REVOKED: (_IN_HAND | {CaseStatus.READY, CaseStatus.DELIVERED}, None),
     # a case entered in error is voided, never deleted, whatever its state

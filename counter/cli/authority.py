@@ -2,9 +2,10 @@
 
 Without either, the window decides no item (:mod:`counter.access.authority`): the departments do, at their own
 desks.  The administrator records a department's written 授权 (``--entrust CODE=文书``, the 文书 naming its 文号 and
-date) or the site's own power (``--hold CODE``), and takes either back (``--release CODE``); with no option the
-command shows the setting.  Codes are the catalog's, whole (``152201-YJS008-02``) or without the area
-(``YJS008-02``): the command says which items each matched, and refuses a code the catalog lacks, naming it.
+date, with ``--acts`` naming the acts it covers: 许可法 第二十四条 entrusts "在委托范围内") or the site's own power
+(``--hold CODE``), and takes either back (``--release CODE``); with no option the command shows the setting.
+Codes are the catalog's, whole (``152201-YJS008-02``) or without the area (``YJS008-02``): the command says which
+items each matched, and refuses a code the catalog lacks, naming it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from counter.case.site_authority import AuthorityProblem, AuthorityRefused
+from counter.case.site_authority import (
+    ACT_NAMES,
+    AuthorityProblem,
+    AuthorityRefused,
+    EntrustedAct,
+    SiteAuthority,
+    act_list,
+    acts_named,
+)
 from counter.cli.arguments import add_json
 from counter.cli.common import EXIT_OK, Reported, desk, open_service, print_json
 from counter.parties.text import TextField, check_text
@@ -33,7 +42,27 @@ _PROBLEM = {
     AuthorityProblem.NO_AGREEMENT: tr(
         "“{code}”的授权文书须写明文号和日期（如：兴市监授〔2026〕3号，2026年3月2日），未作任何更改"
     ),
+    AuthorityProblem.NO_ACTS: tr(
+        "“{code}”的委托须写明委托协议所列的行为（--acts，可写：{acts}，以逗号分隔），未作任何更改"
+    ),
 }
+_ACT_UNKNOWN = tr("--acts 中的“{name}”不是可以委托的行为，可写：{acts}，未作任何更改")
+
+
+def _acts(given: list[str]) -> tuple[str, ...]:
+    """The acts ``--acts`` names (the legal terms, as the agreement lists them), each once in the law's order; a name
+    that is none refused, named (held to a note's rules first: a name written back is shown, never a control)."""
+    from counter.words.texts import text_problem_text
+
+    for value in given:
+        checked = check_text(value, TextField.NOTE)
+        if checked.problem is not None:
+            problem = text_problem_text(checked.problem, checked.detail)
+            raise Reported(tr("--acts：{problem}，未作任何更改").format(problem=problem))
+    found, unknown = acts_named(given)
+    if unknown:
+        raise Reported(_ACT_UNKNOWN.format(name=unknown[0], acts=act_list(EntrustedAct)))
+    return tuple(act.value for act in ACT_NAMES if act in found)
 
 
 _FORM = tr("--entrust 应写作“实施编码=授权文书”，{missing}，未作任何更改")
@@ -70,7 +99,17 @@ def add_authority_command(site: argparse._SubParsersAction[Any], common: argpars
         action="append",
         default=[],
         metavar="CODE=TEXT",
-        help=tr("部门书面授权窗口代为录入的事项：实施编码=授权文书（文号、日期），可重复"),
+        help=tr("部门书面授权窗口代为录入的事项：实施编码=授权文书（文号、日期），可重复；须同时写 --acts"),
+    )
+    p.add_argument(
+        "--acts",
+        action="append",
+        default=[],
+        metavar="ACTS",
+        help=tr(
+            "本次 --entrust 的委托协议所列的行为，以逗号分隔：受理、补正、不予受理、决定、核查、撤销；"
+            "未列的行为由部门自行作出"
+        ),
     )
     p.add_argument("--release", action="append", default=[], metavar="CODE", help=tr("取消以上两项，可重复"))
     add_json(p)
@@ -99,31 +138,46 @@ def cmd_site_authority(args: argparse.Namespace) -> int:
             problem = text_problem_text(checked.problem, checked.detail)
             raise Reported(tr("授权文书（{code}）：{problem}").format(code=code.strip(), problem=problem))
         entrusted.append((code.strip(), checked.value))
+    acts = _acts(args.acts)
+    if acts and not entrusted:
+        raise Reported(tr("--acts 写的是委托协议所列的行为，须与 --entrust 一起使用，未作任何更改"))
 
     if args.hold or entrusted or args.release:
         hold, release = tuple(c.strip() for c in args.hold), tuple(c.strip() for c in args.release)
+        change = ChangeAuthority(site, hold, tuple(entrusted), release, acts)
         try:
-            held = service.call(CHANGE_AUTHORITY, ChangeAuthority(site, hold, tuple(entrusted), release), by)
+            held = service.call(CHANGE_AUTHORITY, change, by)
         except AuthorityRefused as err:
-            lines = (_PROBLEM[AuthorityProblem(why)].format(code=code) for code, why in err.problems)
+            every = act_list(EntrustedAct)
+            lines = (_PROBLEM[AuthorityProblem(why)].format(code=code, acts=every) for code, why in err.problems)
             raise Reported("\n".join(lines)) from err
     else:
         held = service.call(SITE_AUTHORITY, SiteCode(site), by)
+    return _show(args, site, held)
+
+
+def _show(args: argparse.Namespace, site: str, held: SiteAuthority) -> int:
+    """The setting after the change (or as it is), and the items each typed code matched."""
     matched = [
         {"typed": m.typed, "code": m.code, "name": m.name, "bundle": m.bundle, "department": m.department}
         for m in held.matched
     ]
+    covered = {code: act_list(held.acts_of(code)) for code in sorted(held.entrusted)}
     if args.json:
-        print_json(
-            {"site": site, "site_items": sorted(held.site_items), "entrusted": held.entrusted, "matched": matched}
-        )
+        acts_json = {code: [ACT_NAMES[a] for a in ACT_NAMES if a in held.acts_of(code)] for code in covered}
+        found = {"site": site, "site_items": sorted(held.site_items), "entrusted": held.entrusted}
+        print_json({**found, "acts": acts_json, "matched": matched})
         return EXIT_OK
     for row in matched:
         print(tr("{typed} 对应事项：{code} {name}（{bundle}；实施主体：{department}）").format(**row))
     for code in sorted(held.site_items):
         print(tr("{code}  本中心自行决定").format(code=code))
     for code, text in sorted(held.entrusted.items()):
-        print(tr("{code}  部门授权窗口代为录入：{text}").format(code=code, text=text))
+        print(
+            tr("{code}  部门授权窗口代为录入：{text}（委托的行为：{acts}）").format(
+                code=code, text=text, acts=covered[code]
+            )
+        )
     if not held.site_items and not held.entrusted:
         print(tr("本中心没有自行决定或受部门授权代为录入的事项：各事项均由实施部门在本系统作出决定。"))
     return EXIT_OK

@@ -32,6 +32,7 @@ from counter.cli.common import (
     today,
     validity_of,
 )
+from counter.cli.e_service import add_e_service_commands
 from counter.cli.paper_out import own_out_folder
 from counter.cli.same_day import add_same_day_commands
 from counter.parties.text import TextField
@@ -72,6 +73,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     add_today(p)
     p.set_defaults(func=cmd_case_void)
     add_same_day_commands(case, common)
+    add_e_service_commands(case, common)
     p = case.add_parser("decide", parents=[common], help=tr("事项的决定：准予或不予批准（不予批准须写明理由）"))
     add_case_no(p)
     p.add_argument("--item", required=True, metavar="CODE", help=tr("事项实施编码"))

@@ -29,6 +29,7 @@ from counter.cli.common import (
     today,
 )
 from counter.cli.common import training as is_training
+from counter.cli.e_service import add_means_option, agree_at_intake
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -56,6 +57,7 @@ def add_take_command(case: Commands, common: argparse.ArgumentParser) -> None:
     p.add_argument("request", metavar="REQUEST.json", help=phrases.CASE_TAKE_REQUEST_HELP)
     add_today(p, phrases.CASE_TAKE_TODAY_HELP)
     add_json(p)
+    add_means_option(p)
     p.set_defaults(func=cmd_case_take)
 
 
@@ -118,6 +120,8 @@ def cmd_case_take(args: argparse.Namespace) -> int:
         raise Reported(numbers_behind_text(err.last_issued, err.where, err.note)) from err
     except OtherSeries as err:
         raise Reported(OTHER_SERIES.format(desk=err.desk_code, site=err.site_code)) from err
+    if args.e_service:  # the applicant's agreement given at intake, on the case just taken
+        agree_at_intake(args, service, by, taken.case_no)
     shown = print_case(service, by, taken.case_no, as_json=args.json)
     assert shown  # committed just now
     _flag_unprinted(file)

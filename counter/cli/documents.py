@@ -22,6 +22,8 @@ from counter.cli.common import (
 )
 from counter.cli.office_options import OFFICE_DESCRIPTION, OFFICE_FIELDS, add_office_options
 from counter.cli.paper_out import own_out_folder, paper_out_ready, write_paper
+from counter.words.documents import paper_title
+from counter.words.punctuation import MARK_JOIN
 from counter.words.translate import tr
 
 if TYPE_CHECKING:
@@ -35,13 +37,31 @@ CASE_DOCUMENTS = (
     "application", "receipt", "deferral", "pledge", "correction", "refusal", "denial", "acceptance", "supplement",
     "item_refusal", "service",
 )  # fmt: skip
-DOC_HELP = tr(
-    "哪一种文书：application 一件事联办申请表，receipt 受理凭证，deferral 容缺受理通知书，"
-    "pledge 容缺受理承诺书，correction 补齐补正通知书，refusal 不予受理通知书（只负责收件的窗口出具的 receipt、"
-    "deferral、correction、refusal 依次为收件凭证、容缺后补材料告知书、补齐材料告知书、申请事项告知书）；"
-    "一个事项的（须 --item）：denial 不予批准决定书，acceptance 部门的受理通知书，"
-    "supplement 补正材料通知书，item_refusal 部门的不予受理通知书；service 送达回证（第几次见 --hand-over）"
+#: the case's papers of the 受理 stage, each named from the one table of paper names by standing (paper_title)
+INTAKE_PAPERS = ("application", "receipt", "deferral", "pledge", "correction", "refusal")
+DOC_HELP = tr("哪一种文书：{papers}；一个事项的（须 --item）：{items}；service {service}（第几次见 --hand-over）")
+DOC_RECEIVED = tr("{kind} {paper}（只负责收件的窗口出具的为{received}）")
+DOC_ITEMS = tr(
+    "denial {denial}，acceptance 部门的{acceptance}，supplement {supplement}，item_refusal 部门的{item_refusal}"
 )
+
+
+def doc_help() -> str:
+    """What --doc takes, each paper named as it heads itself by the hall's standing, from the one table
+    (:func:`counter.words.documents.paper_title`): a 收件 hall's 补齐材料告知书 is never called 补齐补正通知书."""
+    papers = []
+    for kind in INTAKE_PAPERS:
+        paper, received = paper_title(kind, False), paper_title(kind, True)
+        shown = (
+            DOC_RECEIVED.format(kind=kind, paper=paper, received=received) if received != paper else kind + " " + paper
+        )
+        papers.append(shown)
+    items = DOC_ITEMS.format(
+        **{kind: paper_title(kind, False) for kind in ("denial", "acceptance", "supplement", "item_refusal")}
+    )
+    return DOC_HELP.format(papers=MARK_JOIN.join(papers), items=items, service=paper_title("service", False))
+
+
 PRINTER_HELP = tr("打印机名称；不写名称用默认打印机")
 NOWHERE = tr("请用 --out FILE.pdf 保存，或用 --printer NAME 打印（NAME 为空表示默认打印机）")
 
@@ -51,7 +71,7 @@ T = TypeVar("T")
 def add_document_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser("print", parents=[common], help=tr("出具或重打办件文书：保存为 PDF 或送打印机"))
     add_case_no(p)
-    p.add_argument("--doc", required=True, choices=CASE_DOCUMENTS, metavar="KIND", help=DOC_HELP)
+    p.add_argument("--doc", required=True, choices=CASE_DOCUMENTS, metavar="KIND", help=doc_help())
     p.add_argument(
         "--item", default="", metavar="CODE", help=tr("不予批准决定书、部门受理通知书：哪一个事项的（事项实施编码）")
     )
@@ -154,6 +174,12 @@ def deliver(args: argparse.Namespace, made: MadeDocument, service: Service) -> i
         write_paper(package, made.ofd)
         record(f"file:{package}", ok=True)
         print(f"{made.doc_no}\t{package}")
+        from counter.words.paper_seals import sealed_ofd_text, unsealed_ofd_text
+
+        if made.ofd_sealed_by:
+            print(sealed_ofd_text(made.ofd_sealed_by), file=sys.stderr)
+        elif made.ofd_seal_missing:  # made unsealed, and said: it cannot stand for the sealed paper
+            print(unsealed_ofd_text(made.ofd_seal_missing), file=sys.stderr)
     if args.printer is not None:
         try:
             job = submit(made.pdf, args.printer, made.title)

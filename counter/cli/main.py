@@ -36,6 +36,7 @@ from counter.cli.items import add_item_commands
 from counter.cli.keys import add_keys_commands
 from counter.cli.messages import add_message_commands
 from counter.cli.pads import add_pad_commands
+from counter.cli.paper import add_paper_commands
 from counter.cli.platform import add_platform_commands
 from counter.cli.projects import add_project_commands
 from counter.cli.ratings import add_ratings_commands
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_commands(commands, common)
     add_keys_commands(commands, common)
     add_pad_commands(commands, common)
+    add_paper_commands(commands, common)
     return parser
 
 

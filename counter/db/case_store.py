@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session, aliased
 from counter.audit.state import RowAltered, SubjectKind
 from counter.case.dates_moved import governed
 from counter.case.moments import stored_utc
-from counter.case.numbers import TRAINING_FIRST
+from counter.case.numbers import OUTAGE_FIRST, TRAINING_FIRST
 from counter.case.queue_ticket import QueueTicket
 from counter.case.status import CaseStatus
 from counter.case.view import CaseMaterialLine, CaseView, HistoryLine
@@ -47,7 +47,7 @@ from counter.db.name_pairs import add_name_pairs, pair_rows
 from counter.db.outbox_store import queue_for_line
 from counter.db.platform_store import queue_line
 from counter.db.sealed import CASE_SEALED, case_index_values, unseal_to_send
-from counter.db.settings_store import TRAINING
+from counter.db.settings_store import OUTAGE, TRAINING
 from counter.intake.subject import subject_from_json
 
 
@@ -59,8 +59,9 @@ def dialect_insert(session: Session) -> Any:
 def next_sequence(session: Session, site_code: str, desk_no: str, day: dt.date, kind: str) -> int:
     """The next number of this desk, day and kind, taken in one atomic statement.
 
-    The day's first is 1, or :data:`TRAINING_FIRST` in a training database: asked in the same statement, so a
-    hall's desk pays no extra round trip to its server for each intake.
+    The day's first is 1, or :data:`TRAINING_FIRST` in a training database, or :data:`OUTAGE_FIRST` in a hall
+    desk's outage store (numbers the hall's own series never reaches): asked in the same statement, so a hall's desk
+    pays no extra round trip to its server for each intake.
     """
     values = {"site_code": site_code, "desk_no": desk_no, "day": day, "kind": kind}
     statement = _sequence_statement(session.get_bind().dialect.name)
@@ -73,10 +74,11 @@ def _sequence_statement(dialect: str) -> Any:
     statement, with the party's and the audit entry's)."""
     counter = cast(Table, models.DeskCounter.__table__)
     training_first = select(literal(TRAINING_FIRST)).where(models.Setting.key == TRAINING).scalar_subquery()
+    outage_first = select(literal(OUTAGE_FIRST)).where(models.Setting.key == OUTAGE).scalar_subquery()
     columns = ("site_code", "desk_no", "day", "kind")
     stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(counter).values(
         {name: bindparam(name, type_=counter.c[name].type) for name in columns}
-        | {"last": func.coalesce(training_first, 1)}
+        | {"last": func.coalesce(training_first, outage_first, 1)}
     )
     return stmt.on_conflict_do_update(index_elements=list(columns), set_={"last": counter.c.last + 1}).returning(
         counter.c.last

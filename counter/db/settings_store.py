@@ -92,6 +92,7 @@ def drop_setting(session: Session, key: str) -> None:
 
 
 TRAINING = "training"  # present in a training database only: see mark_training
+OUTAGE = "outage"  # present in a hall desk's outage store only: it numbers from OUTAGE_FIRST (counter.case.numbers)
 OFFICE_PREFIX = "office."  # a site's office settings are kept under this and the site's code
 AUTHORITY_PREFIX = "authority."  # what a site holds of its items (counter.actions.cases.item_authority), likewise
 SITE_KIND = "site.kind"  # this site's kind, one part of its identity (counter.actions.admin.site keeps it whole)

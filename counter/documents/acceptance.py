@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from counter.case.site_authority import KEPT_DEFAULT, EntrustedAct, SiteAuthority
 from counter.catalog.model import Item, ItemType
 from counter.documents import acceptance_words as words
 from counter.documents.data import OfficeSettings
@@ -58,10 +59,21 @@ class OrganAnswer(StrEnum):
 @dataclass(frozen=True, slots=True)
 class HeldItems:
     """What the site's authority setting held when the paper was first made: the 实施编码 it decides in its own
-    name, and the written 授权 recorded per 实施编码 (:class:`counter.case.site_authority.SiteAuthority`)."""
+    name, and the written 授权 recorded per 实施编码 (:class:`counter.case.site_authority.SiteAuthority`) with the
+    acts each covers (an item not in ``acts``: all, as an agreement recorded before they were named)."""
 
     site_items: frozenset[str] = frozenset()
     entrusted: Mapping[str, str] = field(default_factory=dict)
+    acts: Mapping[str, frozenset[EntrustedAct]] = field(default_factory=dict)
+
+    def covers(self, code: str, act: EntrustedAct) -> bool:
+        """Whether a 授权 is recorded for ``code`` and covers ``act``."""
+        return bool(self.entrusted.get(code)) and act in self.acts.get(code, KEPT_DEFAULT)
+
+
+def held_from(authority: SiteAuthority) -> HeldItems:
+    """What a site's authority setting holds, as the papers read it."""
+    return HeldItems(authority.site_items, dict(authority.entrusted), dict(authority.acts))
 
 
 NOTHING_HELD = HeldItems()
@@ -72,7 +84,10 @@ HELD = "held"
 
 def held_record(held: HeldItems) -> dict[str, object]:
     """What a paper's record keeps of ``held`` (JSON), so that a reprint, and the item's clock, read what applied."""
-    return {"site_items": sorted(held.site_items), "entrusted": dict(sorted(held.entrusted.items()))}
+    kept: dict[str, object] = {"site_items": sorted(held.site_items), "entrusted": dict(sorted(held.entrusted.items()))}
+    if held.acts:  # absent where every 授权 was recorded before agreements named their acts, as on older papers
+        kept["acts"] = {code: sorted(act.value for act in held.acts[code]) for code in sorted(held.acts)}
+    return kept
 
 
 def kept_snapshot(raw: str) -> dict[str, Any] | None:
@@ -90,9 +105,15 @@ def held_of_record(kept: object) -> HeldItems:
     if not isinstance(kept, dict):
         return NOTHING_HELD
     items, entrusted = kept.get("site_items", ()), kept.get("entrusted", {})
-    if not isinstance(items, list) or not isinstance(entrusted, dict):
+    acts = kept.get("acts", {})  # absent on a paper made before agreements named their acts: every act
+    if not isinstance(items, list) or not isinstance(entrusted, dict) or not isinstance(acts, dict):
         return NOTHING_HELD
-    return HeldItems(frozenset(str(code) for code in items), {str(k): str(v) for k, v in entrusted.items()})
+    covered = {
+        str(code): frozenset(EntrustedAct(a) for a in named if a in set(EntrustedAct))
+        for code, named in acts.items()
+        if isinstance(named, list)
+    }
+    return HeldItems(frozenset(str(code) for code in items), {str(k): str(v) for k, v in entrusted.items()}, covered)
 
 
 def is_licensing(item: Item) -> bool:
@@ -116,8 +137,23 @@ def hall_accepts(item: Item, office: OfficeSettings) -> bool:
 
 
 def recorded_entrustment(item: Item, office: OfficeSettings, held: HeldItems) -> bool:
-    """Whether the site records the item's department entrusting the window, by 授权 or by agreement."""
-    return bool(held.entrusted.get(item.code)) or hall_accepts(item, office)
+    """Whether the site records the item's department entrusting the window with its 受理, by 授权 (one that covers
+    受理: an agreement for 决定 alone leaves the 受理 to the department, the hall receiving) or by agreement."""
+    return held.covers(item.code, EntrustedAct.ACCEPT) or hall_accepts(item, office)
+
+
+def entrusted_line(item: Item, office: OfficeSettings, held: HeldItems, act: EntrustedAct, noun: str) -> str:
+    """The sentence a paper of ``act`` on ``item`` made by the hall in its department's name carries (许可法 第二十四条
+    第三款: 以委托行政机关名义), "" where the hall does not act so: who made it, in whose name, under what.  A
+    decision is "作出", a notice "出具"."""
+    if acceptance_of(item, office, held) is not Acceptance.ENTRUSTED or not held.covers(item.code, act):
+        return ""
+    template = words.ENTRUSTED_DECIDED if act in _DECIDING else words.ENTRUSTED_ISSUED
+    return template.format(noun=noun, hall=office.office_name, basis=entrustment_basis((item,), office, held))
+
+
+#: the acts whose papers are decisions (作出); the others' are notices (出具)
+_DECIDING = frozenset({EntrustedAct.DECIDE, EntrustedAct.REVOKE})
 
 
 def acceptance_of(item: Item, office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> Acceptance:

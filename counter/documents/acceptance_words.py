@@ -32,6 +32,12 @@ RECEIPT_RECEIVED = (
     "{you}于{received}提出的“{bundle}”申请，经对照办事指南核对，申请材料齐全。本机关作为收件窗口予以收件，"
     "不作出受理决定，收件后转送{departments}，由其依法审查并决定是否受理，受理日期以实施部门受理之日为准。"
 )
+#: a receipt of an intake taken while the window could not reach its hall's system (outage mode): what was
+#: received is kept at the window, and entered under the same number once the window is connected again
+RECEIPT_OUTAGE = (
+    "本窗口与本中心政务服务系统的连接暂时中断，本件以应急方式收件。连接恢复后，本件即录入"
+    "本中心政务服务系统，办件编号不变，请凭本凭证所载办件编号查询办理进度。"
+)
 RECEIPT_RECEIVED_DEFER = (
     "{you}于{received}提出的“{bundle}”申请，经对照办事指南核对，主要申请材料齐全。根据{you}的申请和签署的承诺书，"
     "本机关作为收件窗口予以收件，不作出受理决定，收件后转送{departments}，由其依法审查并决定是否容缺受理，受理日期"
@@ -56,6 +62,7 @@ DEFERRAL_PROMISED_RECEIVED = "实施部门当日受理的，本事项承诺于{d
 
 # a paper in the entrusting department's name: who issued it, under what
 ENTRUSTED_ISSUED = "本{noun}由{hall}受本机关委托，以本机关名义出具（{basis}）。"
+ENTRUSTED_DECIDED = "本{noun}由{hall}受本机关委托，以本机关名义作出（{basis}）。"
 DEPARTMENT_SEAL = "{department}审批业务专用章或部门公章"
 
 # 容缺后补材料告知书: the hall received; the department decides the 容缺受理

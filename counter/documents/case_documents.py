@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from counter.case.date_changes import nth_date_change
 from counter.case.dates_moved import CORRECTION, PROMISED
 from counter.case.decisions import deferred_items
+from counter.case.numbers import taken_in_outage
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.catalog.model import Bundle, GuideStatus
 from counter.documents import acceptance_words as accepting
@@ -214,6 +215,8 @@ def _receipt(
     )
     limit = bundle.promised_limit
     opening, only_received = receipt_opening(case, bundle, office, you, held)
+    if taken_in_outage(case.case_no):  # kept at the window until its server answers: nothing is decided yet
+        opening = [*opening, Text(accepting.RECEIPT_OUTAGE)]
     value = accepting.PROMISED_FROM_ACCEPTANCE if only_received else paper.DOC_PROMISED_VALUE
     promised = (
         value.format(date=date_text(case.promised_on), limit=paper.time_limit(limit), unit=paper.COUNTED_IN[limit.unit])

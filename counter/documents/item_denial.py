@@ -19,12 +19,13 @@ import datetime as dt
 from counter.case.decisions import serves
 from counter.case.item_clock import signed_on
 from counter.case.item_lines import item_paths, office_day
+from counter.case.site_authority import EntrustedAct
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
 from counter.documents import acceptance_words as accepting
 from counter.documents import law_words as law
 from counter.documents import words as paper
-from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of
+from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of, entrusted_line
 from counter.documents.data import Block, Column, Heading, OfficeSettings, Pair, Pairs, SignOff, Table, Text
 from counter.documents.date_notes import moved, provisional
 from counter.documents.deciders import decider_name, department_contact
@@ -108,7 +109,9 @@ def item_denial_blocks(
             strong=True,
         ),
     ]
-    return blocks
+    # made by the hall in the department's name under an agreement covering 决定: it says so (第二十四条第三款)
+    line = entrusted_line(item, office, held, EntrustedAct.DECIDE, paper.DOC_NOUN["denial"])
+    return [*blocks, Text(line)] if line else blocks
 
 
 def department_sign_off(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from counter.case.numbers import DocKind
+from counter.case.site_authority import EntrustedAct
 
 
 class DocumentKind(StrEnum):
@@ -63,6 +64,14 @@ class DocumentKind(StrEnum):
 DEPARTMENT_PAPERS = frozenset(
     {DocumentKind.ACCEPTANCE, DocumentKind.SUPPLEMENT, DocumentKind.ITEM_REFUSAL, DocumentKind.DENIAL}
 )
+
+#: the act each department paper is the paper of (an entrustment covers the paper as it covers the act)
+PAPER_ACT = {
+    DocumentKind.ACCEPTANCE: EntrustedAct.ACCEPT,
+    DocumentKind.SUPPLEMENT: EntrustedAct.CORRECT,
+    DocumentKind.ITEM_REFUSAL: EntrustedAct.REFUSE,
+    DocumentKind.DENIAL: EntrustedAct.DECIDE,
+}
 
 PROJECT_PREFIX = "project_"
 _NO_CASE = frozenset(

@@ -28,6 +28,10 @@ class MadeDocument:
     #: the same paper as an OFD package (GB/T 33190, :mod:`counter.documents.ofd`), where it was asked for: made from
     #: the very data its PDF is, so a reprint's OFD is the first one's bytes; empty where not asked
     ofd: bytes = b""
+    #: the body whose electronic seal (GB/T 38540) the OFD bears (:mod:`counter.seals.ofd`); empty: unsealed
+    ofd_sealed_by: str = ""
+    #: the body whose seal this machine does not hold: its OFD was made unsealed, and the face says so
+    ofd_seal_missing: str = ""
 
     @property
     def title(self) -> str:

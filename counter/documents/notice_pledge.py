@@ -19,11 +19,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from counter.case.site_authority import EntrustedAct
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
 from counter.documents import notice_pledge_words as words
 from counter.documents import words as paper
-from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of
+from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of, entrusted_line
 from counter.documents.data import (
     Block,
     DocumentData,
@@ -66,6 +67,16 @@ class PledgeFacts:
     recheck_finding: str = ""
     said: str = ""
     answer: str = ""
+
+
+#: the act each paper is of: the grant on a promise is the decision, the order to correct follows the 核查, the
+#: 陈述申辩 告知 announces the 撤销
+_PAPER_ACT = {
+    words.PLEDGE_TITLE: EntrustedAct.DECIDE,
+    words.CORRECTION_TITLE: EntrustedAct.CHECK,
+    words.HEARING_TITLE: EntrustedAct.REVOKE,
+    words.REVOCATION_TITLE: EntrustedAct.REVOKE,
+}
 
 
 def acting_body(item: Item, office: OfficeSettings, held: HeldItems) -> tuple[str, bool]:
@@ -111,7 +122,9 @@ def pledge_notice(
         Text(words.GRANTED.format(date=date_text(facts.granted_on))),
     ]
     signer = paper.DOC_SIGNER["company" if case.legal_rep else "person"]
-    return _paper(case, item, office, (department, own), doc_no, facts.granted_on, words.PLEDGE_TITLE, blocks, signer)
+    return _paper(
+        case, item, office, (department, own), doc_no, facts.granted_on, words.PLEDGE_TITLE, blocks, signer, held
+    )
 
 
 def _chain(item: Item) -> str:
@@ -199,7 +212,7 @@ def correction_order(
     assert facts.checked_on is not None
     return _paper(
         case, item, office, (department, own), doc_no, facts.checked_on, words.CORRECTION_TITLE, blocks,
-        paper.DOC_SIGNER_GUIDE,
+        paper.DOC_SIGNER_GUIDE, held,
     )  # fmt: skip
 
 
@@ -232,7 +245,7 @@ def hearing_notice(
     _rights(item, office, own)  # the revocation it announces names its 复议 body: not announced while it cannot
     return _paper(
         case, item, office, (department, own), doc_no, facts.heard_on, words.HEARING_TITLE, blocks,
-        paper.DOC_SIGNER_GUIDE,
+        paper.DOC_SIGNER_GUIDE, held,
     )  # fmt: skip
 
 
@@ -301,6 +314,7 @@ def revocation(
         words.REVOCATION_TITLE,
         blocks,
         paper.DOC_SIGNER_GUIDE,
+        held,
     )
 
 
@@ -314,9 +328,13 @@ def _paper(
     title: str,
     blocks: list[Block],
     signer: str,
+    held: HeldItems,
 ) -> DocumentData:
     kind = DocumentKind.PLEDGE if title == words.PLEDGE_TITLE else DocumentKind.DENIAL
     noun = words.NOUNS[title]
+    # made by the hall in the department's name under an agreement covering the act: it says so (第二十四条第三款)
+    line = entrusted_line(item, office, held, _PAPER_ACT[title], noun)
+    blocks = [*blocks, Text(line)] if line else blocks
     department, own = acting
     label = paper.DOC_ID_LABEL["company" if case.legal_rep else "person"]
     # the department's, a blank to fill in where the site lists none; the site's own consultation line where it acts

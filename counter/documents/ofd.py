@@ -62,7 +62,7 @@ class _Resources:
 
 def ofd_files(data: DocumentData, *, signed: bool = False) -> dict[str, bytes]:
     """The package's files by their path in it; ``signed``: the entry names the signatures' list (the seal adds
-    it, :mod:`counter.documents.ofd_seal`)."""
+    it, :mod:`counter.seals.ofd`)."""
     fonts = document_fonts()
     pages = lay_out(data, fonts)
     resources = _Resources()

@@ -21,7 +21,7 @@ from counter.case.site_authority import SiteAuthority
 from counter.case.status import NOTE_CODES_JOIN
 from counter.catalog.model import Bundle, Item
 from counter.catalog.stored_guide import StoredGuide
-from counter.documents.acceptance import Acceptance, HeldItems, departments_of, paper_standing
+from counter.documents.acceptance import Acceptance, HeldItems, departments_of, held_from, paper_standing
 from counter.documents.acting import received_title
 from counter.documents.data import OfficeSettings
 from counter.documents.deciders import unnamed_bodies
@@ -103,7 +103,7 @@ def preview_of(
 
 
 def held_items(authority: SiteAuthority) -> HeldItems:
-    return HeldItems(authority.site_items, dict(authority.entrusted))
+    return held_from(authority)
 
 
 def forwarded(refusal: Refusal | None, bundle: Bundle, office: OfficeSettings, held: HeldItems) -> Refusal | None:

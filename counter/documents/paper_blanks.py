@@ -26,6 +26,9 @@ class PaperBlanks:
 
     no_progress_page: bool = False
     no_contacts: tuple[str, ...] = ()
+    #: the bodies whose papers this machine makes with no electronic seal of theirs here: paper only, their OFD
+    #: unsealed (:mod:`counter.seals.ofd`)
+    no_seal: tuple[str, ...] = ()
 
 
 def paper_blanks(office: OfficeSettings, items: Iterable[Item]) -> PaperBlanks:
@@ -34,3 +37,10 @@ def paper_blanks(office: OfficeSettings, items: Iterable[Item]) -> PaperBlanks:
         {decider_name(item, office) for item in items if paper.DOC_FILL_IN in department_contact(item, office)}
     )
     return PaperBlanks(not office.progress_url_base.strip(), tuple(blank))
+
+
+def acting_bodies(office: OfficeSettings, items: Iterable[Item]) -> tuple[str, ...]:
+    """The bodies whose seal the papers of ``items`` take: the office's and each deciding department's, as the
+    papers print them at the seal's place (spaces and line breaks taken out)."""
+    names = {office.office_name, *(decider_name(item, office) for item in items)}
+    return tuple(sorted({"".join(name.split()) for name in names if name.strip()}))

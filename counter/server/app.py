@@ -94,6 +94,7 @@ from counter.service.hall import (
 )
 from counter.service.local import InProcess, fingerprint
 from counter.service.operation import Operation
+from counter.service.outage import STORE_ONLY
 from counter.service.outbox import SEND_MESSAGES, SEND_REPORTS
 from counter.service.site import BACKUP, RECORD_RESTORE, SET_UP
 from counter.service.sync import EXPORT_PACKAGE
@@ -114,7 +115,7 @@ SERVERS_OWN = frozenset(
 #: they would be real cases in the clerk's own number series
 TRAINING_ONLY = frozenset({RUN_DEMO.name})
 #: the operations asked through the door or at the server's own machine, never by name
-NOT_SERVED = frozenset({SIGN_IN.name, UNLOCK.name}) | SERVERS_OWN | TRAINING_ONLY
+NOT_SERVED = frozenset({SIGN_IN.name, UNLOCK.name}) | SERVERS_OWN | TRAINING_ONLY | STORE_ONLY
 #: the refusal of a request the server's database could not take now: asked again by the desk
 STORE_AWAY = "store"
 #: faults of the database itself: the server's trouble, not the request's

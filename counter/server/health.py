@@ -5,7 +5,10 @@ whether a desk machine's key is its desk's (``POST /v1/desk-check``, asked by ``
 may ask it.  It answers 200 ``{"database": "ok"}``, or 503 ``{"database": "away"}`` when the database does not
 answer: up or down, and no more to anyone.  The database's schema revision, the program's version and the age of
 the oldest row an outbox still tries to send are added only for a client the metrics are answered to (below): a
-stranger learned from them which release to attack and how long the hall's messages had been stuck.
+stranger learned from them which release to attack and how long the hall's messages had been stuck.  On PostgreSQL
+that client is also told the node written to (``primary``: ``host:port`` as the address names it, which of a
+database pair is the primary now) and each standby with its state, its part in synchronous commit and its lag
+(``standbys``): after a failover the technician sees the other node named, and an empty list is a pair down to one.
 
 ``/v1/metrics`` (:mod:`counter.server.metrics`) is answered only to a client of the hall's own network: loopback and
 the private ranges (RFC 1918, IPv6 unique local) unless ``counter serve --metrics-from`` names others; anyone else is
@@ -37,7 +40,7 @@ from counter.host.database.database_faults import StoreFault
 from counter.server.metrics import Meter
 from counter.server.secrets_hash import digest
 from counter.service.codec import decode, loads
-from counter.service.hall import CHECK_DESK, HEALTH, DeskKey, DeskKeyShown
+from counter.service.hall import CHECK_DESK, HEALTH, DeskKey, DeskKeyShown, Standby
 from counter.service.local import InProcess
 from counter.service.requests import Nothing
 
@@ -64,14 +67,15 @@ def operator_routes(service: InProcess, meter: Meter, metrics_from: Sequence[Net
         if not told:
             return JSONResponse({"database": "ok"})
         oldest = found.oldest_unsent_s
-        return JSONResponse(
-            {
-                "database": "ok",
-                "schema": found.revision,
-                "version": __version__,
-                "oldest_unsent_s": None if oldest is None else round(oldest, 1),
-            }
-        )
+        told_more: dict[str, object] = {
+            "database": "ok",
+            "schema": found.revision,
+            "version": __version__,
+            "oldest_unsent_s": None if oldest is None else round(oldest, 1),
+        }
+        if found.primary is not None:  # PostgreSQL: which node of a pair is written to, and its standbys
+            told_more |= {"primary": found.primary, "standbys": [_standby(one) for one in found.standbys]}
+        return JSONResponse(told_more)
 
     async def metrics(request: Request) -> Response:
         if not _within(request, metrics_from):
@@ -96,6 +100,17 @@ def operator_routes(service: InProcess, meter: Meter, metrics_from: Sequence[Net
         Route("/v1/metrics", metrics, methods=["GET"]),
         Route("/v1/desk-check", desk_check, methods=["POST"]),
     ]
+
+
+def _standby(standby: Standby) -> dict[str, object]:
+    lag_s = standby.lag_s
+    return {
+        "name": standby.name,
+        "state": standby.state,
+        "sync": standby.sync,
+        "lag_bytes": standby.lag_bytes,
+        "lag_s": None if lag_s is None else round(lag_s, 3),
+    }
 
 
 def _within(request: Request, allowed: Sequence[Network]) -> bool:

@@ -7,7 +7,9 @@
   fault's name, a body too large or too slow);
 - read from the database at each scrape (:data:`counter.service.hall.HEALTH`): ``counter_database_up``,
   ``counter_outbox_unsent{outbox}``, ``counter_outbox_failed{outbox}``, ``counter_outbox_oldest_unsent_seconds
-  {outbox}``, ``counter_sessions_open``;
+  {outbox}``, ``counter_sessions_open``; on PostgreSQL ``counter_database_primary{node}`` (which node of a database
+  pair is written to), ``counter_replication_standbys`` (the standbys a commit waits for),
+  ``counter_replication_lag_bytes{standby,sync}`` and ``counter_replication_lag_seconds{standby,sync}``;
 - ``counter_connections_closed_total{reason}``: connections the door closed (:mod:`counter.server.bounds`):
   ``no_head`` past the head's deadline, ``shed`` idle at the cap;
 - the process's own (``process_resident_memory_bytes``, ``process_open_fds`` …).
@@ -30,7 +32,7 @@ from prometheus_client.registry import Collector
 
 from counter.server.bodies import App, Message, Receive, Scope, Send
 from counter.server.bounds import CLOSED
-from counter.service.hall import HEALTH
+from counter.service.hall import HEALTH, HallHealth
 from counter.service.local import InProcess
 from counter.service.requests import Nothing
 
@@ -152,6 +154,8 @@ class _HallFigures(Collector):
         sessions = GaugeMetricFamily("counter_sessions_open", "Desk sessions open now")
         sessions.add_metric([], health.open_sessions)
         yield sessions
+        if health.primary is not None:
+            yield from _replication(health)
 
     def _closed(self) -> Any:
         closed = CounterMetricFamily(
@@ -164,3 +168,25 @@ class _HallFigures(Collector):
 
     def describe(self) -> Iterator[Any]:
         return iter(())  # described by what collect yields, never by asking the database at registration
+
+
+def _replication(health: HallHealth) -> Iterator[Any]:
+    """The node written to and its standbys (PostgreSQL): which of a pair is the primary, and how far behind the
+    other is.  ``counter_replication_standbys`` 0 is a pair down to one machine: commits wait for no standby."""
+    primary = GaugeMetricFamily("counter_database_primary", "The database node the server writes to", labels=["node"])
+    primary.add_metric([health.primary or ""], 1)
+    yield primary
+    standbys = GaugeMetricFamily("counter_replication_standbys", "Standbys a commit waits for (synchronous, streaming)")
+    standbys.add_metric([], sum(standby.synchronous for standby in health.standbys))
+    yield standbys
+    lag_bytes = GaugeMetricFamily(
+        "counter_replication_lag_bytes", "WAL a standby has yet to replay", labels=["standby", "sync"]
+    )
+    lag_s = GaugeMetricFamily("counter_replication_lag_seconds", "A standby's replay lag", labels=["standby", "sync"])
+    for standby in health.standbys:
+        if standby.lag_bytes is not None:
+            lag_bytes.add_metric([standby.name, standby.sync], standby.lag_bytes)
+        if standby.lag_s is not None:
+            lag_s.add_metric([standby.name, standby.sync], standby.lag_s)
+    yield lag_bytes
+    yield lag_s

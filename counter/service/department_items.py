@@ -166,6 +166,8 @@ class ChangeAuthority:
     hold: tuple[str, ...] = ()
     entrust: tuple[tuple[str, str], ...] = ()
     release: tuple[str, ...] = ()
+    #: the acts each agreement of ``entrust`` covers (counter.case.site_authority.EntrustedAct's values)
+    acts: tuple[str, ...] = ()
 
 
 def site_authority(work: Session, call: Call, request: SiteCode) -> SiteAuthority:
@@ -182,9 +184,11 @@ def change_authority(work: Session, call: Call, request: ChangeAuthority) -> Sit
     """The site's items held, entrusted or released by the catalog's codes, each change audited; what the site holds
     after, with the items each code matched."""
     from counter.actions.cases import item_authority
+    from counter.case.site_authority import EntrustedAct
 
+    acts = frozenset(EntrustedAct(act) for act in request.acts)  # a code another release would not know: ValueError
     return item_authority.change_authority(
-        work, at_desk(call), request.site_code, request.hold, request.entrust, request.release
+        work, at_desk(call), request.site_code, request.hold, request.entrust, request.release, acts
     )
 
 

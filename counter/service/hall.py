@@ -164,12 +164,33 @@ class OutboxDepth:
 
 
 @dataclass(frozen=True)
+class Standby:
+    """A standby streaming from the node the server writes to: its replication name, state (``streaming``), part in
+    synchronous commit (``sync``, ``quorum``, ``async``), and replay lag in bytes of WAL and in seconds (None:
+    unknown, the server's role not granted ``pg_monitor``)."""
+
+    name: str
+    state: str
+    sync: str
+    lag_bytes: int | None
+    lag_s: float | None
+
+    @property
+    def synchronous(self) -> bool:
+        """Whether a commit waits for it (``ANY 1 (…)`` makes it ``quorum``, ``FIRST 1 (…)`` ``sync``)."""
+        return self.state == "streaming" and self.sync in ("sync", "quorum")
+
+
+@dataclass(frozen=True)
 class HallHealth:
-    """What the server's database says of the hall now: its schema's revision, its outboxes, its open sessions."""
+    """What the server's database says of the hall now: its schema's revision, its outboxes, its open sessions; on
+    PostgreSQL the node it writes to (``host:port``: which of a pair is the primary) and its standbys."""
 
     revision: str | None
     outboxes: tuple[OutboxDepth, ...]
     open_sessions: int
+    primary: str | None = None
+    standbys: tuple[Standby, ...] = ()
 
     @property
     def oldest_unsent_s(self) -> float | None:
@@ -179,11 +200,14 @@ class HallHealth:
 
 
 def health(work: Session, call: Call, request: Nothing) -> HallHealth:
-    """The database's schema revision, each outbox's depth and oldest unsent row, the desk sessions open now."""
+    """The database's schema revision, each outbox's depth and oldest unsent row, the desk sessions open now, the
+    node written to and its standbys."""
     from counter.db import hall_health
 
     revision, depths, sessions = hall_health.health(work, _utc(call))
-    return HallHealth(revision, tuple(OutboxDepth(*depth) for depth in depths), sessions)
+    primary, standbys = hall_health.replication(work)
+    outboxes = tuple(OutboxDepth(*depth) for depth in depths)
+    return HallHealth(revision, outboxes, sessions, primary, tuple(Standby(*standby) for standby in standbys))
 
 
 # the server's own question, asked of no account

@@ -100,7 +100,8 @@ TOWNSHIP_EVENTS: frozenset[str] = frozenset(
         CaseEvent.RESUBMITTED, CaseEvent.CORRECTION_LAPSED, CaseEvent.WITHDRAWN, CaseEvent.VOIDED,
         CaseEvent.DEFERRAL_LAPSED, CaseEvent.DEFERRAL_PART_LAPSED, CaseEvent.DENIED,
         CaseEvent.ITEMS_HANDED, CaseEvent.DELIVERED, CaseEvent.SERVICE_SIGNED, CaseEvent.DATES_MOVED,
-        CaseEvent.LAPSE_EARLY, CaseEvent.TEXT_CONVERTED, CaseEvent.PAPERS_WAIVED,
+        CaseEvent.LAPSE_EARLY, CaseEvent.TEXT_CONVERTED, CaseEvent.PAPERS_WAIVED, CaseEvent.E_SERVICE_AGREED,
+        CaseEvent.PAPER_SERVED_ONLINE,
     )
 )  # fmt: skip
 #: An item's own path and decision (counter.case.item_lines: the item's code leads the note): taken from a township

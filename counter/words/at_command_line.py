@@ -118,9 +118,23 @@ NOT_AN_ADDRESS = tr("应为数据库地址，不是文件路径：SQLite 文件�
 VARIABLE_NOT_AN_ADDRESS = tr("环境变量 {variable} 应为数据库地址，不是文件路径：SQLite 文件写作 sqlite:///{path}")
 
 
+HOSTS_AFTER_AT = tr(
+    "数据库地址里的几台数据库要各写一个 host= 参数：postgresql+psycopg://角色:密码@/counter?host=名字:端口&host=名字:端口"
+    "&target_session_attrs=read-write（运维手册五、第 12 步），不能在 @ 后面用逗号隔开"
+)
+VARIABLE_HOSTS_AFTER_AT = tr(
+    "环境变量 {variable} 的数据库地址里的几台数据库要各写一个 host= 参数：postgresql+psycopg://角色:密码@/counter?host=名字:端口"
+    "&host=名字:端口&target_session_attrs=read-write（运维手册五、第 12 步），不能在 @ 后面用逗号隔开"
+)
+
+
 def not_an_address_text(given: str, variable: str = "") -> str:
     """Why a file's path named for the database is refused, with the address it would be: after the option's own name
-    (argparse's ``参数 --db：``) for ``--db``, with the variable's (``COUNTER_DB_URL``) otherwise."""
+    (argparse's ``参数 --db：``) for ``--db``, with the variable's (``COUNTER_DB_URL``) otherwise.  An address refused
+    (``checked_address``) was one naming a database pair's nodes libpq's way: said with the form to write, never
+    with the address, which holds the password."""
+    if "://" in given:
+        return VARIABLE_HOSTS_AFTER_AT.format(variable=variable) if variable else HOSTS_AFTER_AT
     if variable:
         return VARIABLE_NOT_AN_ADDRESS.format(variable=variable, path=given)
     return NOT_AN_ADDRESS.format(path=given)

@@ -12,6 +12,7 @@ from counter.case.same_day import NOTE_SAME_DAY
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent, CaseStatus
 from counter.case.view import CaseMaterialLine, HistoryLine
 from counter.words.cases import converted_note_text, dates_moved_text
+from counter.words.e_service import agreed_note_text, served_note_text
 from counter.words.hand_over import hand_over_note_text
 from counter.words.intake import taken_outcome_text
 from counter.words.items import ITEM_STEP_EVENTS, step_note_text
@@ -63,6 +64,10 @@ def history_note(  # noqa: PLR0911 - one answer per kind of line, read top to bo
         return converted_note_text(line.note)
     if line.event == CaseEvent.PAPERS_WAIVED.value:  # the papers left unprinted, and the clerk's reason
         return waiver_text(line.note)
+    if line.event == CaseEvent.E_SERVICE_AGREED.value:  # the means agreed to and its day
+        return agreed_note_text(line.note)
+    if line.event == CaseEvent.PAPER_SERVED_ONLINE.value:  # which paper, of which item, served on which day
+        return served_note_text(line.note, dict(items or {}))
     if line.event in (CaseEvent.DEFERRAL_EXTENDED.value, CaseEvent.DATES_MOVED.value, CaseEvent.LAPSE_EARLY.value):
         return _later_dates(line, names)
     # a hand-over's in words; any other as it stands

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from counter.case.dates_moved import CORRECTION, PROMISED, read_moves
 from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.site_authority import ACT_NAMES, EntrustedAct
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus
 from counter.intake.parties import ApplicantKind, Delivery, PartyProblem, PartyProblemCode
 from counter.intake.subject import SubjectProblem, SubjectProblemCode
@@ -53,6 +54,7 @@ CASE_STATUS_RECEIVED = {
     CaseStatus.AWAITING_DEFERRED: tr("已收件，待补材料"),
     CaseStatus.CORRECTION_ISSUED: tr("已告知补齐材料"),
     CaseStatus.REFUSED: tr("申请人已撤回（已出具申请事项告知书）"),
+    CaseStatus.CORRECTION_LAPSED: tr("逾期未补齐，本次收件登记已终结"),
 }
 
 
@@ -97,6 +99,8 @@ CASE_EVENT = {
     CaseEvent.ITEM_REVOKED: tr("撤销行政许可（告知承诺不实）"),
     CaseEvent.TEXT_CONVERTED: tr("蒙科立编码已转为标准蒙古文"),
     CaseEvent.PAPERS_WAIVED: tr("文书未打印（已说明原因）"),
+    CaseEvent.E_SERVICE_AGREED: tr("申请人同意电子送达"),
+    CaseEvent.PAPER_SERVED_ONLINE: tr("文书已电子送达（平台确认）"),
 }
 # the texts a 蒙科立 original is kept for (counter.parties.menksoft.original_note), by their field
 CONVERTED_FIELD = {
@@ -156,6 +160,10 @@ DECISION_PROBLEM = {
         "如该部门已书面授权窗口代为录入，请系统管理员先登记该部门的授权，再由窗口录入。"
     ),
     DecisionProblem.OTHER_DEPARTMENT: tr("事项 {item} 由{deciding}作出决定，本账号不属于该部门，不能办理。"),
+    DecisionProblem.ACT_NOT_ENTRUSTED: tr(
+        "事项 {item} 的“{act}”由{deciding}自行作出：本中心登记的该部门委托不包括“{act}”，窗口不能代为办理。"
+        "如该部门已书面委托本中心办理“{act}”，请系统管理员在本中心的事项授权中为该委托写明“{act}”后再办理。"
+    ),
     DecisionProblem.NO_ITEM_ROLE: tr(
         "事项 {item} 由{deciding}作出决定；本账号既不是该部门的工作人员，也不是窗口工作人员。"
     ),
@@ -163,7 +171,12 @@ DECISION_PROBLEM = {
 DECISION_NOTHING_AWAITED = tr("无")
 #: the refusals of the authority rule (counter.access.authority): the account may not act on the item at all
 AUTHORITY_PROBLEMS = frozenset(
-    {DecisionProblem.NOT_DECIDING_BODY, DecisionProblem.OTHER_DEPARTMENT, DecisionProblem.NO_ITEM_ROLE}
+    {
+        DecisionProblem.NOT_DECIDING_BODY,
+        DecisionProblem.OTHER_DEPARTMENT,
+        DecisionProblem.NO_ITEM_ROLE,
+        DecisionProblem.ACT_NOT_ENTRUSTED,
+    }
 )
 #: refusals by rule, not by a change at another desk: the page says them and keeps its form
 RULE_PROBLEMS = AUTHORITY_PROBLEMS | {
@@ -184,7 +197,8 @@ def decision_refused_text(refused: DecisionRefused, names: Mapping[str, str] | N
     first = refused.first_day.isoformat() if refused.first_day else DECISION_NOTHING_AWAITED
     codes = [code for code in refused.item_code.split(NOTE_CODES_JOIN) if code]
     item = LIST_JOIN.join((names or {}).get(code, code) for code in codes)
-    return DECISION_PROBLEM[refused.problem].format(item=item, first_day=first, deciding=refused.deciding)
+    act = ACT_NAMES[EntrustedAct(refused.act)] if refused.act in set(EntrustedAct) else ""
+    return DECISION_PROBLEM[refused.problem].format(item=item, first_day=first, deciding=refused.deciding, act=act)
 
 
 DELIVERY = {Delivery.PICKUP: tr("窗口领取"), Delivery.POST: tr("邮寄送达"), Delivery.ELECTRONIC: tr("电子送达")}

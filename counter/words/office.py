@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from counter.words.paper_seals import no_seal_text
 from counter.words.punctuation import LIST_JOIN
 from counter.words.texts import text_problem_text
 from counter.words.translate import tr
@@ -97,4 +98,6 @@ def paper_blanks_lines(blanks: PaperBlanks, named: bool = True) -> list[str]:
     elif blanks.no_contacts:
         departments = LIST_JOIN.join(blanks.no_contacts)
         lines.append(OFFICE_NO_CONTACTS.format(count=len(blanks.no_contacts), departments=departments))
+    if blanks.no_seal:
+        lines.append(no_seal_text(blanks.no_seal, named=named))
     return lines

@@ -15,6 +15,7 @@ SERVICE_PROBLEM = {
     ServiceProblem.NO_TRACKING: tr(
         "邮寄送达的，须写明邮件号（不超过40个字，不含不能打印的字符），送达日期为邮件签收之日"
     ),
+    ServiceProblem.ONLINE_CONFIRMED: tr("电子送达以政务服务平台确认送达的日期为准，由平台确认后自动记录，不能手工记录"),
 }
 SERVICE_REFUSED = tr("办件 {case_no} 的文书 {doc_no} 不能记录送达：{reasons}")
 

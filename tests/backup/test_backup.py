@@ -485,3 +485,19 @@ def test_a_damaged_database_is_kept_with_its_log_when_a_backup_replaces_it(desk_
     assert not quick_check(restored.kept)
     assert case_numbers(desk_db.url) == desk_db.case_nos
     assert quick_check(desk_db.path)
+
+
+def test_pg_commands_name_both_nodes_of_a_database_pair_as_libpq_reads_them() -> None:
+    """The servers' address of a pair (运维手册 五, step 12): pg_dump must find whichever node is the primary."""
+    pair = (
+        "postgresql+psycopg://counter:Xam01-S3cret@/counter?host=hall-db-a:5432&host=hall-db-b:5433"
+        "&target_session_attrs=read-write&sslmode=verify-full&sslrootcert=/etc/counter/hall-ca.crt"
+    )
+    dump, restore = pg_commands(pair, Path("c.dump"))
+    target = (
+        "'--dbname=postgresql://counter@/counter?host=hall-db-a%2Chall-db-b&port=5432%2C5433"
+        "&sslmode=verify-full&sslrootcert=%2Fetc%2Fcounter%2Fhall-ca.crt&target_session_attrs=read-write'"
+    )
+    assert dump == f"pg_dump --format=custom --file=c.dump {target}"
+    assert restore.endswith(f" {target} c.dump")
+    assert "S3cret" not in dump + restore

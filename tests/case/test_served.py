@@ -36,3 +36,10 @@ def test_what_proves_a_service_is_held_to_the_shape_a_paper_prints() -> None:
     assert service_problems(Service(ServiceWay.HAND, MADE, "孟" * 51), MADE, TODAY) == (ServiceProblem.NO_RECIPIENT,)
     bell = Service(ServiceWay.POST, MADE, "", "1190\x07")
     assert service_problems(bell, MADE, TODAY) == (ServiceProblem.NO_TRACKING,)
+
+
+def test_an_electronic_service_is_the_platforms_confirmation_never_typed_in() -> None:
+    """Recorded from the platform's word alone (counter.actions.cases.e_service): the way a clerk records a service
+    by hand, at the window or by post refuses it, with its one reason."""
+    online = Service(ServiceWay.ONLINE, TODAY, "孟根")
+    assert service_problems(online, MADE, TODAY) == (ServiceProblem.ONLINE_CONFIRMED,)

@@ -84,3 +84,34 @@ def test_one_check_for_the_option_and_the_variable(monkeypatch: pytest.MonkeyPat
         database_choice.checked_address("postgresql+psycopg://counter@/counter")
         == "postgresql+psycopg://counter@/counter"
     )
+
+
+PAIR_LIBPQ_WAY = "postgresql+psycopg://counter:S3cret@hall-db-a:5432,hall-db-b:5432/counter"
+
+
+@pytest.mark.parametrize("argv", [["db", "upgrade"], ["backup"], ["case", "list"]], ids=" ".join)
+def test_a_pairs_nodes_written_libpqs_way_are_misuse_said_with_the_form_to_write(
+    argv: list[str], counter_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``@a:5432,b:5432/`` is libpq's, not SQLAlchemy's (its port read as one number): before, an unexpected error
+    with a report for support; now misuse, with the ``host=`` form the 运维手册's step 12 writes, never the password."""
+    monkeypatch.setenv("COUNTER_DB_URL", PAIR_LIBPQ_WAY)
+    assert cli_main.main(argv) == 2
+    err = capsys.readouterr().err
+    assert "环境变量 COUNTER_DB_URL 的数据库地址" in err
+    assert "?host=名字:端口&host=名字:端口" in err
+    assert "S3cret" not in err
+    assert not list(counter_home.rglob("error-*.txt"))
+
+
+def test_a_pairs_nodes_written_libpqs_way_in_db_are_misuse(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli_main.main(["db", "upgrade", "--db", PAIR_LIBPQ_WAY]) == 2
+    err = capsys.readouterr().err
+    assert "参数 --db：数据库地址里的几台数据库要各写一个 host= 参数" in err
+    assert "S3cret" not in err
+
+
+def test_a_pairs_address_written_with_host_parameters_is_an_address() -> None:
+    pair = "postgresql+psycopg://counter:a,b@/counter?host=hall-db-a:5432&host=hall-db-b:5432"  # a comma in a password
+    assert database_choice.checked_address(pair) == pair
+    assert database_choice.hosts_after_at(PAIR_LIBPQ_WAY)

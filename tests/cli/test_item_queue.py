@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import made_database
-from tests.entrusted import ENTRUSTMENT, by_command
+from tests.entrusted import ACTS_OPTION, ENTRUSTMENT, by_command
 from tests.test_cli import run
 from tests.test_cli_items import FOOD, ITEMS, accepted_case
 
@@ -25,7 +25,7 @@ def routed_case(capsys: pytest.CaptureFixture[str], db: str) -> tuple[str, dict[
     number = accepted_case(db)
     # the departments' written 授权; the tax office, a vertical body, entrusts no hall (its item is only received)
     entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)]
-    assert run(capsys, "site", "authority", *entrusted, "--db", db)[0] == 0
+    assert run(capsys, "site", "authority", ACTS_OPTION, *entrusted, "--db", db)[0] == 0
     assert run(capsys, "item", "route", number, "--db", db)[0] == 0
     code, out, _ = run(capsys, "item", "list", number, "--json", "--db", db)
     assert code == 0

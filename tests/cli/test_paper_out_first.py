@@ -26,7 +26,7 @@ from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.cli.main import main
 from tests.conftest import made_database
-from tests.entrusted import ENTRUSTMENT, by_command
+from tests.entrusted import ACTS_OPTION, ENTRUSTMENT, by_command
 from tests.projects.samples import APPLIED, FACTS
 from tests.test_cli_items import FOOD, ITEMS, accepted_case
 
@@ -205,6 +205,7 @@ def test_a_hand_over_with_a_wrong_out_is_not_recorded(
             [
                 "site",
                 "authority",
+                ACTS_OPTION,
                 *(f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, url(db))),
                 "--db",
                 url(db),

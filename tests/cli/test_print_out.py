@@ -11,7 +11,7 @@ from counter.cli.main import main
 from counter.host.machine.desk_config import DeskConfig, save_desk_config
 from tests.conftest import REPO, made_database
 from tests.documents.test_ofd import LEAKS, ofd_text, pdf_raw_text
-from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS, by_command
+from tests.entrusted import ACTS_OPTION, ENTRUSTMENT, RESTAURANT_ITEMS, by_command
 
 EXAMPLE = REPO / "docs" / "examples" / "intake-xiaocanguan.json"
 
@@ -49,7 +49,7 @@ def test_a_receipt_of_several_issuing_bodies_is_written_a_file_each(
     save_desk_config(DeskConfig(clerk="乌兰"))
     db = made_database(tmp_path / "desk.sqlite3")
     entrusted = (f"--entrust={code}={ENTRUSTMENT}" for code in by_command(RESTAURANT_ITEMS, db))
-    assert main(["site", "authority", *entrusted, "--db", db]) == 0
+    assert main(["site", "authority", ACTS_OPTION, *entrusted, "--db", db]) == 0
     assert main(["office", "--administrative-organ", "yes", "--db", db]) == 0
     capsys.readouterr()
     assert main(["case", "take", str(EXAMPLE), "--json", "--db", db]) == 0

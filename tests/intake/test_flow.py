@@ -15,24 +15,31 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from counter.intake.flow import (
-    AfterPreview,
     Answered,
     Asked,
     Busy,
     ByItself,
-    CommitFlow,
+    CancelPressed,
+    CloseWindow,
+    Decide,
     Effect,
     Event,
-    GivenUp,
+    GiveUp,
     Go,
+    IntakeFlow,
     InTurn,
     LookUpOver,
     LookUpStarted,
     NotTaken,
+    PreviewAsked,
+    PreviewLost,
+    PreviewRead,
+    ReadGrounds,
     Restore,
     SayBusy,
     SendFailed,
     Sent,
+    ShowCancel,
     Step,
     Taken,
     WaitTurn,
@@ -40,8 +47,8 @@ from counter.intake.flow import (
 )
 
 
-def run(events: list[Event], state: CommitFlow | None = None) -> tuple[CommitFlow, list[Effect]]:
-    state = state or CommitFlow()
+def run(events: list[Event], state: IntakeFlow | None = None) -> tuple[IntakeFlow, list[Effect]]:
+    state = state or IntakeFlow()
     effects: list[Effect] = []
     for event in events:
         state, done = on(state, event)
@@ -56,7 +63,7 @@ def test_the_module_imports_no_qt() -> None:
 
 
 def test_ctrl_enter_goes_at_once_on_a_quiet_form() -> None:
-    assert on(CommitFlow(), Asked(Step.REQUEST)) == (CommitFlow(), (Go(Step.REQUEST),))
+    assert on(IntakeFlow(), Asked(Step.REQUEST)) == (IntakeFlow(), (Go(Step.REQUEST),))
 
 
 def test_a_commit_asked_during_the_look_up_waits_once_and_goes_when_she_is_named() -> None:
@@ -65,13 +72,17 @@ def test_a_commit_asked_during_the_look_up_waits_once_and_goes_when_she_is_named
     assert state.waiting == (Step.REQUEST, Step.COMMIT)
     state, effects = run([LookUpOver()], state)
     assert effects == [Go(Step.REQUEST), Go(Step.COMMIT)]
-    assert state == CommitFlow()
+    assert state == IntakeFlow()
 
 
 def test_the_preview_in_flight_is_waited_for_before_the_look_up() -> None:
-    state, effects = run([LookUpStarted("1501"), Asked(Step.COMMIT, preview_busy=True)])
-    assert effects == [AfterPreview(Step.COMMIT)]
+    state, effects = run([LookUpStarted("1501"), PreviewAsked(grounded=False), Asked(Step.COMMIT)])
+    assert effects == [ReadGrounds()]
+    assert state.after_preview == (Step.COMMIT,)
     assert state.waiting == ()
+    state, effects = run([PreviewRead()], state)  # shown; the commit asked again waits for her name
+    assert effects == [Decide()]
+    assert state.waiting == (Step.COMMIT,)
 
 
 def test_a_second_ctrl_enter_while_committing_takes_nothing() -> None:
@@ -110,32 +121,48 @@ def test_intakes_waiting_for_the_connection_commit_each_in_turn() -> None:
 
 
 def test_given_up_asks_nothing() -> None:
-    state, effects = run([GivenUp(), Asked(Step.REQUEST)])
+    state, effects = run([CancelPressed(), CancelPressed(), Asked(Step.REQUEST)])
     assert state.finished
-    assert effects == []
+    assert effects == [ShowCancel(True), GiveUp(), CloseWindow()]
 
 
 EVENTS = st.one_of(
-    st.builds(Asked, st.sampled_from(Step), st.booleans()),
+    st.builds(Asked, st.sampled_from(Step)),
+    st.builds(PreviewAsked, st.booleans()),
+    st.builds(PreviewRead, st.sampled_from([None, "暂时无法计算受理结果"])),
     st.builds(LookUpStarted, st.sampled_from(["1501", "1502"])),
     st.sampled_from(
-        [LookUpOver(), Sent(), Busy(), SendFailed(), InTurn(), ByItself(), Taken(), NotTaken(), Answered(), GivenUp()]
+        [
+            LookUpOver(),
+            Sent(),
+            Busy(),
+            SendFailed(),
+            InTurn(),
+            ByItself(),
+            Taken(),
+            NotTaken(),
+            Answered(),
+            CancelPressed(),
+            PreviewLost(),
+        ]
     ),
 )
 
 
 @given(st.lists(EVENTS, max_size=30))
 def test_any_order_of_keys_and_answers_keeps_the_rules(events: list[Event]) -> None:
-    state = CommitFlow()
+    state = IntakeFlow()
     for event in events:
         before = state
         state, effects = on(state, event)
         assert len(set(state.waiting)) == len(state.waiting)  # each step waits once
+        assert len(set(state.after_preview)) == len(state.after_preview)
         if isinstance(event, Asked):
             if event.step is Step.REQUEST and before.finished:
                 assert effects == ()  # nothing after the case is taken or given up
-            elif event.preview_busy:
-                assert effects == (AfterPreview(event.step),)  # the form's own preview first
+            elif before.previewing:
+                assert effects == ()  # the form's own preview first: the step waits for it, once
+                assert event.step in state.after_preview
             elif before.looking_up:
                 assert effects == ()  # never taken before she is named: it waits
                 assert event.step in state.waiting

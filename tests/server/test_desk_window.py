@@ -1,6 +1,7 @@
 """A hall desk's window on a real ``counter serve`` process: signed in at the server's door, an intake taken through
 it, the session ended by the lock and by the administrator, the server stopped and started again under an intake, and
-a server whose certificate the hall's CA did not sign.
+a server whose certificate the hall's CA did not sign; and outage mode offered when the server stays away, chosen,
+shown in the status bar, and ended by the hand-over once the server answers again.
 
 The server runs on a hall's SQLite file, in a process of its own, with the hall's CA and the desk registered by
 ``counter serve add-desk``; the desk is set up as a technician sets one up (``counter desk --server --ca
@@ -31,12 +32,17 @@ from counter.db import models
 from counter.db.engine import make_engine, make_sessions
 from counter.host.keys.desk_key import desk_key_path, keep_desk_key, read_desk_key
 from counter.host.machine.desk_config import load_desk_config
-from counter.service.admin import ADD_ACCOUNT, DISABLE_ACCOUNT, AccountLogin
+from counter.service.admin import ADD_ACCOUNT, DISABLE_ACCOUNT, SET_PASSWORD, AccountLogin, NewPassword
 from counter.service.intake import CHECK_DRAFT
 from counter.service.local import serve
+from counter.service.outage import PENDING
+from counter.service.outage_desk import on_store
 from counter.service.remote import Remote, SessionEnded
 from counter.service.requests import Nothing
-from counter.ui.door.server_words import SIGNIN_DESK_UNKNOWN
+from counter.sync.outage import PendingCases
+from counter.ui.door.hall_desk import HallService
+from counter.ui.door.outage_mode import OutageMode
+from counter.ui.door.server_words import OUTAGE_ENTER, OUTAGE_LINE, SIGNIN_DESK_UNKNOWN
 from counter.ui.intake import IntakePanel
 from counter.ui.mainwindow.main_window import MainWindow
 from counter.ui.signin.controller import SignInController
@@ -51,6 +57,7 @@ from tests.ui.runners import answer_of
 pytestmark = pytest.mark.program
 
 PASSWORD = "Xam01desk2026"
+RESET = "Xam01desk2027"  # wulan's password as the administrator resets it
 BUNDLE = "XAM-YJS-008"  # 我要开小餐馆（50平方米以下）
 #: the desk's retries of a request whose answer did not come: short, so that a stopped server is said at once
 QUICK_RETRIES = (0.1, 0.2)
@@ -291,3 +298,72 @@ def test_a_desk_whose_key_the_server_does_not_know_is_told_so(qtbot: QtBot, hall
     assert controller.actor is None
     assert not window.isVisible()
     assert controller.window.password.text() == ""
+
+
+def test_the_server_away_offers_outage_mode_and_the_intake_goes_to_the_hall_once_back(qtbot: QtBot, hall: Hall) -> None:
+    window, controller = _window(qtbot, hall)
+    mode = window.findChild(OutageMode)
+    assert mode is not None
+    with qtbot.waitSignal(mode.prepared, timeout=60_000):  # the store made from the hall's copy at the sign-in
+        _signed_in(qtbot, controller)
+    assert not mode.line.isVisible()
+    panel = _intake(qtbot, window)
+
+    hall.stop()
+    QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: mode.offer_box is not None and mode.offer_box.isVisible(), timeout=30_000)
+    assert not mode.active  # offered, never imposed
+    box = mode.offer_box
+    assert box is not None
+    assert "断网应急" in box.text()
+    (enter,) = [b for b in box.buttons() if b.text() == OUTAGE_ENTER]
+    with qtbot.waitSignal(panel.case_taken, timeout=30_000):  # the intake that waited commits to the store
+        QTest.mouseClick(enter, Qt.MouseButton.LeftButton)
+    assert mode.active
+    assert mode.line.isVisible()
+    assert mode.line.text() == OUTAGE_LINE
+    service = window.runner.service
+    assert isinstance(service, HallService)
+    assert service.outage is not None
+    kept = service.outage.store.call(PENDING, PendingCases(), on_store(window.desk_actions.desk()))
+    assert kept.last.endswith("-08-8001")
+    assert hall.cases() == 0
+
+    mode.probe.setInterval(200)
+    hall.start()
+    qtbot.waitUntil(lambda: not mode.active, timeout=60_000)
+    assert not mode.line.isVisible()
+    assert "已录入大厅系统" in window.statusBar().currentMessage()
+    assert hall.cases() == 1
+
+
+def test_a_session_that_ended_during_the_outage_hands_over_once_the_clerk_is_back(qtbot: QtBot, hall: Hall) -> None:
+    """Back after its session lapsed (30 minutes without a request, or its password reset meanwhile): the sign-in
+    comes back, outage mode ends, and the store's case goes to the hall once the clerk typed the password."""
+    window, controller = _window(qtbot, hall)
+    mode = window.findChild(OutageMode)
+    assert mode is not None
+    with qtbot.waitSignal(mode.prepared, timeout=60_000):
+        _signed_in(qtbot, controller)
+    panel = _intake(qtbot, window)
+    hall.stop()
+    QTest.mouseClick(panel.commit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: mode.offer_box is not None and mode.offer_box.isVisible(), timeout=30_000)
+    assert mode.offer_box is not None
+    (enter,) = [b for b in mode.offer_box.buttons() if b.text() == OUTAGE_ENTER]
+    with qtbot.waitSignal(panel.case_taken, timeout=30_000):
+        QTest.mouseClick(enter, Qt.MouseButton.LeftButton)
+
+    hall.start()
+    admin = hall.remote()
+    assert admin.sign_in("admin", PASSWORD, "8", hall.desk_key).result.signed_in
+    assert admin.call(SET_PASSWORD, NewPassword("wulan", RESET)) == ()  # every session of wulan's ends
+    mode.probe.setInterval(200)
+    with qtbot.waitSignal(controller.locked, timeout=60_000):
+        pass
+    assert not mode.active
+    assert not mode.line.isVisible()
+    assert hall.cases() == 0
+    with qtbot.waitSignal(mode.handed, timeout=60_000):
+        _type_in(controller, "wulan", RESET)
+    assert hall.cases() == 1

@@ -22,6 +22,7 @@ from counter.service.admin import ACCOUNTS_EXIST
 from counter.service.hall import REGISTER_DESK, DeskKey
 from counter.service.local import InProcess, serve
 from tests.conftest import made_database
+from tests.pg_server import MIGRATED, FreshDatabases
 
 Message = MutableMapping[str, Any]
 
@@ -167,3 +168,23 @@ def test_health_tells_a_stranger_only_up_or_down(hall: tuple[InProcess, Path]) -
     assert (status, json.loads(body)) == (200, {"database": "ok"})
     status, body = _ask(make_app(DatabaseAway()), "GET", "/v1/health", client="203.0.113.7")  # type: ignore[arg-type]
     assert (status, json.loads(body)) == (503, {"database": "away"})
+
+
+def test_health_and_the_metrics_name_the_postgresql_node_written_to_and_its_standbys(
+    fresh_pg: FreshDatabases,
+) -> None:
+    url = fresh_pg.url(MIGRATED)
+    service = serve(url)
+    try:
+        app = make_app(service)
+        status, body = _ask(app, "GET", "/v1/health")
+        told = json.loads(body)
+        cluster = fresh_pg.databases.cluster
+        node = f"{cluster.folder}:{cluster.port}"  # as libpq reached it: the test server's socket folder and port
+        assert (status, told["primary"], told["standbys"]) == (200, node, [])  # one node, no standby
+        assert _ask(app, "GET", "/v1/health", client="203.0.113.9")[1] == b'{"database":"ok"}'  # a stranger: no node
+        page = _ask(app, "GET", "/v1/metrics")[1].decode()
+        assert _figure(page, f'counter_database_primary{{node="{node}"}}') == 1
+        assert _figure(page, "counter_replication_standbys") == 0  # a pair down to one would show this
+    finally:
+        service.close()

@@ -20,11 +20,12 @@ from tests.conftest import REPO
 PACKAGE = REPO / "counter"
 WORDS = "counter.words"
 
-#: names the clerk sees as they are: formats, products, keys; and xcg, pinyin initials typed in the search box;
-#: HTTP, before the status an outward channel's receiver answered (对方拒绝（HTTP 422）), which support asks for
+#: names the clerk sees as they are: formats (OFD, the state's format of sealed electronic papers), products,
+#: keys; and xcg, pinyin initials typed in the search box; HTTP, before the status an outward channel's receiver
+#: answered (对方拒绝（HTTP 422）), which support asks for
 ALLOWED = frozenset(
     {
-        "PDF", "CSV", "SMS", "JSON", "json", "PNG", "png", "JPEG", "jpeg", "jpg", "bmp", "XLSX", "xlsx", "TOML",
+        "PDF", "OFD", "CSV", "SMS", "JSON", "json", "PNG", "png", "JPEG", "jpeg", "jpg", "bmp", "XLSX", "xlsx", "TOML",
         "toml", "UTF-", "Base", "CUPS", "SQLite", "PostgreSQL", "Ctrl", "Alt", "Shift", "Tab", "Enter", "Esc",
         "espeak-ng", "xcg", "ARX", "COUNTER-SYNC", "HTTP",
     }

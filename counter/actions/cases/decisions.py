@@ -42,6 +42,7 @@ from counter.case.lapse import Lapse
 from counter.case.moments import moment_on, office_day
 from counter.case.not_found import CaseNotFound
 from counter.case.provisional_lapse import check_settled
+from counter.case.site_authority import EntrustedAct
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus
 from counter.catalog.model import Bundle, ItemType
 from counter.db import models
@@ -91,7 +92,7 @@ def decide_item(
     require(session, desk.actor, permission_for(event))  # at the window: a clerk records 准予, a supervisor 不予批准
     case, bundle = case_and_bundle(session, number)
     # the one rule every door asks (counter.access.authority): whose item it is decides, beside the role
-    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
+    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code, EntrustedAct.DECIDE)
     return record_decision(
         session,
         desk,

@@ -28,6 +28,7 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings, office_still_the_halls, office_to_store
+from counter.actions.admin.paper_seals import ofd_parts
 from counter.actions.cases import read_notes
 from counter.actions.cases.item_authority import site_authority
 from counter.actions.cases.item_track import accepted_of, received_only, standings
@@ -47,7 +48,15 @@ from counter.db.document_store import add_document, add_print, came_out, find_do
 from counter.db.outbox_store import gateway_configured
 from counter.db.rating_page import paper_rating_page
 from counter.db.settings_store import get_setting, is_township, is_training, office_key, put_setting
-from counter.documents.acceptance import HELD, NOTHING_HELD, HeldItems, held_of_record, held_record, kept_snapshot
+from counter.documents.acceptance import (
+    HELD,
+    NOTHING_HELD,
+    HeldItems,
+    held_from,
+    held_of_record,
+    held_record,
+    kept_snapshot,
+)
 from counter.documents.deciders import decider_name
 from counter.documents.issuers import PER_BODY, part_heading, part_key, part_keys
 from counter.documents.item_acceptance import ItemDates, dates_of_record, dates_record
@@ -159,7 +168,7 @@ def _dates_now(session: Session, view: CaseView, bundle: Bundle, item: Item | No
 def _held_now(session: Session, site_code: str) -> HeldItems:
     """What the site's authority setting holds now (:mod:`counter.actions.cases.item_authority`), for a new paper."""
     now = site_authority(session, site_code)
-    return HeldItems(now.site_items, dict(now.entrusted))
+    return held_from(now)
 
 
 def _from_snapshot(stored: dict[str, Any]) -> OfficeSettings:
@@ -363,7 +372,7 @@ def made_document(
     printed = existing is not None and came_out(session, existing.id)  # 重打 on its preview only then
     return MadeDocument(
         document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates, heading, printed,
-        rendered_ofd(data) if ofd else b"",
+        *ofd_parts(data, wanted=ofd),  # sealed with its body's seal where this machine holds it
     )  # fmt: skip
 
 
@@ -519,13 +528,6 @@ def make_guide_notice(
 def marked_for_training(session: Session, data: DocumentData) -> DocumentData:
     """Paper made in the training database says so on every page; a reprint there too, so it keeps its bytes."""
     return dataclasses.replace(data, training=True) if is_training(session) else data
-
-
-def rendered_ofd(data: DocumentData) -> bytes:
-    """The paper as an OFD package, from the data its PDF is drawn from (:mod:`counter.documents.ofd`)."""
-    from counter.documents.ofd import render_ofd  # fontTools: loaded at the first OFD asked for
-
-    return render_ofd(data)
 
 
 def rendered(data: DocumentData) -> tuple[bytes, str]:

@@ -6,7 +6,10 @@ Each item's deciding body is named by the site's catalog and office settings (:f
 * ``site_items``: the 实施编码 of the items the site decides in its own name (a 行政审批局 that holds the power under
   相对集中行政许可权, or an item the site's own office decides);
 * ``entrusted``: 实施编码 → the department's written 授权 (document number and date) under which the window records
-  that department's decision for it.
+  that department's decision for it;
+* ``acts``: 实施编码 → the acts that 授权 covers (:class:`~counter.case.site_authority.EntrustedAct`); an entrusted
+  item without a line here was recorded before agreements named their acts, and covers all of them
+  (:data:`~counter.case.site_authority.KEPT_DEFAULT`, argued there).
 
 Both are the administrator's (CHANGE_SETTINGS), audited.  Every decision and item step asks :func:`check_item`,
 whatever face it came from.
@@ -32,9 +35,11 @@ from counter.audit.actions import AuditAction
 from counter.case.decisions import DecisionProblem, DecisionRefused
 from counter.case.item_lines import office_day
 from counter.case.site_authority import (
+    ALL_ACTS,
     AuthorityProblem,
     AuthorityRefused,
     CatalogItem,
+    EntrustedAct,
     SiteAuthority,
     check_changes,
     match,
@@ -58,6 +63,7 @@ _REFUSAL_PROBLEM = {
     AuthorityRefusal.NOT_DECIDING_BODY: DecisionProblem.NOT_DECIDING_BODY,
     AuthorityRefusal.OTHER_DEPARTMENT: DecisionProblem.OTHER_DEPARTMENT,
     AuthorityRefusal.NO_ROLE: DecisionProblem.NO_ITEM_ROLE,
+    AuthorityRefusal.ACT_NOT_ENTRUSTED: DecisionProblem.ACT_NOT_ENTRUSTED,
 }
 
 
@@ -74,10 +80,15 @@ def site_authority(session: Session, site_code: str) -> SiteAuthority:
         stored = json.loads(raw)
         items = frozenset(str(code) for code in stored.get("site_items", []))
         entrusted = {str(code): str(text) for code, text in dict(stored.get("entrusted", {})).items() if text}
+        acts = {
+            str(code): frozenset(EntrustedAct(act) for act in named)
+            for code, named in dict(stored.get("acts", {})).items()
+            if str(code) in entrusted
+        }
     except (ValueError, TypeError, AttributeError):
         log.error("authority setting of %s unreadable: the window decides no item there", site_code)
         return SiteAuthority()
-    return SiteAuthority(items, entrusted)
+    return SiteAuthority(items, entrusted, acts=acts)
 
 
 def item_authorities(
@@ -92,7 +103,12 @@ def item_authorities(
     held = site_authority(session, acting_site or site_code)
     deciders = decider_names(session, bundle, site_code)
     return {
-        item.code: ItemAuthority(deciders[item.code], item.code in held.site_items, held.entrusted.get(item.code, ""))
+        item.code: ItemAuthority(
+            deciders[item.code],
+            item.code in held.site_items,
+            held.entrusted.get(item.code, ""),
+            held.acts_of(item.code),
+        )
         for item in bundle.items
     }
 
@@ -114,20 +130,31 @@ class Acting:
         return {}
 
 
-def check_item(session: Session, desk: Desk, case_no: str, bundle: Bundle, site_code: str, item_code: str) -> Acting:
-    """May the desk's account decide ``item_code`` of the case, or take its step; and in whose name it is recorded.
+def check_item(
+    session: Session,
+    desk: Desk,
+    case_no: str,
+    bundle: Bundle,
+    site_code: str,
+    item_code: str,
+    act: EntrustedAct | None = None,
+) -> Acting:
+    """May the desk's account decide ``item_code`` of the case, or take its step (of ``act``: the window under an
+    entrustment only where its agreement covers it); and in whose name it is recorded.
 
-    Raises :class:`DecisionRefused` (``NOT_DECIDING_BODY``, ``OTHER_DEPARTMENT`` or ``NO_ITEM_ROLE``, with the
-    deciding body named) when the rule refuses.  Roles and department are read as they are now, as every check is.
+    Raises :class:`DecisionRefused` (``NOT_DECIDING_BODY``, ``OTHER_DEPARTMENT``, ``NO_ITEM_ROLE`` or
+    ``ACT_NOT_ENTRUSTED``, with the deciding body named) when the rule refuses.  Roles and department are read as they
+    are now, as every check is.
     """
     authority = item_authorities(session, bundle, site_code, desk.identity.site_code).get(item_code)
     if authority is None:
         raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case_no, item_code)
-    ruling = item_ruling(current_roles(session, desk.actor), own_department(session, desk), authority)
+    ruling = item_ruling(current_roles(session, desk.actor), own_department(session, desk), authority, act)
     if ruling.refusal is not None:
         log.warning("case %s: item %s refused to %s: %s", case_no, item_code, desk.clerk, ruling.refusal.value)
         problem = _REFUSAL_PROBLEM[ruling.refusal]
-        raise DecisionRefused(problem, case_no, item_code, deciding=authority.deciding)
+        named = act.value if act is not None and ruling.refusal is AuthorityRefusal.ACT_NOT_ENTRUSTED else ""
+        raise DecisionRefused(problem, case_no, item_code, deciding=authority.deciding, act=named)
     clerk = desk.clerk
     if ruling.standing is Standing.ENTRUSTED:
         clerk = recorded_for(authority.deciding, desk.clerk)
@@ -222,25 +249,39 @@ def set_item_held(session: Session, desk: Desk, site_code: str, item_code: str, 
     require(session, desk.actor, Permission.CHANGE_SETTINGS)
     now = site_authority(session, site_code)
     items = now.site_items | {item_code} if held else now.site_items - {item_code}
-    after = SiteAuthority(frozenset(items), now.entrusted)
+    after = SiteAuthority(frozenset(items), now.entrusted, acts=now.acts)
     _store(session, desk, site_code, after, {"item": item_code, "site_body": held})
     return after
 
 
-def set_entrustment(session: Session, desk: Desk, site_code: str, item_code: str, entrustment: str) -> SiteAuthority:
-    """Record the department's 授权 for ``item_code`` (its document number and date), or remove it (""); after.
+def set_entrustment(
+    session: Session,
+    desk: Desk,
+    site_code: str,
+    item_code: str,
+    entrustment: str,
+    acts: frozenset[EntrustedAct] = ALL_ACTS,
+) -> SiteAuthority:
+    """Record the department's 授权 for ``item_code`` (its document number and date) and the ``acts`` it covers, or
+    remove it (""); after.
 
-    The text is held to the desk's rules for a note (:mod:`counter.parties.text`): ValueError otherwise."""
+    The text is held to the desk's rules for a note (:mod:`counter.parties.text`), and an agreement covers some act:
+    ValueError otherwise."""
     require(session, desk.actor, Permission.CHANGE_SETTINGS)
     checked = check_text(entrustment, TextField.NOTE)  # cited on the history's lines and in the audit trail
     if not checked.ok:
         raise ValueError(f"entrustment text refused: {checked.problem}")
+    if checked.value and not acts:
+        raise ValueError("an entrustment covers at least one act")
     now = site_authority(session, site_code)
     entrusted = {k: v for k, v in now.entrusted.items() if k != item_code}
+    covered = {k: v for k, v in now.acts.items() if k != item_code}
     if checked.value:
         entrusted[item_code] = checked.value
-    after = SiteAuthority(now.site_items, entrusted)
-    _store(session, desk, site_code, after, {"item": item_code, "entrustment": entrustment.strip()})
+        covered[item_code] = frozenset(acts)
+    after = SiteAuthority(now.site_items, entrusted, acts=covered)
+    named = sorted(act.value for act in acts) if checked.value else []
+    _store(session, desk, site_code, after, {"item": item_code, "entrustment": entrustment.strip(), "acts": named})
     return after
 
 
@@ -274,10 +315,11 @@ def change_authority(
     hold: tuple[str, ...],
     entrust: tuple[tuple[str, str], ...],
     release: tuple[str, ...],
+    acts: frozenset[EntrustedAct] = frozenset(),
 ) -> SiteAuthority:
-    """Hold, entrust and release items by the catalog's codes, in either shape; every problem refused at once
-    (:class:`AuthorityRefused`: :func:`counter.case.site_authority.check_changes`), nothing changed then.  The
-    setting after, with the items each code matched."""
+    """Hold, entrust (each agreement covering ``acts``) and release items by the catalog's codes, in either shape;
+    every problem refused at once (:class:`AuthorityRefused`: :func:`counter.case.site_authority.check_changes`),
+    nothing changed then.  The setting after, with the items each code matched."""
     require(session, desk.actor, Permission.CHANGE_SETTINGS)
     items = catalog_items(session, site_code)
     now = site_authority(session, site_code)
@@ -286,7 +328,7 @@ def change_authority(
     from counter.documents.acceptance import OrganAnswer
 
     organ = office_settings(session, site_code).administrative_organ == OrganAnswer.YES
-    problems = list(check_changes(hold, entrust, items, organ=organ))
+    problems = list(check_changes(hold, entrust, items, organ=organ, acts=acts))
     unknown = AuthorityProblem.UNKNOWN_CODE.value
     problems += [(typed, unknown) for typed in release if not match(typed, items) and not _held(typed, kept)]
     if problems:
@@ -297,14 +339,14 @@ def change_authority(
             set_item_held(session, desk, site_code, item.code, held=True)
     for typed, text in entrust:
         for item in match(typed, items):
-            set_entrustment(session, desk, site_code, item.code, text)
+            set_entrustment(session, desk, site_code, item.code, text, acts)
     for typed in release:
         for code in {*(i.code for i in match(typed, items)), *_held(typed, kept)}:
             set_item_held(session, desk, site_code, code, held=False)
             set_entrustment(session, desk, site_code, code, "")
     found = tuple(m for typed in (*hold, *(t for t, _ in entrust), *release) for m in matched(typed, items))
     after = site_authority(session, site_code)
-    return SiteAuthority(after.site_items, after.entrusted, found)
+    return SiteAuthority(after.site_items, after.entrusted, found, acts=after.acts)
 
 
 def _held(typed: str, kept: tuple[str, ...]) -> tuple[str, ...]:
@@ -317,7 +359,11 @@ def _store(session: Session, desk: Desk, site_code: str, held: SiteAuthority, de
     if not held.site_items and not held.entrusted:
         drop_setting(session, key)
     else:
-        value = {"site_items": sorted(held.site_items), "entrusted": dict(sorted(held.entrusted.items()))}
+        value = {
+            "site_items": sorted(held.site_items),
+            "entrusted": dict(sorted(held.entrusted.items())),
+            "acts": {code: sorted(act.value for act in held.acts_of(code)) for code in sorted(held.entrusted)},
+        }
         put_setting(session, key, json.dumps(value, ensure_ascii=False, sort_keys=True))
     record_at_desk(session, desk, AuditAction.SETTING_CHANGED, key, detail)
 

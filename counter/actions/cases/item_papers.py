@@ -20,7 +20,7 @@ from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.documents import made_document
 from counter.actions.cases.item_authority import check_item
 from counter.case.decisions import DecisionProblem, DecisionRefused
-from counter.documents.kinds import DEPARTMENT_PAPERS, DocumentKind
+from counter.documents.kinds import DEPARTMENT_PAPERS, PAPER_ACT, DocumentKind
 from counter.documents.made import MadeDocument
 
 __all__ = ["DEPARTMENT_PAPERS", "make_item_paper"]
@@ -39,5 +39,5 @@ def make_item_paper(
     case, bundle = case_and_bundle(session, case_no)
     if bundle.item(item_code) is None:
         raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
-    check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
+    check_item(session, desk, case.case_no, bundle, case.site_code, item_code, PAPER_ACT[kind])
     return made_document(session, desk, case.case_no, kind, today, item_code)

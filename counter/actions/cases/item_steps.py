@@ -48,6 +48,7 @@ from counter.case.item_path import (
 from counter.case.item_standing import ItemStanding
 from counter.case.item_step_request import StepRequest
 from counter.case.refusal_basis import RefusalBasis
+from counter.case.site_authority import STEP_ACT
 from counter.case.status import CaseEvent, CaseStatus
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, ItemType
@@ -104,7 +105,7 @@ def take_item_step(
     if bundle.item(item_code) is None:
         raise DecisionRefused(DecisionProblem.UNKNOWN_ITEM, case.case_no, item_code)
     # the deciding department's staff, or the window where the site holds the item or was entrusted with it
-    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
+    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code, STEP_ACT[request.event])
     view, paths = _read(session, case)
     path = paths.get(item_code, [])
     step = ItemStep(

@@ -34,7 +34,15 @@ from counter.catalog.model import Bundle, Item, ItemType
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import guide_version
-from counter.documents.acceptance import HELD, Acceptance, HeldItems, acceptance_of, held_of_record, kept_snapshot
+from counter.documents.acceptance import (
+    HELD,
+    Acceptance,
+    HeldItems,
+    acceptance_of,
+    held_from,
+    held_of_record,
+    kept_snapshot,
+)
 from counter.documents.data import OfficeSettings
 from counter.documents.kinds import DocumentKind
 
@@ -92,7 +100,7 @@ def receives_only(session: Session, bundle: Bundle, site_code: str) -> bool:
     """Whether the site only receives every item of ``bundle`` for its departments (:mod:`counter.documents.acceptance`)
     as its settings stand: what its guide page and its 一次性告知单 say of the window's own step."""
     office, now = office_settings(session, site_code), site_authority(session, site_code)
-    held = HeldItems(now.site_items, dict(now.entrusted))
+    held = held_from(now)
     return bool(bundle.items) and all(acceptance_of(i, office, held) is Acceptance.RECEIVED for i in bundle.items)
 
 
@@ -125,7 +133,7 @@ def told_standing_of(session: Session, case_no: str, site_code: str) -> tuple[Of
         office, held = stored_office_settings(raw, site_code), held_of_record(kept.get(HELD))
     else:
         now = site_authority(session, site_code)
-        office, held = office_settings(session, site_code), HeldItems(now.site_items, dict(now.entrusted))
+        office, held = office_settings(session, site_code), held_from(now)
     return office, held
 
 

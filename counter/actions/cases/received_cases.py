@@ -31,7 +31,7 @@ from counter.db import models
 from counter.db.case_standing_reads import CaseStanding, case_standings
 from counter.db.catalog_store import known_guide
 from counter.db.settings_store import get_setting, office_key, read_settings
-from counter.documents.acceptance import HeldItems, only_received
+from counter.documents.acceptance import HeldItems, held_from, only_received
 from counter.documents.data import OfficeSettings
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def _site_standing(unit: Unit, site_code: str) -> tuple[OfficeSettings, HeldItem
     case_view.read_case`)."""
     office = stored_office_settings(get_setting(unit, office_key(site_code)), site_code)
     held = site_authority(unit, site_code)
-    return office, HeldItems(held.site_items, dict(held.entrusted))
+    return office, held_from(held)
 
 
 def marked(unit: Unit, rows: Sequence[Row]) -> list[Row]:

@@ -27,6 +27,7 @@ from counter.case.moments import moment_on
 from counter.case.pledge_checks import PledgeNotice, PledgeRefused
 from counter.case.pledge_steps import HearingRecord, Recheck, period_floor, period_refusal, text_refusal
 from counter.case.served import Service, ServiceProblem, ServiceRefused, service_problems
+from counter.case.site_authority import EntrustedAct
 from counter.case.status import CaseEvent
 from counter.db import models
 from counter.db.case_store import add_history
@@ -72,7 +73,9 @@ def recheck(
     """The 复查 of the correction ordered: corrected (the licence stands), not corrected once the period ran out, or
     corrected but still not as promised; once, with what was found, after the order was served."""
     case, bundle = case_and_bundle(session, number, lock=True)
-    acting = acting_on(session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_REVOKED))
+    acting = acting_on(
+        session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_REVOKED), EntrustedAct.CHECK
+    )
     row = found_false(session, case, item_code)
     problem = false_promise(session, case, row).recheck_refusal(today, found, finding) or text_refusal(finding)
     if problem is not None:
@@ -88,7 +91,9 @@ def hear(session: Session, desk: Desk, number: str, item_code: str, today: dt.da
     Only after the 复查 found the correction ordered not made (``NOT_RECHECKED`` before), once; its paper is made with
     it, dated ``today``."""
     case, bundle = case_and_bundle(session, number, lock=True)
-    acting = acting_on(session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_REVOKED))
+    acting = acting_on(
+        session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_REVOKED), EntrustedAct.REVOKE
+    )
     row = found_false(session, case, item_code)
     item = bundle.item(item_code)
     assert item is not None
@@ -115,7 +120,9 @@ def revoke(
     it, dated ``today``.  The case's own record says so: the item reads 已撤销 on the page, in ``case show`` and at
     the hall (:data:`~counter.case.status.CaseEvent.ITEM_REVOKED`, with what the check found)."""
     case, bundle = case_and_bundle(session, number, lock=True)
-    acting = acting_on(session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_REVOKED))
+    acting = acting_on(
+        session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_REVOKED), EntrustedAct.REVOKE
+    )
     row = found_false(session, case, item_code)
     promise = false_promise(session, case, row)
     problem = promise.revoke_refusal(today, record) or text_refusal(record.said, record.answer)

@@ -33,6 +33,7 @@ from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import state_of
 from counter.case.pledge_checks import PledgeNotice, PledgeProblem, PledgeRefused, grant_open
 from counter.case.pledge_steps import period_floor, period_refusal, text_refusal
+from counter.case.site_authority import EntrustedAct
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import Bundle
 from counter.db import models
@@ -64,7 +65,9 @@ def grant_on_pledge(
         raise PledgeRefused(PledgeProblem.NOT_PLEDGE_ITEM, case.case_no, item_code)
     if not item.pledge.chosen_in(answers_of(case)):  # the applicant chose the ordinary procedure
         raise PledgeRefused(PledgeProblem.NOT_CHOSEN, case.case_no, item_code)
-    acting = acting_on(session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_APPROVED))
+    acting = acting_on(
+        session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_APPROVED), EntrustedAct.DECIDE
+    )
     if not desk.actor.signed_in:
         raise PledgeRefused(PledgeProblem.CANNOT_CHECK, case.case_no, item_code)
     _signed_for(session, case, bundle, item_code)
@@ -125,7 +128,7 @@ def record_check(
     case, bundle = case_and_bundle(session, number, lock=True)
     # finding a promise false sets its revocation going: at the window the permission of a 不予批准
     event = CaseEvent.ITEM_APPROVED if kept else CaseEvent.ITEM_REVOKED
-    acting = acting_on(session, desk, case, bundle, item_code, permission_for(event))
+    acting = acting_on(session, desk, case, bundle, item_code, permission_for(event), EntrustedAct.CHECK)
     row = granted(session, case, item_code)
     item = bundle.item(item_code)
     assert item is not None

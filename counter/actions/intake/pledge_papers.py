@@ -26,7 +26,7 @@ from counter.case.pledge_checks import PledgeNotice, PledgeProblem, PledgeRefuse
 from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import case_view
-from counter.documents.acceptance import HeldItems
+from counter.documents.acceptance import held_from
 from counter.documents.data import DocumentData
 from counter.documents.notice_pledge import PledgeFacts
 from counter.documents.words import DOC_YOU
@@ -77,7 +77,7 @@ def _document(
     assert view is not None  # the case was just read
     office = office_settings(session, case.site_code)
     now = site_authority(session, desk.identity.site_code)  # whose act it is: the site's own where it holds the item
-    held = HeldItems(now.site_items, dict(now.entrusted))
+    held = held_from(now)
     you = DOC_YOU["company" if view.legal_rep else "person"]
     make = {
         PledgeNotice.CORRECTION: correction_order,
@@ -95,7 +95,7 @@ def ready(session: Session, desk: Desk, case: models.Case, bundle: Bundle, item_
     item = bundle.item(item_code)
     assert item is not None
     now = site_authority(session, desk.identity.site_code)
-    check_possible(item, office_settings(session, case.site_code), HeldItems(now.site_items, dict(now.entrusted)))
+    check_possible(item, office_settings(session, case.site_code), held_from(now))
 
 
 def issue(
@@ -153,7 +153,7 @@ def pledge_paper(
         assert view is not None
         office = office_settings(session, case.site_code)
         now = site_authority(session, desk.identity.site_code)
-        held = HeldItems(now.site_items, dict(now.entrusted))
+        held = held_from(now)
         row.pledge_doc_no = row.pledge_doc_no or notice_number(session, desk, today, DocKind.PLEDGE)
         data = pledge_notice(view, bundle, item, office, row.pledge_doc_no, facts_of(session, case, row), held)
     return render_pdf(marked_for_training(session, data))

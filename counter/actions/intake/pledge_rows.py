@@ -19,17 +19,25 @@ from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
 from counter.case.pledge_checks import PledgeProblem, PledgeRefused
 from counter.case.pledge_steps import FalsePromise, Recheck
+from counter.case.site_authority import EntrustedAct
 from counter.catalog.model import Bundle
 from counter.db import models
 
 
 def acting_on(
-    session: Session, desk: Desk, case: models.Case, bundle: Bundle, item_code: str, permission: Permission
+    session: Session,
+    desk: Desk,
+    case: models.Case,
+    bundle: Bundle,
+    item_code: str,
+    permission: Permission,
+    act: EntrustedAct | None = None,
 ) -> Acting:
     """The standing of the desk's account on the item (the one rule, :func:`check_item`): the deciding department's
     own staff act on it as on any item of theirs; the window, where the site holds it or was entrusted with it, needs
-    the step's ``permission`` besides (a clerk's grant and paper, a supervisor's revocation)."""
-    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code)
+    the step's ``permission`` besides (a clerk's grant and paper, a supervisor's revocation), and under an entrustment
+    an agreement that covers the step's ``act``."""
+    acting = check_item(session, desk, case.case_no, bundle, case.site_code, item_code, act)
     if acting.ruling.standing is not Standing.DEPARTMENT:
         require(session, desk.actor, permission)
     return acting

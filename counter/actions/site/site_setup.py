@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.admin.paper_blanks import blanks_now
+from counter.actions.admin.paper_seals import site_seal_ca
 from counter.actions.admin.site import init_site, peers, register_peer, site_as_shown, site_is_set_up, stored_site
 from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.actions.catalog.imports import sync_bundled
@@ -147,6 +148,7 @@ def set_up_site(
         has_catalog = _has_catalog(session)
     if not has_catalog:
         catalog = sync_bundled(sessions, catalog_folder, desk=after)
+    site_seal_ca(name)  # the trust anchor of the site's sealed papers, before any body's seal is made with it
     with sessions() as session:
         blanks = blanks_now(session, code)
     return SiteSetUp(identity, after, config_path(), catalog, blanks)

@@ -26,6 +26,7 @@ from counter.db.models.cases import (
     PrintRecord,
 )
 from counter.db.models.desk_sessions import DeskSession, HallDesk
+from counter.db.models.e_service import EServiceAgreement, PaperSent
 from counter.db.models.exchange import (
     OutboxMessage,
     PlatformEvent,
@@ -73,6 +74,7 @@ __all__ = [
     "DeskSession",
     "DocumentRecord",
     "Draft",
+    "EServiceAgreement",
     "FrontStoreEvent",
     "GuideVersion",
     "HallDesk",
@@ -83,6 +85,7 @@ __all__ = [
     "OperationReceipt",
     "OutboxMessage",
     "PadRequest",
+    "PaperSent",
     "PaperService",
     "Party",
     "PeerSeal",

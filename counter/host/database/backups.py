@@ -115,14 +115,33 @@ def backup_if_due(url: str, now: dt.datetime) -> Path | None:
 def pg_commands(url: str, file: Path) -> tuple[str, str]:
     """The ``pg_dump`` and ``pg_restore`` commands, ready to paste, for the PostgreSQL database of ``url``.
 
-    The password is left out (give it in ``PGPASSWORD`` or ``~/.pgpass``).
+    The password is left out (give it in ``PGPASSWORD`` or ``~/.pgpass``).  A database pair's address (the
+    运维手册's step 12: ``host=hall-db-a:5432&host=hall-db-b:5432``, SQLAlchemy's way of naming several hosts) is
+    written in libpq's own (``host=hall-db-a,hall-db-b&port=5432,5432``): libpq reads one ``host`` parameter, the
+    last, and would take ``hall-db-b:5432`` whole for a host's name, so the dump would have reached neither node.
     """
     from sqlalchemy.engine import URL, make_url  # only for a hall's backup command, never at the window's start
 
     given = make_url(url)
-    parsed = URL.create("postgresql", given.username, None, given.host, given.port, given.database, given.query)
+    query = _libpq_hosts(dict(given.query))
+    parsed = URL.create("postgresql", given.username, None, given.host, given.port, given.database, query)
     target = shlex.quote(f"--dbname={parsed.render_as_string(hide_password=False)}")
     out = shlex.quote(str(file))
     dump = f"pg_dump --format=custom --file={out} {target}"
     restore = f"pg_restore --clean --if-exists --no-owner --single-transaction {target} {out}"
     return dump, restore
+
+
+def _libpq_hosts(query: dict[str, str | tuple[str, ...]]) -> dict[str, str | tuple[str, ...]]:
+    """SQLAlchemy's ``host=NAME:PORT`` parameters, one a host, as libpq's one ``host`` list and one ``port`` list
+    (a host without its port leaves its place in the list empty: libpq's default).  A single host without a port
+    (a socket folder) is left as it is."""
+    given = query.get("host")
+    hosts = [given] if isinstance(given, str) else list(given or ())
+    if len(hosts) < 2 and not any(":" in host and not host.startswith("/") for host in hosts):
+        return query
+    named = [host.rpartition(":") if ":" in host and not host.startswith("/") else (host, "", "") for host in hosts]
+    query["host"] = ",".join(name for name, _, _ in named)
+    if any(port for _, _, port in named):
+        query["port"] = ",".join(port for _, _, port in named)
+    return query

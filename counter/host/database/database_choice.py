@@ -40,10 +40,22 @@ class NotAnAddress(Exception):
 
 def checked_address(given: str, variable: str = "") -> str:
     """``given`` when it is a database's address (``scheme://…``); :class:`NotAnAddress` for anything else, a file's
-    path the usual one.  ``variable``: the environment variable it came from, "" for ``--db``."""
-    if "://" not in given:
+    path the usual one, or a database pair's nodes written libpq's way (:func:`hosts_after_at`).  ``variable``: the
+    environment variable it came from, "" for ``--db``."""
+    if "://" not in given or hosts_after_at(given):
         raise NotAnAddress(given, variable)
     return given
+
+
+def hosts_after_at(address: str) -> bool:
+    """Whether ``address`` names several hosts libpq's way, ``@hall-db-a:5432,hall-db-b:5432/``: SQLAlchemy reads
+    the part after the first colon as one port number and fails with a ValueError, which reached the user as an
+    unexpected error with a report for support.  A database pair is named with ``host=`` parameters instead (the
+    运维手册's 五, step 12).  Read without SQLAlchemy (the desk's start decides its database before importing it):
+    the hosts are what follows the last ``@`` before the path."""
+    rest = address.partition("://")[2]
+    netloc = rest.split("/", 1)[0].split("?", 1)[0]
+    return "," in netloc.rpartition("@")[2]
 
 
 def environment_url() -> str:

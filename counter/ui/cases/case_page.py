@@ -393,7 +393,8 @@ class CasePage(StepSlots, QWidget):
             self._offer_due(view, lambda due: self.form.open_for(event, words.CASE_ACTION[event], (), due))
             return
         materials = view.deferred_open() if event is CaseEvent.DEFERRED_ARRIVED else ()
-        self.form.open_for(event, words.CASE_ACTION[event], materials, None)
+        title = words.case_form_title(event, only_received(self._items))  # the lapse of a 收件 in its own words
+        self.form.open_for(event, words.CASE_ACTION[event], materials, None, title=title)
 
     def on_item_decide(self, event_value: str, item_code: str) -> None:
         """准予 or 不予批准 of one item, chosen on the 各事项的决定 list: the form says which item and whose."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from counter.case.item_path import ItemEvent
 from counter.case.status import CaseEvent
 from counter.intake.outcome import Outcome
+from counter.words.documents import paper_title
 from counter.words.translate import tr
 
 CASE_OPEN_TITLE = tr("查找办件")
@@ -149,8 +150,26 @@ CASE_FORM_TITLE = {
         "其他事项由实施部门作出决定；与这些材料无关的事项继续办理。理由将记入经办记录和不予批准决定书。"
     ),
     CaseEvent.VOIDED: tr("作废误录的办件：办件不会删除，作废理由记入经办记录和审计日志。"),
-    CaseEvent.CORRECTION_LAPSED: tr("申请人逾期未补正，依补齐补正通知书视为放弃申请；今后再来按新申请办理。"),
+    CaseEvent.CORRECTION_LAPSED: tr("申请人逾期未补正，依{paper}视为放弃申请；今后再来按新申请办理。").format(
+        paper=paper_title("correction", False)
+    ),
 }
+#: the lapse where the hall only received the case: its 补齐材料告知书 decides nothing, so it threatens nothing
+#: (docs/notice-wording.md): the 收件 registration ends, and the applicant may hand the materials in at any time
+CASE_FORM_TITLE_RECEIVED = {
+    CaseEvent.CORRECTION_LAPSED: tr(
+        "申请人逾期未补齐，依{paper}终结本次收件登记，不影响申请人的任何权利；补齐后仍可随时提交，按新的收件办理。"
+    ).format(paper=paper_title("correction", True)),
+}
+
+
+def case_form_title(event: CaseEvent, received: bool) -> str:
+    """The step's form title by the hall's standing: its 收件 words where it only received the case (``received``)."""
+    if received:
+        return CASE_FORM_TITLE_RECEIVED.get(event, CASE_FORM_TITLE[event])
+    return CASE_FORM_TITLE[event]
+
+
 ITEM_QUEUE_TAB = tr("部门待办")
 ITEM_QUEUE_CHOOSE = tr("部门：")
 ITEM_QUEUE_COMING_DUE = tr("到期提醒：各部门下一个工作日到期、今日到期和已逾期的事项")

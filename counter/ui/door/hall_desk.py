@@ -22,6 +22,7 @@ from counter.ui.door import server_words
 if TYPE_CHECKING:
     from counter.access.desk import Desk
     from counter.service.operation import Operation
+    from counter.service.outage_desk import OutageDesk
     from counter.service.remote import Remote
 
 log = logging.getLogger(__name__)
@@ -58,20 +59,31 @@ class HallService(QObject):
     """
 
     session_ended = Signal(str)  # a counter.access.desk_session.SessionEnd value, or "none"
+    #: the server did not answer a call, its retries spent (emitted from the worker thread): outage mode is offered
+    server_away = Signal()
 
-    def __init__(self, remote: Remote, parent: QObject | None = None) -> None:
+    def __init__(self, remote: Remote, parent: QObject | None = None, outage: OutageDesk | None = None) -> None:
         super().__init__(parent)
         self.remote = remote
         self.clock = remote.clock  # the day the window shows: the machine's
         self._told: list[Callable[[int], None]] = []
+        #: the desk's outage store (:mod:`counter.service.outage_desk`); ``in_outage``: the clerk chose outage mode,
+        #: and every call goes to the store (refused there unless the window's own work)
+        self.outage = outage
+        self.in_outage = False
 
     def call(self, op: Operation[Req, Res], request: Req, desk: Desk | None = None, *, key: str = "") -> Res:
-        from counter.service.remote import SessionEnded
+        from counter.service.remote import ServerUnreachable, SessionEnded
 
+        if self.in_outage and self.outage is not None:
+            return self.outage.call(op, request, desk, key=key)
         try:
             return self.remote.call(op, request, desk, key=key)
         except SessionEnded as err:
             self.session_ended.emit(err.reason or "none")
+            raise
+        except ServerUnreachable:
+            self.server_away.emit()
             raise
 
     def report_trouble_to(self, told: Callable[[int], None]) -> None:
@@ -86,6 +98,8 @@ class HallService(QObject):
 
     def close(self) -> None:
         self.remote.close()
+        if self.outage is not None:
+            self.outage.close()
 
 
 def open_remote(settings: HallSettings) -> Remote | str:

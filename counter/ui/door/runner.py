@@ -135,7 +135,11 @@ def server_failed(err: Exception, message: str) -> Failed | None:  # noqa: PLR09
     remote = sys.modules.get("counter.service.remote")
     if remote is None:
         return None
+    from counter.sync.outage import OutageRefused
     from counter.ui.door import server_words
+
+    if isinstance(err, OutageRefused):
+        return Failed(message.format(fault=server_words.OUTAGE_REFUSED), DbFault.OTHER, type(err).__name__)
 
     if isinstance(err, remote.ServerUnreachable):
         return Failed(message.format(fault=server_words.SERVER_AWAY), DbFault.UNREACHABLE, type(err).__name__, True)

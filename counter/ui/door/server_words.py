@@ -25,6 +25,14 @@ __all__ = [
     "INTAKE_SERVER_AWAY",
     "INTAKE_SERVER_REACHING",
     "INTAKE_SERVER_REACHING_LINE",
+    "OUTAGE_ENTER",
+    "OUTAGE_HANDED",
+    "OUTAGE_HANDED_HELD",
+    "OUTAGE_LINE",
+    "OUTAGE_OFFER",
+    "OUTAGE_OFFER_HEADING",
+    "OUTAGE_REFUSED",
+    "OUTAGE_WAIT",
     "SERVER_AWAY",
     "SERVER_NOT_TRUSTED",
     "SERVER_NOT_UNDERSTOOD",
@@ -63,3 +71,20 @@ SESSION_ENDED_HEADING = tr("请重新登录")
 INTAKE_SERVER_AWAY = tr(
     "与大厅服务器的连接中断，本次受理尚未保存。表单内容都在，请不要关闭窗口；连接恢复后将自动重新提交。"
 )
+
+#: outage mode (counter.ui.door.outage_mode): offered when the server stays away, shown the whole time it lasts
+OUTAGE_OFFER_HEADING = tr("连不上大厅服务器")
+OUTAGE_OFFER = tr(
+    "大厅服务器一直没有应答。可以转入断网应急收件：收件暂存本机并出具收件凭证，凭证写明服务器恢复后录入大厅系统，"
+    "办件编号不变；服务器恢复后本机自动录入。断网应急期间只能收件，不能作出决定，也不能查看其他窗口的办件。"
+)
+OUTAGE_ENTER = tr("转入断网应急收件")
+OUTAGE_WAIT = tr("继续等待")
+OUTAGE_LINE = tr("断网应急收件中：收件暂存本机，大厅服务器恢复后自动录入")
+OUTAGE_HANDED = tr("大厅服务器已恢复，断网期间收件的 {count} 件已录入大厅系统")
+OUTAGE_HANDED_HELD = tr(
+    "大厅服务器已恢复，断网期间收件的 {count} 件已录入大厅系统；另有 {held} 件未能录入，暂存本机，下次登录时再录入，"
+    "请告知管理员"
+)
+#: the ``{fault}`` of a widget's sentence for what outage mode cannot do
+OUTAGE_REFUSED = tr("断网应急收件期间不能办理此项，需连接大厅服务器，恢复后再办")

@@ -52,7 +52,7 @@ class ApplicantLookUps(IntakeCommit):
         """Her cases of this bundle not yet over, named before she is taken again (the case a 补正 answer answers is
         its own, not named); once the clerk chose 仍然新建 for this number, not asked again; a draft put back is
         shown as it was saved."""
-        if self.drafts.paused or self.finished or id_no in (self.open_cases.id_no, self._new_case_for):
+        if self.restoring or self.finished or id_no in (self.open_cases.id_no, self._new_case_for):
             return
         self.dispatch(LookUpStarted(id_no))
         try:
@@ -115,7 +115,7 @@ class ApplicantLookUps(IntakeCommit):
 
     def _look_up(self, id_no: str, form: ApplicantForm | AgentForm) -> None:
         """一证办理, except while a draft is put back: the draft is shown as it was saved."""
-        if self.drafts.paused:
+        if self.restoring:
             return
         self._runner.submit(
             KNOWN_PARTY,
@@ -134,6 +134,6 @@ class ApplicantLookUps(IntakeCommit):
 
     def _known(self, id_no: str, form: ApplicantForm | AgentForm, known: KnownParty | None) -> None:
         """What the office knows of ``id_no``, into the fields the clerk left empty, while the number still stands."""
-        if known is not None and not self.drafts.paused and form.id_field.check().value == id_no:
+        if known is not None and not self.restoring and form.id_field.check().value == id_no:
             form.fill_known(known)
         self.looked_up.emit(id_no)

@@ -28,22 +28,25 @@ from counter.access.not_permitted import NotPermitted
 from counter.case.intake_request import IntakeRequest, TakenIntake
 from counter.case.not_found import CaseNotFound
 from counter.case.number_faults import NumbersBehind, OtherSeries
+from counter.documents.outcome_preview import IntakePreview
 from counter.intake.checklist import Checklist
 from counter.intake.flow import (
-    AfterPreview,
     Answered,
     Asked,
     ByItself,
-    CommitFlow,
+    Decide,
     Effect,
     Event,
     Go,
+    IntakeFlow,
     InTurn,
     NotTaken,
+    ReadGrounds,
     Restore,
     SayBusy,
     SendFailed,
     Sent,
+    ShowProblem,
     Step,
     Taken,
     WaitTurn,
@@ -96,13 +99,15 @@ class IntakeCommit(CommitWaits):
     confirmation: RefusalConfirmation | None
     drafts: DraftKeeper
     preview: Preview
-    flow = CommitFlow()  # the commit's state, its one owner (counter.intake.flow); each panel replaces it
+    flow = IntakeFlow()  # the intake's state, its one owner (counter.intake.flow); each panel replaces it
     _named = ""  # the commit button's words before it said the intake is being saved
     _busy_message = ""  # what the runner's Busy said, for the SayBusy effect
 
     if TYPE_CHECKING:  # what the panel gives
 
         def request(self) -> IntakeRequest: ...
+        def show_preview(self, shown: IntakePreview | None, problem: str) -> None: ...
+        def carry_out_closing(self, effect: Effect) -> None: ...
         def refresh_commit(self) -> None: ...
 
     @property
@@ -113,24 +118,40 @@ class IntakeCommit(CommitWaits):
     def committing(self) -> bool:
         return self.flow.committing
 
-    def dispatch(self, event: Event) -> None:
-        """The event to the flow; its effects carried out, in order, once the state is the new one."""
+    @property
+    def previewing(self) -> bool:
+        return self.flow.previewing
+
+    @property
+    def restoring(self) -> bool:
+        """A kept draft is being put back: its changes look nobody up and save nothing."""
+        return self.flow.restoring
+
+    def dispatch(self, event: Event) -> tuple[Effect, ...]:
+        """The event to the flow; its effects carried out, in order, once the state is the new one, and returned."""
         self.flow, effects = on(self.flow, event)
         for effect in effects:
             self._carry_out(effect)
+        return effects
 
     def _carry_out(self, effect: Effect) -> None:
         match effect:
             case Go(step):
                 self._step(step)()
-            case AfterPreview(step):
-                self.preview.after(self._step(step))
             case Restore():
                 self._committed()
             case WaitTurn():
                 self._runner.after_answers(self._in_turn)
             case SayBusy():
                 self.show_message(self._busy_message)
+            case ReadGrounds():
+                self.preview.read()
+            case Decide():
+                self.preview.decide()
+            case ShowProblem(problem):
+                self.show_preview(None, problem)
+            case _:
+                self.carry_out_closing(effect)
 
     def _step(self, step: Step) -> Callable[[], None]:
         return self._request_now if step is Step.REQUEST else self._commit_now
@@ -138,7 +159,7 @@ class IntakeCommit(CommitWaits):
     def on_commit_requested(self) -> None:
         """The button or Ctrl+Enter: a refusal needs its ground, then the clerk's confirmation; asked while the form's
         preview or her open cases' look-up is in flight, once it has answered."""
-        self.dispatch(Asked(Step.REQUEST, self.preview.in_flight))
+        self.dispatch(Asked(Step.REQUEST))
 
     def _request_now(self) -> None:
         if self.refusal.isChecked() and self.refusal.ground() is None:
@@ -182,7 +203,7 @@ class IntakeCommit(CommitWaits):
         The commit is called back (:meth:`counter.ui.door.runner.Runner.submit`): while the database answers the window
         paints and takes keys, the button says the intake is being saved, and a second Ctrl+Enter finds it disabled
         and takes nothing twice."""
-        self.dispatch(Asked(Step.COMMIT, self.preview.in_flight))
+        self.dispatch(Asked(Step.COMMIT))
 
     def _commit_now(self) -> None:
         if not self.commit_button.isEnabled():
@@ -272,7 +293,7 @@ class IntakeCommit(CommitWaits):
             raise err
 
     def _taken(self, taken: TakenIntake) -> None:
-        self.dispatch(Taken())
+        self.dispatch(Taken(taken.case_no))
         self.taken = taken
         self.drafts.stop()
         try:

@@ -58,7 +58,6 @@ class DraftKeeper(QObject):
         self._form = form
         self.clock = time.monotonic  # monotonic seconds: a test's own clock moves the server's writes on
         self._sent_at: float | None = None  # when the server's copy was last written
-        self.paused = False  # while a saved form is put back: that is not typing
         self.stopped = False  # the intake is committed or given up: there is nothing left to keep
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -69,7 +68,9 @@ class DraftKeeper(QObject):
         self.server_timer.timeout.connect(self.save_now)
 
     def schedule(self) -> None:
-        if not self.paused and not self.stopped:
+        """The form changed: kept at the next pause (a draft put back is not typing: the intake's flow does not ask,
+        counter.intake.flow.FormChanged)."""
+        if not self.stopped:
             self.timer.start()
 
     def pause(self) -> bool:

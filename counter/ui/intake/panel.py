@@ -32,7 +32,27 @@ from counter.catalog.stored_guide import StoredGuide
 from counter.documents.outcome_preview import IntakePreview
 from counter.intake.checklist import Checklist, MaterialEntry, answer, record_entry, start_checklist
 from counter.intake.draft import IntakeDraft, fit_checklist
-from counter.intake.flow import CommitFlow, GivenUp
+from counter.intake.flow import (
+    AskAboutPapers,
+    AskToClose,
+    CancelPressed,
+    CloseAgreed,
+    CloseAsked,
+    Closes,
+    CloseWindow,
+    DraftShowing,
+    DraftShown,
+    Effect,
+    FormChanged,
+    GiveUp,
+    IntakeFlow,
+    NoCaseYet,
+    PapersOut,
+    Rate,
+    Say,
+    ScheduleDraft,
+    ShowCancel,
+)
 from counter.intake.outcome import Decision, Outcome, refusal_grounds
 from counter.intake.parties import party_problems
 from counter.intake.subject import SubjectProblem, subject_problems, subject_required
@@ -103,7 +123,7 @@ class IntakePanel(ApplicantLookUps):
         self._decision: Decision | None = None
         self._papers: dict[str, str] = {}  # the hall's 收件 paper of each outcome, where it only receives the items
         self._new_case_for = ""  # the number whose open cases the clerk saw and chose to take a new one anyway
-        self.flow = CommitFlow()  # finished, committing, the look-up waited for: counter.intake.flow
+        self.flow = IntakeFlow()  # finished, committing, the look-up and the preview waited for: counter.intake.flow
         self.taken: TakenIntake | None = None
         self.confirmation: RefusalConfirmation | None = None
         self.drafts = DraftKeeper(runner, desk, self.form, self)
@@ -130,9 +150,7 @@ class IntakePanel(ApplicantLookUps):
         self.refresh_decision()
         self.refresh_parties()
         self._blank = self.form()  # the form as nothing typed leaves it: closing that loses nothing, asks nothing
-        self._close_agreed = False
         self.close_question: QMessageBox | None = None
-        self.papers_out = False  # every paper of the outcome went out to the printer
         self.unprinted_question: UnprintedQuestion | None = None
 
     @classmethod
@@ -228,11 +246,11 @@ class IntakePanel(ApplicantLookUps):
     def apply_draft(self, draft: IntakeDraft) -> None:
         """Show a saved form field by field, without looking anyone up or saving it again."""
         self._checklist = fit_checklist(draft, self.bundle)
-        self.drafts.paused = True
+        self.dispatch(DraftShowing())
         try:
             show_fields(self, draft, self._checklist)
         finally:
-            self.drafts.paused = False
+            self.dispatch(DraftShown())
         self.refresh_decision()
         self.refresh_parties()
 
@@ -325,8 +343,17 @@ class IntakePanel(ApplicantLookUps):
         return asked and outcome is Outcome.CORRECT and self.deferral.unconfirmed() is not None
 
     def schedule_draft(self) -> None:
-        self.drafts.schedule()
-        self.reset_cancel()
+        """The form changed: the flow says whether the draft is kept at the next pause (:class:`FormChanged`)."""
+        self.dispatch(FormChanged())
+
+    @property
+    def cancel_armed(self) -> bool:
+        return self.flow.cancel_armed
+
+    @property
+    def papers_out(self) -> bool:
+        """Every paper of the outcome went out to the printer (the flow's state)."""
+        return self.flow.papers_out
 
     # --- slots ------------------------------------------------------------------------
 
@@ -373,7 +400,7 @@ class IntakePanel(ApplicantLookUps):
     def on_agent_toggled(self, agent: bool) -> None:
         """委托代办人办理 answers the guide's question of who comes (situation ``agent``: ``agent`` or ``self``), as
         the demo's intakes do; a draft put back keeps its own answers."""
-        if self.drafts.paused:
+        if self.restoring:
             return
         situation = next((s for s in self.bundle.situations if s.code == AGENT_SITUATION), None)
         option = AGENT_SITUATION if agent else SELF_OPTION
@@ -411,11 +438,7 @@ class IntakePanel(ApplicantLookUps):
         applicant.  A print that failed leaves both open, the places to print again from.  A print whose record was
         not written keeps the intake open saying so, the preview gone: closed, nothing would tell the clerk the case's
         print count is short (the paper is out, and is not asked for again)."""
-        self.papers_out = True
-        if unrecorded:
-            self.show_message(unrecorded)
-            return
-        self.close()
+        self.dispatch(PapersOut(unrecorded))
 
     def ask_about_papers(self) -> UnprintedQuestion:
         """A committed case closed with papers not printed (Esc after a failed print, 关闭, Alt+F4): the clerk goes
@@ -445,18 +468,34 @@ class IntakePanel(ApplicantLookUps):
         self.close_keeping_draft()
 
     def on_cancel_clicked(self) -> None:
-        if not self.cancel_armed:
-            self.arm_cancel()
-            return
-        self.dispatch(GivenUp())
-        self.drafts.discard()
-        self.cancelled.emit()
-        self.close()
+        self.dispatch(CancelPressed())
 
     def close_keeping_draft(self) -> None:
         """Close without asking: the clerk said so, or the account signs out (the draft is kept either way)."""
-        self._close_agreed = True
-        self.close()
+        self.dispatch(CloseAgreed())
+
+    def carry_out_closing(self, effect: Effect) -> None:
+        """The flow's effects of closing and giving up (:mod:`counter.intake.flow`)."""
+        match effect:
+            case ShowCancel(armed):
+                self.show_cancel(armed)
+            case GiveUp():
+                self.drafts.discard()
+                self.cancelled.emit()
+            case AskToClose():
+                self.ask_before_closing()
+            case AskAboutPapers():
+                self.ask_about_papers()
+            case CloseWindow():
+                self.close()
+            case Say(text):
+                self.show_message(text)
+            case ScheduleDraft():
+                self.drafts.schedule()
+            case Rate() | NoCaseYet():
+                pass  # the desk sends the case to the pad, or says why not (desk_actions.send_to_pad)
+            case Closes():
+                pass  # the close event is let through (closeEvent)
 
     def ask_before_closing(self) -> QMessageBox:
         """A filled intake closed by its window (Alt+F4, the title bar's button): the clerk confirms first.
@@ -477,14 +516,9 @@ class IntakePanel(ApplicantLookUps):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.drafts.save_if_waiting()
-        filled = not self.finished and not self.committed and (self.form() != self._blank or bool(self.camera.pages))
-        if filled and not self._close_agreed:
+        filled = not self.finished and (self.form() != self._blank or bool(self.camera.pages))
+        if Closes() not in self.dispatch(CloseAsked(filled)):  # asked instead (the flow's effects)
             event.ignore()
-            self.ask_before_closing()
-            return
-        if self.committed and not self.papers_out and not self._close_agreed:
-            event.ignore()
-            self.ask_about_papers()
             return
         super().closeEvent(event)
         if event.isAccepted():

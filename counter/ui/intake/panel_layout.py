@@ -138,7 +138,6 @@ class PanelLayout(QWidget):
         self.same_day = SameDayOffer()  # 即办件: shown by the panel once the case may take it
         for widget in (self.taken_label, self.case_no_label, self.print_button, self.close_button):
             widget.hide()
-        self.cancel_armed = False
         self.commit_shortcuts = [QShortcut(QKeySequence(k), self) for k in ("Ctrl+Return", "Ctrl+Enter")]
         self.close_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.close_shortcut.setEnabled(False)  # before the commit Esc must not lose the form
@@ -332,14 +331,7 @@ class PanelLayout(QWidget):
         self.commit_reason.setText(reason)
         self.commit_reason.show()
 
-    def arm_cancel(self) -> None:
-        """A first press only asks: a slip of the mouse must not throw the intake away."""
-        self.cancel_armed = True
-        self.cancel_button.setText(INTAKE_CANCEL_CONFIRM)
-        set_style_property(self.cancel_button, "armed", "true")
-
-    def reset_cancel(self) -> None:
-        if self.cancel_armed:
-            self.cancel_armed = False
-            self.cancel_button.setText(INTAKE_CANCEL)
-            set_style_property(self.cancel_button, "armed", "false")
+    def show_cancel(self, armed: bool) -> None:
+        """放弃 armed (a first press only asks: a slip of the mouse must not throw the intake away), or not."""
+        self.cancel_button.setText(INTAKE_CANCEL_CONFIRM if armed else INTAKE_CANCEL)
+        set_style_property(self.cancel_button, "armed", "true" if armed else "false")

@@ -8,9 +8,10 @@ for its preview, not one per change.  The commit still decides again at the serv
 
 The read goes to the runner's workers (:meth:`counter.ui.door.runner.Runner.submit`) and its answer comes back on the
 window's thread; nothing turns the event loop inside the slot that asked, so the keys the clerk types meanwhile go to
-their fields in order, as they come.  While it is in flight a change asks once more when it answers, with the form as
-it then stands.  A step that must see the outcome of the form as it is (the commit: its button, a refusal's
-confirmation) waits for it: :meth:`Preview.after`.  A form on another guide version reads that version's grounds.
+their fields in order, as they come.  Whether a change reads, decides at once or is decided when the read answers,
+and which steps wait for that answer (the commit: its button, a refusal's confirmation), is the intake's flow
+(:mod:`counter.intake.flow`, plain data tested without a window): the preview turns its asks and answers into the
+flow's events and does what the flow's effects say.  A form on another guide version reads that version's grounds.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject
 
 from counter.documents.outcome_preview import preview_of
+from counter.intake.flow import Event, PreviewAsked, PreviewLost, PreviewRead
 from counter.intake.not_possible import IntakeNotPossible, NotPossibleWhy
 from counter.intake.outcome import ReasonCode
 from counter.service.intake import PREVIEW_GROUNDS, GuideVersion
@@ -51,6 +53,11 @@ class Previewed(Protocol):
 
     def show_preview(self, shown: IntakePreview | None, problem: str) -> None: ...
 
+    def dispatch(self, event: Event) -> object: ...
+
+    @property
+    def previewing(self) -> bool: ...
+
 
 class Preview(QObject):
     """The preview of ``panel``'s form on the day ``today`` gives (the window's, as its other checks of the form),
@@ -62,65 +69,57 @@ class Preview(QObject):
     ) -> None:
         super().__init__(parent)
         self._panel, self._runner, self._desk, self._today = panel, runner, desk, today
-        self.in_flight = False
-        self._again = False  # the form changed while a preview was in flight
-        self._then: list[Callable[[], None]] = []  # steps waiting for the form's own preview
-        self._applied: tuple[Item, ...] = ()  # the items of the form whose grounds are being read
+        self._applied: tuple[Item, ...] = ()  # the items the form's answers apply, as last asked
         self._grounds: PreviewGrounds | None = None  # read once for the intake's guide version
         self._version: int | None = None  # the guide version the grounds were read for
-        self._asking = 0  # the guide version whose grounds are being read
+        self._asking = 0  # the guide version whose grounds are (to be) read
+
+    @property
+    def in_flight(self) -> bool:
+        """The grounds are being read (the flow's state)."""
+        return self._panel.previewing
 
     def ask(self, applied: tuple[Item, ...]) -> None:
         """What the form comes to now, with ``applied`` the items its answers apply: shown at once when the intake's
-        grounds are here, else when they are read."""
-        if self.in_flight:
-            self._again = True
-            return
+        grounds are here, else when they are read (the flow says which: :class:`counter.intake.flow.PreviewAsked`)."""
+        self._applied = applied
         version = self._panel.request().checklist.guide_version
-        if version is None or (self._grounds is not None and self._version == int(version)):
-            self._decide(applied)
-            return
-        self.in_flight, self._applied, self._asking = True, applied, int(version)
+        grounded = version is None or (self._grounds is not None and self._version == int(version))
+        if version is not None:
+            self._asking = int(version)
+        self._panel.dispatch(PreviewAsked(grounded))
+
+    def read(self) -> None:
+        """The flow's :class:`~counter.intake.flow.ReadGrounds`: the grounds of the form's guide version read."""
         try:
             self._runner.submit(PREVIEW_GROUNDS, GuideVersion(self._asking), self._desk, INTAKE_PREVIEW_FAILED,
                                 owner=self, answered=self._grounded, failed=self._failed)  # fmt: skip
         except BaseException:
-            self.in_flight = False
+            self._panel.dispatch(PreviewLost())
             raise
 
     def _grounded(self, grounds: PreviewGrounds) -> None:
         self._grounds, self._version = grounds, self._asking
-        if self._ended_stale():
-            return
-        self._decide(self._applied)
+        self._panel.dispatch(PreviewRead())
 
-    def _decide(self, applied: tuple[Item, ...]) -> None:
-        """The form's outcome decided here, as the commit decides it; shown, and the waiting steps let go."""
+    def decide(self) -> None:
+        """The flow's :class:`~counter.intake.flow.Decide`: the form's outcome decided here, as the commit decides
+        it, and shown."""
         try:
             if self._grounds is None:
                 raise IntakeNotPossible(None, why=NotPossibleWhy.GUIDE_VERSION_MISSING)
-            shown = preview_of(self._grounds, self._panel.request(), self._today(), applied)
+            shown = preview_of(self._grounds, self._panel.request(), self._today(), self._applied)
         except IntakeNotPossible as err:
             self._panel.show_preview(None, commit_problems(err))
         else:
             if any(reason.code in SETTLED_BY_SITE for reason in shown.decision.reasons):
                 self._grounds = None
             self._panel.show_preview(shown, "")
-        self._go_on()
 
     def reread(self) -> None:
         """The grounds read anew at the next change: the commit found the form otherwise than the desk's preview (a
         setting changed at the hall since the intake opened)."""
         self._grounds = None
-
-    def after(self, step: Callable[[], None]) -> bool:
-        """``step`` once the preview of the form as it stands has been shown; False when none is in flight (the
-        caller goes on at once)."""
-        if not self.in_flight:
-            return False
-        if step not in self._then:
-            self._then.append(step)
-        return True
 
     def _failed(self, err: Exception) -> None:
         if isinstance(err, IntakeNotPossible):
@@ -128,23 +127,6 @@ class Preview(QObject):
         elif isinstance(err, Failed):
             problem = err.message
         else:
-            self.in_flight = False
+            self._panel.dispatch(PreviewLost())
             raise err
-        if self._ended_stale():
-            return
-        self._panel.show_preview(None, problem)
-        self._go_on()
-
-    def _ended_stale(self) -> bool:
-        """The flight over; True when the form changed meanwhile and its preview was asked again instead."""
-        self.in_flight = False
-        if not self._again:
-            return False
-        self._again = False
-        self._panel.refresh_decision()  # its answer shown in turn (at once where no event loop turns)
-        return True
-
-    def _go_on(self) -> None:
-        steps, self._then = self._then, []
-        for step in steps:
-            step()
+        self._panel.dispatch(PreviewRead(problem))

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 from shiboken6 import isValid
 
+from counter.intake.flow import NoCaseYet, Rate, RateAsked
 from counter.ui import words
 from counter.ui.door.runner import Failed, Runner, failures_to, logged_only
 from counter.ui.keyboard.focus import bring_forward
@@ -209,9 +210,12 @@ class DeskActions(DeskIntake):
         intake = self.intake
         if intake is None or not isValid(intake) or active is not intake.window():
             return ""
-        if intake.taken is not None:
-            return intake.taken.case_no
-        return "" if intake.finished else OPEN_INTAKE
+        for effect in intake.dispatch(RateAsked()):  # the intake's flow says which case, or why none
+            if isinstance(effect, Rate):
+                return effect.case_no
+            if isinstance(effect, NoCaseYet):
+                return OPEN_INTAKE
+        return ""
 
     def _last_taken_today(self, lists: DayLists) -> None:
         """The newest case this desk took today sent, or said that there is none."""

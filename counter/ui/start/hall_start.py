@@ -53,17 +53,24 @@ def open_hall_window(remote: Remote, begin_work: bool = True) -> tuple[MainWindo
     """
     from counter.host.keys.desk_key import read_desk_key
     from counter.host.machine.desk_config import load_desk_config
+    from counter.host.machine.paths import data_dir
+    from counter.service.outage_desk import STORE_FILE, OutageDesk
     from counter.ui.door.hall_desk import HallService
+    from counter.ui.door.outage_mode import OutageMode
     from counter.ui.signin.door import ServerDoor
 
-    service = HallService(remote)
+    service = HallService(remote, outage=OutageDesk(data_dir() / STORE_FILE, remote))
     desk_no, key = load_desk_config().desk_no, read_desk_key()
     window = MainWindow(service, None, [])
     service.setParent(window)
+    outage = OutageMode(service, window, window.desk_actions.desk)  # the window's child: it lives as long
+    window.statusBar().insertPermanentWidget(0, outage.line)
     window.sign_in = start_sign_in(
         window, service, begin_work, door=lambda runner: ServerDoor(runner, remote, desk_no, key)
     )
     service.session_ended.connect(window.sign_in.on_session_ended)
+    window.sign_in.signed_in.connect(outage.on_signed_in)
+    window.sign_in.unlocked.connect(outage.on_unlocked)
     return window, service
 
 

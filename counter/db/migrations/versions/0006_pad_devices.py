@@ -2,8 +2,8 @@
 the desk it is paired to) and ``pad_request`` (a rating request that belongs to a pad device, answered under its key
 alone).  Nothing existing changes: the requests asked before belong to no pad.
 
-Revision ID: 0005_pad_devices
-Revises: 0004_case_name_pairs
+Revision ID: 0006_pad_devices
+Revises: 0005_e_service
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_pad_devices"
-down_revision = "0004_case_name_pairs"
+revision = "0006_pad_devices"
+down_revision = "0005_e_service"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,71 @@
+"""The electronic seals of the bodies this machine acts for: made by the site's seal CA, used when a paper is
+printed as OFD (:mod:`counter.seals.ofd`).
+
+Why here.  The seal's files are keys (:mod:`counter.seals.store`): beside the site's signing key, never in
+the database; making one is a change of the site's settings (CHANGE_SETTINGS) recorded in the trail with the
+certificate's digest, so the trail says which seal a body had from when.  A paper made in the training database is
+never sealed: a 培训样张 bearing a true seal would be a paper of the body.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from counter.access.desk import Desk
+from counter.access.roles import Permission
+from counter.actions.admin.acting import this_desk
+from counter.actions.admin.audit import record_at_desk
+from counter.actions.admin.guard import require
+from counter.actions.admin.site import stored_site
+from counter.audit.actions import AuditAction
+from counter.db.models import utcnow
+from counter.documents.model import DocumentData
+from counter.host.machine import paths
+from counter.seals import store as seal_store
+from counter.seals.ses import read_seal
+from counter.seals.store import PaperSealMade
+from counter.sync import sm2
+
+AUDIT_SUBJECT = "paper_seal"
+
+
+def seals_here(key_path: Path | None = None) -> Path:
+    return seal_store.seals_dir(key_path or paths.site_key_path())
+
+
+def site_seal_ca(site_name: str, key_path: Path | None = None) -> None:
+    """The site's seal CA, made at set-up where there is none on this machine."""
+    seal_store.seal_ca(seals_here(key_path), site_name, utcnow())
+
+
+def make_paper_seal(
+    session: Session, desk: Desk | None, body: str, picture: bytes = b"", key_path: Path | None = None
+) -> PaperSealMade:
+    """A seal for ``body`` on this machine, made by the site's CA (made first where it is not here)."""
+    by = this_desk(desk)
+    require(session, by.actor, Permission.CHANGE_SETTINGS)
+    body = "".join(body.split())
+    site = stored_site(session)
+    folder, now = seals_here(key_path), utcnow()
+    seal_store.seal_ca(folder, site.name if site is not None else by.site_name, now)
+    made = seal_store.make_body_seal(folder, body, now, picture or None)
+    digest = sm2.sm3(made.certificate).hex()
+    record_at_desk(session, by, AuditAction.SETTING_CHANGED, AUDIT_SUBJECT, {"body": body, "certificate": digest})
+    return PaperSealMade(body, digest, read_seal(made.seal).valid_end)
+
+
+def ofd_parts(data: DocumentData, *, wanted: bool, key_path: Path | None = None) -> tuple[bytes, str, str]:
+    """The paper as OFD (nothing where not ``wanted``), the body whose seal it bears, the body whose seal this
+    machine does not hold: sealed where the seal is here, else unsealed and said so; a training paper never sealed."""
+    if not wanted:
+        return b"", "", ""
+    from counter.documents.ofd import render_ofd  # fontTools: loaded at the first OFD asked for
+    from counter.seals.ofd import sealed_ofd, sealing_body
+
+    body = sealing_body(data)
+    seal = None if data.training else seal_store.body_seal(seals_here(key_path), body)
+    if seal is None:
+        return render_ofd(data), "", "" if data.training else body
+    return sealed_ofd(data, seal, utcnow()), body, ""

@@ -1,0 +1,100 @@
+"""``counter paper verify FILE``: whether a sealed OFD paper is what its body sealed, said in Chinese.
+
+Anyone may run it on any desk: it needs no database and no account, only the site's trust anchors in this
+machine's key folder (the site's seal CA, and former or other sites' CAs placed beside it).  The check itself is
+:func:`counter.seals.verify.verify_paper`, the one the hall server uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from counter.cli.arguments import add_json
+from counter.cli.common import EXIT_OK, EXIT_PROBLEM, Reported, print_json
+from counter.words.files import file_fault
+from counter.words.translate import tr
+
+if TYPE_CHECKING:
+    from counter.cli.common import Commands
+
+
+def add_paper_commands(commands: Commands, common: argparse.ArgumentParser) -> None:
+    paper = commands.add_parser("paper", parents=[common], help=tr("电子文书：校验 OFD 文书的电子印章")).add_subparsers(
+        dest="paper_command", metavar="ACTION", required=True
+    )
+    p = paper.add_parser(
+        "verify",
+        parents=[common],
+        help=tr("校验 OFD 文书的电子印章（GB/T 38540）：印章、证书链、内容是否一字未改，并说明由谁何时盖章"),
+    )
+    p.add_argument("file", metavar="FILE", help=tr("要校验的 OFD 文件"))
+    add_json(p)
+    p.set_defaults(func=cmd_paper_verify)
+
+
+def add_seal_command(site: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
+    """``counter site seal --body NAME``: under ``counter site``."""
+    p = site.add_parser(
+        "seal",
+        parents=[common],
+        help=tr("为一个出具文书的单位制作电子印章（GB/T 38540），其 OFD 文书从此加盖电子印章（系统管理员）"),
+    )
+    p.add_argument("--body", required=True, help=tr("单位名称，与文书盖章处印出的名称一字不差"))
+    p.add_argument("--image", metavar="FILE.png", help=tr("该单位印章的登记图像（PNG）；不给则按名称绘制"))
+    p.set_defaults(func=cmd_site_seal)
+
+
+def cmd_site_seal(args: argparse.Namespace) -> int:
+    from counter.case.moments import minute_text
+    from counter.cli.common import desk, open_service
+    from counter.service.paper_seals import MAKE_SEAL, MakeSeal
+
+    picture = b""
+    if args.image:
+        image = Path(args.image)
+        try:
+            picture = image.read_bytes()
+        except OSError as err:
+            raise Reported(tr("无法读取文件 {path}：{error}").format(path=image, error=file_fault(err))) from err
+        if not picture.startswith(b"\x89PNG\r\n\x1a\n"):
+            raise Reported(tr("印章图像须是 PNG 图片：{path}").format(path=image))
+    made = open_service(args).call(MAKE_SEAL, MakeSeal(args.body, picture), desk())
+    print(tr("已为{body}制作电子印章，有效至 {until}。").format(body=made.body, until=minute_text(made.valid_until)))
+    print(tr("印章证书摘要（SM3）：{digest}").format(digest=made.certificate_digest))
+    kept = tr("印章保存在出具文书的电脑（或本窗口连接的服务器）上，只有那里出具的{body} OFD 文书加盖此印章；")
+    print(kept.format(body=made.body) + tr("印章文件不要复制到不为该单位出具文书的电脑上。"))
+    return EXIT_OK
+
+
+def cmd_paper_verify(args: argparse.Namespace) -> int:
+    from counter.host.machine.paths import site_key_path
+    from counter.seals.store import anchors, seals_dir
+    from counter.seals.verify import verify_paper
+    from counter.words.paper_seals import paper_check_lines
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise Reported(tr("无法读取文件 {path}：{error}").format(path=path, error=file_fault(err))) from err
+    check = verify_paper(data, anchors(seals_dir(site_key_path())))
+    if args.json:
+        print_json(
+            {
+                "good": check.good,
+                "verdict": check.verdict.value,
+                "body": check.body,
+                "signer": check.signer,
+                "sealed_at": check.sealed_at.isoformat() if check.sealed_at else None,
+                "title": check.title,
+                "doc_id": check.doc_id,
+                "files": list(check.files),
+            }
+        )
+    else:
+        for line in paper_check_lines(check):
+            if line:
+                print(line)
+    return EXIT_OK if check.good else EXIT_PROBLEM

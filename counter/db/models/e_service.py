@@ -1,0 +1,40 @@
+"""电子送达 on record (:mod:`counter.documents.e_service`): the applicant's agreement, and each paper sent through the
+platform, with the digest of the bytes sent (a resend is the same paper) and the platform's id to ask after it.
+
+The service itself, once the platform confirms delivery, is a :class:`~counter.db.models.pledges.PaperService` row of
+way ``online``, as every paper's service is: the periods read it there."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from counter.db.models.base import Base
+
+
+class EServiceAgreement(Base):
+    """The case applicant's agreement to electronic service: the means (``platform`` or ``sms``) and the day."""
+
+    __tablename__ = "e_service_agreement"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), primary_key=True)
+    means: Mapped[str] = mapped_column(String(8))
+    agreed_on: Mapped[date] = mapped_column(Date)
+    clerk: Mapped[str] = mapped_column(String(60), default="")
+
+
+class PaperSent(Base):
+    """A paper of the case sent through the platform, by its number: its kind and item, the SM3 digest of the bytes
+    sent, the day first sent and the platform's id of it ("" until it answered)."""
+
+    __tablename__ = "paper_sent"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id"), primary_key=True)
+    doc_no: Mapped[str] = mapped_column(String(30), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    item_code: Mapped[str] = mapped_column(String(24), default="")
+    digest: Mapped[str] = mapped_column(String(64))
+    sent_on: Mapped[date] = mapped_column(Date)
+    remote_id: Mapped[str] = mapped_column(String(80), default="")

@@ -1,0 +1,50 @@
+"""The words of electronic service (:mod:`counter.documents.e_service`): the means, the history, the refusals."""
+
+from __future__ import annotations
+
+from counter.documents.e_service import EServiceProblem, ServiceMeans, read_served_note
+from counter.documents.kinds import DocumentKind
+from counter.words.translate import tr
+
+MEANS = {
+    ServiceMeans.PLATFORM: tr("政务服务平台账户"),
+    ServiceMeans.SMS: tr("短信链接（经平台网关下载）"),
+}
+#: the papers served electronically, by the names their titles give
+PAPER_NAMES = {
+    DocumentKind.SUPPLEMENT: tr("补正材料通知书"),
+    DocumentKind.ACCEPTANCE: tr("受理通知书"),
+    DocumentKind.ITEM_REFUSAL: tr("不予受理通知书"),
+}
+AGREED_NOTE = tr("送达方式：{means}，同意日期：{day}")
+SERVED_NOTE = tr("{paper}（{doc_no}，事项 {item}）于 {day} 经平台确认送达")
+PROBLEM = {
+    EServiceProblem.NOT_AGREED: tr("申请人未同意电子送达：文书只能纸质送达"),
+    EServiceProblem.NOT_REPORTING: tr("本中心未接通政务服务平台，不能电子送达：请纸质送达"),
+    EServiceProblem.NOT_SENT: tr("本办件没有已发送的电子文书"),
+    EServiceProblem.CHANGED: tr("文书 {doc_no} 与已发送的内容不同：重发只能是同一份文书"),
+    EServiceProblem.BAD_DAY: tr("平台确认的送达日期早于发送日期或晚于今天，未记录送达：请联系平台核实"),
+}
+REFUSED = tr("办件 {case_no} 不能电子送达：{reason}")
+
+
+def agreed_note_text(note: str) -> str:
+    """An agreement's history note (``platform 2026-11-20``) in words; the note as it stands where it is not one."""
+    means, _, day = note.partition(" ")
+    if means not in ServiceMeans.__members__.values():
+        return note
+    return AGREED_NOTE.format(means=MEANS[ServiceMeans(means)], day=day)
+
+
+def served_note_text(note: str, items: dict[str, str] | None = None) -> str:
+    """A paper served electronically, in words; the note as it stands where it is not one."""
+    read = read_served_note(note)
+    if read is None:
+        return note
+    doc_no, kind, item, day = read
+    paper = PAPER_NAMES.get(kind, kind.value)
+    return SERVED_NOTE.format(paper=paper, doc_no=doc_no, item=(items or {}).get(item, item), day=day.isoformat())
+
+
+def refused_text(problem: EServiceProblem, case_no: str, doc_no: str = "") -> str:
+    return REFUSED.format(case_no=case_no, reason=PROBLEM[problem].format(doc_no=doc_no or "—"))
