@@ -59,9 +59,14 @@ def item_denial_blocks(
 ) -> list[Block]:
     decision = case.decisions()[item.code]
     own = acceptance_of(item, office, held) is Acceptance.OWN  # the site holds the power: its own decision
+    if own:  # its 承办人 is the officer who decided, named once where the paper closes (department_sign_off)
+        contact = paper.DOC_OWN_CONTACT_VALUE.format(department=office.office_name, phone=office.consult_phone)
+    else:
+        clerk, phone = department_contact(item, office)
+        contact = paper.DOC_DEPARTMENT_CONTACT_VALUE.format(
+            department=decider_name(item, office), clerk=clerk, phone=phone
+        )
     department = office.office_name if own else decider_name(item, office)
-    clerk, phone = (paper.DOC_FILL_IN, office.consult_phone) if own else department_contact(item, office)
-    contact = paper.DOC_DEPARTMENT_CONTACT_VALUE.format(department=department, clerk=clerk, phone=phone)
     accepted = accepted_day(case, item, office, held)
     facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name, "item": item.name}
     lapsed = tuple(m for m in case.lapsed() if serves(bundle, m.code, item.code))
@@ -112,15 +117,18 @@ def item_denial_blocks(
 
 
 def department_sign_off(
-    sign_off: SignOff, item: Item, office: OfficeSettings, held: HeldItems = NOTHING_HELD
+    sign_off: SignOff, item: Item, office: OfficeSettings, held: HeldItems = NOTHING_HELD, decider: str = ""
 ) -> SignOff:
-    """The closing block in the department's name, with its seal place, its 承办人 and its phone; the office's own
-    where the site holds the power (:mod:`counter.documents.acceptance`)."""
+    """The closing block in the deciding body's name, with its seal place, its 承办人 and its phone.  Where the site
+    holds the power (:mod:`counter.documents.acceptance`) that body is the site, deciding as the department would:
+    its 审批业务专用章或部门公章 (seed 001 第十七条(二)), not the 政务服务专用章 of the window's 收件 and 受理, and its
+    承办人 the officer who recorded the decision (``decider``), never the clerk who prints the paper."""
     if acceptance_of(item, office, held) is Acceptance.OWN:
-        return sign_off
-    department = decider_name(item, office)
+        department, clerk, phone = office.office_name, decider or paper.DOC_FILL_IN, office.consult_phone
+    else:
+        department = decider_name(item, office)
+        clerk, phone = department_contact(item, office)
     seal = paper.DOC_DEPARTMENT_SEAL.format(department=department)
-    clerk, phone = department_contact(item, office)
     return dataclasses.replace(
         sign_off, issuer=department, seal_caption=paper.DOC_SEAL_PLACE.format(seal=seal), clerk=clerk, phone=phone
     )

@@ -9,6 +9,7 @@ of them applies is the one question asked here.
 
 from __future__ import annotations
 
+from counter.case.decisions import decided_by
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle
 from counter.documents import words as paper
@@ -61,4 +62,5 @@ def item_paper(
         item = denied_item(case, bundle, item_code)
         assert item is not None  # document_problems saw to it
         blocks = item_denial_blocks(case, bundle, item, office, you, held)
-    return blocks, department_sign_off(sign_off, item, office, held), header
+    decider = decided_by(case.history, item.code) if kind is DocumentKind.DENIAL else ""
+    return blocks, department_sign_off(sign_off, item, office, held, decider), header

@@ -295,6 +295,8 @@ DOC_MATERIALS_RETURNED = "{you}提交的申请材料已全部退还。"
 DOC_COURT_UNKNOWN = "有管辖权的人民法院"  # a court the site's settings do not name: true in law whatever it is
 DOC_CONTACT = "联系方式"
 DOC_DEPARTMENT_CONTACT_VALUE = "{department}，承办人{clerk}，电话{phone}"
+# the site's own decision: its 承办人, the deciding officer, is named once, where the paper closes
+DOC_OWN_CONTACT_VALUE = "{department}，电话{phone}"
 # a department's 承办人 or phone the site has not recorded: a line to fill in by hand, never the hall's
 DOC_FILL_IN = "__________"
 

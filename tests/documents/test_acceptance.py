@@ -39,6 +39,7 @@ RECEIVED, ENTRUSTED, OWN = "received", "entrusted", "own"
 ENTRUSTED_MANY = "entrusted by three"
 #: the forwarding paragraph of a hall that only receives: never on a paper that decides
 FORWARDING = "收件后转送"
+SITE_OFFICER = "其其格"  # who decides, at a site that holds the item
 SIGNED_ON = dt.date(2026, 11, 24)  # the day 市监局 signs for 食品经营许可: its 受理
 
 
@@ -80,6 +81,15 @@ def read(
     path = tmp_path / f"{kind.value}-{name}-{item}.pdf"
     path.write_bytes(render_pdf(data))
     return pdf_text(path)
+
+
+def decided_at_the_site(view: CaseView) -> CaseView:
+    """The demo's denial as the site records it where it holds the item: by its own deciding officer, 其其格 (the
+    demo records it for the department, 由××代为录入)."""
+    history = tuple(
+        dataclasses.replace(line, clerk=SITE_OFFICER) if line.event == "item_denied" else line for line in view.history
+    )
+    return dataclasses.replace(view, history=history)
 
 
 def test_the_receipt_says_who_accepts(demo: DemoCases, tmp_path: Path) -> None:
@@ -228,7 +238,7 @@ def test_the_denial_dates_the_acceptance_by_whoever_accepted(demo: DemoCases, tm
     entrusted = read(demo, DocumentKind.DENIAL, ENTRUSTED, tmp_path)
     assert "已于2026年11月20日受理" in entrusted
     assert f"{MARKET}不予批准决定书" in entrusted  # the department heads its decision
-    own = read(demo, DocumentKind.DENIAL, OWN, tmp_path)
+    own = read(demo, DocumentKind.DENIAL, OWN, tmp_path, decided_at_the_site(view))
     assert "兴安盟政务服务中心不予批准决定书" in own  # the site decides what it holds, in its own name
     assert "六十日内向兴安盟行政公署申请行政复议" in own
     assert MARKET not in own
@@ -278,3 +288,19 @@ def test_the_receipt_of_a_case_delivered_electronically_says_so(demo: DemoCases,
     assert "电子送达：办结后发送至申请人预留的联系方式" in text
     assert "邮寄送达" not in text
     assert "窗口领取" not in text
+
+
+def test_the_sites_own_denial_is_sealed_as_the_deciding_body_with_its_deciding_officer_alone(
+    demo: DemoCases, tmp_path: Path
+) -> None:
+    """Seed 001 第十七条(二): a 不予批准 bears the deciding body's 审批业务专用章或部门公章.  Where the site holds the
+    item, that body is the site: not its 政务服务专用章 (the window's 收件 and 受理), and one 承办人, the officer who
+    recorded the decision, never the clerk who took the intake or prints the paper."""
+    view = demo.views[CASE_OF_KIND[DocumentKind.DENIAL]]
+    own = read(demo, DocumentKind.DENIAL, OWN, tmp_path, decided_at_the_site(view))
+    assert "（兴安盟政务服务中心审批业务专用章或部门公章）" in own
+    assert "政务服务专用章" not in own
+    assert own.count("承办人") == 2  # once on each of the paper's two copies
+    assert f"承办人：{SITE_OFFICER}" in own
+    assert "兴安盟政务服务中心，电话0482-8261008" in own
+    assert f"承办人：{view.clerk}" not in own
