@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
+from counter.catalog.sub_items import case_sub_item
 from counter.documents import notice_pledge_words as words
 from counter.documents import words as paper
 from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of
@@ -90,7 +91,7 @@ def pledge_notice(
     materials = [m.name for m in bundle.materials_for(dict(case.answers)) if item.code in m.items]
     check = item.pledge.check_within
     told = (
-        Pair(words.ITEM, item.sub_item or item.name, wide=True),
+        Pair(words.ITEM, case_sub_item(bundle, item, dict(case.answers)) or item.name, wide=True),
         Pair(words.CONDITIONS, words.LIST_JOIN.join(item.conditions) or words.NOTHING, wide=True),
         Pair(words.MATERIALS, words.LIST_JOIN.join(materials) or words.NOTHING, wide=True),
         Pair(
