@@ -57,7 +57,7 @@ REQUIRED = {
         # the league's hall only receives for the county's departments: it refuses nothing, it tells
         # (counter.documents.acceptance)
         "申请事项告知书",
-        "经本机关收件窗口核对，申请事项可能不属于上述实施部门的职权范围",
+        "经本机关收件窗口核对，申请事项可能不属于所涉事项实施部门的职权范围",
         "本告知书不是行政机关作出的不予受理决定",
     ),
     # the deciding department's (a county 市场监督管理局): 复议 to the county's government, not the hall's body
