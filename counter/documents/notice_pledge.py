@@ -39,6 +39,7 @@ from counter.documents.data import (
 from counter.documents.deciders import decider_name, department_contact, unnamed_bodies
 from counter.documents.item_law import item_rights_sentence, office_rights_sentence
 from counter.documents.kinds import DocumentKind, DocumentProblem
+from counter.documents.self_name import in_own_words
 from counter.documents.words import date_text
 from counter.parties.masking import mask_id
 
@@ -345,7 +346,7 @@ def _paper(
         doc_no=doc_no,
         case_no=case.case_no,
         header=header,
-        blocks=tuple(blocks),
+        blocks=tuple(in_own_words(blocks, department)),  # a 中心 acting says 本中心
         sign_off=sign_off,
         copies=paper.DOC_COPY_LABELS,
         copies_note=paper.DOC_COPIES.format(noun=noun),

@@ -115,7 +115,7 @@ def test_a_bundle_of_licences_cites_the_licensing_law_in_one_sentence(demo: Demo
     assert "根据《中华人民共和国行政许可法》第三十二条第一款第四项的规定，现一次性告知" in text
     assert "所涉事项及依据" not in text
     refusal = _all_text(printed(demo, DocumentKind.REFUSAL, "不予受理", bundle))
-    assert "根据《中华人民共和国行政许可法》第三十二条第一款第二项的规定，本机关决定不予受理" in refusal
+    assert "根据《中华人民共和国行政许可法》第三十二条第一款第二项的规定，本中心决定不予受理" in refusal
 
 
 def test_a_mixed_bundle_gives_each_type_its_basis(demo: DemoCases) -> None:
@@ -197,9 +197,9 @@ def test_a_league_hall_cites_its_agreement_or_only_receives(demo: DemoCases) -> 
     receipt, refusal = (paper_of(demo, kind, demo.office) for kind in (DocumentKind.RECEIPT, DocumentKind.REFUSAL))
     for text in (receipt, refusal):
         assert "《兴安盟政务服务标准化管理办法》第三十二条" not in text
-        assert "本机关决定" not in text
+        assert "本中心决定" not in text
     assert (
-        "本机关作为收件窗口予以收件，不作出受理决定，收件后转送乌兰浩特市市场监督管理局（“市场主体设立登记”、"
+        "本中心作为收件窗口予以收件，不作出受理决定，收件后转送乌兰浩特市市场监督管理局（“市场主体设立登记”、"
         "“食品经营许可”）、乌兰浩特市城市管理综合行政执法局（“户外招牌设置审批”）、国家税务总局乌兰浩特市税务局"
         "（“新办纳税人涉税事项”），由其依法审查并决定是否容缺受理"
     ) in receipt  # the demo's receipt is a 容缺's
@@ -275,13 +275,13 @@ def test_false_materials_are_a_ground_and_the_sanctions_are_left_to_the_departme
     text = "".join(pdf_text(path).split())
     assert "申请人隐瞒有关情况或者提供虚假材料申请行政许可" in text
     assert (
-        "依照《中华人民共和国行政许可法》第七十八条，本机关决定对市场主体设立登记、食品经营许可、户外招牌设置审批"
+        "依照《中华人民共和国行政许可法》第七十八条，本中心决定对市场主体设立登记、食品经营许可、户外招牌设置审批"
         "不予受理；新办纳税人涉税事项不属于行政许可，不适用该条，本通知书不对其作出决定。"
     ) in text
     assert "警告" not in text
     assert "一年内不得再次申请" not in text
     assert (
-        "本机关已将申请人隐瞒有关情况或者提供虚假材料的情况移送乌兰浩特市市场监督管理局、"
+        "本中心已将申请人隐瞒有关情况或者提供虚假材料的情况移送乌兰浩特市市场监督管理局、"
         "乌兰浩特市城市管理综合行政执法局，由其依照法定程序处理。"
     ) in text
     assert "移送国家税务总局" not in text  # 第七十八条 reaches no tax item
