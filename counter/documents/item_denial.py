@@ -46,16 +46,26 @@ def denied_item(case: CaseView, bundle: Bundle, item_code: str) -> Item | None:
     return bundle.item(item_code)
 
 
-def accepted_day(case: CaseView, item: Item, office: OfficeSettings, held: HeldItems) -> dt.date | None:
-    """The day the item was accepted: the case's, where the window accepted it (its own, or entrusted); the day its
-    department signed for it (签收) where the hall only received it (:mod:`counter.documents.acceptance`)."""
+def accepted_day(
+    case: CaseView, item: Item, office: OfficeSettings, held: HeldItems, deemed: dt.date | None = None
+) -> dt.date | None:
+    """The day the item was accepted: the case's, where the window accepted it (its own, or entrusted); where the hall
+    only received it (:mod:`counter.documents.acceptance`), the day its department signed for it (签收), or the
+    hall's receipt where a licence's 补正 was not told within five working days (``deemed``, as the maker computes
+    it: :func:`counter.case.item_clock.accepted_on`; 许可法 第三十二条第一款第四项), as its 受理通知书 says."""
     if acceptance_of(item, office, held) is not Acceptance.RECEIVED:
         return case.accepted_on
-    return signed_on(item_paths(case.history, office_day).get(item.code, ()))
+    return deemed or signed_on(item_paths(case.history, office_day).get(item.code, ()))
 
 
 def item_denial_blocks(
-    case: CaseView, bundle: Bundle, item: Item, office: OfficeSettings, you: str, held: HeldItems = NOTHING_HELD
+    case: CaseView,
+    bundle: Bundle,
+    item: Item,
+    office: OfficeSettings,
+    you: str,
+    held: HeldItems = NOTHING_HELD,
+    deemed: dt.date | None = None,
 ) -> list[Block]:
     decision = case.decisions()[item.code]
     own = acceptance_of(item, office, held) is Acceptance.OWN  # the site holds the power: its own decision
@@ -67,7 +77,7 @@ def item_denial_blocks(
             department=decider_name(item, office), clerk=clerk, phone=phone
         )
     department = office.office_name if own else decider_name(item, office)
-    accepted = accepted_day(case, item, office, held)
+    accepted = accepted_day(case, item, office, held, deemed)
     facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name, "item": item.name}
     lapsed = tuple(m for m in case.lapsed() if serves(bundle, m.code, item.code))
     reasons = [r for r in (paper.DOC_LAPSE_REASON if lapsed else "", decision.text.strip()) if r]

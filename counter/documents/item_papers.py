@@ -64,7 +64,8 @@ def item_paper(
     else:
         item = _applied(case, bundle, denied_item(case, bundle, item_code))
         assert item is not None  # document_problems saw to it
-        blocks = item_denial_blocks(case, bundle, item, office, you, held)
+        deemed = item_dates.deemed if item_dates is not None else None  # a licence's late 签收: its receipt's day
+        blocks = item_denial_blocks(case, bundle, item, office, you, held, deemed)
     decider = decided_by(case.history, item.code) if kind is DocumentKind.DENIAL else ""
     return blocks, department_sign_off(sign_off, item, office, held, decider), header
 
