@@ -314,8 +314,8 @@ def test_the_sites_own_denial_is_sealed_as_the_deciding_body_with_its_deciding_o
 def test_a_centre_calls_itself_the_centre_and_a_bureau_the_organ() -> None:
     """A 政务服务中心 is not known to be a 行政机关 (the 司法局's answer): its own papers say 本中心, as a 社保中心's
     do; a department that is a 局, or a site that is one (a 行政审批局), says 本机关."""
-    said = Pairs((Pair("决定机关", "本机关"),))
-    blocks: list[Block] = [Text("本机关决定予以受理。"), said, Table((), (("本机关",),))]
+    pairs = Pairs((Pair("决定机关", "本机关"),))
+    blocks: list[Block] = [Text("本机关决定予以受理。"), pairs, Table((), (("本机关",),))]
     assert self_word("兴安盟政务服务中心") == "本中心"
     assert self_word("乌兰浩特市行政审批和政务服务局") == "本机关"
     said = in_own_words(blocks, "兴安盟政务服务中心")
