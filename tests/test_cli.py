@@ -159,9 +159,9 @@ def test_template_then_import_of_the_empty_template(
 
 @pytest.mark.slow  # about a second alone: in the full run, not the quick tier
 def test_demo_then_case_show_and_list(capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str) -> None:
-    code, out, _ = run(capsys, "demo", "--out", str(tmp_path / "demo"), "--today", "2026-11-20", "--db", db)
+    code, said, _ = run(capsys, "demo", "--out", str(tmp_path / "demo"), "--today", "2026-11-20", "--db", db)
     assert code == 0
-    numbers = [line.split("\t")[0] for line in out.splitlines()]
+    numbers = [line.split("\t")[0] for line in said.splitlines()]
     assert len(numbers) == 8  # two cases appear twice: taken, then completed or denied
     pdfs = sorted(p.name for p in (tmp_path / "demo").glob("*.pdf"))
     kinds = {name.rsplit("-", 1)[-1] for name in pdfs}
@@ -188,6 +188,11 @@ def test_demo_then_case_show_and_list(capsys: pytest.CaptureFixture[str], tmp_pa
     assert {c["case_no"]: c["status_text"] for c in summary} == listed  # each state as its page names it
     assert all(dt.datetime.fromisoformat(h["at"]).tzinfo for c in summary for h in c["history"])  # zoned, as --json
     assert "已收件" in listed.values()  # the hall only received what no department entrusted it with
+    # the applicant told the finding and not insisting withdrew: the list says so, never 不予受理
+    printed = dict(line.split("\t") for line in said.splitlines())
+    withdrawn = [printed[r["case_no"]] for r in rows if r["status"] == "withdrawn"]
+    assert withdrawn == ["撤回申请"]
+    assert not [label for label in printed.values() if "不予受理" in label]
     code, out, _ = run(capsys, "case", "show", numbers[0], "--db", db)
     assert "办件编号" in out
     code, _, err = run(capsys, "case", "show", "XAM01-20990101-01-0001", "--db", db)

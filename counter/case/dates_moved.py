@@ -2,14 +2,14 @@
 
 A case's 容缺 due dates, its 补正 deadline and its promised completion date are printed on its paper, counted with
 the holiday data of the day it was taken — beyond the data with the statutory holidays only, and marked so
-("以公布的安排为准").  When the office's holiday data changes (a year's notice imported, a day edited), every such
-date of a case still open is counted again with the same rule from the same day
+("以较晚的日期为准，本文书所载期限不因此缩短").  When the office's holiday data changes (a year's notice imported, a day
+edited), every such date of a case still open is counted again with the same rule from the same day
 (:func:`counter.intake.recount.recount_dates`), and the date that governs is the later of the two:
 
 * never earlier than what the paper said: a date told to the applicant is never shortened by later data, so an
   applicant who relied on it is never found late;
 * never earlier than the real count either: a provisional date that fell inside the real holiday moves to where the
-  working days really end, as the paper's "以公布的安排为准" said it would.
+  working days really end, as the paper's note said it would.
 
 A move is a history line (:data:`~counter.case.status.CaseEvent.DATES_MOVED`) whose note keeps each date moved, from
 and to: the history is what sync carries, so the other site reads the same governing dates from it

@@ -159,6 +159,23 @@ def item_decisions(history: Iterable[Line]) -> dict[str, ItemDecision]:
     return found
 
 
+class SignedLine(Line, Protocol):
+    """A history line with who recorded it."""
+
+    @property
+    def clerk(self) -> str: ...
+
+
+def decided_by(history: Iterable[SignedLine], item_code: str) -> str:
+    """Who recorded the item's 准予 or 不予批准 (its first: an item is decided once); "" where none is recorded.
+    Where the site decides what it holds, that is its deciding officer, the 承办人 of the decision's paper, not
+    whoever prints it."""
+    return next(
+        (line.clerk for line in history if line.event in DECISION_EVENTS and read_item_note(line.note)[0] == item_code),
+        "",
+    )
+
+
 def lapsed_codes(history: Iterable[Line]) -> frozenset[str]:
     """The deferred materials already found lapsed."""
     codes: set[str] = set()

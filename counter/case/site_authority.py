@@ -110,6 +110,18 @@ class MatchedItem:
 
 
 @dataclass(frozen=True, slots=True)
+class CrossLevel:
+    """An item the site holds or is entrusted with whose department sits at another level than the site: a 盟 hall
+    and a 旗县 department.  Seed 001 第三十二条 speaks of a department entrusting "同级政务服务部门"; across levels the
+    entrustment stands only on the department's own written act naming the site, which the setting cannot check, so
+    the administrator is told at the time it is set (``counter site authority``), not left to find it on a paper."""
+
+    code: str
+    department: str
+    level: str  # the department's AdminLevel value; the site's is the office's ``office_level``
+
+
+@dataclass(frozen=True, slots=True)
 class SiteAuthority:
     """What a site holds of its items: those it decides itself, and those it records for a department; after a
     change, the catalog items the typed codes matched."""
@@ -117,6 +129,7 @@ class SiteAuthority:
     site_items: frozenset[str] = frozenset()
     entrusted: dict[str, str] = field(default_factory=dict)
     matched: tuple[MatchedItem, ...] = ()
+    cross_level: tuple[CrossLevel, ...] = ()  # of the items held or entrusted, those of another level than the site's
     #: the acts each entrusted item's agreement covers; an item not here: :data:`KEPT_DEFAULT`
     acts: dict[str, frozenset[EntrustedAct]] = field(default_factory=dict)
 
@@ -137,6 +150,19 @@ class CatalogItem:
     department: str  # as the site names it
     vertical: bool  # vertically led (行政复议法 第二十七条)
     licensing: bool = False  # a 行政许可: held only by a 行政机关 (许可法 第二十二条)
+    level: str = ""  # its department's AdminLevel value; "" where the catalog gives none
+
+
+def cross_level(items: Iterable[CatalogItem], held: SiteAuthority, site_level: str) -> tuple[CrossLevel, ...]:
+    """The items ``held`` holds or is entrusted with whose department's level is known and is not ``site_level``,
+    each once, in code order (:class:`CrossLevel`)."""
+    acted = held.site_items | frozenset(held.entrusted)
+    found = {
+        item.code: CrossLevel(item.code, item.department, item.level)
+        for item in items
+        if item.code in acted and item.level and site_level and item.level != site_level
+    }
+    return tuple(found[code] for code in sorted(found))
 
 
 class AuthorityProblem(StrEnum):

@@ -70,7 +70,8 @@ class MaterialKind(StrEnum):
 class LicenceFloor(StrEnum):
     """The lowest 可信等级 (国办函〔2016〕108号) an 电子证照 may have to stand for a material: A 实施机构产生的证照批文,
     B 窗口核验通过的, C 用户自行上传的 (taken once a clerk checked the original: it is then B), D 用户自制材料 (on the
-    applicant's pledge).  A floor of B takes A, B and C checked at the window; of A, only A."""
+    applicant's pledge, which the intake does not record: the window takes no D-level entry, whatever the floor).
+    A floor of B takes A, B and C checked at the window; of A, only A."""
 
     A = "A"
     B = "B"

@@ -11,6 +11,7 @@ items each matched, and refuses a code the catalog lacks, naming it.
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from counter.case.site_authority import (
@@ -65,6 +66,13 @@ def _acts(given: list[str]) -> tuple[str, ...]:
     return tuple(act.value for act in ACT_NAMES if act in found)
 
 
+#: an item held or entrusted whose department sits at another level than the site (counter.case.site_authority)
+_CROSS_LEVEL = tr(
+    "注意：{code} 的实施主体{department}是{level}部门，与本中心不在同一层级。《兴安盟政务服务标准化管理办法》"
+    "第三十二条所说的是部门委托同级政务服务部门；跨层级的，只能以该部门书面委托本中心的文书为据，"
+    "请核对所登记的授权文书确由该部门作出、载明委托本中心及所委托的事项。"
+)
+_LEVEL = {"region": tr("自治区级"), "league": tr("盟级"), "county": tr("旗县市区级"), "township": tr("苏木乡镇级")}
 _FORM = tr("--entrust 应写作“实施编码=授权文书”，{missing}，未作任何更改")
 
 
@@ -162,22 +170,28 @@ def _show(args: argparse.Namespace, site: str, held: SiteAuthority) -> int:
         {"typed": m.typed, "code": m.code, "name": m.name, "bundle": m.bundle, "department": m.department}
         for m in held.matched
     ]
-    covered = {code: act_list(held.acts_of(code)) for code in sorted(held.entrusted)}
+    crossing = [{"code": c.code, "department": c.department, "level": c.level} for c in held.cross_level]
     if args.json:
-        acts_json = {code: [ACT_NAMES[a] for a in ACT_NAMES if a in held.acts_of(code)] for code in covered}
+        entrusted = sorted(held.entrusted)
+        acts_json = {code: [ACT_NAMES[a] for a in ACT_NAMES if a in held.acts_of(code)] for code in entrusted}
         found = {"site": site, "site_items": sorted(held.site_items), "entrusted": held.entrusted}
-        print_json({**found, "acts": acts_json, "matched": matched})
+        print_json({**found, "acts": acts_json, "matched": matched, "cross_level": crossing})
         return EXIT_OK
+    _print_setting(held, matched, crossing)
+    return EXIT_OK
+
+
+def _print_setting(held: SiteAuthority, matched: list[dict[str, str]], crossing: list[dict[str, str]]) -> None:
+    """The setting as lines: the codes matched, the items held and entrusted, and each cross-level one noted."""
     for row in matched:
         print(tr("{typed} 对应事项：{code} {name}（{bundle}；实施主体：{department}）").format(**row))
     for code in sorted(held.site_items):
         print(tr("{code}  本中心自行决定").format(code=code))
     for code, text in sorted(held.entrusted.items()):
-        print(
-            tr("{code}  部门授权窗口代为录入：{text}（委托的行为：{acts}）").format(
-                code=code, text=text, acts=covered[code]
-            )
-        )
+        acts = act_list(held.acts_of(code))
+        print(tr("{code}  部门授权窗口代为录入：{text}（委托的行为：{acts}）").format(code=code, text=text, acts=acts))
+    for row in crossing:  # said when it is set, not left to be found on a paper (counter.case.site_authority)
+        level = _LEVEL.get(row["level"], row["level"])
+        print(_CROSS_LEVEL.format(code=row["code"], department=row["department"], level=level), file=sys.stderr)
     if not held.site_items and not held.entrusted:
         print(tr("本中心没有自行决定或受部门授权代为录入的事项：各事项均由实施部门在本系统作出决定。"))
-    return EXIT_OK

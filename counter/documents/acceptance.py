@@ -167,6 +167,14 @@ def acceptance_of(item: Item, office: OfficeSettings, held: HeldItems = NOTHING_
     return Acceptance.ENTRUSTED
 
 
+def receives_every_item(items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> bool:
+    """Whether the site only receives every one of ``items`` (at least one) for its departments: what its guide page
+    and its 一次性告知单 say of the window's own step (:mod:`counter.catalog.received_step`).  The one answer both
+    faces ask, from the settings and what the site holds, so the page and the paper cannot say it two ways."""
+    items = tuple(items)
+    return bool(items) and all(acceptance_of(item, office, held) is Acceptance.RECEIVED for item in items)
+
+
 def one_issuer(items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> bool:
     """Whether one body acts for every item of a paper: the site for its own items, or one entrusting department
     for its own.  A paper is one body's act, under one seal: two departments never issue one paper together."""

@@ -114,7 +114,7 @@ FINDING = "核对意见"
 # what the window found, worded as a finding: whether it is so is the department's to decide (RefusalGround)
 RECEIVED_FINDING = {
     "no_licence_needed": "申请事项可能依法不需要取得行政许可",
-    "not_in_remit": "申请事项可能不属于上述实施部门的职权范围",
+    "not_in_remit": "申请事项可能不属于所涉事项实施部门的职权范围",  # no department named before it
     "false_materials": "申请材料可能存在隐瞒有关情况或者提供虚假材料的情形",
 }
 

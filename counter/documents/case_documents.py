@@ -75,6 +75,7 @@ from counter.documents.item_papers import item_paper
 from counter.documents.kinds import DocumentKind
 from counter.documents.licence_lines import received_name, taken_licence
 from counter.documents.refusal_notice import refusal_notice_blocks
+from counter.documents.self_name import in_own_words
 from counter.documents.service_receipt import service_blocks, service_sign_off
 from counter.documents.words import (
     at_own_place,
@@ -530,6 +531,7 @@ def document_for(
         sign_off, issuer, line = entrusted
         blocks.insert(2, Text(line))  # under the opening: who issues it, in whose name, before what it says
     blocks += _closing_lines(kind, blocks, bundle, office)
+    blocks = in_own_words(blocks, issuer)  # a 中心's own paper says 本中心, a department's 本机关
     return DocumentData(
         kind=kind,
         title=title,

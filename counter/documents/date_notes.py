@@ -1,10 +1,10 @@
 """The notes under a paper's dates: provisional ones, and those a change of the holiday data moved later.
 
-A paper that quotes a date computed beyond the holiday data says so (``以公布的安排为准``): the mark is the case's,
-stored when it was taken (``dates_beyond_data``), not the calendar's of today, so a reprint after the year's
-arrangement was imported still carries it.  A paper that quotes a date the arrangement moved later
-(:mod:`counter.case.dates_moved`) prints the governing date, what the applicant must meet, and says beside it which
-date it replaced.
+A paper that quotes a date computed beyond the holiday data says so, and that the later date governs
+(``以较晚的日期为准``): the mark is the case's, stored when it was taken (``dates_beyond_data``), not the calendar's of
+today, so a reprint after the year's arrangement was imported still carries it.  A paper that quotes a date the
+arrangement moved later (:mod:`counter.case.dates_moved`) prints the governing date, what the applicant must meet,
+and says beside it which date it replaced.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from counter.case.item_lines import read_step
 from counter.case.status import NOTE_DUE_REASON, CaseEvent
 from counter.case.view import CaseView, HistoryLine
 from counter.catalog.model import Bundle, Item, ItemType
+from counter.catalog.sub_items import case_sub_item
 from counter.documents import date_notice_words as words
 from counter.documents import words as paper
 from counter.documents.data import Block, Column, Heading, OfficeSettings, Table, Text
@@ -69,7 +70,7 @@ def _item_extended(case: CaseView, bundle: Bundle, line: HistoryLine, office: Of
     assert read is not None  # a line the case's history keeps as a step (document_problems saw to the change)
     code, step = read
     item = bundle.item(code)
-    name = (item.sub_item or item.name) if item is not None else code
+    name = (case_sub_item(bundle, item, dict(case.answers)) or item.name) if item is not None else code
     licence = item is not None and item.item_type is ItemType.LICENSING
     text = words.ITEM_EXTENDED.format(
         you=you,
@@ -117,7 +118,8 @@ def _early(
             else {c for c in items_served(bundle, (lapse.what,)) if c in denied}
         )
         concerned += [i for i in bundle.items if i.code in codes and i not in concerned]
-    rows = tuple((item.sub_item or item.name, decider_name(item, office)) for item in concerned)
+    answers = dict(case.answers)
+    rows = tuple((case_sub_item(bundle, item, answers) or item.name, decider_name(item, office)) for item in concerned)
     return [
         *blocks,
         Text(words.EARLY_CORRECTED),

@@ -17,7 +17,7 @@ import datetime as dt
 from counter.catalog.model import Bundle, Fee, Item, Material, Necessity
 from counter.catalog.received_step import received_steps
 from counter.documents import words as paper
-from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of
+from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of, receives_every_item
 from counter.documents.data import (
     Block,
     Column,
@@ -208,10 +208,7 @@ def _guide_blocks(bundle: Bundle, office: OfficeSettings, held: HeldItems) -> li
         blocks.append(Heading(paper.DOC_H_ITEM_DETAIL))
         blocks += [_item_pairs(item, office, held) for item in bundle.items]
     if bundle.steps:
-        received = bool(bundle.items) and {acceptance_of(i, office, held) for i in bundle.items} == {
-            Acceptance.RECEIVED
-        }
-        blocks += [Heading(paper.DOC_H_STEPS), _steps_table(bundle, received)]
+        blocks += [Heading(paper.DOC_H_STEPS), _steps_table(bundle, receives_every_item(bundle.items, office, held))]
     blocks += [Heading(paper.DOC_H_MATERIALS), _materials_table(bundle)]
     visits = (
         paper.DOC_NOT_STATED

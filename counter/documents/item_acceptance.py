@@ -26,10 +26,12 @@ from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent
 from counter.case.view import CaseView
 from counter.catalog.model import Item, ItemType
+from counter.documents import law_words as law
 from counter.documents import words as paper
 from counter.documents.data import Block, OfficeSettings, Pair, Pairs, Text
 from counter.documents.deciders import contact_line, decider_name
 from counter.documents.item_correction import correction_step
+from counter.documents.item_law import stated_basis
 from counter.documents.kinds import DocumentProblem
 from counter.documents.words import date_text
 
@@ -60,7 +62,6 @@ LIMITS_FROM = (
 OTHERS = "本通知书只涉及上述事项；“{bundle}”中的其他事项由各实施部门分别受理、办理，办理结果由{hall}统一窗口出件。"
 # 行政许可法 第三十二条第一款第（五）项 (accept) and 第二款 (in writing, sealed and dated): a licence's basis
 LICENSING_BASIS = "依据《中华人民共和国行政许可法》第三十二条第一款第（五）项、第二款，特此通知。"
-PLAIN_CLOSE = "特此通知。"
 # 许可法 第三十二条第一款第四项: a 补正 not told within five days — the 受理 is the receipt's day, not the 签收's
 DEEMED = (
     "本机关未在收到申请材料之日起五个工作日内告知需要补正的内容，依照《中华人民共和国行政许可法》第三十二条第一款"
@@ -176,6 +177,10 @@ def acceptance_blocks(
         blocks.append(Text(paper.DOC_PROVISIONAL_DATES))
     blocks += [
         Text(OTHERS.format(bundle=bundle_name, hall=hall)),
-        Text(LICENSING_BASIS if item.item_type is ItemType.LICENSING else PLAIN_CLOSE),
+        Text(
+            LICENSING_BASIS
+            if item.item_type is ItemType.LICENSING
+            else law.ITEM_ACCEPTANCE_BASIS_OTHER.format(basis=stated_basis(item))
+        ),
     ]
     return blocks

@@ -24,9 +24,11 @@ from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemEvent, ItemStep, PauseReason
 from counter.case.view import CaseView
 from counter.catalog.model import Item, ItemType
+from counter.documents import law_words as law
 from counter.documents import words as paper
 from counter.documents.data import Block, OfficeSettings, Pair, Pairs, Text
 from counter.documents.deciders import contact_line, decider_name
+from counter.documents.item_law import stated_basis
 from counter.documents.words import date_text
 
 INTRO = (
@@ -45,7 +47,6 @@ THEN_ACCEPTED = (
 ONCE = "本通知为一次性告知；除上述内容外，本机关不再要求补正其他材料。"
 # 行政许可法 第三十二条第一款第（四）项: a licence's basis
 LICENSING_BASIS = "依据《中华人民共和国行政许可法》第三十二条第一款第（四）项，特此通知。"
-PLAIN_CLOSE = "特此通知。"
 
 
 def correction_step(case: CaseView, item: Item) -> ItemStep | None:
@@ -79,5 +80,9 @@ def correction_blocks(case: CaseView, item: Item, office: OfficeSettings, you: s
         Text(HAND_IN.format(hall=hall)),
         Text(THEN_ACCEPTED),
         Text(ONCE, strong=True),
-        Text(LICENSING_BASIS if item.item_type is ItemType.LICENSING else PLAIN_CLOSE),
+        Text(
+            LICENSING_BASIS
+            if item.item_type is ItemType.LICENSING
+            else law.ITEM_CORRECTION_BASIS_OTHER.format(basis=stated_basis(item))
+        ),
     ]

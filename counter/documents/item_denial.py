@@ -47,23 +47,38 @@ def denied_item(case: CaseView, bundle: Bundle, item_code: str) -> Item | None:
     return bundle.item(item_code)
 
 
-def accepted_day(case: CaseView, item: Item, office: OfficeSettings, held: HeldItems) -> dt.date | None:
-    """The day the item was accepted: the case's, where the window accepted it (its own, or entrusted); the day its
-    department signed for it (签收) where the hall only received it (:mod:`counter.documents.acceptance`)."""
+def accepted_day(
+    case: CaseView, item: Item, office: OfficeSettings, held: HeldItems, deemed: dt.date | None = None
+) -> dt.date | None:
+    """The day the item was accepted: the case's, where the window accepted it (its own, or entrusted); where the hall
+    only received it (:mod:`counter.documents.acceptance`), the day its department signed for it (签收), or the
+    hall's receipt where a licence's 补正 was not told within five working days (``deemed``, as the maker computes
+    it: :func:`counter.case.item_clock.accepted_on`; 许可法 第三十二条第一款第四项), as its 受理通知书 says."""
     if acceptance_of(item, office, held) is not Acceptance.RECEIVED:
         return case.accepted_on
-    return signed_on(item_paths(case.history, office_day).get(item.code, ()))
+    return deemed or signed_on(item_paths(case.history, office_day).get(item.code, ()))
 
 
 def item_denial_blocks(
-    case: CaseView, bundle: Bundle, item: Item, office: OfficeSettings, you: str, held: HeldItems = NOTHING_HELD
+    case: CaseView,
+    bundle: Bundle,
+    item: Item,
+    office: OfficeSettings,
+    you: str,
+    held: HeldItems = NOTHING_HELD,
+    deemed: dt.date | None = None,
 ) -> list[Block]:
     decision = case.decisions()[item.code]
     own = acceptance_of(item, office, held) is Acceptance.OWN  # the site holds the power: its own decision
+    if own:  # its 承办人 is the officer who decided, named once where the paper closes (department_sign_off)
+        contact = paper.DOC_OWN_CONTACT_VALUE.format(department=office.office_name, phone=office.consult_phone)
+    else:
+        clerk, phone = department_contact(item, office)
+        contact = paper.DOC_DEPARTMENT_CONTACT_VALUE.format(
+            department=decider_name(item, office), clerk=clerk, phone=phone
+        )
     department = office.office_name if own else decider_name(item, office)
-    clerk, phone = (paper.DOC_FILL_IN, office.consult_phone) if own else department_contact(item, office)
-    contact = paper.DOC_DEPARTMENT_CONTACT_VALUE.format(department=department, clerk=clerk, phone=phone)
-    accepted = accepted_day(case, item, office, held)
+    accepted = accepted_day(case, item, office, held, deemed)
     facts = {"you": you, "received": date_text(case.received_on), "bundle": case.bundle_name, "item": item.name}
     lapsed = tuple(m for m in case.lapsed() if serves(bundle, m.code, item.code))
     reasons = [r for r in (paper.DOC_LAPSE_REASON if lapsed else "", decision.text.strip()) if r]
@@ -115,15 +130,18 @@ def item_denial_blocks(
 
 
 def department_sign_off(
-    sign_off: SignOff, item: Item, office: OfficeSettings, held: HeldItems = NOTHING_HELD
+    sign_off: SignOff, item: Item, office: OfficeSettings, held: HeldItems = NOTHING_HELD, decider: str = ""
 ) -> SignOff:
-    """The closing block in the department's name, with its seal place, its 承办人 and its phone; the office's own
-    where the site holds the power (:mod:`counter.documents.acceptance`)."""
+    """The closing block in the deciding body's name, with its seal place, its 承办人 and its phone.  Where the site
+    holds the power (:mod:`counter.documents.acceptance`) that body is the site, deciding as the department would:
+    its 审批业务专用章或部门公章 (seed 001 第十七条(二)), not the 政务服务专用章 of the window's 收件 and 受理, and its
+    承办人 the officer who recorded the decision (``decider``), never the clerk who prints the paper."""
     if acceptance_of(item, office, held) is Acceptance.OWN:
-        return sign_off
-    department = decider_name(item, office)
+        department, clerk, phone = office.office_name, decider or paper.DOC_FILL_IN, office.consult_phone
+    else:
+        department = decider_name(item, office)
+        clerk, phone = department_contact(item, office)
     seal = paper.DOC_DEPARTMENT_SEAL.format(department=department)
-    clerk, phone = department_contact(item, office)
     return dataclasses.replace(
         sign_off, issuer=department, seal_caption=paper.DOC_SEAL_PLACE.format(seal=seal), clerk=clerk, phone=phone
     )

@@ -75,6 +75,12 @@ def _basis(item: Item) -> str:
     return item.legal_basis.strip() or DOC_NOT_STATED
 
 
+def stated_basis(item: Item) -> str:
+    """The item's 设定依据 as the catalog gives it, or 未载明: what a paper of an item that is no 行政许可 cites beside
+    the league's rule, never a bare 特此通知."""
+    return _basis(item)
+
+
 def _names(items: Iterable[Item]) -> str:
     return law.LIST_JOIN.join(item.name for item in items)
 

@@ -9,8 +9,12 @@ of them applies is the one question asked here.
 
 from __future__ import annotations
 
+import dataclasses
+
+from counter.case.decisions import decided_by
 from counter.case.view import CaseView
-from counter.catalog.model import Bundle
+from counter.catalog.model import Bundle, Item
+from counter.catalog.sub_items import case_sub_item
 from counter.documents import words as paper
 from counter.documents.acceptance import HeldItems
 from counter.documents.data import Block, DocumentNotPossible, OfficeSettings, Pair, SignOff
@@ -39,7 +43,7 @@ def item_paper(
     nothing, being of their one item."""
     header = (*parties, Pair(paper.DOC_ITEMS, items_text(bundle), wide=True))
     if kind is DocumentKind.ACCEPTANCE:
-        item = bundle.item(item_code)
+        item = _applied(case, bundle, bundle.item(item_code))
         problems = acceptance_problems(case, item, item_dates)
         if problems:
             raise DocumentNotPossible(tuple(problems))
@@ -48,17 +52,27 @@ def item_paper(
         blocks = acceptance_blocks(case, item, office, you, item_dates, case.bundle_name)
         header = parties
     elif kind is DocumentKind.SUPPLEMENT:
-        item = bundle.item(item_code)
+        item = _applied(case, bundle, bundle.item(item_code))
         assert item is not None  # document_problems saw to it
         blocks = correction_blocks(case, item, office, you, case.bundle_name)
         header = parties
     elif kind is DocumentKind.ITEM_REFUSAL:
-        item = bundle.item(item_code)
+        item = _applied(case, bundle, bundle.item(item_code))
         assert item is not None  # document_problems saw to it
         blocks = refusal_blocks(case, item, office, you, bundle.complaint_phone)
         header = parties
     else:
-        item = denied_item(case, bundle, item_code)
+        item = _applied(case, bundle, denied_item(case, bundle, item_code))
         assert item is not None  # document_problems saw to it
-        blocks = item_denial_blocks(case, bundle, item, office, you, held)
-    return blocks, department_sign_off(sign_off, item, office, held), header
+        deemed = item_dates.deemed if item_dates is not None else None  # a licence's late 签收: its receipt's day
+        blocks = item_denial_blocks(case, bundle, item, office, you, held, deemed)
+    decider = decided_by(case.history, item.code) if kind is DocumentKind.DENIAL else ""
+    return blocks, department_sign_off(sign_off, item, office, held, decider), header
+
+
+def _applied(case: CaseView, bundle: Bundle, item: Item | None) -> Item | None:
+    """The item as the case applied for it: its 子项名称 the one the case's answers chose (a 个体工商户's
+    个体工商户设立登记, never "个体工商户设立登记；公司设立登记")."""
+    if item is None:
+        return None
+    return dataclasses.replace(item, sub_item=case_sub_item(bundle, item, dict(case.answers)))

@@ -28,10 +28,11 @@ from counter.case.item_path import ItemEvent
 from counter.case.view import CaseView
 from counter.catalog.model import Item, ItemType
 from counter.catalog.remedies import Act
+from counter.documents import law_words as law
 from counter.documents import words as paper
 from counter.documents.data import Block, OfficeSettings, Pair, Pairs, Text
 from counter.documents.deciders import contact_line, decider_name
-from counter.documents.item_law import item_rights_sentence
+from counter.documents.item_law import item_rights_sentence, stated_basis
 from counter.documents.words import date_text
 from counter.intake.outcome import RefusalGround
 
@@ -56,7 +57,6 @@ GROUND_BASIS = {
     RefusalGround.NO_LICENCE_NEEDED: "依据《中华人民共和国行政许可法》第三十二条第一款第（一）项、第二款，特此通知。",
     RefusalGround.NOT_IN_REMIT: "依据《中华人民共和国行政许可法》第三十二条第一款第（二）项、第二款，特此通知。",
 }
-PLAIN_CLOSE = "特此通知。"
 
 
 def refused_on(case: CaseView, item: Item) -> dt.date | None:
@@ -96,6 +96,6 @@ def refusal_blocks(case: CaseView, item: Item, office: OfficeSettings, you: str,
     return [
         *blocks,
         Text(OTHERS.format(bundle=case.bundle_name)),
-        Text(basis if licensing else PLAIN_CLOSE),
+        Text(basis if licensing else law.ITEM_REFUSAL_BASIS_OTHER.format(basis=stated_basis(item))),
         Text(item_rights_sentence(item, office, complaint_phone, act=Act.REFUSAL), strong=True),
     ]

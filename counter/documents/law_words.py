@@ -34,6 +34,13 @@ CORRECTION_INTRO_PLAIN = (
     "（所涉事项及告知依据见本通知书末）："
 )
 
+# a department's own paper of one item that is no 行政许可 (受理, 补正, 不予受理 of an item the hall only received): the
+# league's rule for the act (seed 001 第十六条: 作出是否受理的决定; 第一项 受理凭证; 第二项 补齐补正通知书) and the
+# item's own 设定依据, in place of a bare 特此通知
+ITEM_ACCEPTANCE_BASIS_OTHER = "依据" + LEAGUE_RULES + "第十六条第一项和本事项设定依据（{basis}），特此通知。"
+ITEM_CORRECTION_BASIS_OTHER = "依据" + LEAGUE_RULES + "第十六条第二项和本事项设定依据（{basis}），特此通知。"
+ITEM_REFUSAL_BASIS_OTHER = "依据" + LEAGUE_RULES + "第十六条和本事项设定依据（{basis}），特此通知。"
+
 # 不予受理通知书: the basis per item when not every item is a 行政许可
 REFUSAL_BASIS_OTHER = "本事项设定依据：{basis}"
 ITEMS_BASIS = "{items}：{basis}"  # a group of the table's items and their basis, as the desk repeats it before issuing

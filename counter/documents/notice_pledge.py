@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from counter.case.site_authority import EntrustedAct
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
+from counter.catalog.sub_items import case_sub_item
 from counter.documents import notice_pledge_words as words
 from counter.documents import words as paper
 from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of, entrusted_line
@@ -39,6 +40,7 @@ from counter.documents.data import (
 from counter.documents.deciders import decider_name, department_contact, unnamed_bodies
 from counter.documents.item_law import item_rights_sentence, office_rights_sentence
 from counter.documents.kinds import DocumentKind, DocumentProblem
+from counter.documents.self_name import in_own_words
 from counter.documents.words import date_text
 from counter.parties.masking import mask_id
 
@@ -101,7 +103,7 @@ def pledge_notice(
     materials = [m.name for m in bundle.materials_for(dict(case.answers)) if item.code in m.items]
     check = item.pledge.check_within
     told = (
-        Pair(words.ITEM, item.sub_item or item.name, wide=True),
+        Pair(words.ITEM, case_sub_item(bundle, item, dict(case.answers)) or item.name, wide=True),
         Pair(words.CONDITIONS, words.LIST_JOIN.join(item.conditions) or words.NOTHING, wide=True),
         Pair(words.MATERIALS, words.LIST_JOIN.join(materials) or words.NOTHING, wide=True),
         Pair(
@@ -362,7 +364,7 @@ def _paper(
         doc_no=doc_no,
         case_no=case.case_no,
         header=header,
-        blocks=tuple(blocks),
+        blocks=tuple(in_own_words(blocks, department)),  # a 中心 acting says 本中心
         sign_off=sign_off,
         copies=paper.DOC_COPY_LABELS,
         copies_note=paper.DOC_COPIES.format(noun=noun),

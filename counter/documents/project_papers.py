@@ -191,6 +191,7 @@ def authorisation_blocks(project: ProjectView, items: ServiceList, office: Offic
         Text(words.AUTHORISATION_CHOICE.format(count=_requested(items, signed))),
         _items_table(items, signed, numbered=True),
         Text(words.AUTHORISATION_ACKNOWLEDGE),
+        Text(words.AUTHORISATION_TERM),
         Pairs(_agent_lines(project.agents, office)),
         Text(words.AUTHORISATION_END),
     ]

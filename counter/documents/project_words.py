@@ -75,13 +75,16 @@ APPLICATION_SIGNER = "申请人（签字）"
 APPLIED_ON = "申请日期：{date}"
 UNIT_SEAL = "项目单位盖章"
 
-# 附件4 授权委托书
+# 附件4 授权委托书: the league's template said "全权代办…（具体事项以下列项目内容为准）", a general mandate beside a
+# list; 民法典 第一百六十五条 asks a written mandate to state the 代理事项、权限和期限, so the paper states the list as
+# the limit of the mandate, and its term, and the acknowledgement covers what is done within it
 AUTHORISATION_TEXT = (
     "本授权委托书声明：我（{head}）系（{investor}）的法人代表，现授权委托（{office}）的（{agent}）为我单位项目"
-    "代办人，以本单位的名义全权代办涉及我（{project}）的相关事项（具体事项以下列项目内容为准）。"
+    "代办人，以本单位的名义，在下列勾选的代办帮办内容范围内，代办涉及我（{project}）的相关事项。"
 )
 AUTHORISATION_CHOICE = "代办帮办内容（请在方框内打钩，以选择代办帮办服务，代办项目合计{count}项）："
-AUTHORISATION_ACKNOWLEDGE = "项目代办过程中所签署的一切相关文件和处理与之有关的一切事务，我均予以承认。"
+AUTHORISATION_ACKNOWLEDGE = "代办人在上述代办帮办内容范围内签署的相关文件和处理的有关事务，我均予以承认。"
+AUTHORISATION_TERM = "委托期限：自委托之日起至本项目代办帮办服务办结或者终止之日止。"
 AGENT = "代办人"
 AGENT_SEX = "性别"
 AGENT_ID = "身份号码"

@@ -16,6 +16,7 @@ from __future__ import annotations
 from counter.case.hand_over import HandOver, HandOverWay
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle
+from counter.catalog.sub_items import case_sub_item
 from counter.documents import service_words as words
 from counter.documents import words as paper
 from counter.documents.data import Block, Column, OfficeSettings, Pair, Pairs, SignOff, Table, Text
@@ -29,7 +30,7 @@ def service_blocks(case: CaseView, bundle: Bundle, hand_over: HandOver, office: 
     decisions = case.decisions()
     for n, handed in enumerate(hand_over.items, 1):
         item = bundle.item(handed.code)
-        name = (item.sub_item or item.name) if item is not None else handed.code
+        name = (case_sub_item(bundle, item, dict(case.answers)) or item.name) if item is not None else handed.code
         department = decider_name(item, office) if item is not None else paper.DOC_DASH
         if handed.granted:
             result = (item.result if item is not None else "") or words.GRANTED_PAPER

@@ -23,7 +23,11 @@ from counter.intake.outcome import RefusalGround
 SAMPLE_GUIDE = "样例指南：内容为示例，待官方实施清单发布后替换"
 TRAINING_MARK = "培训样张"  # across every page made in a training database: not a real notice
 # under the dates of a case whose dates were computed beyond the holiday data (counter.calendar.workdays.BeyondData)
-DOC_PROVISIONAL_DATES = "注：本文书日期按法定节假日推算，如国务院办公厅公布的节假日安排调整，以公布的安排为准。"
+# (counter.case.dates_moved: the later of the printed and the recounted date governs, never an earlier one)
+DOC_PROVISIONAL_DATES = (
+    "注：本文书日期按法定节假日推算；国务院办公厅公布节假日安排后重新计算，重新计算的日期与本文书所载日期不同的，"
+    "以较晚的日期为准，本文书所载期限不因此缩短。"
+)
 # under the dates a change of the holiday data moved later (counter.case.dates_moved): what the applicant meets now
 DOC_DATES_MOVED = "注：国务院办公厅公布节假日安排后，上列期限已按公布的安排重新计算，以较晚的日期为准：{moves}。"
 DOC_DATE_MOVED = "{what}由{before}顺延至{after}"
@@ -295,6 +299,8 @@ DOC_MATERIALS_RETURNED = "{you}提交的申请材料已全部退还。"
 DOC_COURT_UNKNOWN = "有管辖权的人民法院"  # a court the site's settings do not name: true in law whatever it is
 DOC_CONTACT = "联系方式"
 DOC_DEPARTMENT_CONTACT_VALUE = "{department}，承办人{clerk}，电话{phone}"
+# the site's own decision: its 承办人, the deciding officer, is named once, where the paper closes
+DOC_OWN_CONTACT_VALUE = "{department}，电话{phone}"
 # a department's 承办人 or phone the site has not recorded: a line to fill in by hand, never the hall's
 DOC_FILL_IN = "__________"
 

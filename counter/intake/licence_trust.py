@@ -2,7 +2,8 @@
 
 108号 (《"互联网+政务服务"技术体系建设指南》) grades electronic materials: **A** 实施机构产生的证照批文, carrying the
 issuer's 电子印章 and a 水印注明 — used directly; **B** 窗口核验通过的, uploaded with "此件经与原件核对无误" —
-re-used; **C** 用户自行上传的 — 须窗口人员核验原件后使用; **D** 用户自制材料 — used directly on the applicant's pledge.
+re-used; **C** 用户自行上传的 — 须窗口人员核验原件后使用; **D** 用户自制材料 — used directly on the applicant's
+pledge, which the intake does not record, so the window refuses it (``LicenceProblem.SELF_MADE``).
 So a C-level licence goes on the checklist as 须核验原件 and counts as received only once the clerk records that
 the original was checked (:func:`counter.intake.checklist.original_checked`): the copy kept is then B, with the 108号
 wording (on paper :data:`counter.documents.words.DOC_LICENCE_CHECKED`), and the next window re-uses it.  A
@@ -31,7 +32,7 @@ ID_CARD, CREDIT_CODE = "111", "001"  # 持证主体代码类型, GB/T 36903-2018
 class TrustStep(StrEnum):
     """What the window does with a licence of a level."""
 
-    USE = "use"  # A: the issuer's own, and D: the applicant's own on their pledge: taken as it is
+    USE = "use"  # A: the issuer's own: taken as it is (D, 108号's "direct use" on a pledge, is refused before)
     REUSE = "reuse"  # B: checked against its original at a window before: taken as it is
     CHECK_ORIGINAL = "check_original"  # C: the applicant's upload: 须核验原件, taken once the clerk checked it
 

@@ -12,8 +12,11 @@ adapts to the province's interface without a new release; this module reads any 
 it cannot read (:class:`MalformedAnswer`) rather than guess.
 
 The trust levels A–D are those of 国办函〔2016〕108号 (《"互联网+政务服务"技术体系建设指南》): the library states the
-level of each licence, and the level decides the window's step (:mod:`counter.intake.licence_trust`): A and D are
+level of each licence, and the level decides the window's step (:mod:`counter.intake.licence_trust`): A is
 used directly, B re-used, C taken only once the clerk recorded that the original was checked, which makes it B.
+A D-level entry (用户自制材料) stands for no material: 108号 lets it be used on the applicant's own promise of its
+truth, which the intake does not record, and what the window looks up is a licence a body issued, which a self-made
+material is not (:attr:`LicenceProblem.SELF_MADE`, whatever the material's floor).
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ class LicenceProblem(StrEnum):
     NOT_THIS_MATERIAL = "not_this_material"  # a licence of another type than the material names
     NOT_THIS_HOLDER = "not_this_holder"  # issued to someone other than the applicant
     BELOW_FLOOR = "below_floor"  # of a trust level the material does not take (its catalog's floor)
+    SELF_MADE = "self_made"  # D 用户自制材料: no licence a body issued, and no 真实性承诺 recorded to use it on
 
 
 def wants_licence(material: Material) -> bool:
@@ -94,6 +98,8 @@ def licence_problems(material: Material, licence: Licence, holder_id: str, today
         found.append(LicenceProblem.NOT_THIS_HOLDER)
     if not above_floor(licence.trust, material.licence_floor):
         found.append(LicenceProblem.BELOW_FLOOR)
+    if licence.trust is TrustLevel.D:
+        found.append(LicenceProblem.SELF_MADE)
     return found
 
 

@@ -174,7 +174,7 @@ def site_authority(work: Session, call: Call, request: SiteCode) -> SiteAuthorit
     """The items a site decides itself, and those it records for a department by its written entrustment."""
     from counter.actions.cases import item_authority
 
-    return item_authority.site_authority(work, request.site_code)
+    return item_authority.authority_shown(work, request.site_code)
 
 
 SITE_AUTHORITY = read("cases.site_authority", Open.ANY_DESK, site_authority)

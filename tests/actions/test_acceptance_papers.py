@@ -58,8 +58,8 @@ def test_a_hall_without_an_entrustment_issues_a_receipt_of_collection(
     text, _ = _receipt(sessions, desk, number, tmp_path)
     assert "收件凭证" in text
     assert "受理凭证" not in text
-    assert "本机关作为收件窗口予以收件，不作出受理决定" in text
-    assert "本机关决定" not in text
+    assert "本中心作为收件窗口予以收件，不作出受理决定" in text
+    assert "本中心决定" not in text
 
 
 @pytest.mark.slow
@@ -149,7 +149,7 @@ def test_a_site_that_holds_the_power_accepts_in_its_own_name(
     number = take(sessions, desk, full_request(sessions))
     text, _ = _receipt(sessions, desk, number, tmp_path)
     assert "兴安盟政务服务中心受理凭证" in text
-    assert "本机关决定予以受理" in text
+    assert "本中心决定予以受理" in text
     assert "委托" not in text
 
 

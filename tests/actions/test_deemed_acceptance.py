@@ -37,6 +37,7 @@ RESTAURANT, FOOD = "XAM-YJS-008", "152201-YJS008-02"  # 食品经营许可: a �
 RECEIVED = dt.date(2026, 11, 20)  # a Friday: its fifth working day after is the 27th
 LATE = dt.date(2026, 12, 1)  # the seventh working day
 STAFF = Actor("gerel", "格日勒", frozenset({Role.DEPARTMENT}))
+REASON = "经现场核查，经营场所未设置独立的食品处理区。"
 
 
 def test_the_acceptance_of_a_licence_whose_correction_was_not_told_in_time_dates_back_to_the_receipt() -> None:
@@ -87,3 +88,11 @@ def test_a_late_signing_issues_an_acceptance_dated_from_the_receipt_with_its_lim
     assert "受理日期2026年11月20日" in text
     assert "逾期不告知的，自收到申请材料之日起即为受理" in text
     assert "本事项自2026年11月20日起即为受理" in text
+    # its 不予批准 dates the 受理 as the 受理通知书 did: the receipt's day, not the late 签收's
+    with sessions.begin() as s:
+        take_item_step(s, desk_of(STAFF), number, FOOD, StepRequest(ItemEvent.DENIED, reason=REASON), at(LATE))
+    with sessions.begin() as s:
+        denial = make_item_paper(s, desk_of(STAFF), number, FOOD, DocumentKind.DENIAL, LATE)
+    said = "".join(paper_text(denial.pdf, tmp_path).split())
+    assert "已于2026年11月20日受理" in said
+    assert "已于2026年12月1日受理" not in said

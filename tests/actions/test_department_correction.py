@@ -85,8 +85,8 @@ def test_the_centre_tells_its_correction_before_the_acceptance_which_is_dated_th
     with sessions.begin() as s:
         paper = make_item_paper(s, desk_of(STAFF), number, PENSION, DocumentKind.ACCEPTANCE, complete)
     text = paper_text(paper.pdf, tmp_path)
-    assert "本机关于2026年11月24日一次性告知需要补正的全部内容" in text
-    assert "本机关于2026年11月27日予以受理" in text
+    assert "本中心于2026年11月24日一次性告知需要补正的全部内容" in text
+    assert "本中心于2026年11月27日予以受理" in text
 
 
 def test_a_correction_is_told_once_in_full_within_five_working_days_of_the_halls_receipt(

@@ -119,7 +119,7 @@ def test_the_centres_signing_issues_its_acceptance_in_its_name_and_date(
     text = paper_text(made.pdf, tmp_path)
     assert "受理通知书" in text
     assert f"{CENTRE}审批业务专用章或部门公章" in text  # its seal, not the hall's
-    assert "本机关于2026年11月24日予以受理" in text
+    assert "本中心于2026年11月24日予以受理" in text
     receipt, promised = (f"{d.year}年{d.month}月{d.day}日" for d in (view.promised_on, pension.promised_due.date))
     assert "受理日期2026年11月24日" in text
     assert f"{promised}（自受理之日起30个工作日）" in text
@@ -237,7 +237,7 @@ def test_the_centres_refusal_prints_in_its_name_with_its_remedy_and_tells_the_ap
     text = paper_text(made.pdf, tmp_path)
     assert "不予受理通知书" in text
     assert f"{CENTRE}审批业务专用章或部门公章" in text  # its seal, not the hall's
-    assert "本机关于2026年11月24日决定不予受理" in text
+    assert "本中心于2026年11月24日决定不予受理" in text
     assert REFUSED_WHY in text
     assert "申请行政复议" in text  # 社会保险法 第八十三条: 复议 or 诉讼
     assert "提起行政诉讼" in text

@@ -60,7 +60,7 @@ def test_a_reprint_months_later_is_the_same_paper(
     assert later.reprint
     assert (later.doc_no, later.content_hash, later.pdf) == (first.doc_no, first.content_hash, first.pdf)
     # a new notice is made under the new settings
-    fresh = make(sessions, desk, cases["不予受理"], DocumentKind.REFUSAL)
+    fresh = make(sessions, desk, cases["撤回申请"], DocumentKind.REFUSAL)
     with sessions() as s:
         record = s.get(models.DocumentRecord, fresh.document_id)
         assert record is not None
@@ -103,7 +103,7 @@ def test_a_notice_that_does_not_fit_the_case_is_refused_with_every_reason(
     sessions: sessionmaker[Session], desk: Desk, cases: dict[str, str]
 ) -> None:
     with pytest.raises(DocumentNotPossible) as caught:
-        make(sessions, desk, cases["不予受理"], DocumentKind.RECEIPT)
+        make(sessions, desk, cases["撤回申请"], DocumentKind.RECEIPT)
     assert caught.value.problems
     with pytest.raises(CaseNotFound):
         make(sessions, desk, "XAM01-20990101-01-0001", DocumentKind.RECEIPT)

@@ -62,7 +62,7 @@ def test_demo_takes_every_outcome_and_numbers_never_repeat(sessions: sessionmake
     made = run_demo(sessions, desk, TODAY)
     statuses = {c.label: c.status for c in made}
     assert statuses["受理"] is CaseStatus.ACCEPTED
-    assert statuses["不予受理"] is CaseStatus.WITHDRAWN  # told the finding, the applicant did not insist
+    assert statuses["撤回申请"] is CaseStatus.WITHDRAWN  # told the finding, the applicant did not insist
     assert statuses["容缺材料补齐"] is CaseStatus.IN_APPROVAL
     numbers = {c.case_no for c in made}
     assert len(numbers) == 6  # two deferral cases appear twice: taken, then completed or denied

@@ -72,7 +72,7 @@ def test_the_first_ground_refuses_the_licence_named_and_decides_nothing_else(
     path.write_bytes(notice.pdf)
     text = pdf_text(path)
     assert "快递业务经营许可依法不需要取得行政许可" in text
-    assert "本机关决定对快递业务经营许可不予受理；市场主体设立登记、新办纳税人涉税事项本通知书不对其作出决定。" in text
+    assert "本中心决定对快递业务经营许可不予受理；市场主体设立登记、新办纳税人涉税事项本通知书不对其作出决定。" in text
     assert "未认定依法不需要取得行政许可；本通知书不对该事项作出决定" in text  # the 设立登记
     assert "不属于行政许可，不适用《中华人民共和国行政许可法》第三十二条第一款第一项" in text  # the tax item
     assert "no_licence_needed" not in text

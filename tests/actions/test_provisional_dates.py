@@ -84,6 +84,9 @@ def test_an_intake_on_28_december_skips_new_year_and_says_the_date_is_provisiona
     text = text_of(receipt, tmp_path)
     assert "2027年1月5日前办结" in text
     assert PROVISIONAL in text
+    # the published schedule moves a date later, never earlier: the note says so, and never that it governs whatever
+    assert "以较晚的日期为准，本文书所载期限不因此缩短" in "".join(text.split())
+    assert "以公布的安排为准" not in text
 
 
 def test_an_intake_on_1_february_skips_the_spring_festival_as_the_notices_give_it(
@@ -136,7 +139,7 @@ def test_every_paper_with_dates_carries_the_line(sessions: sessionmaker[Session]
     for label, kind in marked:
         made = paper(sessions, desk, cases[label], kind, D(2026, 12, 28))
         assert PROVISIONAL in text_of(made, tmp_path), kind
-    refusal = paper(sessions, desk, cases["不予受理"], DocumentKind.REFUSAL, D(2026, 12, 28))
+    refusal = paper(sessions, desk, cases["撤回申请"], DocumentKind.REFUSAL, D(2026, 12, 28))
     assert PROVISIONAL not in text_of(refusal, tmp_path)  # it sets no date
 
 

@@ -111,7 +111,7 @@ def _build(sessions: sessionmaker[Session]) -> Facts:
     request = IntakeRequest(checklist, parties, deferral=DeferralRequest(no_bad_credit=True, pledge_signed=True))
     with sessions.begin() as session:
         awaiting = take_intake(session, desk, request, TODAY, office_calendar(session)).case_no
-    rated = made["不予受理"]
+    rated = made["撤回申请"]
     with sessions.begin() as session:
         pad = send_to_pad(session, rated, PAD_DESK, NOW)
         bad = RatingChoice(Level.VERY_DISSATISFIED, ("其他",), "等了很久")

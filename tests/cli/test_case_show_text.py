@@ -59,7 +59,7 @@ def test_a_refusal_names_the_bodies_to_turn_to_and_a_deferral_the_day_each_mater
 ) -> None:
     db = made_database(tmp_path / "cli.sqlite3")
     cases = demo_cases(capsys, tmp_path, db)
-    refused, lines = shown(capsys, db, cases["不予受理"])
+    refused, lines = shown(capsys, db, cases["撤回申请"])
     turn_to = refused["turn_to"].splitlines()
     assert len(turn_to) == 4
     assert lines[lines.index(f"请向：{turn_to[0]}") + 1 : lines.index("材料：")] == turn_to[1:]

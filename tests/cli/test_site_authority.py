@@ -57,3 +57,24 @@ def test_a_code_with_a_control_character_is_named_never_echoed(
     said = run(capsys, "site", "authority", option, given, "--db", db)
     assert said == (1, "", "实施编码：第1个字符是控制字符（U+001B），不能录入，请删去，未作任何更改\n")
     assert run(capsys, "site", "authority", "--db", db) == (0, NONE_HELD, "")
+
+
+def test_an_entrustment_across_levels_is_told_when_it_is_set_and_shown(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A 盟 hall entrusted by a 旗县 department: seed 001 第三十二条 speaks of 同级; the administrator is told at once,
+    and each time the setting is shown, that it stands only on the department's written act naming the site."""
+    db = made_database(tmp_path / "cli.sqlite3")
+    grant = f"{FOOD}=兴市监授〔2026〕3号，2026年3月2日"
+    code, out, err = run(capsys, "site", "authority", "--entrust", grant, "--db", db)
+    assert code == 0
+    note = (
+        f"注意：{FOOD} 的实施主体乌兰浩特市市场监督管理局是旗县市区级部门，与本中心不在同一层级。"
+        "《兴安盟政务服务标准化管理办法》第三十二条所说的是部门委托同级政务服务部门；"
+    )
+    assert note in err
+    assert note in run(capsys, "site", "authority", "--db", db)[2]
+    code, out, _ = run(capsys, "site", "authority", "--json", "--db", db)
+    assert '"level": "county"' in out
+    assert run(capsys, "office", "--office-level", "county", "--db", db)[0] == 0
+    assert run(capsys, "site", "authority", "--db", db)[2] == ""  # a county hall and a county department: 同级

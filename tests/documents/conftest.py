@@ -63,7 +63,7 @@ CASE_OF_KIND = {
     DocumentKind.DEFERRAL: "容缺受理",
     DocumentKind.PLEDGE: "容缺受理",
     DocumentKind.CORRECTION: "补正（委托代理人办理）",
-    DocumentKind.REFUSAL: "不予受理",
+    DocumentKind.REFUSAL: "撤回申请",
     DocumentKind.DENIAL: "受理",
     DocumentKind.SERVICE_RECEIPT: "受理",  # its denial handed over ahead of the other items, as the applicant asked
     DocumentKind.DATE_NOTICE: "容缺受理",  # its 容缺 deadline extended (EXTENDED)

@@ -20,13 +20,18 @@ from counter.documents.acceptance import HeldItems, OrganAnswer
 from counter.documents.acceptance_words import RECEIVED_TITLE
 from counter.documents.deciders import decider_name
 from counter.documents.model import (
+    Block,
     DocumentKind,
     OfficeSettings,
+    Pair,
     Pairs,
+    Table,
+    Text,
     document_for,
     guide_notice_for,
 )
 from counter.documents.render import render_pdf
+from counter.documents.self_name import in_own_words, self_word
 from counter.intake.outcome import RefusalGround
 from tests.documents.conftest import CASE_OF_KIND, FOOD, TODAY, DemoCases
 from tests.documents.pdf_tools import pdf_text
@@ -39,6 +44,7 @@ RECEIVED, ENTRUSTED, OWN = "received", "entrusted", "own"
 ENTRUSTED_MANY = "entrusted by three"
 #: the forwarding paragraph of a hall that only receives: never on a paper that decides
 FORWARDING = "收件后转送"
+SITE_OFFICER = "其其格"  # who decides, at a site that holds the item
 SIGNED_ON = dt.date(2026, 11, 24)  # the day 市监局 signs for 食品经营许可: its 受理
 
 
@@ -82,12 +88,21 @@ def read(
     return pdf_text(path)
 
 
+def decided_at_the_site(view: CaseView) -> CaseView:
+    """The demo's denial as the site records it where it holds the item: by its own deciding officer, 其其格 (the
+    demo records it for the department, 由××代为录入)."""
+    history = tuple(
+        dataclasses.replace(line, clerk=SITE_OFFICER) if line.event == "item_denied" else line for line in view.history
+    )
+    return dataclasses.replace(view, history=history)
+
+
 def test_the_receipt_says_who_accepts(demo: DemoCases, tmp_path: Path) -> None:
     received = read(demo, DocumentKind.RECEIPT, RECEIVED, tmp_path)
     assert "收件凭证" in received
     assert "受理凭证" not in received
-    assert "本机关作为收件窗口予以收件，不作出受理决定，收件后转送乌兰浩特市市场监督管理局" in received
-    assert "本机关决定" not in received
+    assert "本中心作为收件窗口予以收件，不作出受理决定，收件后转送乌兰浩特市市场监督管理局" in received
+    assert "本中心决定" not in received
     # the promise runs from the department's 受理, not known when the hall receives
     assert "实施部门当日受理的，2026年11月27日前办结（承诺时限5个工作日，自受理之日起按工作日计算）" in received
     entrusted = read(demo, DocumentKind.RECEIPT, ENTRUSTED, tmp_path)
@@ -114,7 +129,7 @@ def test_the_receipt_says_who_accepts(demo: DemoCases, tmp_path: Path) -> None:
         assert "上列机关" not in many
     own = read(demo, DocumentKind.RECEIPT, OWN, tmp_path)
     assert "受理凭证" in own
-    assert "本机关决定容缺受理" in own
+    assert "本中心决定容缺受理" in own
     assert "委托" not in own
     assert FORWARDING not in own
     assert "2026年11月27日前办结（承诺时限5个工作日，自受理之日起按工作日计算）" in own
@@ -126,9 +141,9 @@ def test_the_deferral_notice_is_a_receipt_of_the_window_or_the_acceptors_decisio
     received = read(demo, DocumentKind.DEFERRAL, RECEIVED, tmp_path)
     assert "容缺后补材料告知书" in received
     assert "容缺受理通知书" not in received
-    assert "本机关作为收件窗口予以收件，由乌兰浩特市市场监督管理局" in received
+    assert "本中心作为收件窗口予以收件，由乌兰浩特市市场监督管理局" in received
     assert "依法决定是否容缺受理" in received
-    assert "本机关决定容缺受理" not in received
+    assert "本中心决定容缺受理" not in received
     assert "实施部门当日受理的，本事项承诺于2026年11月27日前办结" in received
     assert "申请延长补交期限" not in received  # the window that only receives may not give more time
     entrusted = read(demo, DocumentKind.DEFERRAL, ENTRUSTED, tmp_path)
@@ -144,7 +159,7 @@ def test_the_deferral_notice_is_a_receipt_of_the_window_or_the_acceptors_decisio
     assert "各事项受理如下" not in many
     assert "各委托机关" not in many
     own = read(demo, DocumentKind.DEFERRAL, OWN, tmp_path)
-    assert "本机关决定容缺受理" in own
+    assert "本中心决定容缺受理" in own
     assert "申请延长补交期限" in own
     assert "委托" not in own
     assert "收件窗口" not in own
@@ -161,7 +176,7 @@ def test_the_window_that_only_receives_tells_what_is_missing_and_asks_no_correct
     assert "请于2026年12月11日前补齐上述全部材料" in received
     assert "本告知书不是行政机关作出的补正通知或者受理决定" in received
     assert "视为放弃" not in received  # a paper that decides nothing threatens nothing
-    assert "逾期未补齐的，本机关只终结本次收件登记" in received
+    assert "逾期未补齐的，本中心只终结本次收件登记" in received
     for name in (ENTRUSTED, OWN):  # a 补正 notice decides, and never forwards
         text = read(demo, DocumentKind.CORRECTION, name, tmp_path)
         assert "补齐补正通知书" in text, name
@@ -188,7 +203,7 @@ def test_only_a_body_that_may_accept_refuses_and_its_rights_are_its_own(demo: De
     received = read(demo, DocumentKind.REFUSAL, RECEIVED, tmp_path)
     assert "申请事项告知书" in received
     assert "不予受理通知书" not in received
-    assert "本机关决定不予受理" not in received
+    assert "本中心决定不予受理" not in received
     assert "本告知书不是行政机关作出的不予受理决定" in received
     assert "申请行政复议" not in received  # no decision, no rights of one
     entrusted = read(demo, DocumentKind.REFUSAL, ENTRUSTED, tmp_path)
@@ -202,10 +217,10 @@ def test_only_a_body_that_may_accept_refuses_and_its_rights_are_its_own(demo: De
     # three departments would refuse together: no such paper; the hall's 告知, each department deciding on its own
     many = read(demo, DocumentKind.REFUSAL, ENTRUSTED_MANY, tmp_path)
     assert "申请事项告知书" in many
-    assert "本机关决定不予受理" not in many
+    assert "本中心决定不予受理" not in many
     assert "各委托机关" not in many
     own = read(demo, DocumentKind.REFUSAL, OWN, tmp_path)
-    assert "本机关决定不予受理" in own
+    assert "本中心决定不予受理" in own
     assert "六十日内向兴安盟行政公署申请行政复议" in own
     assert FORWARDING not in own
     assert "委托" not in own
@@ -228,7 +243,7 @@ def test_the_denial_dates_the_acceptance_by_whoever_accepted(demo: DemoCases, tm
     entrusted = read(demo, DocumentKind.DENIAL, ENTRUSTED, tmp_path)
     assert "已于2026年11月20日受理" in entrusted
     assert f"{MARKET}不予批准决定书" in entrusted  # the department heads its decision
-    own = read(demo, DocumentKind.DENIAL, OWN, tmp_path)
+    own = read(demo, DocumentKind.DENIAL, OWN, tmp_path, decided_at_the_site(view))
     assert "兴安盟政务服务中心不予批准决定书" in own  # the site decides what it holds, in its own name
     assert "六十日内向兴安盟行政公署申请行政复议" in own
     assert MARKET not in own
@@ -278,3 +293,31 @@ def test_the_receipt_of_a_case_delivered_electronically_says_so(demo: DemoCases,
     assert "电子送达：办结后发送至申请人预留的联系方式" in text
     assert "邮寄送达" not in text
     assert "窗口领取" not in text
+
+
+def test_the_sites_own_denial_is_sealed_as_the_deciding_body_with_its_deciding_officer_alone(
+    demo: DemoCases, tmp_path: Path
+) -> None:
+    """Seed 001 第十七条(二): a 不予批准 bears the deciding body's 审批业务专用章或部门公章.  Where the site holds the
+    item, that body is the site: not its 政务服务专用章 (the window's 收件 and 受理), and one 承办人, the officer who
+    recorded the decision, never the clerk who took the intake or prints the paper."""
+    view = demo.views[CASE_OF_KIND[DocumentKind.DENIAL]]
+    own = read(demo, DocumentKind.DENIAL, OWN, tmp_path, decided_at_the_site(view))
+    assert "（兴安盟政务服务中心审批业务专用章或部门公章）" in own
+    assert "政务服务专用章" not in own
+    assert own.count("承办人") == 2  # once on each of the paper's two copies
+    assert f"承办人：{SITE_OFFICER}" in own
+    assert "兴安盟政务服务中心，电话0482-8261008" in own
+    assert f"承办人：{view.clerk}" not in own
+
+
+def test_a_centre_calls_itself_the_centre_and_a_bureau_the_organ() -> None:
+    """A 政务服务中心 is not known to be a 行政机关 (the 司法局's answer): its own papers say 本中心, as a 社保中心's
+    do; a department that is a 局, or a site that is one (a 行政审批局), says 本机关."""
+    pairs = Pairs((Pair("决定机关", "本机关"),))
+    blocks: list[Block] = [Text("本机关决定予以受理。"), pairs, Table((), (("本机关",),))]
+    assert self_word("兴安盟政务服务中心") == "本中心"
+    assert self_word("乌兰浩特市行政审批和政务服务局") == "本机关"
+    said = in_own_words(blocks, "兴安盟政务服务中心")
+    assert said == [Text("本中心决定予以受理。"), Pairs((Pair("决定机关", "本中心"),)), Table((), (("本中心",),))]
+    assert in_own_words(blocks, "乌兰浩特市市场监督管理局") == blocks

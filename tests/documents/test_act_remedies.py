@@ -48,7 +48,7 @@ def refusals(demo: DemoCases, bundle: Bundle, ground: RefusalGround) -> Iterator
     """The bundle's 不予受理 in each standing that prints rights: the site's own power over every item, and each
     department's over its own items where it entrusted the window (one paper, one body)."""
     office = named(demo)
-    view = dataclasses.replace(taken_under(demo.views["不予受理"], bundle), refusal_ground=ground.value)
+    view = dataclasses.replace(taken_under(demo.views["撤回申请"], bundle), refusal_ground=ground.value)
     codes = [item.code for item in bundle.items]
     papers = [(OWN, bundle, HeldItems(site_items=frozenset(codes)))]
     for department in dict.fromkeys(decider_name(item, office) for item in bundle.items):

@@ -246,7 +246,7 @@ def test_a_company_is_asked_its_name_code_and_representative_once(demo: DemoCase
 
 def test_a_refused_case_has_no_application_and_a_correction_does(demo: DemoCases) -> None:
     with pytest.raises(DocumentNotPossible) as refused:
-        _application(demo, "不予受理")
+        _application(demo, "撤回申请")
     assert refused.value.problems == (DocumentProblem.REFUSED,)
     assert _application(demo, "补正（委托代理人办理）").kind is DocumentKind.APPLICATION
 

@@ -96,7 +96,7 @@ def test_no_licence_no_licensing_law(demo: DemoCases, number: str) -> None:
     assert not any(item.item_type is ItemType.LICENSING for item in bundle.items)
     papers = (
         printed(demo, DocumentKind.CORRECTION, "补正（委托代理人办理）", bundle),
-        printed(demo, DocumentKind.REFUSAL, "不予受理", bundle),
+        printed(demo, DocumentKind.REFUSAL, "撤回申请", bundle),
         *(denied(demo, bundle, item) for item in bundle.items),
     )
     for data in papers:
@@ -114,8 +114,8 @@ def test_a_bundle_of_licences_cites_the_licensing_law_in_one_sentence(demo: Demo
     text = _all_text(data)
     assert "根据《中华人民共和国行政许可法》第三十二条第一款第四项的规定，现一次性告知" in text
     assert "所涉事项及依据" not in text
-    refusal = _all_text(printed(demo, DocumentKind.REFUSAL, "不予受理", bundle))
-    assert "根据《中华人民共和国行政许可法》第三十二条第一款第二项的规定，本机关决定不予受理" in refusal
+    refusal = _all_text(printed(demo, DocumentKind.REFUSAL, "撤回申请", bundle))
+    assert "根据《中华人民共和国行政许可法》第三十二条第一款第二项的规定，本中心决定不予受理" in refusal
 
 
 def test_a_mixed_bundle_gives_each_type_its_basis(demo: DemoCases) -> None:
@@ -154,7 +154,7 @@ def test_the_papers_name_the_entrusting_department(demo: DemoCases) -> None:
     entrusting department's name (许可法 第二十四条第三款); a paper that two departments would issue together is not
     made: a receipt and a 补正 are made per issuing body, and the hall's 不予受理 is its 告知."""
     county = dataclasses.replace(demo.office, office_level="county", administrative_organ=OrganAnswer.YES)
-    unagreed = document_for(demo.views["不予受理"], DocumentKind.REFUSAL, county, "N-1", demo.bundle, TODAY)
+    unagreed = document_for(demo.views["撤回申请"], DocumentKind.REFUSAL, county, "N-1", demo.bundle, TODAY)
     assert unagreed.office_name == "兴安盟政务服务中心"
     assert unagreed.title == "申请事项告知书"  # no agreement: the hall only receives
     county = with_agreements(county)
@@ -197,9 +197,9 @@ def test_a_league_hall_cites_its_agreement_or_only_receives(demo: DemoCases) -> 
     receipt, refusal = (paper_of(demo, kind, demo.office) for kind in (DocumentKind.RECEIPT, DocumentKind.REFUSAL))
     for text in (receipt, refusal):
         assert "《兴安盟政务服务标准化管理办法》第三十二条" not in text
-        assert "本机关决定" not in text
+        assert "本中心决定" not in text
     assert (
-        "本机关作为收件窗口予以收件，不作出受理决定，收件后转送乌兰浩特市市场监督管理局（“市场主体设立登记”、"
+        "本中心作为收件窗口予以收件，不作出受理决定，收件后转送乌兰浩特市市场监督管理局（“市场主体设立登记”、"
         "“食品经营许可”）、乌兰浩特市城市管理综合行政执法局（“户外招牌设置审批”）、国家税务总局乌兰浩特市税务局"
         "（“新办纳税人涉税事项”），由其依法审查并决定是否容缺受理"
     ) in receipt  # the demo's receipt is a 容缺's
@@ -231,7 +231,7 @@ def test_a_refusal_for_departments_prints_their_rights_and_a_service_a_complaint
         "或者六个月内向乌兰浩特市人民法院提起行政诉讼。",
     )
     newborn = shipped("052")  # 预防接种证 is the 接种单位's service: no administrative act, a complaint
-    text = _all_text(printed(demo, DocumentKind.REFUSAL, "不予受理", newborn))
+    text = _all_text(printed(demo, DocumentKind.REFUSAL, "撤回申请", newborn))
     assert "预防接种证办理属于公共服务事项，不作出行政决定；如有异议，可以向乌兰浩特市卫生健康委员会反映" in text
     assert "如对本决定不服，可以自收到本决定之日起六十日内向兴安盟行政公署申请行政复议" in text  # the site's own act
 
@@ -269,24 +269,24 @@ def test_false_materials_are_a_ground_and_the_sanctions_are_left_to_the_departme
 ) -> None:
     """The window refuses the licences under 第七十八条 and refers the matter to their departments: no 警告 and no
     one-year bar on its paper (a 行政处罚 and the department's own decision), and the tax item is not refused."""
-    data = printed(demo, DocumentKind.REFUSAL, "不予受理", demo.bundle, ground=RefusalGround.FALSE_MATERIALS)
+    data = printed(demo, DocumentKind.REFUSAL, "撤回申请", demo.bundle, ground=RefusalGround.FALSE_MATERIALS)
     path = tmp_path / "refusal.pdf"
     path.write_bytes(render_pdf(data))
     text = "".join(pdf_text(path).split())
     assert "申请人隐瞒有关情况或者提供虚假材料申请行政许可" in text
     assert (
-        "依照《中华人民共和国行政许可法》第七十八条，本机关决定对市场主体设立登记、食品经营许可、户外招牌设置审批"
+        "依照《中华人民共和国行政许可法》第七十八条，本中心决定对市场主体设立登记、食品经营许可、户外招牌设置审批"
         "不予受理；新办纳税人涉税事项不属于行政许可，不适用该条，本通知书不对其作出决定。"
     ) in text
     assert "警告" not in text
     assert "一年内不得再次申请" not in text
     assert (
-        "本机关已将申请人隐瞒有关情况或者提供虚假材料的情况移送乌兰浩特市市场监督管理局、"
+        "本中心已将申请人隐瞒有关情况或者提供虚假材料的情况移送乌兰浩特市市场监督管理局、"
         "乌兰浩特市城市管理综合行政执法局，由其依照法定程序处理。"
     ) in text
     assert "移送国家税务总局" not in text  # 第七十八条 reaches no tax item
     shop = shipped("059")  # 便利店: all its items under 行政许可法 or not, the paper gives no sanction either
-    other = _all_text(printed(demo, DocumentKind.REFUSAL, "不予受理", shop, ground=RefusalGround.FALSE_MATERIALS))
+    other = _all_text(printed(demo, DocumentKind.REFUSAL, "撤回申请", shop, ground=RefusalGround.FALSE_MATERIALS))
     assert "警告" not in other
     assert "一年内不得再次申请" not in other
 

@@ -74,13 +74,13 @@ def test_each_document_fits_its_case_and_no_other(demo: DemoCases, kind: Documen
     item = item_of(kind)  # a denial and a department's 受理通知书 are one item's
     hand_over = 1 if kind is DocumentKind.SERVICE_RECEIPT else 0  # a 送达回证 one hand-over's
     assert document_problems(fitting, kind, demo.bundle, "N-1", TODAY, item, hand_over) == ()
-    refused = demo.views["不予受理"]
+    refused = demo.views["撤回申请"]
     if kind is not DocumentKind.REFUSAL:
         assert document_problems(refused, kind, demo.bundle, "N-1", TODAY, item, hand_over)
 
 
 def test_every_problem_is_reported_at_once(demo: DemoCases) -> None:
-    refused = demo.views["不予受理"]
+    refused = demo.views["撤回申请"]
     other_bundle = dataclasses.replace(demo.bundle, code="XAM-YJS-001")
     with pytest.raises(DocumentNotPossible) as caught:
         document_for(refused, DocumentKind.RECEIPT, demo.office, "X" * 31, other_bundle, TODAY - dt.timedelta(days=1))
@@ -162,7 +162,7 @@ def test_the_correction_notice_names_each_shortfall_once(demo: DemoCases) -> Non
 def test_the_rights_clause_names_the_offices_review_body_and_court(demo: DemoCases) -> None:
     """The site's own refusal: it holds the power for every item, so the refusal is its own act."""
     office = OfficeSettings(review_body="呼伦贝尔市人民政府", court="海拉尔区人民法院")
-    case = demo.views["不予受理"]
+    case = demo.views["撤回申请"]
     collected = demo.bundle
     held = HeldItems(site_items=frozenset(item.code for item in demo.bundle.items))
     data = document_for(case, DocumentKind.REFUSAL, office, "N-1", collected, TODAY, held=held)

@@ -37,10 +37,11 @@ SAYS = {
     ProjectForm.AUTHORISATION: (
         "本授权委托书声明：我（包满都拉）系（兴安盟草原绿源食品有限公司）的法人代表，"
         "现授权委托（兴安盟政务服务中心）的（乌兰、巴特尔）为我单位项目代办人，"
-        "以本单位的名义全权代办涉及我（兴安盟绿色食品加工产业园一期）的相关事项",
+        "以本单位的名义，在下列勾选的代办帮办内容范围内，代办涉及我（兴安盟绿色食品加工产业园一期）的相关事项。",
         "代办帮办内容（请在方框内打钩，以选择代办帮办服务，代办项目合计4项）",
         "22.宗教活动场所内改建或者新建建筑物审批",
-        "项目代办过程中所签署的一切相关文件和处理与之有关的一切事务，我均予以承认。",
+        "代办人在上述代办帮办内容范围内签署的相关文件和处理的有关事务，我均予以承认。",
+        "委托期限：自委托之日起至本项目代办帮办服务办结或者终止之日止。",
         "代办人无转委托权，特此委托。", "法定代表人（签字或盖章）", "委托方盖章", "委托日期：2026年9月3日",
     ),
     ProjectForm.PLEDGE: (
@@ -86,6 +87,7 @@ def test_each_paper_says_what_its_annex_says(form: ProjectForm, tmp_path: Path) 
     assert "XXX" not in text
     for sentence in SAYS[form]:
         assert "".join(sentence.split()) in text, sentence
+    assert "全权" not in text  # a mandate limited to the items ticked is no general one (民法典 第一百六十五条)
     if form.needs_project:
         assert PROJECT_NO in text
         assert f"文书编号：{PROJECT_NO}-{form.annex}" in text

@@ -72,7 +72,7 @@ def test_a_tax_decision_goes_to_review_first_with_its_conditions(demo: DemoCases
     # the tax office's refusal, where it entrusted the window: no tax is decided by it, so 复议 or 诉讼
     # (税务行政复议规则 第三十四条), never 复议前置
     agreed = named(demo)
-    view = dataclasses.replace(demo.views["不予受理"], bundle_code=bundle.code, bundle_name=bundle.name)
+    view = dataclasses.replace(demo.views["撤回申请"], bundle_code=bundle.code, bundle_name=bundle.name)
     tax_part = one_department(bundle, "国家税务总局乌兰浩特市税务局", agreed)
     refusal = _all_text(document_for(view, DocumentKind.REFUSAL, agreed, "N-1", tax_part, TODAY))
     assert refusal.startswith("不予受理通知书")
@@ -111,7 +111,7 @@ def test_a_fire_brigade_decision_waits_for_the_site_to_name_its_review_body(demo
     view = dataclasses.replace(
         accepted, bundle_code=bundle.code, bundle_name=bundle.name, history=(*accepted.history, line)
     )
-    refusal_view = dataclasses.replace(demo.views["不予受理"], bundle_code=bundle.code, bundle_name=bundle.name)
+    refusal_view = dataclasses.replace(demo.views["撤回申请"], bundle_code=bundle.code, bundle_name=bundle.name)
     county = with_agreements(  # it accepts in their name, each department on its own paper
         dataclasses.replace(demo.office, office_level="county", administrative_organ=OrganAnswer.YES)
     )

@@ -50,14 +50,14 @@ REQUIRED = {
         "如违反上述承诺，本人愿意承担相应的法律责任",
     ),
     # the hall only receives: its 补齐材料告知书 decides nothing and threatens nothing
-    DocumentKind.CORRECTION: ("一次性告知", "逾期未补齐的，本机关只终结本次收件登记", "2026年12月11日前", "未提交"),
+    DocumentKind.CORRECTION: ("一次性告知", "逾期未补齐的，本中心只终结本次收件登记", "2026年12月11日前", "未提交"),
     DocumentKind.REFUSAL: (
         "请向呼伦贝尔市海拉尔区市场监督管理局申请",
         "新办纳税人涉税事项：请向国家税务总局呼伦贝尔市海拉尔区税务局申请",  # each item its own body
         # the league's hall only receives for the county's departments: it refuses nothing, it tells
         # (counter.documents.acceptance)
         "申请事项告知书",
-        "经本机关收件窗口核对，申请事项可能不属于上述实施部门的职权范围",
+        "经本中心收件窗口核对，申请事项可能不属于所涉事项实施部门的职权范围",
         "本告知书不是行政机关作出的不予受理决定",
     ),
     # the deciding department's (a county 市场监督管理局): 复议 to the county's government, not the hall's body
@@ -182,7 +182,7 @@ def test_a_lapse_names_the_item_and_its_deciding_department(
     """Seed 001 第十六条(三), 第十七条(二): the item the deferred materials serve is denied by its own department."""
     text = pdf_text(_write(tmp_path, render_pdf(demo.document(kind))))
     assert LAPSE in text
-    assert "本机关将依法作出不予批准决定" not in text  # the hall accepts; it decides no item
+    assert "本中心将依法作出不予批准决定" not in text  # the hall accepts; it decides no item
     for other in ("市场主体设立登记", "户外招牌设置审批", "新办纳税人涉税事项"):  # served by no deferred material
         assert f"对“{other}”事项" not in text
 

@@ -20,6 +20,7 @@ from counter.intake.checklist import (
     awaits_original,
     original_checked,
     record_entry,
+    start_checklist,
     take_licence,
     unaccounted,
 )
@@ -88,8 +89,7 @@ def test_a_c_level_licence_is_not_taken_until_the_clerk_records_the_original_che
 
 @pytest.mark.parametrize(
     ("floor", "refused"),
-    [(LicenceFloor.A, {TrustLevel.B, TrustLevel.C, TrustLevel.D}), (LicenceFloor.B, {TrustLevel.D}),
-     (LicenceFloor.D, set()), (None, set())],
+    [(LicenceFloor.A, {TrustLevel.B, TrustLevel.C}), (LicenceFloor.B, set()), (LicenceFloor.D, set()), (None, set())],
 )  # fmt: skip
 def test_a_materials_floor_bars_the_levels_it_does_not_take(
     floor: LicenceFloor | None, refused: set[TrustLevel]
@@ -101,8 +101,30 @@ def test_a_materials_floor_bars_the_levels_it_does_not_take(
         try:
             take_licence(pending(), restaurant, PREMISES, licence, CREDIT_CODE, TODAY)
         except LicenceNotTaken as err:
-            found[level] = err.problems
-    assert found == dict.fromkeys(refused, (LicenceProblem.BELOW_FLOOR,))
+            found[level] = tuple(p for p in err.problems if p is not LicenceProblem.SELF_MADE)
+    below = () if floor in (LicenceFloor.D, None) else (LicenceProblem.BELOW_FLOOR,)
+    assert found == {**dict.fromkeys(refused, (LicenceProblem.BELOW_FLOOR,)), TrustLevel.D: below}
+
+
+def test_a_self_made_entry_of_053s_business_licence_is_no_licence_received() -> None:
+    """108号: D is 用户自制材料, used only on a 真实性承诺 the intake does not record, and no licence a body issued;
+    so the 营业执照 of 053 (a certificate, no floor) is not received electronically on it, whatever the floor."""
+    shipped, _ = parse_bundle((resources_dir() / "catalog" / "053.toml").read_text(encoding="utf-8"), "053.toml")
+    assert shipped is not None
+    licence = next(m for m in shipped.materials if m.name == "营业执照")
+    assert (licence.kind, licence.licence_floor) == (MaterialKind.CERTIFICATE, None)
+    checklist = start_checklist(shipped)
+    self_made = dataclasses.replace(UPLOADED, kind="营业执照", trust=TrustLevel.D)
+    for floor in (None, LicenceFloor.D):
+        materials = tuple(dataclasses.replace(m, licence_floor=floor) for m in shipped.materials)
+        with pytest.raises(LicenceNotTaken) as refused:
+            take_licence(checklist, dataclasses.replace(shipped, materials=materials), licence.code, self_made,
+                         CREDIT_CODE, TODAY)  # fmt: skip
+        assert refused.value.problems == (LicenceProblem.SELF_MADE,)
+    issued = take_licence(checklist, shipped, licence.code, dataclasses.replace(self_made, trust=TrustLevel.A),
+                          CREDIT_CODE, TODAY).entry(licence.code)  # fmt: skip
+    assert issued is not None
+    assert (issued.receipt, issued.medium) == (Receipt.RECEIVED, ReceivedMedium.ELECTRONIC)
 
 
 def test_the_holder_type_is_gb_t_36903s_and_the_reason_names_the_case_within_200_characters() -> None:

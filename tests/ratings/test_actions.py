@@ -105,7 +105,7 @@ def test_a_rating_is_stored_as_its_meaning_with_the_record_fields(
         assert (row.region, row.rated_on) == ("152201", TODAY)
 
 
-@pytest.mark.parametrize("outcome", ["补正（委托代理人办理）", "不予受理", "容缺受理"])
+@pytest.mark.parametrize("outcome", ["补正（委托代理人办理）", "撤回申请", "容缺受理"])
 def test_a_correction_or_a_refusal_is_a_service_too(
     sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock, outcome: str
 ) -> None:
@@ -220,14 +220,14 @@ def test_requests_a_stopped_pad_left_open_lapse(
     send(sessions, demo_cases["受理"], clock)
     other_desk = dataclasses.replace(DESK, identity=DeskIdentity("XAM01", "9"), clerk="其其格")
     with sessions.begin() as session:
-        send_to_pad(session, demo_cases["不予受理"], other_desk, clock())
+        send_to_pad(session, demo_cases["撤回申请"], other_desk, clock())
     with sessions.begin() as session:
         assert close_stale_requests(session, DESK, clock()) == []  # still within their time
     clock.advance(minutes=2)
     with sessions.begin() as session:
         assert close_stale_requests(session, DESK, clock()) == [demo_cases["受理"]]
     assert status(sessions, demo_cases["受理"]) is DeskStatus.UNRATED
-    assert status(sessions, demo_cases["不予受理"]) is DeskStatus.PENDING  # another desk's pad may still show it
+    assert status(sessions, demo_cases["撤回申请"]) is DeskStatus.PENDING  # another desk's pad may still show it
 
 
 def test_a_request_left_open_by_a_stopped_pad_is_closed_unrated_not_sent_again(
@@ -377,7 +377,7 @@ def test_an_appeal_excludes_a_rating_with_who_and_why_and_the_rating_stays(
 
 def test_figures_from_the_database(sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock) -> None:
     rate(sessions, send(sessions, demo_cases["受理"], clock), RatingChoice(Level.SATISFIED), clock)
-    rate(sessions, send(sessions, demo_cases["不予受理"], clock), BAD, clock)
+    rate(sessions, send(sessions, demo_cases["撤回申请"], clock), BAD, clock)
     pad = send(sessions, demo_cases["容缺受理"], clock)
     with sessions.begin() as session:
         record_unrated(session, pad.request_id, DESK, clock())

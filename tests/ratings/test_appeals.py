@@ -135,7 +135,7 @@ def test_a_filed_appeal_keeps_the_bad_rating_counted_marked_until_a_supervisor_d
 ) -> None:
     """申诉中 is a 差评 in every figure; rejected it stays one, upheld it is counted apart, and the lines add up."""
     kept, _ = rated_bad(sessions, demo_cases["受理"], clock)
-    struck, _ = rated_bad(sessions, demo_cases["不予受理"], clock)
+    struck, _ = rated_bad(sessions, demo_cases["撤回申请"], clock)
     with sessions.begin() as session:
         file_appeal(session, kept, "乌兰", "评价人当场说明按错了等级", clock(), desk=DESK)
         file_appeal(session, struck, "乌兰", "评价人与本窗口办件无关", clock(), desk=DESK)
@@ -157,7 +157,7 @@ def test_a_filed_appeal_keeps_the_bad_rating_counted_marked_until_a_supervisor_d
     assert adds_up(figures)
     with sessions() as session:
         exported = {r.case_no: r for r in ratings_for_export(session, TODAY, TODAY, desk=supervisor)}
-    kept_record, struck_record = exported[demo_cases["受理"]], exported[demo_cases["不予受理"]]
+    kept_record, struck_record = exported[demo_cases["受理"]], exported[demo_cases["撤回申请"]]
     assert (kept_record.appealing, kept_record.excluded) == (False, False)
     assert (struck_record.appealing, struck_record.excluded) == (False, True)
 
@@ -185,7 +185,7 @@ def test_an_appeal_is_filed_once_with_a_reason_while_its_rectification_is_open(
     assert detail is not None
     filed = detail.history[-1]
     assert (filed.event, filed.state_after, filed.by) == (RectEvent.APPEALED, RectState.AWAITING_REVISIT, "乌兰")
-    answered, answered_rect = rated_bad(sessions, demo_cases["不予受理"], clock)
+    answered, answered_rect = rated_bad(sessions, demo_cases["撤回申请"], clock)
     supervisor = account_desk(sessions, "baoyin", "宝音", SUPERVISOR)
     clerk = account_desk(sessions, "wulan", "乌兰", frozenset({Role.CLERK}), staff_no="XA0815")
     with sessions.begin() as session:

@@ -45,7 +45,7 @@ def rated_db(sessions: sessionmaker[Session], demo_cases: dict[str, str], clock:
     choose(sessions, OTHERS)
     for label, choice in (
         ("受理", RatingChoice(Level.VERY_SATISFIED)),
-        ("不予受理", RatingChoice(Level.DISSATISFIED, ("流程太复杂",), "要求到另一个部门")),
+        ("撤回申请", RatingChoice(Level.DISSATISFIED, ("流程太复杂",), "要求到另一个部门")),
     ):
         with sessions.begin() as session:
             pad = send_to_pad(session, demo_cases[label], DESK, clock())

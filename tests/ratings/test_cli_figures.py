@@ -33,7 +33,7 @@ def rated_db(sessions: sessionmaker[Session], demo_cases: dict[str, str], clock:
     formula = dataclasses.replace(DESK, clerk="=HYPERLINK(1)")
     for label, choice, desk in (
         ("受理", RatingChoice(Level.VERY_SATISFIED), DESK),
-        ("不予受理", RatingChoice(Level.DISSATISFIED, ("流程太复杂",)), formula),
+        ("撤回申请", RatingChoice(Level.DISSATISFIED, ("流程太复杂",)), formula),
     ):
         with sessions.begin() as session:
             pad = send_to_pad(session, demo_cases[label], desk, clock())

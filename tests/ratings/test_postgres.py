@@ -77,11 +77,11 @@ def test_rate_revisit_appeal_figures_and_export_on_postgresql(
     clock = Clock(dt.datetime(2026, 11, 20, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=8))))
     bad = RatingChoice(Level.DISSATISFIED, ("等待时间长",))
     ids = {}
-    for label, choice in (("受理", RatingChoice(Level.VERY_SATISFIED)), ("不予受理", bad)):
+    for label, choice in (("受理", RatingChoice(Level.VERY_SATISFIED)), ("撤回申请", bad)):
         with pg_sessions.begin() as session:
             pad = send_to_pad(session, made[label], DESK, clock())
             ids[label] = record_rating(session, pad.request_id, choice, DESK, clock(), office_calendar(session))
-    alert = ids["不予受理"].alert
+    alert = ids["撤回申请"].alert
     assert alert is not None
     assert alert.due_on == dt.date(2026, 11, 27)
     with a_supervisor(pg_sessions) as baoyin, pg_sessions.begin() as session:
@@ -96,7 +96,7 @@ def test_rate_revisit_appeal_figures_and_export_on_postgresql(
         assert (total.good, total.bad) == (1, 1)
         assert [line.label for line in lines] == ["乌兰"]
     with a_supervisor(pg_sessions) as baoyin, pg_sessions.begin() as session:
-        decide_appeal(session, ids["不予受理"].rating_id, "宝音", AppealGround.MISTAKEN, "申请人到窗口说明误按",
+        decide_appeal(session, ids["撤回申请"].rating_id, "宝音", AppealGround.MISTAKEN, "申请人到窗口说明误按",
                       True, clock(), desk=baoyin)  # fmt: skip
     with pg_sessions() as session:
         assert open_rectifications(session) == []

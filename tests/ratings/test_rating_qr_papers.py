@@ -53,7 +53,7 @@ def test_a_site_that_does_not_report_prints_no_rating_qr(
     page = load_rating_page(mapping_file("nmg"))
     assert page is not None
     assert not page.confirmed  # the shipped address is the mapping file's proposal
-    _, kept, text = _paper(sessions, demo_cases["不予受理"], tmp_path)
+    _, kept, text = _paper(sessions, demo_cases["撤回申请"], tmp_path)
     assert kept is None
     assert "扫码评价" not in text
     assert "zwfw.nmg.gov.cn" not in text
@@ -80,7 +80,7 @@ def test_a_new_notice_keeps_the_confirmed_page_it_printed_for_its_reprints(
         "counter.db.rating_page.mapping_file", lambda name: confirmed if name == "region" else Path(name)
     )
     sessions = _desk(demo_template, tmp_path)
-    case_no = demo_cases["不予受理"]
+    case_no = demo_cases["撤回申请"]
     with sessions.begin() as session:
         put_setting(session, "platform.settings", json.dumps(REPORTING | {"mapping": "region"}))
     made, kept, text = _paper(sessions, case_no, tmp_path)

@@ -328,13 +328,14 @@ def made_document(
         hand_over_no = date_change_no(view.history, hand_over_no)
     stored_kind = record_kind(kind, hand_over_no if kind in NUMBERED_PAPERS else item_no)
     existing = find_document(session, case.id, stored_kind)
-    acceptance = kind is DocumentKind.ACCEPTANCE  # its department's 受理通知书 tells the item's dates
+    # its department's 受理通知书 tells the item's dates, and a 不予批准 the 受理 they run from (a deemed one too)
+    dated = kind in (DocumentKind.ACCEPTANCE, DocumentKind.DENIAL)
     if existing is not None and readable(existing.office, view.case_no):  # a reprint: what the paper told then
         kept = kept_snapshot(existing.office) or {}
         office, number, issued_on = _from_snapshot(kept), existing.doc_no, existing.issued_on
         own_place, sms, held = kept.get(OWN_PLACE) is True, NO_SMS not in kept, held_of_record(kept.get(HELD))
         rating = _rating_of_record(kept.get(RATING_QR), view.case_no, existing.doc_no)
-        dates = dates_of_record(kept.get(ITEM_DATES)) if acceptance else None
+        dates = dates_of_record(kept.get(ITEM_DATES)) if dated else None
     else:
         own_place = _own_place_set(session, desk.identity.site_code)
         office, issued_on = office_settings(session, desk.identity.site_code), today
@@ -346,7 +347,7 @@ def made_document(
             number = notice_number(session, desk, today, _letter(kind))
         sms, held = _sms_promised(session, case), _held_now(session, desk.identity.site_code)
         rating = _rating_now(session, view.case_no)
-        dates = _dates_now(session, view, bundle, item) if acceptance else None
+        dates = _dates_now(session, view, bundle, item) if dated else None
     data = document_for(
         view, kind, office, number, bundle, issued_on, item_code if item else "", hand_over_no,
         sms_promised=sms, own_place=own_place, held=held, item_dates=dates, per_body=split,

@@ -17,6 +17,7 @@ whatever face it came from.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from counter.case.site_authority import (
     EntrustedAct,
     SiteAuthority,
     check_changes,
+    cross_level,
     match,
     matched,
     matches,
@@ -302,6 +304,7 @@ def catalog_items(session: Session, site_code: str) -> tuple[CatalogItem, ...]:
                 names[item.code],
                 is_vertical(item.department, item.vertical),
                 item.item_type is ItemType.LICENSING,
+                item.level.value if item.level is not None else "",
             )
             for item in stored.bundle.items
         ]
@@ -346,7 +349,20 @@ def change_authority(
             set_entrustment(session, desk, site_code, code, "")
     found = tuple(m for typed in (*hold, *(t for t, _ in entrust), *release) for m in matched(typed, items))
     after = site_authority(session, site_code)
-    return SiteAuthority(after.site_items, after.entrusted, found, acts=after.acts)
+    level = office_settings(session, site_code).office_level
+    return SiteAuthority(
+        after.site_items, after.entrusted, found, acts=after.acts, cross_level=cross_level(items, after, level)
+    )
+
+
+def authority_shown(session: Session, site_code: str) -> SiteAuthority:
+    """The site's authority setting as ``counter site authority`` shows it: with the items of a department at
+    another level than the site's (:class:`counter.case.site_authority.CrossLevel`), told when set and shown."""
+    from counter.actions.admin.office import office_settings
+
+    held = site_authority(session, site_code)
+    level = office_settings(session, site_code).office_level
+    return dataclasses.replace(held, cross_level=cross_level(catalog_items(session, site_code), held, level))
 
 
 def _held(typed: str, kept: tuple[str, ...]) -> tuple[str, ...]:

@@ -42,6 +42,7 @@ from counter.documents.acceptance import (
     held_from,
     held_of_record,
     kept_snapshot,
+    receives_every_item,
 )
 from counter.documents.data import OfficeSettings
 from counter.documents.kinds import DocumentKind
@@ -101,7 +102,7 @@ def receives_only(session: Session, bundle: Bundle, site_code: str) -> bool:
     as its settings stand: what its guide page and its 一次性告知单 say of the window's own step."""
     office, now = office_settings(session, site_code), site_authority(session, site_code)
     held = held_from(now)
-    return bool(bundle.items) and all(acceptance_of(i, office, held) is Acceptance.RECEIVED for i in bundle.items)
+    return receives_every_item(bundle.items, office, held)
 
 
 def received_only(session: Session, view: CaseView, bundle: Bundle) -> frozenset[str]:

@@ -124,7 +124,7 @@ def run_demo(sessions: sessionmaker[Session], desk: Desk, today: dt.date) -> lis
         ),
     )
     take(
-        "不予受理",
+        "撤回申请",
         IntakeRequest(
             full,
             Parties(_person("刘志强", 47, "15148201234")),

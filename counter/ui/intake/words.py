@@ -114,6 +114,7 @@ INTAKE_LICENCE_PROBLEM = {
     "not_this_material": tr("证照类型与所需材料不符"),
     "not_this_holder": tr("持证主体不是本申请人"),
     "below_floor": tr("可信等级低于本材料的要求"),
+    "self_made": tr("可信等级D为用户自制材料，不能作为部门核发的证照"),
 }
 INTAKE_LICENCE_ASKING = tr("正在查询证照库：{name}。可以继续核对其他材料")
 INTAKE_LICENCE_NONE = tr("证照库中没有申请人的“{name}”：请收取纸质材料")

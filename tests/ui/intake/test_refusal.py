@@ -110,7 +110,7 @@ def test_the_confirmation_repeats_the_notice_and_enter_goes_back(
     dialog = ask_to_commit(qtbot, panel)
     assert dialog.isModal()
     assert {caption: label.text() for caption, label in dialog.lines.items()} == {
-        "核对意见": "申请事项可能不属于上述实施部门的职权范围",
+        "核对意见": "申请事项可能不属于所涉事项实施部门的职权范围",
         "有权机关": NOTICE_LINES["有权机关"],
     }
     assert dialog.back_button.isDefault()
@@ -138,7 +138,7 @@ def test_a_window_that_only_receives_confirms_its_notice_of_what_it_found(
     dialog = ask_to_commit(qtbot, panel)
     assert dialog.windowTitle() == "出具申请事项告知书"
     assert {caption: label.text() for caption, label in dialog.lines.items()} == {
-        "核对意见": "申请事项可能不属于上述实施部门的职权范围",
+        "核对意见": "申请事项可能不属于所涉事项实施部门的职权范围",
         "有权机关": NOTICE_LINES["有权机关"],
     }
     with qtbot.waitSignal(dialog.rejected):

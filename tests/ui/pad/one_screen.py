@@ -187,12 +187,12 @@ def test_an_intake_filling_the_screen_leaves_no_room_so_the_pad_comes_up_in_the_
 ) -> None:
     intake = window_at(qtbot, QRect(0, 30, 1366, 738), QWidget())
     pad = shared.pad
-    shared.send_case(demo_cases["不予受理"])
+    shared.send_case(demo_cases["撤回申请"])
     assert pad.frameGeometry().center() == LAPTOP.center()
     assert intake.isActiveWindow()  # the keyboard stays with the clerk's window
     with qtbot.waitSignal(shared.status_changed) as lapsed:
         pad.on_escape()  # the applicant walked off: the clerk ends it (Shift+F9 at the desk)
-    assert lapsed.args == [demo_cases["不予受理"], DeskStatus.UNRATED]
+    assert lapsed.args == [demo_cases["撤回申请"], DeskStatus.UNRATED]
     assert not pad.isVisible()
     qtbot.waitUntil(intake.isActiveWindow)
     with sessions() as session:

@@ -149,7 +149,7 @@ def draw_pages(out: Path, folder: Path) -> list[Path]:
             pad = send_to_pad(session, made[label], DESK, clock())
             return record_rating(session, pad.request_id, choice, DESK, clock(), office_calendar(session))
 
-    first = rate("不予受理", RatingChoice(Level.DISSATISFIED, ("等待时间长",)))
+    first = rate("撤回申请", RatingChoice(Level.DISSATISFIED, ("等待时间长",)))
     clock.advance(days=3)
     rate("受理", RatingChoice(Level.VERY_DISSATISFIED, ("服务态度差", "其他"), "工作人员态度生硬，没有一次说清楚"))
     with sessions.begin() as session:

@@ -82,7 +82,7 @@ def test_a_service_whose_unrated_end_the_database_cannot_store_is_closed_at_the_
     from counter.service.ratings import RECORD_UNRATED
     from tests.ui.pad.test_pad_flow import timeout_timer
 
-    first, second = demo_cases["受理"], demo_cases["不予受理"]
+    first, second = demo_cases["受理"], demo_cases["撤回申请"]
     assert controller.send_case(first)
     away = failing(controller._runner, LOCKED, RECORD_UNRATED)
     said: list[tuple[str, DeskStatus]] = []

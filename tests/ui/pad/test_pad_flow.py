@@ -137,7 +137,7 @@ def test_a_bad_rating_asks_why_and_opens_a_rectification_for_the_supervisor(
     heard: list[object] = []
     controller.status_changed.connect(lambda *args: heard.extend(args))
     controller.refused.connect(heard.append)
-    case_no = demo_cases["不予受理"]
+    case_no = demo_cases["撤回申请"]
     controller.send_case(case_no)
     pad = controller.pad
     tap(pad.face_buttons[Level.VERY_DISSATISFIED])
@@ -186,7 +186,7 @@ def test_where_the_applicant_has_a_keyboard_a_bad_rating_may_also_say_why_in_wor
     typed = PadController(runner_on(sessions), DESK, keyboard=True, clock=clock, timer_factory=ManualTimer)
     qtbot.addWidget(typed.pad)
     typed.start()
-    typed.send_case(demo_cases["不予受理"])
+    typed.send_case(demo_cases["撤回申请"])
     pad = typed.pad
     tap(pad.face_buttons[Level.DISSATISFIED])
     assert pad.comment.isVisible()
@@ -406,7 +406,7 @@ def test_a_second_rating_of_the_same_service_is_refused(
 def test_a_busy_pad_takes_no_second_case(qtbot: QtBot, controller: PadController, demo_cases: dict[str, str]) -> None:
     controller.send_case(demo_cases["受理"])
     with qtbot.waitSignal(controller.refused) as refused:
-        assert not controller.send_case(demo_cases["不予受理"])
+        assert not controller.send_case(demo_cases["撤回申请"])
     assert demo_cases["受理"] in refused.args[0]
     pad_case = controller.pad.case
     assert pad_case is not None

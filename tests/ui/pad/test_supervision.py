@@ -48,7 +48,7 @@ def rate(sessions: sessionmaker[Session], case_no: str, choice: RatingChoice, cl
 
 def two_bad_ratings(sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock) -> None:
     """不予受理 rated bad on Friday 20 (due 27), 受理 on Monday 23 (due 30); the clock ends on the 28th."""
-    rate(sessions, demo_cases["不予受理"], RatingChoice(Level.DISSATISFIED, ("等待时间长",)), clock)
+    rate(sessions, demo_cases["撤回申请"], RatingChoice(Level.DISSATISFIED, ("等待时间长",)), clock)
     clock.advance(days=3)
     rate(sessions, demo_cases["受理"], RatingChoice(Level.VERY_DISSATISFIED, ("服务态度差",), "态度生硬"), clock)
     clock.advance(days=5)
@@ -71,7 +71,7 @@ def test_open_rectifications_by_due_date_overdue_in_red(
     page = RectificationPage(runner_on(sessions), "宝音", clock=clock)
     qtbot.addWidget(page)
     page.on_refresh()
-    assert column(page, 0) == [demo_cases["不予受理"], demo_cases["受理"]]
+    assert column(page, 0) == [demo_cases["撤回申请"], demo_cases["受理"]]
     assert column(page, 4) == ["不满意", "非常不满意"]
     assert column(page, 7) == ["2026-11-27", "2026-11-30"]
     assert column(page, 8) == ["已逾期1天", "还剩2天"]
@@ -111,11 +111,11 @@ def test_walk_a_rectification_to_feedback_on_the_page(
     page.note.setPlainText("窗口人员服务规范培训，纳入整改台账")
     page.fix_due.setDate(QDate(2026, 12, 20))
     QTest.mouseClick(page.move_buttons[RectEvent.FIX_BY_DEADLINE], Qt.MouseButton.LeftButton)
-    assert column(page, 0) == [demo_cases["不予受理"], demo_cases["受理"]]
+    assert column(page, 0) == [demo_cases["撤回申请"], demo_cases["受理"]]
     assert column(page, 7)[1] == "2026-12-20"
     page.note.setPlainText("已电话告知整改措施，申请人表示认可")
     QTest.mouseClick(page.move_buttons[RectEvent.FED_BACK], Qt.MouseButton.LeftButton)
-    assert column(page, 0) == [demo_cases["不予受理"]]  # fed back: no longer open
+    assert column(page, 0) == [demo_cases["撤回申请"]]  # fed back: no longer open
     assert page.history.rowCount() == 4  # the detail stays on the finished one
     assert cell(page.history, 3, 2) == "反馈评价人"
     assert cell(page.history, 3, 1) == "宝音"
@@ -161,7 +161,10 @@ def test_a_desk_without_accounts_files_the_appeal_and_says_why_it_cannot_decide_
     page.appeal_reason.setText("评价人当场说明按错了等级")
     QTest.mouseClick(page.file_button, Qt.MouseButton.LeftButton)
     assert page.message.text() == SUPERVISE_APPEAL_FILED
-    assert column(page, 0) == [demo_cases["不予受理"], demo_cases["受理"]]  # still a 差评, still followed up
+    assert column(page, 0) == [
+        demo_cases["撤回申请"],
+        demo_cases["受理"],
+    ]  # still a 差评, still followed up
     assert column(page, 6) == ["待回访（申诉中，待复核）", "待回访"]  # what the hall's supervisor looks for
     assert APPEAL_STATUS["pending"] in page.appeal_state.text()
     assert not page.file_button.isEnabled()
@@ -224,7 +227,7 @@ def test_a_new_alert_reads_the_list_again_and_keeps_the_row_the_supervisor_was_r
     assert reading is not None
     with sessions() as session:
         alerts.prime(newest_rectification(session))
-    third = next(no for key, no in demo_cases.items() if no not in (demo_cases["受理"], demo_cases["不予受理"]))
+    third = next(no for key, no in demo_cases.items() if no not in (demo_cases["受理"], demo_cases["撤回申请"]))
     rate(sessions, third, RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
     with qtbot.waitSignal(alerts.raised):
         alerts.check(runner_on(sessions))
@@ -237,7 +240,7 @@ def test_the_figures_page(
     qtbot: QtBot, sessions: sessionmaker[Session], demo_cases: dict[str, str], clock: Clock
 ) -> None:
     rate(sessions, demo_cases["受理"], RatingChoice(Level.BASIC), clock)
-    rate(sessions, demo_cases["不予受理"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
+    rate(sessions, demo_cases["撤回申请"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
     with sessions.begin() as session:
         pad = send_to_pad(session, demo_cases["容缺受理"], DESK, clock())
         record_unrated(session, pad.request_id, DESK, clock())
@@ -268,14 +271,14 @@ def test_the_figures_page_adds_up_with_an_appeal_pending_and_one_upheld(
 ) -> None:
     """办件数 = 已评价 + 未评价 + 评价中 + 申诉撤销 on every line; a 差评 under appeal is still a 差评, marked."""
     rate(sessions, demo_cases["受理"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
-    rate(sessions, demo_cases["不予受理"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
+    rate(sessions, demo_cases["撤回申请"], RatingChoice(Level.DISSATISFIED, ("其他",)), clock)
     with sessions() as session:
         ratings: dict[str, int] = dict(session.execute(select(models.Rating.case_no, models.Rating.id)).all())
     with sessions.begin() as session:
         file_appeal(session, ratings[demo_cases["受理"]], "乌兰", "评价人当场说明按错了等级", clock(), desk=DESK)
     baoyin = account_desk(sessions, "baoyin", "宝音", frozenset({Role.SUPERVISOR}))
     with sessions.begin() as session:
-        decide_appeal(session, ratings[demo_cases["不予受理"]], "宝音", AppealGround.MISTAKEN, "评价人与本窗口办件无关",
+        decide_appeal(session, ratings[demo_cases["撤回申请"]], "宝音", AppealGround.MISTAKEN, "评价人与本窗口办件无关",
                       True, clock(), desk=baoyin)  # fmt: skip
     page = FiguresPage(runner_on(sessions), clock=clock, desk=baoyin)
     qtbot.addWidget(page)
@@ -489,11 +492,11 @@ def test_a_list_the_database_cannot_read_is_said_and_taken_back_once_read(
     page.on_refresh()
     assert away.asked == [OPEN_RECTIFICATIONS.name]
     assert page.message.text() == SUPERVISE_READ_FAILED.format(fault=fault_text("locked"))
-    assert column(page, 0) == [demo_cases["不予受理"], demo_cases["受理"]]
+    assert column(page, 0) == [demo_cases["撤回申请"], demo_cases["受理"]]
     away.mend()
     page.on_refresh()
     assert page.message.text() == ""
-    assert column(page, 0) == [demo_cases["不予受理"], demo_cases["受理"]]
+    assert column(page, 0) == [demo_cases["撤回申请"], demo_cases["受理"]]
 
 
 def test_a_rectification_unchosen_empties_the_detail_and_offers_no_move(

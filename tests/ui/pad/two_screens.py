@@ -152,7 +152,7 @@ def test_the_whole_service_on_two_screens(
     assert pad.page() is PadPage.IDLE
 
     # a bad rating opens a rectification due seven days later
-    refused = demo_cases["不予受理"]
+    refused = demo_cases["撤回申请"]
     assert controller.send_case(refused)
     QTest.mouseClick(pad.face_buttons[Level.DISSATISFIED], Qt.MouseButton.LeftButton)
     QTest.mouseClick(pad.reason_buttons[7], Qt.MouseButton.LeftButton)

@@ -73,7 +73,7 @@ def shown_buttons(page: CasePage) -> dict[DocumentKind, str]:
         ("受理", (A, R)),
         ("容缺受理", (A, R, D, P)),  # its materials have arrived since: the papers of the intake stay printable
         ("补正（委托代理人办理）", (A, C)),  # an application to be corrected is still the application
-        ("不予受理", (F,)),  # goes to no department: nothing to apply for
+        ("撤回申请", (F,)),  # goes to no department: nothing to apply for
         ("补正后重新提交并受理", (A, R)),
         # a deferral that ran out: its denial is one item's paper (counter print --doc denial --item), not the case's
         ("容缺逾期：逾期事实已记录，转实施部门决定", (A, R, D, P)),
@@ -169,7 +169,7 @@ def test_a_receipt_made_before_an_entrustment_keeps_its_title_and_is_reprinted_a
 def test_a_failed_print_is_counted_on_the_page(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
 ) -> None:
-    page = page_of(qtbot, sessions, cases["不予受理"])
+    page = page_of(qtbot, sessions, cases["撤回申请"])
     QTest.mouseClick(page.documents.buttons[F], Qt.MouseButton.LeftButton)
     [window] = previews(page)
     window.on_printer_chosen("switched-off")

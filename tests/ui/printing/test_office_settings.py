@@ -58,7 +58,7 @@ def test_a_new_notice_shows_the_new_office_and_a_reprint_the_old(
     with sessions() as session:
         assert office_settings(session, DESK.identity.site_code).office_name == NEW_NAME
 
-    (refusal,) = case_papers(runner_on(sessions), DESK, cases["不予受理"], (DocumentKind.REFUSAL,))
+    (refusal,) = case_papers(runner_on(sessions), DESK, cases["撤回申请"], (DocumentKind.REFUSAL,))
     assert NEW_NAME in pdf_text(refusal.pdf)
     (reprint,) = case_papers(runner_on(sessions), DESK, cases["受理"], (DocumentKind.RECEIPT,))
     assert reprint.reprint
@@ -139,7 +139,7 @@ def test_the_offices_name_in_mongolian_heads_the_next_paper_above_the_chinese(
     form.fields["office_name_mn"].setText(HINGGAN)
     with qtbot.waitSignal(form.saved):
         QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    (refusal,) = case_papers(runner_on(sessions), DESK, cases["不予受理"], (DocumentKind.REFUSAL,))
+    (refusal,) = case_papers(runner_on(sessions), DESK, cases["撤回申请"], (DocumentKind.REFUSAL,))
     text = pdf_text(refusal.pdf)
     assert text.index(HINGGAN) < text.index(OLD_NAME)
 

@@ -43,7 +43,7 @@ def _headline(kind: DocumentKind, titles: Mapping[str, str]) -> str:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("entrusted", [False, True], ids=["receives", "entrusted"])
-@pytest.mark.parametrize("label", ["受理", "容缺受理", "补正（委托代理人办理）", "不予受理"])
+@pytest.mark.parametrize("label", ["受理", "容缺受理", "补正（委托代理人办理）", "撤回申请"])
 def test_each_paper_has_one_name_on_its_button_preview_and_headline(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], label: str, entrusted: bool
 ) -> None:

@@ -262,7 +262,7 @@ def test_a_stopped_printer_keeps_the_case_and_the_reprint_is_one_click(
 def test_a_missing_printer_is_named_and_recorded(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue
 ) -> None:
-    window = preview(qtbot, sessions, cases["不予受理"], (DocumentKind.REFUSAL,))
+    window = preview(qtbot, sessions, cases["撤回申请"], (DocumentKind.REFUSAL,))
     window.on_printer_chosen("no-such-printer")
     assert not click_print(qtbot, window)
     assert print_problem_text(PrintProblem.PRINTER_MISSING, "no-such-printer") in window.problem.text()
@@ -296,7 +296,7 @@ def test_the_chosen_printer_is_remembered_by_the_desk(
     assert window.printer == stopped
     assert stopped in window.printer_line.text()
     assert load_desk_config().printer == stopped  # a new load of desk.json, as the next start does
-    other = preview(qtbot, sessions, cases["不予受理"], (DocumentKind.REFUSAL,))
+    other = preview(qtbot, sessions, cases["撤回申请"], (DocumentKind.REFUSAL,))
     assert other.printer == stopped
 
 

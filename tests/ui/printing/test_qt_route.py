@@ -157,7 +157,7 @@ def test_a_stopped_printer_is_named(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], queue: Queue, cups: Cups, qt_route: None
 ) -> None:
     cups.run("cupsdisable", queue.name)
-    window = preview(qtbot, sessions, cases["不予受理"], (DocumentKind.REFUSAL,))
+    window = preview(qtbot, sessions, cases["撤回申请"], (DocumentKind.REFUSAL,))
     assert not click_print(qtbot, window)
     assert print_problem_text(PrintProblem.PRINTER_STOPPED, queue.name) in window.problem.text()
     assert window.print_button.isEnabled()

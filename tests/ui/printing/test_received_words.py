@@ -122,7 +122,7 @@ def test_no_intake_screen_of_the_four_outcomes_names_an_act_the_hall_does_not_ma
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("label", ["受理", "容缺受理", "补正（委托代理人办理）", "不予受理"])
+@pytest.mark.parametrize("label", ["受理", "容缺受理", "补正（委托代理人办理）", "撤回申请"])
 def test_the_case_page_of_each_outcome_names_no_act_the_hall_does_not_make(
     qtbot: QtBot, sessions: sessionmaker[Session], cases: dict[str, str], label: str
 ) -> None:
