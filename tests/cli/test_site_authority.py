@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import made_database
+from tests.entrusted import ACTS_OPTION
 from tests.test_cli import run
 
 FOOD = "152201-YJS008-02"
@@ -66,7 +67,7 @@ def test_an_entrustment_across_levels_is_told_when_it_is_set_and_shown(
     and each time the setting is shown, that it stands only on the department's written act naming the site."""
     db = made_database(tmp_path / "cli.sqlite3")
     grant = f"{FOOD}=兴市监授〔2026〕3号，2026年3月2日"
-    code, out, err = run(capsys, "site", "authority", "--entrust", grant, "--db", db)
+    code, out, err = run(capsys, "site", "authority", "--entrust", grant, ACTS_OPTION, "--db", db)
     assert code == 0
     note = (
         f"注意：{FOOD} 的实施主体乌兰浩特市市场监督管理局是旗县市区级部门，与本中心不在同一层级。"
