@@ -14,7 +14,7 @@ from counter.case.view import CaseRow, CaseView, HistoryLine
 from counter.intake.checklist import Receipt
 from counter.intake.no_licence import named_licences
 from counter.words.case_history import history_note, material_names
-from counter.words.cases import CASE_EVENT, case_status_text, code_text
+from counter.words.cases import case_event_text, case_status_text, code_text
 from counter.words.intake import RECEIPT, licence_text, taken_outcome_text
 from counter.words.pledges import PLEDGE_REVOKED_LINE
 from counter.words.punctuation import LIST_JOIN
@@ -127,7 +127,7 @@ def case_as_text(view: CaseView, only_received: bool = False, items: Mapping[str
     lines.append(tr("经办记录："))
     names = material_names(v.materials)
     for h in v.history:
-        event = code_text(CASE_EVENT, CaseEvent, h.event)
+        event = case_event_text(h.event, only_received)
         shown = _line_note(h, names, items, only_received)
         note = tr("：{shown}").format(shown=shown) if shown else ""
         lines.append(

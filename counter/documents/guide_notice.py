@@ -18,6 +18,7 @@ from counter.catalog.model import Bundle, Fee, Item, Material, Necessity
 from counter.catalog.received_step import received_steps
 from counter.documents import words as paper
 from counter.documents.acceptance import NOTHING_HELD, Acceptance, HeldItems, acceptance_of, receives_every_item
+from counter.documents.acceptance_words import RECEIVED_TITLE
 from counter.documents.data import (
     Block,
     Column,
@@ -184,7 +185,7 @@ def _item_pairs(item: Item, office: OfficeSettings, held: HeldItems) -> Pairs:
 def _steps_table(bundle: Bundle, received: bool) -> Table:
     """办理流程: each step with its own limit and result (the 24-point list, item 21); ``received``: the hall only
     receives every item, and its own step is its 收件 (:mod:`counter.catalog.received_step`)."""
-    shown = received_steps(bundle) if received else bundle.steps
+    shown = received_steps(bundle, RECEIVED_TITLE.__getitem__) if received else bundle.steps  # as they head
     return Table(
         (
             Column(paper.DOC_COL_STEP, 0.10, centred=True),

@@ -9,7 +9,8 @@ from a state and an event to the next state and its effects, so that every key o
 (``tests/intake/test_*flow.py``), and the panel (:class:`counter.ui.intake.commit.IntakeCommit`,
 :class:`counter.ui.intake.preview.Preview`, :class:`counter.ui.intake.panel.IntakePanel`) only turns its signals
 into events and carries out the effects.  F9 asks it too (:class:`RateAsked`): the intake on screen rates the case
-it took, and one still open says it has none yet.
+it took, and one still open says it has none yet.  The keys' way back is its too: Shift+Tab into the checklist
+returns to the row Tab left it from (:class:`ListLeft`, :class:`RowFocused`, :class:`FocusRow`).
 
 The preview of the form is decided on the desk from grounds read once (:mod:`counter.ui.intake.preview`): a change
 while that read is in flight is decided when it answers, with the form as it then stands, and a step that must see
@@ -48,6 +49,7 @@ class IntakeFlow:
     cancel_armed: bool = False  # 放弃 pressed once: the next press gives the intake up
     case_no: str = ""  # the case taken: the one F9 rates while the intake is on screen
     restoring: bool = False  # a kept draft is being put back field by field: that is not typing
+    row_left: str = ""  # the material row Tab left the checklist from: Shift+Tab back into the list returns there
 
 
 # --- events -------------------------------------------------------------------------------------------------------
@@ -136,6 +138,23 @@ class RateAsked:
 
 
 @dataclass(frozen=True)
+class ListLeft:
+    """Tab left the checklist forward from the row ``code`` (to the outcome column); "" when Shift+Tab left it
+    backward, or from no row: nothing to come back to."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class RowFocused:
+    """The row ``code`` of the checklist took the keyboard; ``back`` when by Shift+Tab.  The list is one Tab stop,
+    its first row, so Shift+Tab into it from the outcome column lands there, on a material the clerk was not on."""
+
+    code: str
+    back: bool
+
+
+@dataclass(frozen=True)
 class CloseAsked:
     """Esc, 关闭, Alt+F4 or the title bar's button; ``filled`` when the form holds what closing would lose."""
 
@@ -195,6 +214,8 @@ Event = (
     | DraftShowing
     | DraftShown
     | RateAsked
+    | ListLeft
+    | RowFocused
     | CloseAsked
     | CloseAgreed
     | PapersOut
@@ -292,6 +313,13 @@ class NoCaseYet:
 
 
 @dataclass(frozen=True)
+class FocusRow:
+    """Give the keyboard to the checklist's row ``code`` (the row Tab left the list from), if it is still shown."""
+
+    code: str
+
+
+@dataclass(frozen=True)
 class Say:
     """Say ``text`` on the panel's message line."""
 
@@ -315,6 +343,7 @@ Effect = (
     | ScheduleDraft
     | Rate
     | NoCaseYet
+    | FocusRow
     | Say
 )
 
@@ -355,6 +384,15 @@ def _rate(state: IntakeFlow) -> Next:
     return state, (NoCaseYet(),)
 
 
+def _row_focused(state: IntakeFlow, code: str, back: bool) -> Next:
+    """Shift+Tab into the list returns to the row Tab left it from; any row taking the keyboard ends the way back
+    (an arrow, a click, the row returned to), so a later Shift+Tab from elsewhere finds the list's own stop."""
+    left, state = state.row_left, dataclasses.replace(state, row_left="")
+    if back and left and left != code:
+        return state, (FocusRow(left),)
+    return state, ()
+
+
 def _close(state: IntakeFlow, filled: bool) -> Next:
     """Closing never loses a form unasked, nor leaves a taken case's papers unprinted without a word (the 承诺书 to
     sign may be among them); a form given up, a case printed or a close agreed goes at once."""
@@ -383,6 +421,8 @@ _RULES: dict[type, Callable[[IntakeFlow, Any], Next]] = {
     DraftShowing: lambda s, e: (_R(s, restoring=True), ()),
     DraftShown: lambda s, e: (_R(s, restoring=False), ()),
     RateAsked: lambda s, e: _rate(s),
+    ListLeft: lambda s, e: (_R(s, row_left=e.code), ()),
+    RowFocused: lambda s, e: _row_focused(s, e.code, e.back),
     CloseAsked: lambda s, e: _close(s, e.filled),
     CloseAgreed: lambda s, e: (_R(s, agreed=True), (CloseWindow(),)),
     PapersOut: lambda s, e: (_R(s, papers_out=True), (Say(e.unrecorded),) if e.unrecorded else (CloseWindow(),)),

@@ -102,6 +102,22 @@ CASE_EVENT = {
     CaseEvent.E_SERVICE_AGREED: tr("申请人同意电子送达"),
     CaseEvent.PAPER_SERVED_ONLINE: tr("文书已电子送达（平台确认）"),
 }
+#: the events where the hall only received every item (收件), where they differ from CASE_EVENT: its 补齐材料告知书
+#: decides nothing, so a lapse there ends the 收件 registration and the applicant may hand the materials in at any
+#: time (counter.documents.acceptance_words), not 视为放弃申请
+CASE_EVENT_RECEIVED = {
+    CaseEvent.CORRECTION_LAPSED: tr("逾期未补齐，本次收件登记已终结；补齐后仍可随时提交"),
+}
+
+
+def case_event_text(code: str, received: bool = False) -> str:
+    """A history line's event as the case page and ``case show`` name it; ``received``: the hall only received every
+    item of the case (as for :func:`case_status_text`), so the events of its 收件 are said in the hall's own words."""
+    if received:
+        return code_text({**CASE_EVENT, **CASE_EVENT_RECEIVED}, CaseEvent, code)
+    return code_text(CASE_EVENT, CaseEvent, code)
+
+
 # the texts a 蒙科立 original is kept for (counter.parties.menksoft.original_note), by their field
 CONVERTED_FIELD = {
     "applicant_name": tr("申请人名称"),

@@ -6,6 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from counter.catalog.received_step import received_steps
+from counter.documents.acceptance_words import RECEIVED_TITLE
 from counter.documents.model import DocumentKind, Pairs, Table, guide_notice_for
 from counter.documents.render import render_pdf
 from tests.documents.conftest import TODAY, DemoCases
@@ -51,7 +52,8 @@ def test_every_element_of_the_guide_is_on_the_paper(demo: DemoCases, tmp_path: P
     assert "委托本中心受理" not in text
 
     assert "《城市市容和环境卫生管理条例》第十一条" in text
-    for step in received_steps(bundle):  # the hall only receives: its own step is its 收件 (catalog.received_step)
+    # the hall only receives: its own step is its 收件 (catalog.received_step)
+    for step in received_steps(bundle, RECEIVED_TITLE.__getitem__):
         assert step.result in text
     assert "补齐补正通知书" not in text
     assert "出具单位：公安机关" in text

@@ -75,7 +75,7 @@ from counter.ui.printing.opening import show_case_documents
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.case_history import history_note, material_names
-from counter.words.cases import CASE_EVENT, CASE_NOT_FOUND, code_text
+from counter.words.cases import CASE_NOT_FOUND, case_event_text
 
 log = logging.getLogger(__name__)
 
@@ -315,6 +315,7 @@ class CasePage(StepSlots, QWidget):
         names = material_names(view.materials)
         items = {item.code: item.name for item in self._items}
         table = self.history
+        received = only_received(self._items)  # a 收件's lapse in its own words, as the badge says it
         table.setRowCount(len(view.history))
         for row, line in enumerate(view.history):
             fill_row(
@@ -324,7 +325,7 @@ class CasePage(StepSlots, QWidget):
                     minute_text(line.at),
                     desk_text(line.desk_no),
                     line.clerk,
-                    code_text(CASE_EVENT, CaseEvent, line.event),
+                    case_event_text(line.event, received),
                     history_note(line, names, items),
                 ),
             )

@@ -13,6 +13,7 @@ from counter.catalog.received_step import received_steps
 from counter.ui import words
 from counter.ui.guide.html_parts import TABLE, e, heading, lines, note, numbered, row, unbroken
 from counter.words.catalog import ADMIN_LEVEL, CASE_KIND, ITEM_TYPE, time_limit
+from counter.words.documents import paper_title
 from counter.words.punctuation import ASIDE, LIST_JOIN
 
 if TYPE_CHECKING:
@@ -145,6 +146,11 @@ def conditions(bundle: Bundle) -> str:
     return "".join(parts)
 
 
+def _received_title(kind: str) -> str:
+    """A 收件 paper's name on the guide: the one the window gives it everywhere, by the hall's standing."""
+    return paper_title(kind, True)
+
+
 def steps(bundle: Bundle, *, received: bool = False) -> str:
     """办理流程; ``received``: the hall only receives every item, and its own step is its 收件."""
     head = (
@@ -155,7 +161,7 @@ def steps(bundle: Bundle, *, received: bool = False) -> str:
     rows = [
         f"<tr><td>{n}</td><td>{lines([e(s.name), note(e(s.description))])}</td>"
         f"<td>{e(time_limit(s.limit))}</td><td>{e(s.result)}</td></tr>"
-        for n, s in enumerate(received_steps(bundle) if received else bundle.steps, 1)
+        for n, s in enumerate(received_steps(bundle, _received_title) if received else bundle.steps, 1)
     ]
     if not rows:
         return heading(2, words.DESK_H_STEPS) + f"<p>{e(words.DESK_NOT_STATED)}</p>"

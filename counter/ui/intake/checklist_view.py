@@ -35,6 +35,10 @@ class ChecklistView(QWidget):
     deferral_chosen = Signal(str)  # the code of a row marked 容缺后补 (key 6)
     licence_asked = Signal(str)  # the code of a row to look up in the 证照库 (key 7)
     page_asked = Signal(str, bool)  # the code of a row the camera photographs, and whether compared (keys 8, 9)
+    # the keys' way back, the flow's to rule (counter.intake.flow.ListLeft, RowFocused): the code of the row Tab left
+    # the list from ("" backward), and of a row taking the keyboard with whether by Shift+Tab
+    list_left = Signal(str)
+    row_focused = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,7 +62,6 @@ class ChecklistView(QWidget):
         layout.addLayout(self._rows_layout)
         self.rows: dict[str, MaterialRow] = {}
         self._deferral_asked = False
-        self.left: MaterialRow | None = None  # the row Tab left the list from: Shift+Tab comes back to it
         self._pages: dict[str, tuple[int, int]] = {}  # by material: pages taken, of them compared
         self._correction_paper = DOC_TITLE["correction"]  # what a defect's note prints on (name_correction_paper)
         self._found: dict[str, str] = {}  # by material: what the 证照库 answered after the clerk went on
@@ -131,7 +134,7 @@ class ChecklistView(QWidget):
         if row.correction_paper != self._correction_paper:
             row.correction_paper = self._correction_paper
             row.show_entry(entry)
-        row.installEventFilter(self)  # Shift+Tab coming back into the list: to the row left (eventFilter)
+        row.installEventFilter(self)  # a row taking the keyboard, said to the flow (eventFilter)
         row.recorded.connect(self.recorded)
         row.deferral_chosen.connect(lambda: self.deferral_chosen.emit(code))
         row.licence_asked.connect(lambda: self.licence_asked.emit(code))
@@ -185,19 +188,27 @@ class ChecklistView(QWidget):
             shown = [w for w in rows[-1].tab_chain() if w.isVisibleTo(self)] or rows[-1:]  # a note given up: hidden
             edge = shown[-1] if next else rows[0]
             edge.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
-            self.left = here if next and isinstance(here, MaterialRow) else None  # after the edge took the focus
+            self.list_left.emit(self._code_of(here) if next else "")  # after the edge took the focus (eventFilter)
         return super().focusNextPrevChild(next)
 
+    def _code_of(self, widget: QObject | None) -> str:
+        return next((code for code, row in self.rows.items() if row is widget), "")
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Shift+Tab back into the list lands on its one Tab stop, the first row: sent on to the row Tab left it
-        from, as the clerk expects of Shift+Tab (from the outcome column the first row was a material the clerk was
-        not on, and the next key settled it)."""
+        """A row taking the keyboard is said to the flow, with whether by Shift+Tab: Shift+Tab back into the list
+        lands on its one Tab stop, the first row, and the flow sends it on to the row Tab left (focus_row)."""
         if event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
-            left, self.left = self.left, None
-            back = event.reason() is Qt.FocusReason.BacktabFocusReason
-            if back and left is not None and left is not watched and left in self.rows.values() and left.isVisible():
-                left.setFocus(Qt.FocusReason.BacktabFocusReason)
+            code = self._code_of(watched)
+            if code:
+                self.row_focused.emit(code, event.reason() is Qt.FocusReason.BacktabFocusReason)
         return False
+
+    def focus_row(self, code: str) -> None:
+        """The keyboard to the row ``code`` (the flow's :class:`counter.intake.flow.FocusRow`), if it is still shown:
+        the answers may have taken its material off the list meanwhile."""
+        row = self.rows.get(code)
+        if row is not None and row.isVisible():
+            row.setFocus(Qt.FocusReason.BacktabFocusReason)
 
     def on_step(self, code: str, step: int) -> None:
         codes = list(self.rows)

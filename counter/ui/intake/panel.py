@@ -43,12 +43,15 @@ from counter.intake.flow import (
     DraftShowing,
     DraftShown,
     Effect,
+    FocusRow,
     FormChanged,
     GiveUp,
     IntakeFlow,
+    ListLeft,
     NoCaseYet,
     PapersOut,
     Rate,
+    RowFocused,
     Say,
     ScheduleDraft,
     ShowCancel,
@@ -174,6 +177,8 @@ class IntakePanel(ApplicantLookUps):
         self.checklist_view.recorded.connect(self.on_material_recorded)
         self.checklist_view.recorded.connect(self.licences.on_recorded)
         self.checklist_view.deferral_chosen.connect(self.on_deferral_chosen)
+        self.checklist_view.list_left.connect(lambda code: self.dispatch(ListLeft(code)))  # the way back: the flow's
+        self.checklist_view.row_focused.connect(lambda code, back: self.dispatch(RowFocused(code, back)))
         self.checklist_view.licence_asked.connect(self.licences.on_asked)
         self.checklist_view.page_asked.connect(self.camera.on_asked)
         for trigger in (self.checklist_view.all_received_button.clicked, self.all_received_shortcut.activated):
@@ -475,7 +480,7 @@ class IntakePanel(ApplicantLookUps):
         self.dispatch(CloseAgreed())
 
     def carry_out_closing(self, effect: Effect) -> None:
-        """The flow's effects of closing and giving up (:mod:`counter.intake.flow`)."""
+        """The flow's effects of closing and giving up, and of the keys' way back (:mod:`counter.intake.flow`)."""
         match effect:
             case ShowCancel(armed):
                 self.show_cancel(armed)
@@ -490,6 +495,8 @@ class IntakePanel(ApplicantLookUps):
                 self.close()
             case Say(text):
                 self.show_message(text)
+            case FocusRow(code):
+                self.checklist_view.focus_row(code)
             case ScheduleDraft():
                 self.drafts.schedule()
             case Rate() | NoCaseYet():

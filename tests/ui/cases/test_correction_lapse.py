@@ -10,13 +10,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.access.roles import Role
 from counter.actions.cases.holidays import set_holiday
+from counter.actions.cases.item_authority import set_entrustment
 from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent, CaseStatus
 from counter.ui.cases.words import CASE_CORRECTION_NOT_DUE, CASE_CORRECTION_OVERDUE, CASE_DATES_MOVED
-from counter.words.cases import CASE_EVENT
+from counter.words.cases import CASE_EVENT, CASE_EVENT_RECEIVED
 from counter.words.lapses import EARLY_LAPSE, EARLY_WHAT_CORRECTION
+from tests.entrusted import RESTAURANT_ITEMS
 from tests.signed_in import signed_in
-from tests.ui.cases.casebook import Casebook
+from tests.ui.cases.casebook import SUPERVISOR, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column, stored
 from tests.ui.cases.test_case_page import confirm, open_page, visible_actions
@@ -63,6 +65,31 @@ def test_an_unanswered_correction_lapses_from_the_next_working_day_after_its_dea
     assert visible_actions(page) == {CaseEvent.VOIDED}
     assert not page.alert.isVisibleTo(page)
     assert stored(case_sessions, book.correction).status is CaseStatus.CORRECTION_LAPSED
+
+
+def test_a_receiving_halls_lapse_reads_in_the_history_as_its_paper_says_it(
+    qtbot: QtBot, case_sessions: sessionmaker[Session], book: Casebook, today: Clock
+) -> None:
+    """Where the hall only received, its 补齐材料告知书 threatens nothing: the history line says the 收件 registration
+    ends and the materials may come at any time, as the badge does, not 视为放弃申请.  (The lapse is recorded while
+    the hall holds the 授权, since where it only receives the lapse is its departments' act; the words follow the
+    standing the page reads.)"""
+    today.day = DUE + dt.timedelta(days=3)
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    page.action_buttons[CaseEvent.CORRECTION_LAPSED].click()
+    page.form.reason.setText("电话联系两次未接通")
+    confirm(qtbot, page)
+    admin = signed_in(case_sessions, SUPERVISOR, Role.ADMIN, login="admin")
+    with case_sessions.begin() as session:  # the hall's 授权 withdrawn: it only receives 我要开小餐馆's items
+        for code in RESTAURANT_ITEMS:
+            set_entrustment(session, admin, "XAM01", code, "")
+    page = open_page(qtbot, case_sessions, today, book.correction)
+    assert page.status.text() == "逾期未补齐，本次收件登记已终结"
+    said = column(page.history, 3)[-1]
+    assert said == CASE_EVENT_RECEIVED[CaseEvent.CORRECTION_LAPSED]
+    assert "本次收件登记已终结" in said
+    assert "随时" in said
+    assert "视为放弃申请" not in said
 
 
 def test_a_deadline_moved_by_an_edited_day_shows_and_governs(

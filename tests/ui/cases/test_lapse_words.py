@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from counter.case.status import CaseEvent, CaseStatus
 from counter.ui.cases.words import CASE_FORM_TITLE, case_form_title
-from counter.words.cases import case_status_text
+from counter.words.cases import CASE_EVENT, case_event_text, case_status_text
 from counter.words.documents import paper_title
 
 
@@ -35,3 +35,18 @@ def test_other_steps_read_the_same_under_either_standing() -> None:
 def test_a_receiving_halls_lapsed_case_is_not_said_given_up() -> None:
     assert "视为放弃申请" not in case_status_text(CaseStatus.CORRECTION_LAPSED, received=True)
     assert "视为放弃申请" in case_status_text(CaseStatus.CORRECTION_LAPSED, received=False)
+
+
+def test_a_receiving_halls_lapse_event_is_not_said_given_up() -> None:
+    said = case_event_text(CaseEvent.CORRECTION_LAPSED.value, received=True)
+    assert "本次收件登记已终结" in said
+    assert "随时" in said
+    assert "视为放弃申请" not in said
+    assert case_event_text(CaseEvent.CORRECTION_LAPSED.value) == CASE_EVENT[CaseEvent.CORRECTION_LAPSED]
+
+
+def test_other_events_read_the_same_under_either_standing() -> None:
+    for event in CASE_EVENT:
+        if event is not CaseEvent.CORRECTION_LAPSED:
+            assert case_event_text(event.value, received=True) == CASE_EVENT[event]
+    assert "本版本未知" in case_event_text("no_such_event", received=True)

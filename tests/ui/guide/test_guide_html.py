@@ -14,6 +14,7 @@ from counter.ui import words
 from counter.ui.guide.guide_html import guide_html, unpublished_html
 from counter.ui.guide.html_parts import unbroken
 from counter.ui.guide.materials_html import material_groups, materials_html
+from counter.words.documents import RECEIVED_DOC_TITLE
 from tests.ui.conftest import FIXTURE_CATALOG
 from tests.ui.shown_text import as_read
 
@@ -189,3 +190,16 @@ def test_a_hall_that_only_receives_says_its_own_step_is_the_receipt_never_an_acc
     assert "当日转送实施部门，由其依法决定是否受理" in steps
     assert "受理凭证" not in steps
     assert "补齐补正通知书" not in steps
+
+
+def test_the_receiving_halls_step_names_its_papers_from_the_one_table(
+    bundle: Bundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 收件 step's result reads the window's one table of paper names (paper_title), not words of its own: a
+    name changed there (a translation, a renamed paper) is the name the guide shows."""
+    monkeypatch.setitem(RECEIVED_DOC_TITLE, "receipt", "收件回执")
+    monkeypatch.setitem(RECEIVED_DOC_TITLE, "correction", "补齐告知")
+    html = as_read(guide_html(bundle, received=True))
+    steps = html[html.index(words.DESK_H_STEPS) :]
+    assert "收件回执，或补齐告知、容缺后补材料告知书" in steps
+    assert "收件凭证" not in steps
