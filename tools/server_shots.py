@@ -8,7 +8,9 @@ CA and the server's certificate made with ``openssl``, ``counter serve add-desk`
 clerk would: sign in, 我要开小餐馆, the form filled, Ctrl+Enter with the server stopped, then the server started again.
 
 - ``server-away.png``: the intake kept, the clerk told that the hall server is away and that it commits by itself;
-- ``server-back.png``: the same intake taken once the server answers again, its case number shown.
+- ``outage-offer.png``: the server still away, the clerk offered outage mode (断网应急收件), nothing imposed;
+- ``server-back.png``: the clerk chose to wait: the same intake taken once the server answers again, its number
+  shown.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import screenshot  # beside this file: on the path when run as a script
 from window_shots import fill_intake, hand_in
@@ -133,6 +136,26 @@ def _wait(app: object, until: object, seconds: float) -> None:
         time.sleep(0.02)
 
 
+def _outage(driver: screenshot.Driver, intake: Any, server: Server, window: Any) -> None:
+    """The server still away: outage mode offered (the picture), the clerk chooses to wait; then the server back
+    and the intake taken at the hall as before (outage mode itself: tests/server/test_desk_window.py)."""
+    from counter.ui.door.outage_mode import OutageMode
+    from counter.ui.door.server_words import OUTAGE_WAIT
+
+    mode = window.findChild(OutageMode)
+    assert mode is not None
+    _wait(driver.app, lambda: mode.offer_box is not None and mode.offer_box.isVisible(), 60)
+    driver.settle()
+    assert mode.offer_box is not None
+    driver.save(mode.offer_box, "outage-offer.png")
+    (wait,) = [b for b in mode.offer_box.buttons() if b.text() == OUTAGE_WAIT]
+    wait.click()
+    server.start()
+    _wait(driver.app, lambda: intake.finished, 60)
+    driver.settle()
+    driver.save(intake, "server-back.png")
+
+
 def shots(driver: screenshot.Driver, folder: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -172,10 +195,7 @@ def shots(driver: screenshot.Driver, folder: Path) -> None:
         _wait(driver.app, lambda: intake.reconnector.attempts >= 1, 60)
         driver.settle()
         driver.save(intake, "server-away.png")
-        server.start()
-        _wait(driver.app, lambda: intake.finished, 60)
-        driver.settle()
-        driver.save(intake, "server-back.png")
+        _outage(driver, intake, server, window)
         intake.close()
         window.close()
         sign_in.window.close()
@@ -196,7 +216,7 @@ def main() -> int:
         os.environ["COUNTER_STATE"] = str(Path(tmp) / "desk-state")
         driver = screenshot.Driver(display, args.out)
         shots(driver, Path(tmp))
-    for name in ("server-away.png", "server-back.png"):
+    for name in ("server-away.png", "outage-offer.png", "server-back.png"):
         print(args.out / name)
     return 0
 
