@@ -33,6 +33,9 @@ RATING_REFUSAL = {
     "no_rating_page": tr("本站点设为在自治区好差评系统评价，但对接配置中没有评价页地址，请联系系统管理员"),
     "pad_device": tr("办件 {case_no} 的评价已发到本窗口的评价器，只能由申请人在评价器上评价"),
     "other_pad": tr("办件 {case_no} 的评价请求不是发给这台评价器的，不能在这里评价"),
+    "no_pad_device": tr(
+        "本站点要求大厅窗口用评价器评价，本窗口未配对评价器，办件 {case_no} 未发送。请负责人为本窗口配对评价器"
+    ),
 }
 RECT_STATE = {
     "awaiting_revisit": tr("待回访"),

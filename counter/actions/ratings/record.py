@@ -50,7 +50,7 @@ from counter.db.rating_store import (
     request_row,
     requests_of_case,
 )
-from counter.db.settings_store import get_setting, put_setting
+from counter.db.settings_store import get_setting, is_township, put_setting
 from counter.parties.masking import mask_id
 from counter.parties.names import mask_name
 from counter.projects.evaluations import EvaluationCounts
@@ -161,6 +161,8 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
         address = page.address_for(case.case_no)
     where = desk.identity
     pad = paired_pad(session, where.desk_no)
+    if not pad and settings.require_pad_device and _hall_desk(session, where.desk_no):
+        raise RatingRefused(SendRefusal.NO_PAD_DEVICE, case.case_no)
     if pad:  # the pad device shows one request at a time, as the desk's own pad window does
         since = now - dt.timedelta(seconds=settings.timeout_seconds) - STALE_GRACE
         if shown_now := open_pad_requests(session, pad, since):
@@ -175,6 +177,12 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
     record_at_desk(session, desk, AuditAction.SENT_TO_PAD, case.case_no, sent)
     shown = PadShown(request_id, round_, desk.site_name, where.desk_no, desk.clerk, desk.staff_no, desk.photo, pad)
     return pad_case(session, case.case_no, shown, settings, address)
+
+
+def _hall_desk(session: Session, desk_no: str) -> bool:
+    """Whether ``desk_no`` is a hall's window: registered at a hall server, on a site that is no township (whose one
+    PC keeps its second-screen pad window whatever the setting says)."""
+    return not is_township(session) and session.get(models.HallDesk, desk_no) is not None
 
 
 @dataclasses.dataclass(frozen=True)
