@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from counter.ratings.channel_figures import READING_TIME, ChannelCount
-from counter.words.punctuation import LIST_JOIN
+from counter.ratings.channel_figures import READING_TIME, ChannelCount, RequestShare
+from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.translate import tr
 
 # Keyed by the enums' values (StrEnum members look themselves up by value).
@@ -153,3 +153,21 @@ def channels_line(counts: Sequence[ChannelCount], quick: int = 0) -> str:
     return RATING_CHANNELS.format(counts=LIST_JOIN.join(parts)) + (
         QUICK_ANSWERS.format(seconds=seconds, count=quick) if quick else ""
     )
+
+
+REQUEST_SHARES = tr("评价器上的评价请求（按发出请求的窗口人员，本期发出）：{clerks}")
+REQUEST_SHARES_NONE = tr("评价器上的评价请求（按发出请求的窗口人员，本期发出）：本期没有发出评价请求。")
+REQUEST_SHARE = tr("{clerk} 发出 {sent}、已评价 {answered}（{share}）、超时未评价 {lapsed}")
+
+
+def request_shares_line(shares: Sequence[RequestShare]) -> str:
+    """Per clerk, the requests shown on a pad and the share answered there, under the figures of the command and of
+    the window alike: a clerk whose applicants seldom answer stands out beside the others."""
+    if not shares:
+        return REQUEST_SHARES_NONE
+    parts = (
+        REQUEST_SHARE.format(clerk=s.clerk, sent=s.sent, answered=s.answered, share=percent_text(s.share),
+                             lapsed=s.lapsed)
+        for s in shares
+    )  # fmt: skip
+    return REQUEST_SHARES.format(clerks=CLAUSE_JOIN.join(parts))

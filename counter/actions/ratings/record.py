@@ -32,7 +32,7 @@ from counter.catalog.model import TimeLimit
 from counter.db import models
 from counter.db.case_store import case_by_no, case_view
 from counter.db.catalog_store import guide_version
-from counter.db.channel_figures import channel_counts, quick_answers
+from counter.db.channel_figures import channel_counts, quick_answers, request_shares
 from counter.db.rating_page import site_rating_page
 from counter.db.rating_store import (
     RequestRow,
@@ -54,7 +54,7 @@ from counter.db.settings_store import get_setting, is_township, put_setting
 from counter.parties.masking import mask_id
 from counter.parties.names import mask_name
 from counter.projects.evaluations import EvaluationCounts
-from counter.ratings.channel_figures import ChannelCount
+from counter.ratings.channel_figures import ChannelCount, RequestShare
 from counter.ratings.choice import ChoiceProblem, RatingChoice, choice_problems
 from counter.ratings.eval_content import load_eval_content
 from counter.ratings.export import RatingRecord, region_of
@@ -420,12 +420,14 @@ def rating_figures(
 
 def figures_of_period(
     session: Session, first: dt.date, last: dt.date, grouping: Grouping, *, desk: Desk | None = None
-) -> tuple[tuple[Figures, ...], Figures, EvaluationCounts, tuple[ChannelCount, ...], int]:
+) -> tuple[tuple[Figures, ...], Figures, EvaluationCounts, tuple[ChannelCount, ...], int, tuple[RequestShare, ...]]:
     """The period's figures in one moment's read: one line per group and the total (:func:`rating_figures`), the
-    帮您办 评价表s, the ratings by channel, and the pads' answers faster than the question is read."""
+    帮您办 评价表s, the ratings by channel, the pads' answers faster than the question is read, and per clerk the
+    share of the pads' requests answered."""
     lines, total = rating_figures(session, first, last, grouping, desk=desk)
     agent_service = agent_service_figures(session, first, last, desk=desk)
-    return lines, total, agent_service, channel_counts(session, first, last), quick_answers(session, first, last)
+    channels, quick = channel_counts(session, first, last), quick_answers(session, first, last)
+    return lines, total, agent_service, channels, quick, request_shares(session, first, last)
 
 
 def ratings_for_export(
