@@ -156,6 +156,10 @@ def figures_json(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None
         "agent_service": agent_service_json(figures.agent_service),
         "channels": {c.channel.value: c.ratings for c in figures.channels},  # first ratings by channel
         "quick_answers": figures.quick_answers,  # pad answers sooner than the question can be read
+        # per clerk, the requests shown on a pad in the period and how many were answered there or lapsed
+        "requests": [
+            {"clerk": s.clerk, "sent": s.sent, "answered": s.answered, "lapsed": s.lapsed} for s in figures.requests
+        ],
     }
 
 
@@ -213,7 +217,7 @@ def figures_text(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None
         PERIOD_TOTAL,
         agent_service_line,
     )
-    from counter.words.ratings import channels_line, percent_text
+    from counter.words.ratings import channels_line, percent_text, request_shares_line
 
     dates = {"first": figures.first.isoformat(), "last": figures.last.isoformat()}
     if not figures.lines:
@@ -240,5 +244,5 @@ def figures_text(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None
     title = PERIOD_TITLE.format(**dates, group=PERIOD_GROUP_HEADING[grouping], today=figures.today.isoformat())
     table = ["  ".join(_pad(text, widths[i], right=i > 0) for i, text in enumerate(row)).rstrip() for row in rows]
     channels = channels_line(figures.channels, figures.quick_answers)
-    lines = [title, *table, channels, agent_service_line(figures.agent_service)]
+    lines = [title, *table, channels, request_shares_line(figures.requests), agent_service_line(figures.agent_service)]
     return "\n".join([*lines, PERIOD_RATING_SUM, PERIOD_RULES])

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import Session
 
 from counter.db import models
-from counter.ratings.channel_figures import READING_TIME, ChannelCount, channel_counts_of
+from counter.db.figure_store import office_day_of
+from counter.ratings.channel_figures import READING_TIME, ChannelCount, RequestShare, channel_counts_of
 from counter.ratings.levels import PAD_CHANNELS
 
 
@@ -42,3 +43,26 @@ def quick_answers(session: Session, first: dt.date, last: dt.date) -> int:
         .where(r.rated_on.between(first, last), r.round == 1, ~upheld, r.channel.in_([c.value for c in PAD_CHANNELS]))
     )
     return sum(1 for rated_at, sent_at in session.execute(stmt) if rated_at - sent_at < READING_TIME)
+
+
+def request_shares(session: Session, first: dt.date, last: dt.date) -> tuple[RequestShare, ...]:
+    """Per clerk, the first-round requests sent from ``first`` to ``last`` (the office's days) and how many were
+    answered on a pad or lapsed there, in the clerks' order.  A request a paper 评价表, a QR rating pulled from the
+    region or a default rating answered was never the pad's to answer, and is left out; a rating later removed on
+    appeal was still an answer on the pad."""
+    q, r, lapse = models.RatingRequest, models.Rating, models.RatingLapse
+    pads = [c.value for c in PAD_CHANNELS]
+    elsewhere = exists().where(r.request_id == q.id, r.channel.not_in(pads))
+    on_pad = exists().where(r.request_id == q.id, r.channel.in_(pads))
+    lapsed = exists().where(lapse.request_id == q.id)
+    day = office_day_of(session, q.sent_at, last)
+    stmt = (
+        select(q.clerk, func.count(), func.sum(case((on_pad, 1), else_=0)), func.sum(case((lapsed, 1), else_=0)))
+        .where(q.round == 1, day.between(first, last), ~elsewhere)
+        .group_by(q.clerk)
+        .order_by(q.clerk)
+    )
+    return tuple(
+        RequestShare(str(clerk), int(sent), int(answered or 0), int(gone or 0))
+        for clerk, sent, answered, gone in session.execute(stmt)
+    )

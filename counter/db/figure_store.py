@@ -205,7 +205,7 @@ def version_counts(session: Session, first: dt.date, last: dt.date, grouping: Gr
     on_the_day = (
         select(h.case_id, func.count().label("decided"))
         .join(taken, taken.id == h.case_id)
-        .where(period, h.event.in_(DECISION_EVENTS), _office_day(session, h.at, first) == taken.received_on)
+        .where(period, h.event.in_(DECISION_EVENTS), office_day_of(session, h.at, first) == taken.received_on)
         .group_by(h.case_id)
         .subquery("on_the_day")
     )
@@ -225,7 +225,7 @@ def version_counts(session: Session, first: dt.date, last: dt.date, grouping: Gr
     ]
 
 
-def _office_day(session: Session, at: Any, near: dt.date) -> ColumnElement[Any]:
+def office_day_of(session: Session, at: Any, near: dt.date) -> ColumnElement[Any]:
     """The day a stored moment (UTC) falls on, on the office's clock (:func:`counter.case.moments.office_day`),
     computed by the database.
 

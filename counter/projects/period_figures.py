@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from counter.case.period_figures import PeriodLine
 from counter.projects.evaluations import EvaluationCounts
-from counter.ratings.channel_figures import ChannelCount
+from counter.ratings.channel_figures import ChannelCount, RequestShare
 from counter.ratings.figures import Grouping
 
 
@@ -32,3 +32,5 @@ class PeriodFigures:
     channels: tuple[ChannelCount, ...] = ()
     # of them, those given on a pad sooner than a person reads its question (counter.ratings.channel_figures)
     quick_answers: int = 0
+    # per clerk, the requests shown on a pad and how many were answered there (counter.ratings.channel_figures)
+    requests: tuple[RequestShare, ...] = ()

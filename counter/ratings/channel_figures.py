@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 
 from counter.ratings.levels import Channel
 
@@ -30,3 +31,19 @@ class ChannelCount:
 def channel_counts_of(counted: Mapping[str, int]) -> tuple[ChannelCount, ...]:
     """The counts by stored channel value, in the channels' order, those with none left out."""
     return tuple(ChannelCount(c, counted[c.value]) for c in Channel if counted.get(c.value))
+
+
+@dataclass(frozen=True, slots=True)
+class RequestShare:
+    """One clerk's rating requests shown on a pad in the period (the first round, by the day each was sent) and how
+    many the applicant answered there; the rest lapsed unrated or are on the pad still.  A share far below the
+    others' is a window whose applicants are not asked in earnest, or are hurried past the pad."""
+
+    clerk: str
+    sent: int
+    answered: int
+    lapsed: int
+
+    @property
+    def share(self) -> Fraction | None:
+        return Fraction(self.answered, self.sent) if self.sent else None

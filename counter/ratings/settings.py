@@ -22,7 +22,8 @@ KEY_IDLE_TEXT = "ratings.idle_text"
 KEY_PERIOD = "ratings.rectification_period"  # "7 calendar_day", "5 working_day"
 KEY_MODE = "ratings.mode"  # RatingMode
 KEY_DEFAULT = "ratings.default_rating"  # JSON {"days": 7, "basis": "…"}: DefaultRule
-KEYS = (KEY_TIMEOUT, KEY_REASONS, KEY_IDLE_TEXT, KEY_PERIOD, KEY_MODE, KEY_DEFAULT)
+KEY_REQUIRE_PAD = "ratings.require_pad_device"  # "1": a hall desk with no paired pad device sends no request
+KEYS = (KEY_TIMEOUT, KEY_REASONS, KEY_IDLE_TEXT, KEY_PERIOD, KEY_MODE, KEY_DEFAULT, KEY_REQUIRE_PAD)
 
 DEFAULT_TIMEOUT = 60
 TIMEOUT_RANGE = (15, 600)
@@ -69,6 +70,10 @@ class RatingSettings:
     period: TimeLimit = DEFAULT_PERIOD  # time to verify and rectify a bad rating
     mode: RatingMode = RatingMode.PAD
     default_rule: DefaultRule = DefaultRule()
+    # a hall desk's request refused while no pad device is paired to it: its pad window is the clerk's own machine,
+    # whose answers the rated clerk could give (:data:`counter.ratings.levels.SECOND_SCREEN`); a township's and a
+    # desk not registered at a hall server keep their pad window
+    require_pad_device: bool = False
 
 
 class SettingProblemCode(StrEnum):
@@ -137,6 +142,7 @@ def settings_values(settings: RatingSettings) -> dict[str, str]:
         KEY_DEFAULT: json.dumps(
             {"days": settings.default_rule.days, "basis": settings.default_rule.basis.strip()}, ensure_ascii=False
         ),
+        KEY_REQUIRE_PAD: "1" if settings.require_pad_device else "0",
     }
 
 
@@ -144,9 +150,17 @@ def _unreadable(key: str, raw: str) -> SettingProblem:
     return SettingProblem(SettingProblemCode.UNREADABLE, key, raw[:60])
 
 
-def _read_rating_way(raw: Mapping[str, str | None], problems: list[SettingProblem]) -> tuple[RatingMode, DefaultRule]:
-    """The mode and the default rule as stored; each unreadable one its default, reported in ``problems``."""
-    mode, rule = RatingMode.PAD, DefaultRule()
+def _read_rating_way(
+    raw: Mapping[str, str | None], problems: list[SettingProblem]
+) -> tuple[RatingMode, DefaultRule, bool]:
+    """The mode, the default rule and whether a hall desk needs a pad device, as stored; each unreadable one its
+    default, reported in ``problems``."""
+    mode, rule, require_pad = RatingMode.PAD, DefaultRule(), False
+    if (text := raw.get(KEY_REQUIRE_PAD)) is not None:
+        if text in ("0", "1"):
+            require_pad = text == "1"
+        else:
+            problems.append(_unreadable(KEY_REQUIRE_PAD, text))
     if (text := raw.get(KEY_MODE)) is not None:
         try:
             mode = RatingMode(text)
@@ -158,7 +172,7 @@ def _read_rating_way(raw: Mapping[str, str | None], problems: list[SettingProble
             rule = DefaultRule(int(stored["days"]), str(stored["basis"]))
         except (ValueError, TypeError, KeyError):
             problems.append(_unreadable(KEY_DEFAULT, text))
-    return mode, rule
+    return mode, rule, require_pad
 
 
 def read_settings(raw: Mapping[str, str | None]) -> tuple[RatingSettings, list[SettingProblem]]:
@@ -188,8 +202,8 @@ def read_settings(raw: Mapping[str, str | None]) -> tuple[RatingSettings, list[S
             period = TimeLimit(int(number), TimeUnit(unit))
         except ValueError:
             problems.append(_unreadable(KEY_PERIOD, text))
-    mode, rule = _read_rating_way(raw, problems)
-    settings = RatingSettings(timeout, reasons, raw.get(KEY_IDLE_TEXT) or "", period, mode, rule)
+    mode, rule, require_pad = _read_rating_way(raw, problems)
+    settings = RatingSettings(timeout, reasons, raw.get(KEY_IDLE_TEXT) or "", period, mode, rule, require_pad)
     found = settings_problems(settings)
     if not found:
         return settings, problems
@@ -202,5 +216,6 @@ def read_settings(raw: Mapping[str, str | None]) -> tuple[RatingSettings, list[S
         default.period if KEY_PERIOD in broken else settings.period,
         settings.mode,
         default.default_rule if KEY_DEFAULT in broken else settings.default_rule,  # a rule not whole is off
+        settings.require_pad_device,
     )
     return settings, problems + found

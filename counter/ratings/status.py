@@ -32,3 +32,4 @@ class SendRefusal(StrEnum):
     NO_RATING_PAGE = "no_rating_page"  # the region's page is the site's way, and its mapping file names no page
     PAD_DEVICE = "pad_device"  # a pad device's request answered or lapsed by a desk's or an account's session
     OTHER_PAD = "other_pad"  # a pad device's request answered or lapsed under another pad's key
+    NO_PAD_DEVICE = "no_pad_device"  # the site requires a pad device at hall desks, and this desk has none paired

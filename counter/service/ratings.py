@@ -15,7 +15,7 @@ from counter.case.league_figures import LeagueGroup
 from counter.platform.region_ratings import RegionPull
 from counter.projects.evaluations import EvaluationCounts
 from counter.projects.period_figures import PeriodFigures
-from counter.ratings.channel_figures import ChannelCount
+from counter.ratings.channel_figures import ChannelCount, RequestShare
 from counter.ratings.choice import RatingChoice
 from counter.ratings.export import RatingRecord
 from counter.ratings.figures import Figures, Grouping
@@ -213,6 +213,7 @@ class RatingFigures:
     agent_service: EvaluationCounts
     channels: tuple[ChannelCount, ...] = ()
     quick_answers: int = 0  # of the pads' first ratings, those given sooner than a person reads the question
+    requests: tuple[RequestShare, ...] = ()  # per clerk, the pads' requests sent and answered
 
 
 @dataclass(frozen=True)

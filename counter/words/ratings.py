@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from counter.ratings.channel_figures import READING_TIME, ChannelCount
-from counter.words.punctuation import LIST_JOIN
+from counter.ratings.channel_figures import READING_TIME, ChannelCount, RequestShare
+from counter.words.punctuation import CLAUSE_JOIN, LIST_JOIN
 from counter.words.translate import tr
 
 # Keyed by the enums' values (StrEnum members look themselves up by value).
@@ -33,6 +33,9 @@ RATING_REFUSAL = {
     "no_rating_page": tr("本站点设为在自治区好差评系统评价，但对接配置中没有评价页地址，请联系系统管理员"),
     "pad_device": tr("办件 {case_no} 的评价已发到本窗口的评价器，只能由申请人在评价器上评价"),
     "other_pad": tr("办件 {case_no} 的评价请求不是发给这台评价器的，不能在这里评价"),
+    "no_pad_device": tr(
+        "本站点要求大厅窗口用评价器评价，本窗口未配对评价器，办件 {case_no} 未发送。请负责人为本窗口配对评价器"
+    ),
 }
 RECT_STATE = {
     "awaiting_revisit": tr("待回访"),
@@ -150,3 +153,21 @@ def channels_line(counts: Sequence[ChannelCount], quick: int = 0) -> str:
     return RATING_CHANNELS.format(counts=LIST_JOIN.join(parts)) + (
         QUICK_ANSWERS.format(seconds=seconds, count=quick) if quick else ""
     )
+
+
+REQUEST_SHARES = tr("评价器上的评价请求（按发出请求的窗口人员，本期发出）：{clerks}")
+REQUEST_SHARES_NONE = tr("评价器上的评价请求（按发出请求的窗口人员，本期发出）：本期没有发出评价请求。")
+REQUEST_SHARE = tr("{clerk} 发出 {sent}、已评价 {answered}（{share}）、超时未评价 {lapsed}")
+
+
+def request_shares_line(shares: Sequence[RequestShare]) -> str:
+    """Per clerk, the requests shown on a pad and the share answered there, under the figures of the command and of
+    the window alike: a clerk whose applicants seldom answer stands out beside the others."""
+    if not shares:
+        return REQUEST_SHARES_NONE
+    parts = (
+        REQUEST_SHARE.format(clerk=s.clerk, sent=s.sent, answered=s.answered, share=percent_text(s.share),
+                             lapsed=s.lapsed)
+        for s in shares
+    )  # fmt: skip
+    return REQUEST_SHARES.format(clerks=CLAUSE_JOIN.join(parts))

@@ -3,26 +3,28 @@ where it came from, in the command's and the window's figures alike."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from fractions import Fraction
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.ratings.period_figures import period_figures
-from counter.actions.ratings.record import keep_rating, key_in_sheet, record_rating, send_to_pad
+from counter.actions.ratings.record import keep_rating, key_in_sheet, record_rating, record_unrated, send_to_pad
 from counter.actions.ratings.region_pull import take_region_rating
 from counter.case.moments import BEIJING
 from counter.cli.figures import figures_json, figures_text
 from counter.db import models
 from counter.db.rating_store import request_row
 from counter.platform.region_ratings import RegionRating
-from counter.ratings.channel_figures import ChannelCount
+from counter.ratings.channel_figures import ChannelCount, RequestShare
 from counter.ratings.choice import RatingChoice
 from counter.ratings.figures import Grouping
 from counter.ratings.levels import Channel, Level
 from counter.ratings.paper import PaperRating
-from counter.words.ratings import channels_line
+from counter.words.ratings import channels_line, request_shares_line
 from tests.ratings.conftest import DESK, TODAY, Clock
 
 
@@ -88,3 +90,41 @@ def test_pad_answers_faster_than_the_question_is_read_are_counted_and_said(
 
 def test_no_quick_answer_is_said_when_none_came() -> None:
     assert "来不及读题" not in channels_line((ChannelCount(Channel.QR_CODE, 1),))
+
+
+def test_the_share_of_pad_requests_answered_is_counted_per_clerk(sessions: sessionmaker[Session], clock: Clock) -> None:
+    """Each clerk's requests shown on a pad in the period, answered or lapsed there; a paper 评价表 keyed in was never
+    the pad's to answer and is left out, a request still on the pad is sent but neither answered nor lapsed."""
+    with sessions() as session:
+        cases = list(session.scalars(select(models.Case.case_no).order_by(models.Case.id)))[:6]
+        before = {s.clerk: s for s in period_figures(session, TODAY, TODAY, Grouping.CLERK, TODAY, desk=DESK).requests}
+    assert "巴雅尔" not in before
+    assert "阿拉坦" not in before
+    bayar, altan = dataclasses.replace(DESK, clerk="巴雅尔"), dataclasses.replace(DESK, clerk="阿拉坦")
+    with sessions.begin() as session:
+        calendar = office_calendar(session)
+        for case_no in cases[:2]:
+            shown = send_to_pad(session, case_no, bayar, clock())
+            clock.advance(seconds=20)
+            record_rating(session, shown.request_id, RatingChoice(Level.SATISFIED), bayar, clock(), calendar)
+        lapsed = send_to_pad(session, cases[2], bayar, clock())
+        record_unrated(session, lapsed.request_id, bayar, clock())
+        lapsed = send_to_pad(session, cases[3], altan, clock())
+        record_unrated(session, lapsed.request_id, altan, clock())
+        send_to_pad(session, cases[4], altan, clock())  # on the pad still
+        key_in_sheet(session, cases[5], PaperRating(Level.SATISFIED, (), "", TODAY), altan, clock(), calendar)
+    with sessions() as session:
+        figures = period_figures(session, TODAY, TODAY, Grouping.CLERK, TODAY, desk=DESK)
+    shares = {s.clerk: s for s in figures.requests}
+    assert shares["巴雅尔"] == RequestShare("巴雅尔", sent=3, answered=2, lapsed=1)
+    assert shares["阿拉坦"] == RequestShare("阿拉坦", sent=2, answered=0, lapsed=1)
+    assert shares["巴雅尔"].share == Fraction(2, 3)
+    assert {"clerk": "巴雅尔", "sent": 3, "answered": 2, "lapsed": 1} in figures_json(figures)["requests"]
+    said = "巴雅尔 发出 3、已评价 2（66.7%）、超时未评价 1；"
+    assert said in request_shares_line(figures.requests)
+    assert said in figures_text(figures)
+    assert "阿拉坦 发出 2、已评价 0（0.0%）、超时未评价 1" in figures_text(figures)
+
+
+def test_a_period_without_pad_requests_says_so() -> None:
+    assert request_shares_line(()) == "评价器上的评价请求（按发出请求的窗口人员，本期发出）：本期没有发出评价请求。"

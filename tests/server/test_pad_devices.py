@@ -237,6 +237,9 @@ def test_the_pads_own_answer_is_recorded_with_the_pad_named_and_counted_for_the_
     assert (Channel.HALL_TABLET, 1) in [(c.channel, c.ratings) for c in figures.channels]
     (line,) = [line for line in figures.lines if line.label == "巴特尔"]
     assert (line.rated, line.good) == (1, 1)
+    # the share of the pad's requests answered crosses the wire with the figures, counted for the clerk who asked
+    (share,) = [s for s in figures.requests if s.clerk == "巴特尔"]
+    assert share.answered >= 1
     (record,) = [r for r in supervisor.call(EXPORT_RECORDS, Period(today, today)) if r.case_no == case_no]
     assert (record.channel, record.pad, record.clerk) == (Channel.HALL_TABLET, "pad-1", "巴特尔")
 

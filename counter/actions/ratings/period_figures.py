@@ -22,7 +22,7 @@ from counter.case.period_figures import CaseCounts, PeriodLine, RectCounts, sum_
 from counter.case.promise_figures import BundleFacts, PromiseFigures, VersionCount, bundle_facts, promise_figures
 from counter.catalog.model import Bundle
 from counter.db.catalog_store import guide_version
-from counter.db.channel_figures import channel_counts, quick_answers
+from counter.db.channel_figures import channel_counts, quick_answers, request_shares
 from counter.db.figure_store import (
     GroupCount,
     ItemLine,
@@ -140,7 +140,8 @@ def period_figures(
     agent_service = evaluation_counts(session, first, last)
     channels = channel_counts(session, first, last)
     quick = quick_answers(session, first, last)
-    return PeriodFigures(first, last, grouping, today, tuple(lines), total, agent_service, channels, quick)
+    shares = request_shares(session, first, last)
+    return PeriodFigures(first, last, grouping, today, tuple(lines), total, agent_service, channels, quick, shares)
 
 
 def _case_counts(service: ServiceLine | None, items: ItemLine | None) -> CaseCounts:

@@ -32,7 +32,7 @@ from counter.catalog.model import TimeLimit
 from counter.db import models
 from counter.db.case_store import case_by_no, case_view
 from counter.db.catalog_store import guide_version
-from counter.db.channel_figures import channel_counts, quick_answers
+from counter.db.channel_figures import channel_counts, quick_answers, request_shares
 from counter.db.rating_page import site_rating_page
 from counter.db.rating_store import (
     RequestRow,
@@ -50,11 +50,11 @@ from counter.db.rating_store import (
     request_row,
     requests_of_case,
 )
-from counter.db.settings_store import get_setting, put_setting
+from counter.db.settings_store import get_setting, is_township, put_setting
 from counter.parties.masking import mask_id
 from counter.parties.names import mask_name
 from counter.projects.evaluations import EvaluationCounts
-from counter.ratings.channel_figures import ChannelCount
+from counter.ratings.channel_figures import ChannelCount, RequestShare
 from counter.ratings.choice import ChoiceProblem, RatingChoice, choice_problems
 from counter.ratings.eval_content import load_eval_content
 from counter.ratings.export import RatingRecord, region_of
@@ -161,6 +161,8 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
         address = page.address_for(case.case_no)
     where = desk.identity
     pad = paired_pad(session, where.desk_no)
+    if not pad and settings.require_pad_device and _hall_desk(session, where.desk_no):
+        raise RatingRefused(SendRefusal.NO_PAD_DEVICE, case.case_no)
     if pad:  # the pad device shows one request at a time, as the desk's own pad window does
         since = now - dt.timedelta(seconds=settings.timeout_seconds) - STALE_GRACE
         if shown_now := open_pad_requests(session, pad, since):
@@ -175,6 +177,12 @@ def send_to_pad(session: Session, case_no: str, desk: Desk, now: dt.datetime) ->
     record_at_desk(session, desk, AuditAction.SENT_TO_PAD, case.case_no, sent)
     shown = PadShown(request_id, round_, desk.site_name, where.desk_no, desk.clerk, desk.staff_no, desk.photo, pad)
     return pad_case(session, case.case_no, shown, settings, address)
+
+
+def _hall_desk(session: Session, desk_no: str) -> bool:
+    """Whether ``desk_no`` is a hall's window: registered at a hall server, on a site that is no township (whose one
+    PC keeps its second-screen pad window whatever the setting says)."""
+    return not is_township(session) and session.get(models.HallDesk, desk_no) is not None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -412,12 +420,14 @@ def rating_figures(
 
 def figures_of_period(
     session: Session, first: dt.date, last: dt.date, grouping: Grouping, *, desk: Desk | None = None
-) -> tuple[tuple[Figures, ...], Figures, EvaluationCounts, tuple[ChannelCount, ...], int]:
+) -> tuple[tuple[Figures, ...], Figures, EvaluationCounts, tuple[ChannelCount, ...], int, tuple[RequestShare, ...]]:
     """The period's figures in one moment's read: one line per group and the total (:func:`rating_figures`), the
-    帮您办 评价表s, the ratings by channel, and the pads' answers faster than the question is read."""
+    帮您办 评价表s, the ratings by channel, the pads' answers faster than the question is read, and per clerk the
+    share of the pads' requests answered."""
     lines, total = rating_figures(session, first, last, grouping, desk=desk)
     agent_service = agent_service_figures(session, first, last, desk=desk)
-    return lines, total, agent_service, channel_counts(session, first, last), quick_answers(session, first, last)
+    channels, quick = channel_counts(session, first, last), quick_answers(session, first, last)
+    return lines, total, agent_service, channels, quick, request_shares(session, first, last)
 
 
 def ratings_for_export(

@@ -43,7 +43,7 @@ from counter.ui.pad.words import (
 )
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.period_figures import agent_service_line
-from counter.words.ratings import RATING_GROUPING, channels_line, percent_text
+from counter.words.ratings import RATING_GROUPING, channels_line, percent_text, request_shares_line
 
 
 def _date_edit(day: dt.date) -> QDateEdit:
@@ -118,6 +118,7 @@ class FiguresPage(QWidget):
         self.error.setProperty("role", "problems")
         self.error.hide()
         self.channels = plain_label(wrap=True)  # the first ratings by channel: 评价器, 二维码, 书面评价 …
+        self.requests = plain_label(wrap=True)  # per clerk, the pads' requests sent and the share answered
         self.agent_service = plain_label(wrap=True)  # the 帮您办 评价表s: a channel of their own, beside the table
         note = plain_label(RATING_FIGURES_NOTE, wrap=True)
         note.setProperty("role", "note")
@@ -126,6 +127,7 @@ class FiguresPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.channels)
+        layout.addWidget(self.requests)
         layout.addWidget(self.agent_service)
         layout.addWidget(note)
         self._connect_signals()
@@ -150,6 +152,7 @@ class FiguresPage(QWidget):
         self.error.hide()
         self.show_figures(figures.lines, figures.total, grouping)
         self.channels.setText(channels_line(figures.channels, figures.quick_answers))
+        self.requests.setText(request_shares_line(figures.requests))
         self.agent_service.setText(agent_service_line(figures.agent_service))
 
     def show_figures(self, lines: tuple[Figures, ...], total: Figures, grouping: Grouping) -> None:

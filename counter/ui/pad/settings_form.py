@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -52,6 +53,8 @@ from counter.ui.pad.words import (
     RATING_SETTINGS_PERIOD,
     RATING_SETTINGS_REASONS,
     RATING_SETTINGS_REASONS_HINT,
+    RATING_SETTINGS_REQUIRE_PAD,
+    RATING_SETTINGS_REQUIRE_PAD_BOX,
     RATING_SETTINGS_SAVE,
     RATING_SETTINGS_SAVED,
     RATING_SETTINGS_SECONDS,
@@ -91,6 +94,7 @@ class RatingSettingsForm(QWidget):
         self.mode = QComboBox()
         for mode in RatingMode:
             self.mode.addItem(RATING_SETTINGS_MODES[mode], mode)
+        self.require_pad = QCheckBox(RATING_SETTINGS_REQUIRE_PAD_BOX)
         self.default_days = QSpinBox()  # 0: off, the region's rule names no default
         self.default_days.setRange(0, DEFAULT_DAYS_RANGE[1])
         self.default_days.setSpecialValueText(RATING_SETTINGS_DEFAULT_OFF)
@@ -109,6 +113,7 @@ class RatingSettingsForm(QWidget):
         timeout.addWidget(self.timeout)
         timeout.addStretch(1)
         form.addRow(RATING_SETTINGS_MODE, self.mode)
+        form.addRow(RATING_SETTINGS_REQUIRE_PAD, self.require_pad)
         form.addRow(RATING_SETTINGS_TIMEOUT, timeout)
         form.addRow(RATING_SETTINGS_PERIOD, period)
         form.addRow(RATING_SETTINGS_DEFAULT, self.default_days)
@@ -132,6 +137,7 @@ class RatingSettingsForm(QWidget):
         self.period.setValue(settings.period.value)
         self.unit.setCurrentIndex(list(TimeUnit).index(settings.period.unit))
         self.mode.setCurrentIndex(list(RatingMode).index(settings.mode))
+        self.require_pad.setChecked(settings.require_pad_device)
         self.default_days.setValue(settings.default_rule.days)
         self.default_basis.setText(settings.default_rule.basis)
         self.reasons.setPlainText("\n".join(own_reasons(settings)))
@@ -147,6 +153,7 @@ class RatingSettingsForm(QWidget):
             period=TimeLimit(self.period.value(), TimeUnit(self.unit.currentData())),
             mode=RatingMode(self.mode.currentData()),
             default_rule=DefaultRule(self.default_days.value(), self.default_basis.text().strip()),
+            require_pad_device=self.require_pad.isChecked(),
         )
 
     def on_save_clicked(self) -> None:

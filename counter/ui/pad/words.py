@@ -115,6 +115,8 @@ RATING_SETTINGS_MODES = {
     "pad": tr("本窗口评价器（评价记入本机并上报）"),
     "region_page": tr("自治区好差评系统（评价器显示评价页二维码，评价不记入本机）"),
 }
+RATING_SETTINGS_REQUIRE_PAD = tr("大厅窗口评价器：")
+RATING_SETTINGS_REQUIRE_PAD_BOX = tr("须配对评价器（未配对的大厅窗口不能发送评价，乡镇和单机窗口不受影响）")
 RATING_SETTINGS_DEFAULT = tr("未评价的默认评价：")
 RATING_SETTINGS_DEFAULT_OFF = tr("不启用")
 RATING_SETTINGS_DEFAULT_DAYS = tr(" 个自然日后仍未评价的，默认“基本满意”")
