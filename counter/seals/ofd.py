@@ -17,7 +17,7 @@ list, then:
   the signer's certificate and the signature by the body's key.
 
 The time is the moment of sealing, so two sealings of one paper differ; the paper's reprint is the sealed file made
-the first time (kept with the paper, not sealed again).
+the first time (kept with the paper, :mod:`counter.db.models.sealed_papers`, not sealed again).
 """
 
 from __future__ import annotations

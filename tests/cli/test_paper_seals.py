@@ -107,3 +107,28 @@ def test_a_seal_image_that_is_not_a_png_is_refused(capsys: pytest.CaptureFixture
     assert code == 1
     assert "印章图像须是 PNG 图片" in err
     assert not list(seals_dir(site_key_path()).glob("body-*"))  # nothing made
+
+
+def test_a_reprint_is_the_sealed_file_made_the_first_time(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A seal carries its moment and a signature new at each sealing: the reprint gives back the first file."""
+    save_desk_config(DeskConfig(clerk="乌兰"))
+    db = made_database(tmp_path / "desk.sqlite3")
+    assert main(["case", "take", str(EXAMPLE), "--json", "--db", db]) == 0
+    case_no = json.loads(capsys.readouterr().out)["case_no"]
+    plain = tmp_path / "plain.ofd"
+    _, _, err = run(capsys, "print", case_no, "--doc", "receipt", "--ofd", str(plain), "--db", db)
+    found = re.search(r"本机没有(.+?)的电子印章", err)
+    assert found is not None, err
+    assert run(capsys, "site", "seal", "--body", found.group(1), "--db", db)[0] == 0
+    first, again = tmp_path / "first.ofd", tmp_path / "again.ofd"
+    for package in (first, again):
+        code, _, err = run(capsys, "print", case_no, "--doc", "receipt", "--ofd", str(package), "--db", db)
+        assert code == 0, err
+    assert again.read_bytes() == first.read_bytes()
+    said = []
+    for package in (first, again):
+        code, out, _ = run(capsys, "paper", "verify", str(package), "--json")
+        assert code == 0, out
+        said.append(json.loads(out))
+    assert said[1]["verdict"] == "good"
+    assert said[1] == said[0]  # the same seal time, the same signer

@@ -21,6 +21,7 @@ from counter.actions.admin.guard import require
 from counter.actions.admin.site import stored_site
 from counter.audit.actions import AuditAction
 from counter.db.models import utcnow
+from counter.db.sealed_papers import keep_sealed, kept_sealed
 from counter.documents.model import DocumentData
 from counter.host.machine import paths
 from counter.seals import store as seal_store
@@ -69,3 +70,20 @@ def ofd_parts(data: DocumentData, *, wanted: bool, key_path: Path | None = None)
     if seal is None:
         return render_ofd(data), "", "" if data.training else body
     return sealed_ofd(data, seal, utcnow()), body, ""
+
+
+def kept_ofd(
+    session: Session, document_id: int, digest: str, data: DocumentData, *, wanted: bool, key_path: Path | None = None
+) -> tuple[bytes, str, str]:
+    """:func:`ofd_parts` of a case's paper, its sealed file kept: the one made the first time is given back as it was
+    (the same seal time and signature, so the reprint is the same sealed document), while the paper's content
+    (``digest``, its PDF's) is the one it was sealed on; a paper first sealed, or changed since, is kept anew."""
+    if not wanted:
+        return b"", "", ""
+    kept = None if data.training else kept_sealed(session, document_id, digest)
+    if kept is not None:
+        return kept.ofd, kept.sealed_by, ""
+    package, body, missing = ofd_parts(data, wanted=True, key_path=key_path)
+    if body:
+        keep_sealed(session, document_id, digest, body, package)
+    return package, body, missing

@@ -28,7 +28,7 @@ from counter.actions.admin.audit import record_at_desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
 from counter.actions.admin.office import office_settings, office_still_the_halls, office_to_store
-from counter.actions.admin.paper_seals import ofd_parts
+from counter.actions.admin.paper_seals import kept_ofd
 from counter.actions.cases import read_notes
 from counter.actions.cases.item_authority import site_authority
 from counter.actions.cases.item_track import accepted_of, received_only, standings
@@ -373,7 +373,7 @@ def made_document(
     printed = existing is not None and came_out(session, existing.id)  # 重打 on its preview only then
     return MadeDocument(
         document_id, number, kind, view.case_no, pdf, digest, existing is not None, data.check_dates, heading, printed,
-        *ofd_parts(data, wanted=ofd),  # sealed with its body's seal where this machine holds it
+        *kept_ofd(session, document_id, digest, data, wanted=ofd),  # sealed once with its body's seal, where here
     )  # fmt: skip
 
 

@@ -51,6 +51,7 @@ from counter.db.models.ratings import (
 )
 from counter.db.models.reads import IdRead
 from counter.db.models.receipts import OperationReceipt
+from counter.db.models.sealed_papers import SealedPaper
 from counter.db.models.trail import Account, AuditChain, AuditEntry, AuditSeal, PeerSeal
 
 __all__ = [
@@ -104,6 +105,7 @@ __all__ = [
     "Rectification",
     "RectificationHistory",
     "RowIsFinal",
+    "SealedPaper",
     "Setting",
     "SitePeer",
     "SyncExport",
