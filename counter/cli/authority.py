@@ -50,7 +50,7 @@ _PROBLEM = {
 _ACT_UNKNOWN = tr("--acts 中的“{name}”不是可以委托的行为，可写：{acts}，未作任何更改")
 
 
-def _acts(given: list[str]) -> tuple[str, ...]:
+def _acts(given: list[str]) -> tuple[EntrustedAct, ...]:
     """The acts ``--acts`` names (the legal terms, as the agreement lists them), each once in the law's order; a name
     that is none refused, named (held to a note's rules first: a name written back is shown, never a control)."""
     from counter.words.texts import text_problem_text
@@ -63,7 +63,7 @@ def _acts(given: list[str]) -> tuple[str, ...]:
     found, unknown = acts_named(given)
     if unknown:
         raise Reported(_ACT_UNKNOWN.format(name=unknown[0], acts=act_list(EntrustedAct)))
-    return tuple(act.value for act in ACT_NAMES if act in found)
+    return tuple(act for act in ACT_NAMES if act in found)
 
 
 #: an item held or entrusted whose department sits at another level than the site (counter.case.site_authority)

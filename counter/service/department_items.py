@@ -16,7 +16,7 @@ from counter.case.item_path import ItemState
 from counter.case.item_queue import DepartmentLoad, QueueRow
 from counter.case.item_standing import ItemStanding
 from counter.case.item_step_request import StepRequest
-from counter.case.site_authority import SiteAuthority
+from counter.case.site_authority import EntrustedAct, SiteAuthority
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
 from counter.service.requests import CaseNo, SiteCode
@@ -166,8 +166,9 @@ class ChangeAuthority:
     hold: tuple[str, ...] = ()
     entrust: tuple[tuple[str, str], ...] = ()
     release: tuple[str, ...] = ()
-    #: the acts each agreement of ``entrust`` covers (counter.case.site_authority.EntrustedAct's values)
-    acts: tuple[str, ...] = ()
+    #: the acts each agreement of ``entrust`` covers: typed, so that a name no release knows is refused at the door
+    #: as a request the wire does not take, never a fault of the operation
+    acts: tuple[EntrustedAct, ...] = ()
 
 
 def site_authority(work: Session, call: Call, request: SiteCode) -> SiteAuthority:
@@ -184,11 +185,9 @@ def change_authority(work: Session, call: Call, request: ChangeAuthority) -> Sit
     """The site's items held, entrusted or released by the catalog's codes, each change audited; what the site holds
     after, with the items each code matched."""
     from counter.actions.cases import item_authority
-    from counter.case.site_authority import EntrustedAct
 
-    acts = frozenset(EntrustedAct(act) for act in request.acts)  # a code another release would not know: ValueError
     return item_authority.change_authority(
-        work, at_desk(call), request.site_code, request.hold, request.entrust, request.release, acts
+        work, at_desk(call), request.site_code, request.hold, request.entrust, request.release, frozenset(request.acts)
     )
 
 
