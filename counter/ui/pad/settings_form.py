@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -55,6 +56,7 @@ from counter.ui.pad.words import (
     RATING_SETTINGS_REASONS_HINT,
     RATING_SETTINGS_REQUIRE_PAD,
     RATING_SETTINGS_REQUIRE_PAD_BOX,
+    RATING_SETTINGS_REQUIRE_PAD_HINT,
     RATING_SETTINGS_SAVE,
     RATING_SETTINGS_SAVED,
     RATING_SETTINGS_SECONDS,
@@ -95,6 +97,7 @@ class RatingSettingsForm(QWidget):
         for mode in RatingMode:
             self.mode.addItem(RATING_SETTINGS_MODES[mode], mode)
         self.require_pad = QCheckBox(RATING_SETTINGS_REQUIRE_PAD_BOX)
+        require_pad = self._require_pad_row()
         self.default_days = QSpinBox()  # 0: off, the region's rule names no default
         self.default_days.setRange(0, DEFAULT_DAYS_RANGE[1])
         self.default_days.setSpecialValueText(RATING_SETTINGS_DEFAULT_OFF)
@@ -113,7 +116,7 @@ class RatingSettingsForm(QWidget):
         timeout.addWidget(self.timeout)
         timeout.addStretch(1)
         form.addRow(RATING_SETTINGS_MODE, self.mode)
-        form.addRow(RATING_SETTINGS_REQUIRE_PAD, self.require_pad)
+        form.addRow(RATING_SETTINGS_REQUIRE_PAD, require_pad)
         form.addRow(RATING_SETTINGS_TIMEOUT, timeout)
         form.addRow(RATING_SETTINGS_PERIOD, period)
         form.addRow(RATING_SETTINGS_DEFAULT, self.default_days)
@@ -126,6 +129,17 @@ class RatingSettingsForm(QWidget):
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.save_button.clicked.connect(self.on_save_clicked)
+
+    def _require_pad_row(self) -> QVBoxLayout:
+        """The box and, beneath it, wrapped, what it does and to whom: on one line the two did not fit a 1024×768
+        screen at 150 %."""
+        self.require_pad.setAccessibleDescription(RATING_SETTINGS_REQUIRE_PAD_HINT)
+        hint = QLabel(RATING_SETTINGS_REQUIRE_PAD_HINT)
+        hint.setWordWrap(True)
+        row = QVBoxLayout()
+        row.addWidget(self.require_pad)
+        row.addWidget(hint)
+        return row
 
     def load(self) -> None:
         self._runner.submit(READ_SETTINGS, Nothing(), self._desk, SUPERVISE_READ_FAILED, owner=self,

@@ -116,7 +116,9 @@ RATING_SETTINGS_MODES = {
     "region_page": tr("自治区好差评系统（评价器显示评价页二维码，评价不记入本机）"),
 }
 RATING_SETTINGS_REQUIRE_PAD = tr("大厅窗口评价器：")
-RATING_SETTINGS_REQUIRE_PAD_BOX = tr("须配对评价器（未配对的大厅窗口不能发送评价，乡镇和单机窗口不受影响）")
+RATING_SETTINGS_REQUIRE_PAD_BOX = tr("须配对评价器")
+#: beneath the box, wrapped: what it does and to whom (a 1024×768 screen at 150 % has no room for it on one line)
+RATING_SETTINGS_REQUIRE_PAD_HINT = tr("未配对评价器的大厅窗口不能发送评价；乡镇和单机窗口不受影响。")
 RATING_SETTINGS_DEFAULT = tr("未评价的默认评价：")
 RATING_SETTINGS_DEFAULT_OFF = tr("不启用")
 RATING_SETTINGS_DEFAULT_DAYS = tr(" 个自然日后仍未评价的，默认“基本满意”")
