@@ -94,10 +94,12 @@ def test_the_terminal_table_by_desk(capsys: pytest.CaptureFixture[str], rated_db
     assert "好评率" in lines[1]
     assert "即办件占比" in lines[1]
     assert lines[2].startswith("XAM01 8号窗口")
-    assert lines[-5].startswith("合计")
-    assert "50.0%" in lines[-5]
-    assert lines[-4].startswith("按评价渠道（本期给出的首次评价）：政务大厅其他终端 ")  # where the ratings came from
-    assert lines[-3] == "帮您办评价（单独渠道）：本期没有评价。"  # the projects' 评价表s, counted apart
+    total = next(i for i, line in enumerate(lines) if line.startswith("合计"))
+    assert "50.0%" in lines[total]
+    # beneath the table: where the ratings came from, each clerk's share of pad requests answered, the projects'
+    # 评价表s counted apart, and what each column sums
+    assert lines[total + 1].startswith("按评价渠道（本期给出的首次评价）：政务大厅其他终端 ")
+    assert lines[-3] == "帮您办评价（单独渠道）：本期没有评价。"
     assert lines[-2].startswith("办件＝有效评价＋未评价＋评价中＋申诉撤销")
 
 
@@ -156,7 +158,9 @@ def test_every_line_adds_up_with_an_appeal_pending_and_one_upheld(
     assert (table["total"]["rated"], table["total"]["excluded"], table["total"]["appealing"]) == (1, 1, 1)
     assert sum(table["channels"].values()) == 1  # the rating removed on appeal counts in no channel either
     code, out, _ = figures(capsys, *DAY, "--by", "desk", "--db", rated_db)
-    header, *rows = [line.split() for line in out.splitlines()[1:-4]]
+    table_lines = out.splitlines()
+    total = next(i for i, line in enumerate(table_lines) if line.startswith("合计"))
+    header, *rows = [line.split() for line in table_lines[1 : total + 1]]
     at = {heading: header.index(heading) for heading in ("办件", "有效评价", "未评价", "评价中", "申诉撤销")}
     for row in rows:
         cells = row[-len(header) :]  # the label may hold a space ("XAM01 8号窗口")
