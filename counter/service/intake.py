@@ -49,6 +49,7 @@ class KeepDraft:
     def __post_init__(self) -> None:
         if not self.draft.uid:  # refused as the request's type: a draft is kept under its intake's uid
             raise ValueError("a draft is kept under its intake's uid")
+        self.draft.guide_version_id  # noqa: B018  ValueError for a guide version that is no number: refused as the type
 
 
 @dataclass(frozen=True)
