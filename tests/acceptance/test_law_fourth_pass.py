@@ -128,6 +128,7 @@ def test_a_new_car_of_another_place_at_a_hall_that_only_receives_is_forwarded_or
         history = out.split("经办记录：")[1].splitlines()
         assert [line.split()[0] for line in history if "事项分发至实施部门" in line] == [DAY, DAY]  # the same day
         assert "状态：已收件    结果：收件" in out.splitlines()
+        assert "受理日期" not in out  # the departments', each on its 签收
 
         code, out = take(capsys, db, tmp_path, new_car_request(db, False))
         assert code == 0, out
