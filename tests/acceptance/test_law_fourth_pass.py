@@ -140,6 +140,9 @@ def test_a_new_car_of_another_place_at_a_hall_that_only_receives_is_forwarded_or
         code, out, _ = run(capsys, "platform", "send", "--once", "--db", db)
         assert (code, out.strip()) == (0, "已上报 2 条，待重试 0 条，上报失败 0 条。")
         sent = {event["projid"]: event for event in platform.events()}
+        code, out, _ = run(capsys, "platform", "list", "--db", db)
+    # the desk's list of what it reported says what was told
+    assert out.splitlines() == [f"2  {withdrawn}  撤回  已上报  尝试 1 次", f"1  {insisted}  收件  已上报  尝试 1 次"]
     assert sent[insisted]["event_type"] == "收件"
     assert "accept_date" not in sent[insisted]
     assert "promise_date" not in sent[insisted]
