@@ -61,6 +61,10 @@ def test_a_case_the_hall_only_received_reads_received(capsys: pytest.CaptureFixt
     text, shown, line, listed = _said(capsys, db, number)
     assert text.startswith("状态：已收件 ")
     assert shown == line == listed == "已收件"
+    code, out, _ = run(capsys, "case", "show", number, "--db", db)
+    assert code == 0
+    assert "收件日期：2026-11-20  承诺办结：" in out
+    assert "受理日期" not in out  # each department's, on its 签收: none of the hall's
 
 
 def test_a_case_the_hall_accepted_reads_accepted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -68,6 +72,9 @@ def test_a_case_the_hall_accepted_reads_accepted(capsys: pytest.CaptureFixture[s
     text, shown, line, listed = _said(capsys, db, number)
     assert text.startswith("状态：已受理 ")
     assert shown == line == listed == "已受理"
+    code, out, _ = run(capsys, "case", "show", number, "--db", db)
+    assert code == 0
+    assert "收件日期：2026-11-20  受理日期：2026-11-20  承诺办结：" in out
 
 
 @pytest.mark.parametrize(("entrusted", "status"), [(False, "已告知补齐材料"), (True, "已出具补正通知（未受理）")])

@@ -111,6 +111,10 @@ def test_the_department_tells_its_correction_before_any_acceptance_and_accepts_t
     listed = _listed(capsys, db, number, complete)
     assert listed[FOOD]["state"] == "signed"
     assert str(listed[FOOD]["promised_due"]) > str(listed[signed_first]["promised_due"])  # from the 27th, not the 23rd
+    code, _, err = run(capsys, *_on(complete, *shenpi, "item", "correct", number, FOOD, "--what", "另需户口簿",
+                                    "--db", db))  # fmt: skip
+    assert code == 1
+    assert "不能再次要求补正" in err  # accepted on its complete 补正: none after it
     code, _, err = run(capsys, *_on(complete, *shenpi, "item", "pause", number, FOOD, "--why", "inspection",
                                     "--db", db))  # fmt: skip
     assert (code, err) == (0, "")  # 第四十五条's pauses stay

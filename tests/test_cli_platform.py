@@ -62,12 +62,12 @@ def test_the_platform_is_set_up_the_events_sent_and_a_failed_one_retried(
         assert platform.events()[0]["code_lists"].startswith("level=hcp;channel=hcp;")
     code, out, _ = run(capsys, "platform", "list", "--failed", "--json", "--db", db)
     (failed,) = json.loads(out)
-    assert (failed["case_no"], failed["kind"], failed["state"]) == (second, "accepted", "failed")
+    assert (failed["case_no"], failed["kind"], failed["state"]) == (second, "received", "failed")  # as told
     assert failed["last_error"].startswith("HTTP 422")
     assert failed["last_error_text"].startswith("对方拒绝（HTTP 422）")
     code, out, _ = run(capsys, "platform", "list", "--db", db)
     assert "已上报" in out
-    assert f"{second}  受理  上报失败  尝试 1 次  对方拒绝（HTTP 422）" in out
+    assert f"{second}  收件  上报失败  尝试 1 次  对方拒绝（HTTP 422）" in out
     code, out, _ = run(capsys, "platform", "retry", str(failed["id"]), "--db", db)
     assert (code, out.strip()) == (0, f"上报事件 {failed['id']} 已重新排队。")
     code, _, err = run(capsys, "platform", "retry", str(failed["id"]), "--db", db)

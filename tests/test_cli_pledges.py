@@ -226,6 +226,11 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert f"你提出陈述、申辩意见：{said}。本机关复核认为：{answer}。" in text  # and what it gave
     assert "本机关决定撤销该行政许可" in text
     assert "兴安盟消防救援支队申请行政复议" in text
+    assert "2026年12月31日" in text  # the revocation's day
+    later = tmp_path / "revoked-later.pdf"
+    assert run(capsys, *user, "item", "pledge-paper", number, FIRE, "--revocation", "--out", str(later),
+               *on("2027-01-04"))[0] == 0  # fmt: skip
+    assert pdf_text(later, page=1) == text  # printed again later: the same paper, of the day it was made
     code, out, _ = run(capsys, *user, "item", "serve", number, FIRE, "--revocation", "--window", "孟根",
                        "--on", "2026-12-31", *check)  # fmt: skip
     assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：已记录 2026-12-31 送达")  # no period runs from it

@@ -62,6 +62,18 @@ def _line_note(line: HistoryLine, names: Mapping[str, str], items: Mapping[str, 
     return history_note(line, names, items)  # materials and items by name
 
 
+def _days_line(v: CaseView, only_received: bool) -> str:
+    """The case's days; no 受理日期 where the hall only received it: each department accepts on its 签收, as the
+    收件凭证 told the applicant and the case page shows (the platform hears no 受理 date either)."""
+    if only_received:
+        return tr("收件日期：{received}  承诺办结：{promised}").format(
+            received=_date(v.received_on), promised=_date(v.promised_on)
+        )
+    return tr("收件日期：{received}  受理日期：{accepted}  承诺办结：{promised}").format(
+        received=_date(v.received_on), accepted=_date(v.accepted_on), promised=_date(v.promised_on)
+    )
+
+
 def case_as_text(view: CaseView, only_received: bool = False, items: Mapping[str, str] | None = None) -> str:
     """The case for people; ``only_received``: the hall only received it, its state said as its page says it;
     ``items``: its guide's item names by code, which its history names them by, as the case page does."""
@@ -88,11 +100,7 @@ def case_as_text(view: CaseView, only_received: bool = False, items: Mapping[str
                 agent_name=v.agent_name, agent_id_no=v.agent_id_no, agent_authorisation=v.agent_authorisation
             )
         )
-    lines.append(
-        tr("收件日期：{received}  受理日期：{accepted}  承诺办结：{promised}").format(
-            received=_date(v.received_on), accepted=_date(v.accepted_on), promised=_date(v.promised_on)
-        )
-    )
+    lines.append(_days_line(v, only_received))
     if v.correction_due:
         lines.append(
             tr("补正期限：{correction_due}  告知期限：{notify_due}").format(

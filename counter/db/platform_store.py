@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -330,3 +330,10 @@ def event_rows(session: Session, states: Sequence[str] = (), limit: int = 500) -
         EventRow(r[0], r[1], kind_or_code(PlatformKind, r[2]), MessageState(r[3]), r[4], r[5], r[6], r[7], r[8], r[9])
         for r in session.execute(query)
     ]
+
+
+def withdrawn_cases(session: Session, case_nos: Collection[str]) -> frozenset[str]:
+    """The numbers, among ``case_nos``, of the cases kept as withdrawn (the applicant's 撤回), in one read."""
+    c = models.Case
+    found = session.scalars(select(c.case_no).where(c.case_no.in_(case_nos), c.status == CaseStatus.WITHDRAWN.value))
+    return frozenset(found)

@@ -182,7 +182,7 @@ def test_a_refusal_fails_for_good_into_the_supervisors_list_and_a_retry_sends_it
     assert sender(sessions, keys, clock) == SendRound(failed=1)
     with sessions() as s:
         (row,) = event_list(s, desk, failed_only=True)
-    assert (row.case_no, str(row.kind), row.state.value) == (number, "accepted", "failed")
+    assert (row.case_no, str(row.kind), row.state.value) == (number, "received", "failed")  # as told
     assert row.last_error.startswith("HTTP 400")
     with sessions.begin() as s:
         assert retry_event(s, desk, row.id)

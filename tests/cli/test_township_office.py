@@ -88,6 +88,8 @@ def test_a_township_set_up_as_the_guide_says_prints_its_own_name(
         assert TOWNSHIP in paper
         assert HALL not in paper
     assert "受理凭证" in receipt or "收件凭证" in receipt
+    assert "（阿尔山市白狼镇人民政府便民服务专用章）" in receipt  # its own seal's caption, never the hall's
+    assert "政务服务中心政务服务专用章" not in receipt
     assert "补正" in correction
 
 

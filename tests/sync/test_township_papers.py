@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from counter.access.roles import Role
 from counter.actions.cases.documents import make_document, save_office_settings
+from counter.actions.cases.item_papers import make_item_paper
 from counter.actions.cases.item_steps import route_items, take_item_step
 from counter.case.item_path import ItemEvent
 from counter.case.item_step_request import StepRequest
 from counter.documents.data import DocumentNotPossible, OfficeSettings
 from counter.documents.kinds import DocumentKind, DocumentProblem
+from tests.audit.conftest import ACTORS, add_accounts, desk_of
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import entrust
 from tests.sync.sync_world import TODAY
@@ -51,6 +54,30 @@ def test_a_townships_receipt_wears_its_own_seal_and_the_departments_paper_names_
     assert "经明水河镇便民服务中心提交" in text
     assert "明水河镇便民服务中心收件后已转送本机关" in text
     assert "经兴安盟政务服务中心" not in text
+
+
+def test_the_departments_own_acceptance_of_a_townships_case_names_the_township(
+    pair: Pair, clock: Clock, tmp_path: Path
+) -> None:
+    """No 授权 at the hall: 市监局's own staff signs for the township's case there, and its 受理通知书, made by the
+    签收, names the township as where the applicant applied — by the name the township registered with, where
+    none of its papers has come yet to say it."""
+    hall = pair.hall
+    number = sent_case(pair)  # before its 收件凭证 was printed: no paper of the township's has reached the hall
+    add_accounts(hall.sessions)
+    with hall.sessions.begin() as session:
+        assert route_items(session, desk_of(ACTORS[Role.CLERK]), number, DECIDED_AT) == ITEMS
+    staff = desk_of(ACTORS[Role.DEPARTMENT])  # 乌兰浩特市市场监督管理局's
+    with hall.sessions.begin() as session:
+        take_item_step(session, staff, number, FOOD, StepRequest(ItemEvent.SIGNED), DECIDED_AT)
+    with hall.sessions.begin() as session:
+        notice = make_item_paper(session, staff, number, FOOD, DocumentKind.ACCEPTANCE, TODAY)
+    assert notice.reprint  # made by the 签收 itself
+    text = text_of(notice.pdf, tmp_path, "acceptance")
+    assert "乌兰浩特市市场监督管理局受理通知书" in text
+    assert "经明水河镇便民服务中心提交" in text
+    assert "明水河镇便民服务中心收件后已转送本机关" in text
+    assert "兴安盟政务服务中心" not in text
 
 
 def test_a_township_whose_office_is_still_the_halls_prints_nothing(pair: Pair, clock: Clock) -> None:

@@ -221,17 +221,24 @@ def _as_received(session: Session, desk: Desk, case_id: int, kind: DocumentKind,
 
 
 def _received_by(session: Session, case_id: int, site_code: str) -> str:
-    """The office a case taken at another site (a township's) was received by, as the first paper it made there
-    named it (a township's package carries its records, each with the settings it was made under); else that
-    site's settings as stored here, if any; "" where neither says (the paper then names the office making it)."""
+    """The office a case taken at another site (a township's) was received by, as the first paper made there named
+    it (a township's package carries its records, each with the settings it was made under; a paper made here, in
+    this office's name, says nothing of it); else that site's settings as stored here, if any; else the name it
+    registered with here (its site card: a township's office is named as its site unless renamed), for a case that
+    came before any of its papers was printed; "" where none says (the paper then names the office making it)."""
     records = models.DocumentRecord
     first = session.scalars(
-        select(records.office).where(records.case_id == case_id).order_by(records.id).limit(1)
+        select(records.office)
+        .where(records.case_id == case_id, records.site_code == site_code)
+        .order_by(records.id)
+        .limit(1)
     ).first()
     kept = kept_snapshot(first) if first else None
     named = str(kept.get("office_name", "")) if kept is not None else ""
     if not named and get_setting(session, office_key(site_code)):
         named = office_settings(session, site_code).office_name
+    if not named and (peer := session.get(models.SitePeer, site_code)) is not None:
+        named = peer.name
     return named.strip()
 
 

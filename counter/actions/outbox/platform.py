@@ -24,6 +24,7 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.guard import require
 from counter.actions.admin.outward_settings import save_settings, with_secret
+from counter.actions.cases.received_cases import received_cases
 from counter.actions.outbox import frame
 from counter.actions.outbox.frame import Clock, Job, Route, Writer
 from counter.actions.outbox.platform_facts import Withheld, facts_of, told_kind
@@ -35,6 +36,7 @@ from counter.host.outward.platform_secret import PLATFORM_SECRET
 from counter.outbox.rules import SendRound, request_key
 from counter.outbox.secret_shown import shown
 from counter.platform.code_lists import Codings, NoCode, Unchosen
+from counter.platform.events import PlatformKind, told_as
 from counter.platform.mapping import Mapping, MappingError, MissingElement, load_mapping, mapping_file
 from counter.platform.outbox import EventRow
 from counter.platform.settings import PlatformProblem, PlatformSettings
@@ -235,9 +237,28 @@ def send_due(
 def event_list(
     session: Session, desk: Desk | None = None, *, failed_only: bool = False, limit: int = 500
 ) -> list[EventRow]:
-    """The events, newest first (the failed ones only: what waits for a supervisor); ``desk`` who reads."""
+    """The events, newest first (the failed ones only: what waits for a supervisor), each of the kind the platform
+    hears it as; ``desk`` who reads."""
     require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
-    return platform_store.event_rows(session, (FAILED,) if failed_only else (), limit)
+    return _as_told(session, platform_store.event_rows(session, (FAILED,) if failed_only else (), limit))
+
+
+def _as_told(session: Session, rows: list[EventRow]) -> list[EventRow]:
+    """The rows with each intake's event of the kind it is told as (:func:`counter.platform.events.told_as`), not
+    as the intake queued it: a case the hall only received went up as 收件 and a withdrawal at the window as 撤回,
+    and the list says so, never 受理 or 不予受理.  Judged for the whole list at once: the received cases as the case
+    lists judge them (:func:`received_cases`), a withdrawal by the case's state, which the intake set by the rule
+    the report reads (:func:`counter.documents.outcome_preview.withdrawn_at_window`)."""
+    taken = {r.case_no for r in rows if r.kind in (PlatformKind.ACCEPTED, PlatformKind.DEFERRED)}
+    refused = {r.case_no for r in rows if r.kind is PlatformKind.REFUSED}
+    received = received_cases(session, taken) if taken else frozenset()
+    withdrawn = platform_store.withdrawn_cases(session, refused) if refused else frozenset()
+    told = []
+    for row in rows:
+        by = withdrawn if row.kind is PlatformKind.REFUSED else received
+        kind = told_as(row.kind, row.case_no in by) if isinstance(row.kind, PlatformKind) else row.kind
+        told.append(row if kind == row.kind else dataclasses.replace(row, kind=kind))
+    return told
 
 
 def retry_event(session: Session, desk: Desk | None, event_id: int) -> bool:

@@ -57,7 +57,7 @@ def test_an_event_the_platform_refused_is_listed_and_reported_again(
     assert window.currentWidget() is page
     cells = [page.table.item(0, c).text() for c in range(page.table.columnCount())]  # type: ignore[union-attr]
     # the demo case was taken under a bundled sample guide: never sent, its reason worded for the supervisor
-    assert cells[1:4] == [number, "受理", "1"]
+    assert cells[1:4] == [number, "收件", "1"]  # as it would be told: the hall only received the case
     assert cells[4] == WITHHELD[WithheldWhy.SAMPLE_GUIDE] + f"（{case_bundle}）"
     with qtbot.waitSignal(page.retried) as retried:
         QTest.mouseClick(page.retry_button, Qt.MouseButton.LeftButton)
