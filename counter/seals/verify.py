@@ -90,6 +90,26 @@ def verify_paper(data: bytes, anchors: Sequence[bytes]) -> PaperCheck:
     return PaperCheck(verdict, title=title, doc_id=doc_id, files=differing, **said)  # type: ignore[arg-type]
 
 
+def seal_holds(encoded: bytes, name: str, anchors: Sequence[bytes], moment: dt.datetime) -> bool:
+    """Whether ``encoded`` is a seal of the body ``name`` that papers sealed with it at ``moment`` would be trusted
+    by: its maker signed it, is one of the ``anchors`` and issued its signer's certificate, all valid then.  Asked
+    of a seal taken from a province's 电子印章 system before it is kept, by the checks :func:`verify_paper` makes;
+    never raises."""
+    try:
+        seal = ses.read_seal(encoded)
+        signer = certificates.read_certificate(seal.signer_certs[0]) if seal.signer_certs else None
+        maker = certificates.read_certificate(seal.maker_cert)
+    except der.DerError:
+        return False
+    return (
+        signer is not None
+        and seal.name == name
+        and seal.valid_start <= moment <= seal.valid_end
+        and sm2.verify(maker.public_key, seal.signed_part, seal.maker_signature)
+        and _trusted(signer, maker, moment, anchors)
+    )
+
+
 def _files(data: bytes) -> dict[str, bytes]:
     files = {}
     with zipfile.ZipFile(io.BytesIO(data)) as package:
