@@ -170,3 +170,25 @@ def test_a_seal_made_here_later_replaces_the_province_s_and_signs_here(
     assert f"已加盖{body}的电子印章" in err
     assert len(province.asked) == asked  # signed with the key made here: the province not asked
     assert run(capsys, "paper", "verify", str(package))[0] == 0
+
+
+def test_the_province_s_settings_are_kept_the_secret_in_its_own_file_and_bad_ones_refused(
+    capsys: pytest.CaptureFixture[str], hall: tuple[str, str, str], province: Province, tmp_path: Path
+) -> None:
+    db, _case_no, body = hall
+    _anchor(province)
+    assert _take(capsys, db, body, province)[0] == 0
+    secret = site_key_path().parent / "seal-province.secret"
+    assert secret.read_text(encoding="utf-8") == SECRET
+    assert secret.stat().st_mode & 0o777 == 0o600
+    assert SECRET.encode() not in Path(db.removeprefix("sqlite:///")).read_bytes()
+    code, _, err = run(capsys, "site", "seal", "--body", body, "--province", SEAL_CODE, "--db", db)
+    assert code == 0, err  # the endpoint, account and timeout stored: by the seal's code this time
+    assert province.asked[-1][1]["seal_code"] == SEAL_CODE
+    code, _, err = run(
+        capsys, "site", "seal", "--body", body, "--province", SEAL_CODE, "--endpoint", "http://eseal.example/api",
+        "--timeout", "90", "--db", db,
+    )  # fmt: skip
+    assert code == 1
+    assert "须以 https:// 开头" in err
+    assert "超时秒数须在 1 到 30 之间" in err
