@@ -114,7 +114,10 @@ def province_signer(settings: ProvinceSettings, seal: BodySeal) -> Signer:
     the province does not answer with them."""
 
     def sign(to_sign: bytes) -> tuple[bytes, bytes]:
-        public_key = certificates.read_certificate(seal.certificate).public_key
+        try:
+            public_key = certificates.read_certificate(seal.certificate).public_key
+        except der.DerError as err:  # the certificate kept with the seal is no longer one: nothing to sign by
+            raise SealNotTaken(SealFault.REFUSED) from err
         asked = ask_signature(settings, seal.province_code, sm2.signing_digest(public_key, to_sign))
         if asked.outcome is not AskedOutcome.ANSWERED:
             raise SealNotTaken(_ASKED_FAULT.get(asked.outcome, SealFault.SILENT))
