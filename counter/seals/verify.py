@@ -1,7 +1,9 @@
 """Whether a sealed OFD paper is what its body sealed: the seal, the chain to the site's anchors, every byte.
 
-Why one module.  ``counter paper verify`` and the hall server answer the same question about a paper that came
-back (from an applicant, a court, the platform); the answer must not depend on who asks.  It reads only the file's
+Why one module.  ``counter paper verify`` and the machine that makes the papers (a desk, or the hall server its
+desks use) answer the same question: the command of a paper that came back (from an applicant, a court, the
+platform), the maker of a paper the province's 电子印章 system signed, before it is kept or handed out
+(:mod:`counter.actions.admin.province_seals`); the answer must not depend on who asks.  It reads only the file's
 bytes and the anchors given, and never raises: every byte came from outside, and whatever they are the answer is a
 :class:`PaperCheck` that names what failed.
 
