@@ -174,10 +174,12 @@ def deliver(args: argparse.Namespace, made: MadeDocument, service: Service) -> i
         write_paper(package, made.ofd)
         record(f"file:{package}", ok=True)
         print(f"{made.doc_no}\t{package}")
-        from counter.words.paper_seals import sealed_ofd_text, unsealed_ofd_text
+        from counter.words.paper_seals import province_unsealed_text, sealed_ofd_text, unsealed_ofd_text
 
         if made.ofd_sealed_by:
             print(sealed_ofd_text(made.ofd_sealed_by), file=sys.stderr)
+        elif made.ofd_seal_fault:  # the province's system did not seal it: said why, the paper printed as ever
+            print(province_unsealed_text(made.ofd_seal_fault, made.ofd_seal_missing), file=sys.stderr)
         elif made.ofd_seal_missing:  # made unsealed, and said: it cannot stand for the sealed paper
             print(unsealed_ofd_text(made.ofd_seal_missing), file=sys.stderr)
     if args.printer is not None:

@@ -32,6 +32,9 @@ class MadeDocument:
     ofd_sealed_by: str = ""
     #: the body whose seal this machine does not hold: its OFD was made unsealed, and the face says so
     ofd_seal_missing: str = ""
+    #: why the province's 电子印章 system did not seal it (:class:`counter.seals.province.SealFault`'s value); empty:
+    #: this machine holds no seal of the body (``ofd_seal_missing``), or it was sealed
+    ofd_seal_fault: str = ""
 
     @property
     def title(self) -> str:

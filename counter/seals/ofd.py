@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from counter.documents.fonts import document_fonts
 from counter.documents.layout import lay_out
@@ -45,8 +46,13 @@ _XML = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _PAGE = re.compile(rb'<ofd:Page ID="(\d+)" BaseLoc="Pages/Page_(\d+)/Content.xml"/>')
 
 
-def sealed_ofd(data: DocumentData, seal: BodySeal, moment: dt.datetime) -> bytes:
-    """The paper as OFD, sealed with ``seal`` at ``moment``."""
+#: who signs the TBS_Sign's DER: its signature r ‖ s and the signer's certificate (the body's key here, or the
+#: province's seal service that keeps it, :mod:`counter.host.outward.province_seals`)
+Signer = Callable[[bytes], tuple[bytes, bytes]]
+
+
+def sealed_ofd(data: DocumentData, seal: BodySeal, moment: dt.datetime, sign: Signer | None = None) -> bytes:
+    """The paper as OFD, sealed with ``seal`` at ``moment``, signed by ``sign`` (None: the seal's key here)."""
     files = ofd_files(data, signed=True)
     files[SIGNATURES] = (
         f'{_XML}<ofd:Signatures xmlns:ofd="{NAMESPACE}"><ofd:MaxSignId>1</ofd:MaxSignId>'
@@ -71,15 +77,19 @@ def sealed_ofd(data: DocumentData, seal: BodySeal, moment: dt.datetime) -> bytes
         f"</ofd:SignedInfo><ofd:SignedValue>/{SIGNED_VALUE}</ofd:SignedValue></ofd:Signature>"
     ).encode()
     files[SIGNATURE] = signature_xml
-    files[SIGNED_VALUE] = ses.make_signature(
-        seal=seal.seal,
-        signer_cert=seal.certificate,
-        signer_key=seal.key.d,
-        data_hash=sm2.sm3(signature_xml),
-        property_info=f"/{SIGNATURE}",
-        moment=utc,
+    to_sign = ses.to_be_signed(
+        seal=seal.seal, data_hash=sm2.sm3(signature_xml), property_info=f"/{SIGNATURE}", moment=utc
     )
+    signature, signer_cert = (sign or _signed_here(seal))(to_sign)
+    files[SIGNED_VALUE] = ses.assembled(to_sign, signer_cert, signature)
     return ofd_zip(files)
+
+
+def _signed_here(seal: BodySeal) -> Signer:
+    key = seal.key
+    if key is None:
+        raise ValueError(f"the seal of {seal.name} is kept by the province: it signs there")
+    return lambda to_sign: (sm2.sign(key.d, to_sign), seal.certificate)
 
 
 def _stamp_places(data: DocumentData, files: dict[str, bytes]) -> list[tuple[int, str]]:

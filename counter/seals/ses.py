@@ -126,18 +126,21 @@ def _seal(node: der.Node) -> Seal:
     )
 
 
-def make_signature(
-    *, seal: bytes, signer_cert: bytes, signer_key: int, data_hash: bytes, property_info: str, moment: dt.datetime
-) -> bytes:
-    """The SES_Signature of ``data_hash`` (SM3 of what is signed) by the holder of ``signer_cert`` with ``seal``."""
-    to_sign = der.sequence(
+def to_be_signed(*, seal: bytes, data_hash: bytes, property_info: str, moment: dt.datetime) -> bytes:
+    """The TBS_Sign's DER of the seal ``seal`` over ``data_hash`` (SM3 of what is signed): what the signer's key
+    signs, here or at a province's seal service that keeps the key."""
+    return der.sequence(
         der.integer(VERSION),
         seal,
         der.time(moment),
         der.bit_string(data_hash),
         der.text(der.IA5_STRING, property_info),
     )
-    value = sm2_signature_der(sm2.sign(signer_key, to_sign))
+
+
+def assembled(to_sign: bytes, signer_cert: bytes, signature: bytes) -> bytes:
+    """The SES_Signature of ``to_sign`` (:func:`to_be_signed`) and the signer's ``signature`` (r ‖ s) over it."""
+    value = sm2_signature_der(signature)
     return der.sequence(to_sign, der.octet_string(signer_cert), der.oid(SM3_WITH_SM2), der.bit_string(value))
 
 

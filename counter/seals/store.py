@@ -14,6 +14,8 @@ Layout of the folder (``keys/seals`` beside ``keys/site.key``)::
     ca.key  ca.cer              the site's seal CA
     anchors/*.cer               further anchors: former CAs, other sites'
     body-<h>.key  body-<h>.cer  body-<h>.esl    one body's key, certificate and seal (h: SM3 of its name, 16 hex)
+    body-<h>.province           in place of the key: the seal's code at the province's 电子印章 system, which
+                                keeps the key and signs (:mod:`counter.host.outward.province_seals`)
 """
 
 from __future__ import annotations
@@ -38,9 +40,10 @@ class BodySeal:
     """What signs a body's papers: its key, its certificate, its seal."""
 
     name: str
-    key: Sm2PrivateKey
+    key: Sm2PrivateKey | None  # None: the province keeps it, and signs (``province_code``)
     certificate: bytes
     seal: bytes
+    province_code: str = ""  # the seal's code at the province's 电子印章 system, where it was taken from there
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,22 +122,42 @@ def make_body_seal(folder: Path, name: str, now: dt.datetime, picture: bytes | N
         maker_key=ca_key.d,
     )
     stem = _body_stem(folder, name)
+    stem.with_suffix(".province").unlink(missing_ok=True)  # the body's seal is made here now, no longer taken
     save_sm2_key(key, stem.with_suffix(".key"))
     write_private_file(stem.with_suffix(".cer"), certificate)
     write_private_file(stem.with_suffix(".esl"), seal)
     return BodySeal(name, key, certificate, seal)
 
 
+def keep_province_seal(folder: Path, name: str, seal: bytes, code: str) -> BodySeal:
+    """The seal ``seal`` of the body ``name`` taken from the province's 电子印章 system under ``code``, kept beside
+    the others, replacing a former seal of the body (its key too: the province signs from now on).  The caller has
+    checked it (:func:`counter.seals.verify.seal_check`)."""
+    certificate = ses.read_seal(seal).signer_certs[0]
+    stem = _body_stem(folder, name)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem.with_suffix(".key").unlink(missing_ok=True)
+    write_private_file(stem.with_suffix(".cer"), certificate)
+    write_private_file(stem.with_suffix(".esl"), seal)
+    write_private_file(stem.with_suffix(".province"), code.encode("utf-8"))
+    return BodySeal(name, None, certificate, seal, code)
+
+
 def body_seal(folder: Path, name: str) -> BodySeal | None:
-    """The body's seal on this machine, or None where it has none (or not all three of its files)."""
+    """The body's seal on this machine, or None where it has none (or not all its files): its key here, or the
+    code the province's system signs it under (``body-<h>.province`` in place of the key)."""
     stem = _body_stem(folder, name)
     paths = [stem.with_suffix(suffix) for suffix in (".key", ".cer", ".esl")]
-    if not all(path.is_file() for path in paths):
+    province = stem.with_suffix(".province")
+    here = paths[0].is_file()
+    if not (here or province.is_file()) or not all(path.is_file() for path in paths[1:]):
         return None
-    found = BodySeal(name, load_sm2_key(paths[0]), paths[1].read_bytes(), paths[2].read_bytes())
+    key = load_sm2_key(paths[0]) if here else None
+    code = "" if here else province.read_text(encoding="utf-8", errors="replace").strip()
+    found = BodySeal(name, key, paths[1].read_bytes(), paths[2].read_bytes(), code)
     try:
         seal = ses.read_seal(found.seal)
     except der.DerError:
         return None
     # the files of another body's seal, copied under this name, would seal its papers with the wrong name
-    return found if seal.name == name and found.certificate in seal.signer_certs else None
+    return found if seal.name == name and found.certificate in seal.signer_certs and (here or code) else None

@@ -1,7 +1,9 @@
 """Whether a sealed OFD paper is what its body sealed: the seal, the chain to the site's anchors, every byte.
 
-Why one module.  ``counter paper verify`` and the hall server answer the same question about a paper that came
-back (from an applicant, a court, the platform); the answer must not depend on who asks.  It reads only the file's
+Why one module.  ``counter paper verify`` and the machine that makes the papers (a desk, or the hall server its
+desks use) answer the same question: the command of a paper that came back (from an applicant, a court, the
+platform), the maker of a paper the province's 电子印章 system signed, before it is kept or handed out
+(:mod:`counter.actions.admin.province_seals`); the answer must not depend on who asks.  It reads only the file's
 bytes and the anchors given, and never raises: every byte came from outside, and whatever they are the answer is a
 :class:`PaperCheck` that names what failed.
 
@@ -88,6 +90,26 @@ def verify_paper(data: bytes, anchors: Sequence[bytes]) -> PaperCheck:
     differing = _content_differs(files, signature_xml, {signature_path, value_path})
     verdict = PaperVerdict.CHANGED if differing else PaperVerdict.GOOD
     return PaperCheck(verdict, title=title, doc_id=doc_id, files=differing, **said)  # type: ignore[arg-type]
+
+
+def seal_holds(encoded: bytes, name: str, anchors: Sequence[bytes], moment: dt.datetime) -> bool:
+    """Whether ``encoded`` is a seal of the body ``name`` that papers sealed with it at ``moment`` would be trusted
+    by: its maker signed it, is one of the ``anchors`` and issued its signer's certificate, all valid then.  Asked
+    of a seal taken from a province's 电子印章 system before it is kept, by the checks :func:`verify_paper` makes;
+    never raises."""
+    try:
+        seal = ses.read_seal(encoded)
+        signer = certificates.read_certificate(seal.signer_certs[0]) if seal.signer_certs else None
+        maker = certificates.read_certificate(seal.maker_cert)
+    except der.DerError:
+        return False
+    return (
+        signer is not None
+        and seal.name == name
+        and seal.valid_start <= moment <= seal.valid_end
+        and sm2.verify(maker.public_key, seal.signed_part, seal.maker_signature)
+        and _trusted(signer, maker, moment, anchors)
+    )
 
 
 def _files(data: bytes) -> dict[str, bytes]:

@@ -121,10 +121,25 @@ def sign(
     d: int, message: bytes, user_id: bytes = DEFAULT_USER_ID, curve: Curve = SM2P256V1, k: int | None = None
 ) -> bytes:
     """The signature r ‖ s of ``message`` by ``d`` (GB/T 32918.2 §6.1).  ``k`` is for the standard's examples only."""
+    if not 1 <= d <= curve.n - 2:
+        raise ValueError("not an SM2 private key")
+    return sign_digest(d, signing_digest(public_key(d, curve), message, user_id, curve), curve, k)
+
+
+def signing_digest(
+    encoded_public: bytes, message: bytes, user_id: bytes = DEFAULT_USER_ID, curve: Curve = SM2P256V1
+) -> bytes:
+    """e = SM3(Z_A ‖ M) of GB/T 32918.2 §6.1, what the key holder's signature is made over: the digest a signing
+    service that keeps the key (a province's 电子印章 system) is sent; ValueError for a bad key."""
+    return sm3(z_value(encoded_public, user_id, curve) + message)
+
+
+def sign_digest(d: int, digest: bytes, curve: Curve = SM2P256V1, k: int | None = None) -> bytes:
+    """The signature r ‖ s by ``d`` over e = ``digest`` (:func:`signing_digest`), steps A3 to A7 of §6.1."""
     n = curve.n
     if not 1 <= d <= n - 2:
         raise ValueError("not an SM2 private key")
-    e = int.from_bytes(sm3(z_value(public_key(d, curve), user_id, curve) + message), "big")
+    e = int.from_bytes(digest, "big")
     inverse = pow(1 + d, -1, n)
     while True:
         nonce = k if k is not None else secrets.randbelow(n - 1) + 1
@@ -156,7 +171,7 @@ def verify(
     t = (r + s) % n
     if t == 0:
         return False
-    e = int.from_bytes(sm3(z_value(encoded_public, user_id, curve) + message), "big")
+    e = int.from_bytes(signing_digest(encoded_public, message, user_id, curve), "big")
     s_g, t_p = _multiply(s, (curve.gx, curve.gy), curve), _multiply(t, point, curve)
     assert s_g is not None  # s and t in [1, n − 1], of points of order n: neither is infinity
     assert t_p is not None

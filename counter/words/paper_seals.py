@@ -8,6 +8,7 @@ their technical names.
 from __future__ import annotations
 
 from counter.case.moments import minute_text
+from counter.seals.province import ProvinceProblem, SealFault
 from counter.seals.verify import PaperCheck, PaperVerdict
 from counter.words.punctuation import LIST_JOIN
 from counter.words.translate import tr
@@ -67,3 +68,36 @@ def no_seal_text(bodies: tuple[str, ...], *, named: bool = True) -> str:
         "提示：以下 {count} 个出具文书的单位在本机未设电子印章，其文书只出纸质文书（PDF），另存的 OFD 不加盖电子印章，"
         "不能代替纸质文书送达；须由系统管理员为其制作电子印章：{bodies}"
     ).format(count=len(bodies), bodies=LIST_JOIN.join(bodies))
+
+
+PROVINCE_PROBLEM = {
+    ProvinceProblem.BAD_ENDPOINT: tr("省电子印章系统的地址须以 https:// 开头：签章请求不能明文传输"),
+    ProvinceProblem.NO_ACCOUNT: tr("请填写省电子印章系统分配给本中心的账号"),
+    ProvinceProblem.NO_SECRET: tr("本机没有省电子印章系统的密钥：请由系统管理员在本机设置"),
+    ProvinceProblem.BAD_TIMEOUT: tr("超时秒数须在 1 到 30 之间"),
+}
+
+_WHY = {
+    SealFault.NOT_SET: tr("本中心尚未设置省电子印章系统"),
+    SealFault.SILENT: tr("省电子印章系统没有按时应答"),
+    SealFault.MALFORMED: tr("省电子印章系统的应答无法识别"),
+    SealFault.REFUSED: tr("省电子印章系统给出的印章或签名与本单位、本文书不符"),
+    SealFault.UNTRUSTED: tr("省电子印章系统的印章不是本站点信任的制章机构制作的，须由系统管理员登记其根证书"),
+}
+
+
+def seal_not_taken_text(fault: SealFault, body: str) -> str:
+    """Said when a body's seal could not be taken from the province: nothing was kept, its papers are as before."""
+    return tr("未能从省电子印章系统取用{body}的电子印章：{why}。本机的印章设置没有改变。").format(
+        body=body, why=_WHY[fault]
+    )
+
+
+def province_unsealed_text(fault: str, body: str) -> str:
+    """Said when a paper's OFD was made unsealed because the province's system did not seal it: the paper itself
+    is printed as ever, and the OFD is sealed at its next print."""
+    why = _WHY[SealFault(fault)] if fault in {f.value for f in SealFault} else _WHY[SealFault.SILENT]
+    return tr(
+        "注意：{why}，另存的 OFD 文书未加盖{body}的电子印章，只是电子副本，不能代替盖章的纸质文书送达；"
+        "纸质文书照常打印，再次打印时会重新请求盖章。"
+    ).format(why=why, body=body)

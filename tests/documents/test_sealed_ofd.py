@@ -132,7 +132,9 @@ def test_a_training_paper_is_never_sealed(demo: DemoCases, seals: Path) -> None:
     data = demo.document(DocumentKind.ACCEPTANCE)
     _sealed(data, seals)  # the body's seal made on this machine
     site_key = seals.parent / "site.key"
-    package, sealed_by, missing = ofd_parts(dataclasses.replace(data, training=True), wanted=True, key_path=site_key)
+    package, sealed_by, missing, _fault = ofd_parts(
+        dataclasses.replace(data, training=True), wanted=True, key_path=site_key
+    )
     assert (sealed_by, missing) == ("", "")
     assert verify_paper(package, seal_store.anchors(seals)).verdict is PaperVerdict.UNSEALED
     assert ofd_parts(data, wanted=True, key_path=site_key)[1] == sealing_body(data)

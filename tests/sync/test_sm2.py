@@ -49,6 +49,10 @@ def test_the_signature_example_of_the_standard() -> None:
     )
     assert sm2.verify(public, b"message digest", signature, uid, EXAMPLE)
     assert not sm2.verify(public, b"message digest", signature, sm2.DEFAULT_USER_ID, EXAMPLE)
+    # the same signature made in two steps, as where a province's seal service keeps the key and is sent e only
+    digest = sm2.signing_digest(public, b"message digest", uid, EXAMPLE)
+    assert digest.hex().upper() == "B524F552CD82B8B028476E005C377FB19A87E6FC682D48BB5D42E3D9B9EFFE76"
+    assert sm2.sign_digest(d, digest, EXAMPLE, k=k) == signature
 
 
 def test_the_encryption_example_of_the_standard_in_c1c3c2_order() -> None:
