@@ -68,7 +68,8 @@ def received_cases(unit: Unit, case_nos: Collection[str]) -> frozenset[str]:
         office, held = told[under]
         # many answers choose the same items, and many receipts were made under the same settings: judged once
         entrusted = tuple(sorted(held.entrusted.items()))
-        key = (s.guide_hash, tuple(i.code for i in items), office, held.site_items, entrusted)
+        acts = tuple(sorted((code, tuple(sorted(covered))) for code, covered in held.acts.items()))  # 受理 or not
+        key = (s.guide_hash, tuple(i.code for i in items), office, held.site_items, entrusted, acts)
         if key not in judged:
             judged[key] = only_received(items, office, held)
         if judged[key]:
