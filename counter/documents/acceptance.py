@@ -35,6 +35,7 @@ from enum import StrEnum
 from typing import Any
 
 from counter.case.site_authority import KEPT_DEFAULT, EntrustedAct, SiteAuthority
+from counter.case.status import CaseStatus
 from counter.catalog.model import Item, ItemType
 from counter.documents import acceptance_words as words
 from counter.documents.data import OfficeSettings
@@ -264,11 +265,25 @@ def departments_with_items(items: Iterable[Item], office: OfficeSettings) -> str
     )
 
 
-def only_received(items: Sequence[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> bool:
+def only_received(
+    items: Sequence[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD, act: EntrustedAct = ACCEPT
+) -> bool:
     """Whether the hall only received every item of a case (:attr:`Acceptance.RECEIVED`): it accepted none, its
     departments accept each by their 签收, and the case reads 已收件, never 已受理.  The one rule for the case page and
-    every list that names the case's state (:mod:`counter.actions.cases.received_cases`)."""
-    return all_received(acceptance_of(item, office, held) is Acceptance.RECEIVED for item in items)
+    every list that names the case's state (:mod:`counter.actions.cases.received_cases`).  ``act``: the act the
+    case's state is the work of (:func:`state_act`): a 补正 the hall told for want of the act reads as its 告知."""
+    return all_received(standing_for(item, office, held, act) is Acceptance.RECEIVED for item in items)
+
+
+#: the states the window's 补正 leaves a case in, told or lapsed: said as whoever told it
+_CORRECTION_STATES = frozenset({CaseStatus.CORRECTION_ISSUED.value, CaseStatus.CORRECTION_LAPSED.value})
+
+
+def state_act(status: str) -> EntrustedAct:
+    """The act a case's state is the work of, whose standing names it: the 补正 while the case stands in it (an
+    agreement for 受理 alone left it the hall's 补齐材料告知书, whose lapse ends only the hall's 收件 registration and
+    threatens nothing), the 受理 in every other state."""
+    return EntrustedAct.CORRECT if status in _CORRECTION_STATES else ACCEPT
 
 
 def all_received(received: Iterable[bool]) -> bool:

@@ -14,12 +14,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
 from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases import received_cases
+from counter.actions.cases.case_view import read_case
 from counter.actions.cases.documents import make_document, office_settings
 from counter.actions.cases.item_authority import set_entrustment
 from counter.actions.catalog.guide_status import allow_draft_intake
-from counter.actions.intake.take import take_intake
+from counter.actions.intake.take import lapse_correction, take_intake
 from counter.actions.outbox.platform_facts import facts_of
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.decisions import lapse_day
 from counter.case.intake_request import IntakeRequest
 from counter.case.site_authority import EntrustedAct
 from counter.case.status import CaseStatus
@@ -27,17 +30,20 @@ from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.db.platform_store import claimed
+from counter.documents.acceptance import all_received
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import Receipt, record
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome, ReasonCode, Refusal, RefusalGround
 from counter.intake.turn_to import turn_to_text
+from counter.words.cases import case_status_text
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.actions.test_platform import configure
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import ENTRUSTMENT, entrust
 from tests.platform_stub import Platform, running_platform
+from tests.signed_in import signed_in
 
 DOCTOR = "XAM-YJS-074"  # 我要办理医师执业注册: one item, the 卫健委's licence
 ITEM = "YJS074-01"
@@ -131,3 +137,36 @@ def test_a_correction_the_agreement_leaves_out_is_the_halls_notice(
     told = _told(sessions)
     assert told["event.kind"] == "correction"
     assert told["case.accepted_on"] == ""
+
+
+def _said(sessions: sessionmaker[Session], case_no: str) -> tuple[str, str]:
+    """The case's state as its page says it, and as the lists (and ``case show``) say it."""
+    with sessions() as s:
+        page = read_case(s, case_no, TODAY)
+        listed = received_cases.is_received(s, case_no)
+    assert page is not None
+    shown = case_status_text(page.view.status, all_received(item.received for item in page.items))
+    return shown, case_status_text(page.view.status, listed)
+
+
+def test_a_correction_the_hall_told_is_named_its_notice_and_its_lapse_threatens_nothing(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, tmp_path: Path
+) -> None:
+    """Its paper the hall's 补齐材料告知书, the case reads 已告知补齐材料 on its page and in the lists, and its lapse
+    ends the 收件 registration, as the paper said, never "视为放弃申请"."""
+    request = _accept_only(sessions, desk, platform, tmp_path / "keys")
+    with sessions() as s:
+        stored = current_guide(s, DOCTOR)
+    assert stored is not None
+    missing = dataclasses.replace(request, checklist=record(request.checklist, stored.bundle.materials[0].code,
+                                                            Receipt.MISSING))  # fmt: skip
+    with sessions.begin() as s:
+        taken = take_intake(s, desk, missing, TODAY, office_calendar(s))
+    assert _said(sessions, taken.case_no) == ("已告知补齐材料", "已告知补齐材料")
+    supervisor = signed_in(sessions, desk)
+    with sessions.begin() as s:
+        view = case_view(s, taken.case_no)
+        assert view is not None
+        assert view.correction_due is not None
+        lapse_correction(s, supervisor, taken.case_no, lapse_day(view.correction_due, office_calendar(s)))
+    assert _said(sessions, taken.case_no) == ("逾期未补齐，本次收件登记已终结",) * 2
