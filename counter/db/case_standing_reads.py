@@ -31,6 +31,7 @@ class CaseStanding:
     guide_hash: str  # the guide is parsed once per content (counter.db.catalog_store.known_guide)
     answers: tuple[tuple[str, str], ...]  # the situation answers: they choose the items applied for
     receipt_office: str  # the settings the case's first receipt was made under, as kept; "" where none was made
+    status: str = ""  # the case's state: a 补正's is named by whoever told it (counter.documents.acceptance.state_act)
 
 
 def case_standings(session: Session, case_nos: Collection[str]) -> list[CaseStanding]:
@@ -39,8 +40,8 @@ def case_standings(session: Session, case_nos: Collection[str]) -> list[CaseStan
         return []
     rows = session.execute(_statement(), {"case_nos": list(case_nos)})
     return [
-        CaseStanding(case_no, site, version_id, version, digest, _answers(answers), office or "")
-        for case_no, site, version_id, version, digest, answers, office in rows
+        CaseStanding(case_no, site, version_id, version, digest, _answers(answers), office or "", status)
+        for case_no, site, version_id, version, digest, answers, office, status in rows
     ]
 
 
@@ -52,7 +53,7 @@ def _answers(raw: str | None) -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
-def _statement() -> Select[str, str, int, int, str, str, str | None]:
+def _statement() -> Select[str, str, int, int, str, str, str | None, str]:
     """Built once: the cases by number (unique index), each joined to its guide version by key, and its first
     receipt's kept settings by the index on the document's case."""
     c, v, d = models.Case, models.GuideVersion, aliased(models.DocumentRecord)
@@ -65,7 +66,7 @@ def _statement() -> Select[str, str, int, int, str, str, str | None]:
         .scalar_subquery()
     )
     return (
-        select(c.case_no, c.site_code, c.guide_version_id, v.version, v.content_hash, c.answers, receipt)
+        select(c.case_no, c.site_code, c.guide_version_id, v.version, v.content_hash, c.answers, receipt, c.status)
         .join(v, v.id == c.guide_version_id)
         .where(c.case_no.in_(bindparam("case_nos", expanding=True)))
     )

@@ -17,7 +17,8 @@
 A paper is one act, of one body.  It decides (受理, 补正, 不予受理) only where the window may for every item it
 concerns, in one body's name; where one of them is only received, or two bodies would issue it, the 补正 and the
 不予受理 become the window's 告知 for all of them (:func:`paper_standing`), and each department's own 补正 or refusal
-follows from that department.
+follows from that department.  Nor does the hall act in a department's name beyond its agreement: an entrusted
+item whose agreement leaves out 补正 or 不予受理 stands, for that act, as one only received (:func:`standing_for`).
 
 Entrustment of a 行政许可 is to a 行政机关 only (第二十四条第一款).  Whether the hall is one is a local fact the
 司法局 answers (office setting ``administrative_organ``): until it is answered "yes", a recorded entrustment of a
@@ -34,6 +35,7 @@ from enum import StrEnum
 from typing import Any
 
 from counter.case.site_authority import KEPT_DEFAULT, EntrustedAct, SiteAuthority
+from counter.case.status import CaseStatus
 from counter.catalog.model import Item, ItemType
 from counter.documents import acceptance_words as words
 from counter.documents.data import OfficeSettings
@@ -77,6 +79,8 @@ def held_from(authority: SiteAuthority) -> HeldItems:
 
 
 NOTHING_HELD = HeldItems()
+#: the act a paper is of where it names none: the 受理 (or the 收件 in its place)
+ACCEPT = EntrustedAct.ACCEPT
 #: in a paper's record beside the office settings when the site's authority setting held items then (its own, or
 #: entrusted by 授权): whom the paper was made in the name of; absent: nothing held, as on every older paper
 HELD = "held"
@@ -167,6 +171,20 @@ def acceptance_of(item: Item, office: OfficeSettings, held: HeldItems = NOTHING_
     return Acceptance.ENTRUSTED
 
 
+def standing_for(item: Item, office: OfficeSettings, held: HeldItems, act: EntrustedAct) -> Acceptance:
+    """The standing the window's paper of ``act`` (受理, 补正 or 不予受理) on ``item`` is made in: the item's own
+    (:func:`acceptance_of`), save an entrusted item whose agreement does not name ``act``.  The hall acts in a
+    department's name "在委托范围内" only (许可法 第二十四条): an agreement for 受理 alone is no power to tell a
+    第三十二条 补正 or to refuse in the department's name, so for that act the hall stands as a window that only
+    receives — it tells what is missing in its own name, or asks whether the applicant insists and forwards — and
+    the department's own 补正 or 不予受理 follows from its desk.  One rule, which the papers, the intake's outcome
+    and what the platform hears all ask."""
+    standing = acceptance_of(item, office, held)
+    if standing is Acceptance.ENTRUSTED and not (held.covers(item.code, act) or hall_accepts(item, office)):
+        return Acceptance.RECEIVED
+    return standing
+
+
 def receives_every_item(items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> bool:
     """Whether the site only receives every one of ``items`` (at least one) for its departments: what its guide page
     and its 一次性告知单 say of the window's own step (:mod:`counter.catalog.received_step`).  The one answer both
@@ -175,24 +193,30 @@ def receives_every_item(items: Iterable[Item], office: OfficeSettings, held: Hel
     return bool(items) and all(acceptance_of(item, office, held) is Acceptance.RECEIVED for item in items)
 
 
-def one_issuer(items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> bool:
-    """Whether one body acts for every item of a paper: the site for its own items, or one entrusting department
-    for its own.  A paper is one body's act, under one seal: two departments never issue one paper together."""
+def one_issuer(
+    items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD, act: EntrustedAct = ACCEPT
+) -> bool:
+    """Whether one body acts for every item of a paper of ``act``: the site for its own items, or one entrusting
+    department for its own.  A paper is one body's act, under one seal: two departments never issue one paper
+    together."""
     bodies = {
         office.office_name if standing is Acceptance.OWN else decider_name(item, office)
         for item in items
-        if (standing := acceptance_of(item, office, held)) is not Acceptance.RECEIVED
+        if (standing := standing_for(item, office, held, act)) is not Acceptance.RECEIVED
     }
     return len(bodies) <= 1
 
 
-def paper_standing(items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> Acceptance:
-    """The standing one paper about ``items`` is made in: own where every item is the site's, entrusted where every
-    item is one department's entrusted; received where any is only received, or where several bodies would act
-    (:func:`one_issuer`): the hall then tells and forwards, and each body decides on its own paper."""
+def paper_standing(
+    items: Iterable[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD, act: EntrustedAct = ACCEPT
+) -> Acceptance:
+    """The standing one paper of ``act`` about ``items`` is made in (:func:`standing_for`): own where every item is
+    the site's, entrusted where every item is one department's entrusted with the act; received where any is only
+    received for it, or where several bodies would act (:func:`one_issuer`): the hall then tells and forwards, and
+    each body decides on its own paper."""
     items = tuple(items)
-    found = {acceptance_of(item, office, held) for item in items}
-    if Acceptance.RECEIVED in found or not one_issuer(items, office, held):
+    found = {standing_for(item, office, held, act) for item in items}
+    if Acceptance.RECEIVED in found or not one_issuer(items, office, held, act):
         return Acceptance.RECEIVED
     return Acceptance.ENTRUSTED if Acceptance.ENTRUSTED in found else Acceptance.OWN
 
@@ -241,11 +265,25 @@ def departments_with_items(items: Iterable[Item], office: OfficeSettings) -> str
     )
 
 
-def only_received(items: Sequence[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD) -> bool:
+def only_received(
+    items: Sequence[Item], office: OfficeSettings, held: HeldItems = NOTHING_HELD, act: EntrustedAct = ACCEPT
+) -> bool:
     """Whether the hall only received every item of a case (:attr:`Acceptance.RECEIVED`): it accepted none, its
     departments accept each by their 签收, and the case reads 已收件, never 已受理.  The one rule for the case page and
-    every list that names the case's state (:mod:`counter.actions.cases.received_cases`)."""
-    return all_received(acceptance_of(item, office, held) is Acceptance.RECEIVED for item in items)
+    every list that names the case's state (:mod:`counter.actions.cases.received_cases`).  ``act``: the act the
+    case's state is the work of (:func:`state_act`): a 补正 the hall told for want of the act reads as its 告知."""
+    return all_received(standing_for(item, office, held, act) is Acceptance.RECEIVED for item in items)
+
+
+#: the states the window's 补正 leaves a case in, told or lapsed: said as whoever told it
+_CORRECTION_STATES = frozenset({CaseStatus.CORRECTION_ISSUED.value, CaseStatus.CORRECTION_LAPSED.value})
+
+
+def state_act(status: str) -> EntrustedAct:
+    """The act a case's state is the work of, whose standing names it: the 补正 while the case stands in it (an
+    agreement for 受理 alone left it the hall's 补齐材料告知书, whose lapse ends only the hall's 收件 registration and
+    threatens nothing), the 受理 in every other state."""
+    return EntrustedAct.CORRECT if status in _CORRECTION_STATES else ACCEPT
 
 
 def all_received(received: Iterable[bool]) -> bool:

@@ -30,13 +30,13 @@ from counter.documents import words as paper
 from counter.documents.acceptance import (
     Acceptance,
     HeldItems,
-    acceptance_of,
     department_names,
     departments_of,
     departments_with_items,
     entrustment_basis,
     one_issuer,
     paper_standing,
+    standing_for,
 )
 from counter.documents.checks import shortfall_lines
 from counter.documents.data import Block, DocumentNotPossible, OfficeSettings, Pair, Pairs, SignOff, Text
@@ -49,7 +49,7 @@ from counter.documents.item_law import (
     rights_items,
     turn_to_lines,
 )
-from counter.documents.kinds import DocumentKind, DocumentProblem
+from counter.documents.kinds import INTAKE_PAPER_ACT, DocumentKind, DocumentProblem
 from counter.documents.no_licence import received_finding
 from counter.documents.words import date_text
 from counter.intake.no_licence import names_no_licence
@@ -64,8 +64,13 @@ ACCEPTANCE_PAPERS = frozenset(
 _BY_GROUP = frozenset({DocumentKind.RECEIPT, DocumentKind.DEFERRAL, DocumentKind.CORRECTION})
 
 
-def _standings(items: Iterable[Item], office: OfficeSettings, held: HeldItems) -> set[Acceptance]:
-    return {acceptance_of(item, office, held) for item in items}
+def _standings(
+    items: Iterable[Item], office: OfficeSettings, held: HeldItems, kind: DocumentKind = DocumentKind.RECEIPT
+) -> set[Acceptance]:
+    """The standings of ``items`` for the act a paper of ``kind`` is: a 补正 or a 不予受理 an agreement may leave
+    out (:func:`counter.documents.acceptance.standing_for`)."""
+    act = INTAKE_PAPER_ACT[kind]
+    return {standing_for(item, office, held, act) for item in items}
 
 
 def received_title(
@@ -75,9 +80,9 @@ def received_title(
     if kind not in ACCEPTANCE_PAPERS:
         return None
     if kind in _BY_GROUP:
-        received = _standings(items, office, held) == {Acceptance.RECEIVED}
+        received = _standings(items, office, held, kind) == {Acceptance.RECEIVED}
     else:
-        received = paper_standing(items, office, held) is Acceptance.RECEIVED
+        received = paper_standing(items, office, held, INTAKE_PAPER_ACT[kind]) is Acceptance.RECEIVED
     return (words.RECEIVED_TITLE[kind], words.RECEIVED_NOUN[kind]) if received else None
 
 
@@ -88,7 +93,7 @@ def entrusted_sign_off(
     paper under what, where every item of the paper is entrusted by that one department; None otherwise (the
     office's own paper)."""
     items = tuple(items)
-    if kind not in ACCEPTANCE_PAPERS or _standings(items, office, held) != {Acceptance.ENTRUSTED}:
+    if kind not in ACCEPTANCE_PAPERS or _standings(items, office, held, kind) != {Acceptance.ENTRUSTED}:
         return None
     names = department_names(items, office)
     if len(names) != 1:  # one paper, one body (one_issuer): a receipt is made per body (counter.documents.issuers)

@@ -22,6 +22,7 @@ from counter.case.date_changes import nth_date_change
 from counter.case.dates_moved import CORRECTION, PROMISED
 from counter.case.decisions import deferred_items
 from counter.case.numbers import taken_in_outage
+from counter.case.site_authority import EntrustedAct
 from counter.case.view import CaseMaterialLine, CaseView
 from counter.catalog.model import Bundle, GuideStatus
 from counter.documents import acceptance_words as accepting
@@ -398,7 +399,7 @@ def _correction(case: CaseView, bundle: Bundle, office: OfficeSettings, you: str
         )
         for n, m in enumerate(lines, 1)
     )
-    received = paper_standing(concerned, office, held) is Acceptance.RECEIVED
+    received = paper_standing(concerned, office, held, EntrustedAct.CORRECT) is Acceptance.RECEIVED
     due = accepting.CORRECTION_RECEIVED_DUE_VALUE if received else paper.DOC_CORRECTION_DUE_VALUE
     how = accepting.CORRECTION_RECEIVED_HOW_VALUE if received else paper.DOC_CORRECTION_HOW_VALUE
     opening = Text(intro.format(you=you, received=date_text(case.received_on), bundle=case.bundle_name))

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import dataclasses
 
+from counter.case.site_authority import EntrustedAct
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
 from counter.documents import acceptance_words as words
-from counter.documents.acceptance import Acceptance, HeldItems, acceptance_of
+from counter.documents.acceptance import Acceptance, HeldItems, standing_for
 from counter.documents.checks import DEFER, deferred_lines, shortfall_lines
 from counter.documents.data import OfficeSettings
 from counter.documents.deciders import decider_name
 from counter.documents.item_law import items_served
-from counter.documents.kinds import DocumentKind, record_kind
+from counter.documents.kinds import INTAKE_PAPER_ACT, DocumentKind, record_kind
 
 #: the papers made once per issuing body; a paper of another kind is one body's already.  The 补正 too: where the
 #: window accepts items in several entrusting departments' names, each one's 补正 is its act, told in its name
@@ -35,9 +36,10 @@ from counter.documents.kinds import DocumentKind, record_kind
 PER_BODY = frozenset({DocumentKind.RECEIPT, DocumentKind.DEFERRAL, DocumentKind.CORRECTION})
 
 
-def issuing_body(item: Item, office: OfficeSettings, held: HeldItems) -> str:
-    """Whose act the item's 受理 (or 收件) is: the entrusting department's, or the office's (its own 受理, its 收件)."""
-    if acceptance_of(item, office, held) is Acceptance.ENTRUSTED:
+def issuing_body(item: Item, office: OfficeSettings, held: HeldItems, kind: DocumentKind = DocumentKind.RECEIPT) -> str:
+    """Whose act the item's paper of ``kind`` is: the entrusting department's where its agreement covers the act
+    (:func:`counter.documents.acceptance.standing_for`), or the office's (its own act, its 收件, its 告知)."""
+    if standing_for(item, office, held, INTAKE_PAPER_ACT.get(kind, EntrustedAct.ACCEPT)) is Acceptance.ENTRUSTED:
         return decider_name(item, office)
     return office.office_name
 
@@ -61,7 +63,7 @@ def issuing_parts(
         return (bundle.items,)
     parts: dict[str, list[Item]] = {}
     for item in _acted_on(kind, case, bundle):
-        parts.setdefault(issuing_body(item, office, held), []).append(item)
+        parts.setdefault(issuing_body(item, office, held, kind), []).append(item)
     return tuple(tuple(items) for items in parts.values())
 
 
@@ -116,7 +118,7 @@ def part_bodies(
     if len(parts) < 2:
         return {}
     return {
-        record_kind(kind, guide.items.index(items[0]) + 1 if n else 0): issuing_body(items[0], office, held)
+        record_kind(kind, guide.items.index(items[0]) + 1 if n else 0): issuing_body(items[0], office, held, kind)
         for n, items in enumerate(parts)
     }
 

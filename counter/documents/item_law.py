@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from counter.case.site_authority import EntrustedAct
 from counter.catalog.departments import Rights
 from counter.catalog.model import Bundle, Item, ItemType
 from counter.catalog.remedies import Act, RemedyKind, way_against
@@ -275,7 +276,7 @@ def rights_items(items: Iterable[Item], office: OfficeSettings, held: HeldItems 
     item in an entrusting department's name; none where the refusal is the site's own act, or the hall only
     receives one of them and so refuses nothing (:func:`counter.documents.acceptance.paper_standing`)."""
     items = tuple(items)
-    if paper_standing(items, office, held) is Acceptance.ENTRUSTED:
+    if paper_standing(items, office, held, EntrustedAct.REFUSE) is Acceptance.ENTRUSTED:
         return tuple(i for i in items if makes_decision(i))
     return ()
 

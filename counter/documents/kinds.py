@@ -73,6 +73,16 @@ PAPER_ACT = {
     DocumentKind.DENIAL: EntrustedAct.DECIDE,
 }
 
+#: the act each of the window's intake papers is the paper of: the receipt and the 容缺 notice are its 受理 (or its
+#: 收件), the 补正 and the 不予受理 their own acts, which an agreement may leave out
+#: (:func:`counter.documents.acceptance.standing_for`)
+INTAKE_PAPER_ACT = {
+    DocumentKind.RECEIPT: EntrustedAct.ACCEPT,
+    DocumentKind.DEFERRAL: EntrustedAct.ACCEPT,
+    DocumentKind.CORRECTION: EntrustedAct.CORRECT,
+    DocumentKind.REFUSAL: EntrustedAct.REFUSE,
+}
+
 PROJECT_PREFIX = "project_"
 _NO_CASE = frozenset(
     {DocumentKind.GUIDE_NOTICE, DocumentKind.BLANK_FORM, DocumentKind.SAMPLE_FORM, DocumentKind.RATING_SHEET}

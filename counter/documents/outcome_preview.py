@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from counter.calendar.workdays import BeyondData, HolidayTable, WorkCalendar
 from counter.case.intake_request import IntakeRequest
-from counter.case.site_authority import SiteAuthority
+from counter.case.site_authority import EntrustedAct, SiteAuthority
 from counter.case.status import NOTE_CODES_JOIN
 from counter.catalog.model import Bundle, Item
 from counter.catalog.stored_guide import StoredGuide
@@ -32,6 +32,8 @@ from counter.intake.outcome import Decision, Outcome, Reason, ReasonCode, Refusa
 from counter.intake.provisional import provisional_mark
 from counter.intake.rules import IntakeRules
 
+#: the act a refusal at the window is: a hall whose agreement leaves it out refuses nothing (standing_for)
+REFUSE = EntrustedAct.REFUSE
 #: the paper each decided outcome hands over first (counter.documents.outcome_papers.OUTCOME_PAPERS), by Outcome value
 OUTCOME_PAPER = {
     Outcome.ACCEPT.value: DocumentKind.RECEIPT,
@@ -114,7 +116,7 @@ def forwarded(refusal: Refusal | None, bundle: Bundle, office: OfficeSettings, h
     body's), the answer changes nothing: its 不予受理 is an act with its own remedy."""
     if refusal is None or refusal.insists is not True:
         return refusal
-    return None if paper_standing(bundle.items, office, held) is Acceptance.RECEIVED else refusal
+    return None if paper_standing(bundle.items, office, held, REFUSE) is Acceptance.RECEIVED else refusal
 
 
 def insists_unasked(
@@ -126,7 +128,7 @@ def insists_unasked(
     (:mod:`counter.ui.intake.refusal_confirm`); a file names the answer (``refusal.insists``)."""
     if decision.outcome is not Outcome.REFUSE or insists is not None:
         return decision
-    if paper_standing(bundle.items, office, held) is not Acceptance.RECEIVED:
+    if paper_standing(bundle.items, office, held, REFUSE) is not Acceptance.RECEIVED:
         return decision
     items = "、".join(item.name for item in bundle.items)
     reason = Reason(ReasonCode.INSISTS_UNASKED, departments_of(bundle.items, office), items)
@@ -135,10 +137,12 @@ def insists_unasked(
 
 def withdrawn_at_window(bundle: Bundle, decision: Decision, office: OfficeSettings, held: HeldItems) -> bool:
     """Whether the intake ends in the applicant's withdrawal: a 申请事项告知书 of a window that may not refuse (one of
-    the items only received, or several bodies' items), made only once the applicant, told the finding, did not
-    insist (:func:`insists_unasked`).  The case is kept as withdrawn (撤回), never refused: nothing was refused, and
+    the items only received, several bodies' items, or an agreement that leaves 不予受理 out: the window refuses
+    nothing in a department's name beyond it), made only once the applicant, told the finding, did not insist
+    (:func:`insists_unasked`).  The case is kept as withdrawn (撤回), never refused: nothing was refused, and
     its state, its history and the figures say what the platform hears (:func:`counter.platform.events.told_as`)."""
-    return decision.outcome is Outcome.REFUSE and paper_standing(bundle.items, office, held) is Acceptance.RECEIVED
+    refusing = decision.outcome is Outcome.REFUSE
+    return refusing and paper_standing(bundle.items, office, held, REFUSE) is Acceptance.RECEIVED
 
 
 def printable(bundle: Bundle, decision: Decision, office: OfficeSettings, held: HeldItems) -> Decision:
@@ -156,7 +160,7 @@ def printable(bundle: Bundle, decision: Decision, office: OfficeSettings, held: 
         return decision
     ground = decision.refusal
     licence_ground = ground is not None and ground.licensing_only
-    if licence_ground and paper_standing(bundle.items, office, held) is Acceptance.RECEIVED:
+    if licence_ground and paper_standing(bundle.items, office, held, REFUSE) is Acceptance.RECEIVED:
         items = "、".join(item.name for item in bundle.items)
         reason = Reason(ReasonCode.REFUSAL_NOT_THE_WINDOWS, departments_of(bundle.items, office), items)
         return Decision(Outcome.INCOMPLETE, (reason,))

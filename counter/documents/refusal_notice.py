@@ -8,6 +8,7 @@ paper of the 受理 stage whose words turn on the ground and on which items it f
 
 from __future__ import annotations
 
+from counter.case.site_authority import EntrustedAct
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle
 from counter.documents import law_words as law
@@ -42,7 +43,7 @@ def refusal_notice_blocks(
     an item, it refuses nothing: the paper is its 申请事项告知书 (:func:`counter.documents.acting.received_refusal`).
     """
     ground = RefusalGround(case.refusal_ground)  # one this version knows: document_problems saw to it
-    if paper_standing(bundle.items, office, held) is Acceptance.RECEIVED:
+    if paper_standing(bundle.items, office, held, EntrustedAct.REFUSE) is Acceptance.RECEIVED:
         return received_refusal(case, bundle, office, you, ground)
     reason = paper.REFUSAL_GROUND[ground]
     found = no_licence_items(case.turn_to, bundle.items) if ground is RefusalGround.NO_LICENCE_NEEDED else ()

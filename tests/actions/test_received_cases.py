@@ -26,6 +26,7 @@ from counter.actions.cases.reads_shown import case_view
 from counter.case.item_path import ItemEvent
 from counter.case.item_step_request import StepRequest
 from counter.case.lookup import read_lookup
+from counter.case.site_authority import EntrustedAct
 from counter.case.status import CaseEvent, CaseStatus, MoveNotAllowed
 from counter.db.case_store import case_by_no, case_materials
 from counter.documents.acceptance import all_received
@@ -44,7 +45,7 @@ from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import FOOD, at
 from tests.audit.conftest import ACTORS, add_accounts, desk_of
 from tests.db.plans import counted
-from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS, entrust_in
 
 
 def _page_received(sessions: sessionmaker[Session], case_no: str) -> bool:
@@ -221,3 +222,23 @@ def test_a_partial_lapse_names_the_state_left_as_the_page_does(sessions: session
         lapse = deny_lapsed(s, lapsed, DenyLapsed(number))
     assert (lapse.status, lapse.only_received) == (CaseStatus.AWAITING_DEFERRED, True)
     assert case_status_text(lapse.status, lapse.only_received) == "已收件，待补材料"
+
+
+def test_cases_whose_receipts_differ_only_in_the_acts_covered_are_judged_each_by_its_own(
+    sessions: sessionmaker[Session], desk: Desk
+) -> None:
+    """One agreement, narrowed between two intakes to 决定 alone: the first case's 受理凭证 was made in the
+    departments' names, the second's is a 收件凭证; a list of both names each as its page does."""
+    entrust_in(sessions, desk, *RESTAURANT_ITEMS)
+    accepted = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        make_documents(s, desk, accepted, DocumentKind.RECEIPT, TODAY)
+        for code in RESTAURANT_ITEMS:
+            set_entrustment(s, desk, "XAM01", code, ENTRUSTMENT, frozenset({EntrustedAct.DECIDE}))
+    received = take(sessions, desk, full_request(sessions))
+    with sessions.begin() as s:
+        make_documents(s, desk, received, DocumentKind.RECEIPT, TODAY)
+    assert not _page_received(sessions, accepted)
+    assert _page_received(sessions, received)
+    with sessions() as s:
+        assert received_cases.received_cases(s, (accepted, received)) == {received}

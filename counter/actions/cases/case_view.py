@@ -23,7 +23,7 @@ from counter.catalog.departments import Places, department_name
 from counter.catalog.model import Bundle, ItemType
 from counter.db.case_page_reads import case_page_reads
 from counter.db.catalog_store import known_guide
-from counter.documents.acceptance import Acceptance, HeldItems, acceptance_of, held_from
+from counter.documents.acceptance import Acceptance, HeldItems, held_from, standing_for, state_act
 from counter.documents.acting import ACCEPTANCE_PAPERS, concerned_items, received_title
 from counter.documents.case_page import CaseNotices, CasePage, ItemLine, fitting_item_papers, fitting_kinds
 from counter.documents.data import OfficeSettings
@@ -126,7 +126,7 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
             i.name,
             department_name(i.department, i.level, places),
             licence=i.item_type is ItemType.LICENSING,
-            received=acceptance_of(i, *told) is Acceptance.RECEIVED,
+            received=standing_for(i, *told, state_act(view.status)) is Acceptance.RECEIVED,
         )
         for i in bundle.items
     )

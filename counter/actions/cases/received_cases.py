@@ -31,7 +31,7 @@ from counter.db import models
 from counter.db.case_standing_reads import CaseStanding, case_standings
 from counter.db.catalog_store import known_guide
 from counter.db.settings_store import get_setting, office_key, read_settings
-from counter.documents.acceptance import HeldItems, held_from, only_received
+from counter.documents.acceptance import HeldItems, held_from, only_received, state_act
 from counter.documents.data import OfficeSettings
 
 if TYPE_CHECKING:
@@ -68,9 +68,11 @@ def received_cases(unit: Unit, case_nos: Collection[str]) -> frozenset[str]:
         office, held = told[under]
         # many answers choose the same items, and many receipts were made under the same settings: judged once
         entrusted = tuple(sorted(held.entrusted.items()))
-        key = (s.guide_hash, tuple(i.code for i in items), office, held.site_items, entrusted)
+        acts = tuple(sorted((code, tuple(sorted(covered))) for code, covered in held.acts.items()))  # 受理 or not
+        act = state_act(s.status)
+        key = (s.guide_hash, tuple(i.code for i in items), office, held.site_items, entrusted, acts, act)
         if key not in judged:
-            judged[key] = only_received(items, office, held)
+            judged[key] = only_received(items, office, held, act)
         if judged[key]:
             found.add(s.case_no)
     return frozenset(found)

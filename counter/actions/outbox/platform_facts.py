@@ -26,6 +26,7 @@ from counter.actions.admin.office import office_settings
 from counter.actions.cases.item_track import told_standing_of
 from counter.case.decisions import read_item_note, split_validity
 from counter.case.moments import BEIJING, office_day, stored_utc
+from counter.case.site_authority import EntrustedAct
 from counter.case.status import CaseEvent, CaseStatus
 from counter.catalog.model import CaseKind, Item
 from counter.db import models
@@ -93,8 +94,8 @@ def facts_of(session: Session, event: ClaimedEvent) -> dict[str, str]:
     office_then, held = told_standing_of(session, case.case_no, case.site_code)
     received = only_received(items, office_then, held)
     # a refusal no one body could make (one item only received, or several bodies) was the window's 告知: never
-    # told as a refusal (counter.documents.acceptance.paper_standing)
-    told = paper_standing(items, office_then, held) is Acceptance.RECEIVED
+    # told as a refusal, nor one whose agreement leaves the 不予受理 out (counter.documents.acceptance.standing_for)
+    told = paper_standing(items, office_then, held, EntrustedAct.REFUSE) is Acceptance.RECEIVED
     kind = told_as(event.kind, told if event.kind is PlatformKind.REFUSED else received)
     # the hall accepted none: the 受理 and its promise are each department's (PlatformKind.ITEM_ACCEPTED)
     facts |= dict.fromkeys(("case.accepted_on", "case.promised_on"), "") if received else {}

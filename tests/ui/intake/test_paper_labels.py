@@ -14,24 +14,30 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
+from counter.actions.cases.item_authority import set_entrustment
+from counter.actions.catalog.guide_status import allow_draft_intake
+from counter.actions.site.demo import fresh_checklist
 from counter.case.numbers import DeskIdentity
+from counter.case.site_authority import EntrustedAct
 from counter.db.catalog_store import current_guide
 from counter.db.engine import make_engine, make_sessions
 from counter.documents import words as paper
 from counter.documents.outcome_papers import OUTCOME_PAPERS
 from counter.intake.outcome import Outcome
 from counter.ui.intake import IntakePanel
-from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS, entrust_in
 from tests.pg_server import BACKENDS, CATALOG, FreshDatabases
 from tests.ui.intake.conftest import BUNDLE, DESK, TODAY
-from tests.ui.intake.helpers import commit, press, ready
+from tests.ui.intake.helpers import answer, commit, fill_person, press, ready
 from tests.ui.runners import runner_on
 
 ADMIN = Desk(DeskIdentity("XAM01", "1"), "管理员")
+DOCTOR, DOCTOR_ITEM = "XAM-YJS-074", "YJS074-01"  # 我要办理医师执业注册: one item, one department (卫健委)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -48,9 +54,9 @@ def sessions(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[session
     engine.dispose()
 
 
-def panel_on(qtbot: QtBot, sessions: sessionmaker[Session]) -> IntakePanel:
+def panel_on(qtbot: QtBot, sessions: sessionmaker[Session], bundle: str = BUNDLE) -> IntakePanel:
     with sessions() as s:
-        guide = current_guide(s, BUNDLE)
+        guide = current_guide(s, bundle)
     assert guide is not None
     panel = IntakePanel(runner_on(sessions), DESK, guide, lambda: TODAY, "")
     qtbot.addWidget(panel)
@@ -104,3 +110,45 @@ def test_the_button_names_each_outcomes_paper_as_it_heads_itself(qtbot: QtBot, s
         panel.name_commit(outcome)  # as the form names it when it comes to that outcome
         assert panel.commit_button.text() == f"{said}\nCtrl+Enter"
         assert said.endswith(paper.DOC_TITLE[OUTCOME_PAPERS[outcome][0]])
+
+
+def test_an_agreement_for_acceptance_alone_names_the_halls_own_correction_notice(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    """The departments entrusted the window with 受理 alone: it accepts in their name, but a 补正 is none of its to
+    tell in their name (许可法 第二十四条): the form names the hall's 补齐材料告知书, as the paper heads itself."""
+    entrust_in(sessions, ADMIN, *RESTAURANT_ITEMS)
+    with sessions.begin() as s:
+        for code in RESTAURANT_ITEMS:
+            set_entrustment(s, ADMIN, "XAM01", code, ENTRUSTMENT, frozenset({EntrustedAct.ACCEPT}))
+    panel = panel_on(qtbot, sessions)
+    ready(qtbot, panel)
+    assert panel.commit_button.text() == "受理，出具受理凭证\nCtrl+Enter"
+    press(qtbot, panel, "M05", Qt.Key.Key_3)
+    correction = panel.decision
+    assert correction is not None
+    assert correction.outcome is Outcome.CORRECT
+    assert panel.commit_button.text() == "出具补齐材料告知书\nCtrl+Enter"
+    assert "补齐补正通知书" not in panel.outcome_box.summary.text()
+
+
+def test_an_agreement_for_acceptance_alone_names_the_halls_notice_for_a_refusal(
+    qtbot: QtBot, sessions: sessionmaker[Session]
+) -> None:
+    """074's one item, entrusted by the 卫健委 for 受理 alone: the window refuses nothing in its name; the refusal
+    is the hall's 申请事项告知书, as the paper heads itself, and the applicant is asked whether to go on."""
+    entrust_in(sessions, ADMIN, DOCTOR_ITEM)
+    with sessions.begin() as s:
+        allow_draft_intake(s, True, desk=ADMIN)
+        set_entrustment(s, ADMIN, "XAM01", DOCTOR_ITEM, ENTRUSTMENT, frozenset({EntrustedAct.ACCEPT}))
+    panel = panel_on(qtbot, sessions, DOCTOR)
+    with sessions() as s:
+        guide = current_guide(s, DOCTOR)
+    assert guide is not None
+    fill_person(panel)
+    answer(panel, fresh_checklist(guide).answers_dict())
+    QTest.mouseClick(panel.checklist_view.all_received_button, Qt.MouseButton.LeftButton)
+    assert panel.commit_button.text() == "受理，出具受理凭证\nCtrl+Enter"
+    panel.refusal.setChecked(True)
+    assert panel.refusal.title() == "告知：出具申请事项告知书"
+    assert panel.commit_button.text() == "出具申请事项告知书\nCtrl+Enter"

@@ -1,0 +1,172 @@
+"""An agreement for 受理 alone is no power to refuse or to tell a 补正 in the department's name (许可法 第二十四条:
+在委托范围内): for those acts the window does what a window that only receives does, and says so on its papers and
+to the platform.  074 我要办理医师执业注册, its one item entrusted by the 卫健委 for 受理 alone, on both databases."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter.access.desk import Desk
+from counter.actions.admin.calendar import office_calendar
+from counter.actions.cases import received_cases
+from counter.actions.cases.case_view import read_case
+from counter.actions.cases.documents import make_document, office_settings
+from counter.actions.cases.item_authority import set_entrustment
+from counter.actions.catalog.guide_status import allow_draft_intake
+from counter.actions.intake.take import lapse_correction, take_intake
+from counter.actions.outbox.platform_facts import facts_of
+from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.decisions import lapse_day
+from counter.case.intake_request import IntakeRequest
+from counter.case.site_authority import EntrustedAct
+from counter.case.status import CaseStatus
+from counter.db import models
+from counter.db.case_store import case_view
+from counter.db.catalog_store import current_guide
+from counter.db.platform_store import claimed
+from counter.documents.acceptance import all_received
+from counter.documents.kinds import DocumentKind
+from counter.intake.checklist import Receipt, record
+from counter.intake.not_possible import IntakeNotPossible
+from counter.intake.outcome import Outcome, ReasonCode, Refusal, RefusalGround
+from counter.intake.turn_to import turn_to_text
+from counter.words.cases import case_status_text
+from tests.actions.conftest import TODAY
+from tests.actions.test_intake_actions import applicant
+from tests.actions.test_platform import configure
+from tests.documents.pdf_tools import pdf_text
+from tests.entrusted import ENTRUSTMENT, entrust
+from tests.platform_stub import Platform, running_platform
+from tests.signed_in import signed_in
+
+DOCTOR = "XAM-YJS-074"  # 我要办理医师执业注册: one item, the 卫健委's licence
+ITEM = "YJS074-01"
+HEALTH = "兴安盟卫生健康委员会"
+ACCEPT_ONLY = frozenset({EntrustedAct.ACCEPT})
+
+
+@pytest.fixture
+def platform() -> Iterator[Platform]:
+    with running_platform() as platform:
+        yield platform
+
+
+def _accept_only(sessions: sessionmaker[Session], desk: Desk, platform: Platform, keys: Path) -> IntakeRequest:
+    """The hall entrusted with the item's 受理 alone, reporting to the platform; a complete request for the item."""
+    with sessions.begin() as s:
+        allow_draft_intake(s, True, desk=desk)
+        entrust(s, desk, ITEM)
+        set_entrustment(s, desk, "XAM01", ITEM, ENTRUSTMENT, ACCEPT_ONLY)
+    configure(sessions, desk, platform, keys)
+    with sessions() as s:
+        stored = current_guide(s, DOCTOR)
+    assert stored is not None
+    return IntakeRequest(complete_checklist(stored.bundle, fresh_checklist(stored)), applicant())
+
+
+def _told(sessions: sessionmaker[Session]) -> dict[str, str]:
+    with sessions() as s:
+        (event_id,) = s.scalars(select(models.PlatformEvent.id)).all()
+        return facts_of(s, claimed(s, event_id))
+
+
+def _text(made: bytes, path: Path) -> str:
+    path.write_bytes(made)
+    return pdf_text(path).replace("\n", "")
+
+
+def test_a_refusal_the_agreement_leaves_out_is_asked_and_ends_in_the_applicants_withdrawal(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, tmp_path: Path
+) -> None:
+    """第二项 found at the window: not the hall's to refuse in the 卫健委's name; unasked, the intake waits; not
+    insisting, the applicant withdraws, on the hall's 申请事项告知书, and the platform hears a withdrawal."""
+    request = _accept_only(sessions, desk, platform, tmp_path / "keys")
+    refusal = Refusal(RefusalGround.NOT_IN_REMIT, turn_to_text([(ITEM, "科尔沁右翼前旗卫生健康委员会")]), insists=None)
+    with sessions.begin() as s, pytest.raises(IntakeNotPossible) as waiting:
+        take_intake(s, desk, dataclasses.replace(request, refusal=refusal), TODAY, office_calendar(s))
+    assert waiting.value.decision is not None
+    assert [r.code for r in waiting.value.decision.reasons] == [ReasonCode.INSISTS_UNASKED]
+    withdrawn = dataclasses.replace(request, refusal=dataclasses.replace(refusal, insists=False))
+    with sessions.begin() as s:
+        taken = take_intake(s, desk, withdrawn, TODAY, office_calendar(s))
+    with sessions.begin() as s:
+        notice = make_document(s, desk, taken.case_no, DocumentKind.REFUSAL, TODAY)
+        view = case_view(s, taken.case_no)
+    assert view is not None
+    assert view.status is CaseStatus.WITHDRAWN
+    text = _text(notice.pdf, tmp_path / "refusal.pdf")
+    assert "申请事项告知书" in text
+    assert f"{HEALTH}不予受理通知书" not in text
+    assert "受本机关委托" not in text
+    assert "12345" in text
+    assert _told(sessions)["event.kind"] == "withdrawn"
+
+
+def test_a_correction_the_agreement_leaves_out_is_the_halls_notice(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, tmp_path: Path
+) -> None:
+    """A material missing: the hall tells it once in its own name (补齐材料告知书), the 卫健委 not named as issuer,
+    12345 and the hall's complaint line on it; the platform hears no 受理 date."""
+    request = _accept_only(sessions, desk, platform, tmp_path / "keys")
+    with sessions() as s:
+        stored = current_guide(s, DOCTOR)
+        hall = office_settings(s, "XAM01")
+    assert stored is not None
+    missing = dataclasses.replace(request, checklist=record(request.checklist, stored.bundle.materials[0].code,
+                                                            Receipt.MISSING))  # fmt: skip
+    with sessions.begin() as s:
+        taken = take_intake(s, desk, missing, TODAY, office_calendar(s))
+    with sessions.begin() as s:
+        notice = make_document(s, desk, taken.case_no, DocumentKind.CORRECTION, TODAY)
+    assert taken.decision.outcome is Outcome.CORRECT
+    assert notice.heading.startswith("补齐材料告知书")
+    text = _text(notice.pdf, tmp_path / "correction.pdf")
+    assert "补齐补正通知书" not in text
+    assert "本告知书不是行政机关作出的补正通知或者受理决定" in text
+    assert f"{HEALTH}审批业务专用章" not in text
+    assert "受本机关委托" not in text
+    assert "视为放弃" not in text
+    assert "12345" in text
+    assert hall.complaint_phone in text
+    told = _told(sessions)
+    assert told["event.kind"] == "correction"
+    assert told["case.accepted_on"] == ""
+
+
+def _said(sessions: sessionmaker[Session], case_no: str) -> tuple[str, str]:
+    """The case's state as its page says it, and as the lists (and ``case show``) say it."""
+    with sessions() as s:
+        page = read_case(s, case_no, TODAY)
+        listed = received_cases.is_received(s, case_no)
+    assert page is not None
+    shown = case_status_text(page.view.status, all_received(item.received for item in page.items))
+    return shown, case_status_text(page.view.status, listed)
+
+
+def test_a_correction_the_hall_told_is_named_its_notice_and_its_lapse_threatens_nothing(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, tmp_path: Path
+) -> None:
+    """Its paper the hall's 补齐材料告知书, the case reads 已告知补齐材料 on its page and in the lists, and its lapse
+    ends the 收件 registration, as the paper said, never "视为放弃申请"."""
+    request = _accept_only(sessions, desk, platform, tmp_path / "keys")
+    with sessions() as s:
+        stored = current_guide(s, DOCTOR)
+    assert stored is not None
+    missing = dataclasses.replace(request, checklist=record(request.checklist, stored.bundle.materials[0].code,
+                                                            Receipt.MISSING))  # fmt: skip
+    with sessions.begin() as s:
+        taken = take_intake(s, desk, missing, TODAY, office_calendar(s))
+    assert _said(sessions, taken.case_no) == ("已告知补齐材料", "已告知补齐材料")
+    supervisor = signed_in(sessions, desk)
+    with sessions.begin() as s:
+        view = case_view(s, taken.case_no)
+        assert view is not None
+        assert view.correction_due is not None
+        lapse_correction(s, supervisor, taken.case_no, lapse_day(view.correction_due, office_calendar(s)))
+    assert _said(sessions, taken.case_no) == ("逾期未补齐，本次收件登记已终结",) * 2
