@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from counter.access.account_views import NewAccount
-from counter.access.desk import Desk, DeskIdentity
+from counter.access.desk import Desk
 from counter.access.roles import Role
 from counter.actions.admin.accounts import add_account
 from counter.actions.cases.e_service import agree
+from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.engine import make_engine, make_sessions
 from counter.documents.e_service import ServiceMeans

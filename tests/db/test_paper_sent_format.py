@@ -9,7 +9,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from counter.access.desk import Desk, DeskIdentity
+from counter.access.desk import Desk
+from counter.case.numbers import DeskIdentity
 from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import downgrade, upgrade
 from tests.actions.test_e_service import taken
