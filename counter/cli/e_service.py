@@ -5,6 +5,7 @@ papers made and not served through the region's platform and records as served t
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, Any
 
 from counter.cli.arguments import add_case_no
@@ -93,6 +94,7 @@ def cmd_agree(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from counter.service.e_service import SERVE_ONLINE
     from counter.service.requests import CaseNo
+    from counter.words.e_service import unsealed_sent_text
     from counter.words.punctuation import LIST_JOIN
 
     service = open_service(args)
@@ -104,4 +106,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(DONE_SENT.format(
         case_no=args.case_no, sent=listed(done.sent), waiting=listed(done.waiting), served=listed(done.served)
     ))  # fmt: skip
+    for doc_no, body in done.unsealed:
+        print(unsealed_sent_text(doc_no, body), file=sys.stderr)
     return EXIT_OK

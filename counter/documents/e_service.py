@@ -11,6 +11,8 @@ delivered (for a link, the day it was fetched).  That day is the day of service 
 .Service`, way ``online``), and a period the paper gives runs from it, never from the day it was made or sent.  A
 paper sent again (the platform lost it, the applicant asks) is the same paper: the same bytes, under the same number,
 whose digest the record of the sending keeps; a paper whose bytes differ from those sent is not sent in their place.
+It goes up as the sealed OFD kept for it where its body's seal is here (:class:`PaperFormat`), as its PDF where not,
+and a resend keeps the form first sent.
 
 Plain codes: the faces word them (:mod:`counter.words.e_service`).
 """
@@ -27,6 +29,15 @@ from counter.documents.kinds import DocumentKind
 class ServiceMeans(StrEnum):
     PLATFORM = "platform"  # the applicant's account on the region's platform (its 电子文书 box)
     SMS = "sms"  # an SMS link to the hall's download page, through the platform's gateway
+
+
+class PaperFormat(StrEnum):
+    """The form a paper goes up in.  Its sealed OFD where this machine holds its body's electronic seal (GB/T 38540:
+    the paper itself, with the effect of the sealed paper); else its PDF, an unsealed copy, as before papers were
+    sealed.  A paper keeps the form it was first sent in: a resend is the same bytes."""
+
+    PDF = "pdf"
+    OFD = "ofd"
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,11 +35,13 @@ class EServiceAgreed:
 @dataclass(frozen=True)
 class OnlineServed:
     """What a serving did: the papers the platform took now, those still awaiting its confirmation, and those it
-    confirmed now (recorded as served), by number."""
+    confirmed now (recorded as served), by number; and of those taken, the ones sent as their unsealed PDF for want
+    of their body's electronic seal on the serving machine, with the body."""
 
     sent: tuple[str, ...]
     waiting: tuple[str, ...]
     served: tuple[str, ...]
+    unsealed: tuple[tuple[str, str], ...] = ()
 
 
 def agree_e_service(work: Session, call: Call, request: EServiceAgreed) -> Agreement:
@@ -58,7 +60,7 @@ def serve_online(work: Session, call: Call, request: CaseNo) -> OnlineServed:
     from counter.actions.cases import e_service
 
     done: OnlineRound = e_service.serve_online(work, at_desk(call), request.case_no, call.today)
-    return OnlineServed(done.sent, done.waiting, done.served)
+    return OnlineServed(done.sent, done.waiting, done.served, done.unsealed)
 
 
 # the window serves the papers, as it hands them over (permission_for(PAPER_SERVED_ONLINE))

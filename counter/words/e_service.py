@@ -28,6 +28,14 @@ PROBLEM = {
 REFUSED = tr("办件 {case_no} 不能电子送达：{reason}")
 
 
+def unsealed_sent_text(doc_no: str, body: str) -> str:
+    """Said when a paper went to the platform as its PDF: this machine holds no electronic seal of its body."""
+    return tr(
+        "注意：本机没有{body}的电子印章，文书 {doc_no} 以未加盖电子印章的 PDF 发送，只是电子副本，"
+        "不能代替盖章的纸质文书送达，请另行纸质送达；须由系统管理员为该单位制作电子印章后，文书才能加盖电子印章发送。"
+    ).format(body=body, doc_no=doc_no)
+
+
 def agreed_note_text(note: str) -> str:
     """An agreement's history note (``platform 2026-11-20``) in words; the note as it stands where it is not one."""
     means, _, day = note.partition(" ")

@@ -7,12 +7,20 @@ through the platform's 电子文书 service (:class:`counter.host.outward.paper_
 one sent: a paper is recorded as served (``paper_service``, way ``online``) only once the platform confirms its
 delivery, on the day it names, and its history line says so.  Until then it is not served, whatever was sent.
 
-A resend is the same paper: the paper is read back as it was made (a reprint is the first print's bytes), its SM3
-digest compared with the one kept when it was first sent, and sent under the same key, which the platform keeps once.
+A paper goes up as its sealed OFD where this machine holds its department's electronic seal: the sealed file kept
+for it (:func:`counter.actions.admin.paper_seals.kept_ofd`, sealed at its first need, given back byte for byte after),
+the seal's body, moment and digest in the platform's fields.  Where the seal is not here, it goes up as its PDF, and
+the round names the paper and the body (the window says the paper went unsealed and why).
+
+A resend is the same paper: the paper is read back as it was made (a reprint is the first print's bytes) in the form
+first sent (``paper_sent.doc_format``: a paper sent as its PDF is sent as it again, even once the seal is here), its
+SM3 digest compared with the one kept when it was first sent, and sent under the same key, which the platform keeps
+once.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +51,7 @@ from counter.documents.e_service import (
     Agreement,
     EServiceProblem,
     EServiceRefused,
+    PaperFormat,
     ServiceMeans,
     agreement_note,
     delivery_problem,
@@ -53,7 +62,7 @@ from counter.host.outward.paper_post import Delivery, PaperLink
 from counter.host.outward.platform_client import ReportRequest
 from counter.host.outward.platform_secret import PLATFORM_SECRET
 from counter.outbox.rules import Answer, Outcome, request_key
-from counter.platform.paper_fields import OnlinePaper, paper_fields
+from counter.platform.paper_fields import OnlinePaper, paper_fields, seal_of
 from counter.platform.settings import PlatformSettings
 from counter.sync.sm2 import sm3
 
@@ -61,11 +70,23 @@ from counter.sync.sm2 import sm3
 @dataclass(frozen=True, slots=True)
 class OnlineRound:
     """What one :func:`serve_online` did: the papers sent (or sent again), those still unconfirmed, and those the
-    platform confirmed now, by number."""
+    platform confirmed now, by number; and of those sent, the ones that went as their PDF, unsealed, because this
+    machine holds no electronic seal of their body (number, body)."""
 
     sent: tuple[str, ...] = ()
     waiting: tuple[str, ...] = ()
     served: tuple[str, ...] = ()
+    unsealed: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Due:
+    """A department paper of the case made and not served: its kind, item, record and the item's department."""
+
+    kind: DocumentKind
+    item_code: str
+    record: models.DocumentRecord
+    department: str
 
 
 class Courier:
@@ -133,8 +154,9 @@ def serve_online(
     own = courier is None  # a link of this call's own: closed when done
     courier = courier or Courier()
     try:
-        sent = _sent(session, desk, case, today, courier, settings, agreement.means)
-        return _confirmed(session, desk, case, today, courier, settings, sent)
+        sent, unsealed = _sent(session, desk, case, today, courier, settings, agreement.means)
+        confirmed = _confirmed(session, desk, case, today, courier, settings, sent)
+        return dataclasses.replace(confirmed, unsealed=unsealed)
     finally:
         if own:
             courier.close()
@@ -148,13 +170,16 @@ def _sent(
     courier: Courier,
     settings: PlatformSettings,
     means: ServiceMeans,
-) -> tuple[str, ...]:
-    """Send each department paper made and not served that the platform has not taken yet; the numbers it took."""
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Send each department paper made and not served that the platform has not taken yet; the numbers it took, and
+    those of them sent as their PDF for want of their body's seal here, with the body."""
     sent: list[str] = []
-    for paper in _unserved(session, desk, case, today, means):
-        kept = session.get(models.PaperSent, (case.id, paper.doc_no))
+    unsealed: list[tuple[str, str]] = []
+    for due in _unserved(session, case):
+        kept = session.get(models.PaperSent, (case.id, due.record.doc_no))
         if kept is not None and kept.remote_id:
             continue  # sent and acknowledged: asked after below
+        paper, missing = _paper(session, desk, case, today, means, due, kept)
         if kept is not None and kept.digest != paper.digest:
             raise EServiceRefused(EServiceProblem.CHANGED, case.case_no, paper.doc_no)
         request = _request(settings, f"paper {case.uid} {paper.doc_no} {paper.digest}", paper_fields(paper))
@@ -162,14 +187,16 @@ def _sent(
         if kept is None:
             kept = models.PaperSent(
                 case_id=case.id, doc_no=paper.doc_no, kind=paper.doc_type, item_code=paper.item_code,
-                digest=paper.digest, sent_on=today, remote_id="",
+                digest=paper.digest, doc_format=paper.doc_format, sent_on=today, remote_id="",
             )  # fmt: skip
             session.add(kept)
         if answer.outcome is Outcome.SENT:
             kept.remote_id, kept.sent_on = answer.remote_id, today  # the day the platform took it
             sent.append(paper.doc_no)
+            if missing:
+                unsealed.append((paper.doc_no, missing))
     session.flush()
-    return tuple(sent)
+    return tuple(sent), tuple(unsealed)
 
 
 def _confirmed(
@@ -219,10 +246,8 @@ def _record(
     record_at_desk(session, desk, AuditAction.CASE_CHANGED, case.case_no, detail)
 
 
-def _unserved(
-    session: Session, desk: Desk, case: models.Case, today: dt.date, means: ServiceMeans
-) -> list[OnlinePaper]:
-    """The department papers of the case made and not served, each read back as made, 补正 first."""
+def _unserved(session: Session, case: models.Case) -> list[_Due]:
+    """The department papers of the case made and not served, 补正 first."""
     stored = guide_version(session, case.guide_version_id)
     assert stored is not None  # a case keeps its guide version
     view = case_view(session, case.case_no)
@@ -233,20 +258,38 @@ def _unserved(
         r.kind: r
         for r in session.scalars(select(models.DocumentRecord).where(models.DocumentRecord.case_id == case.id))
     }
-    found: list[OnlinePaper] = []
+    found: list[_Due] = []
     for kind in SERVED_ONLINE:
         for place, item in enumerate(stored.bundle.items, 1):
             record = records.get(record_kind(kind, place))
             if record is None or session.get(models.PaperService, (case.id, record.doc_no)) is not None:
                 continue
-            made = made_document(session, desk, case.case_no, kind, today, item.code)  # as made: the same bytes
-            found.append(
-                OnlinePaper(
-                    case.case_no, item.code, made.doc_no, kind.value, TITLES[kind], departments.get(item.code, ""),
-                    record.issued_on, means.value, sm3(made.pdf).hex(), made.pdf,
-                )
-            )  # fmt: skip
+            found.append(_Due(kind, item.code, record, departments.get(item.code, "")))
     return found
+
+
+def _paper(
+    session: Session,
+    desk: Desk,
+    case: models.Case,
+    today: dt.date,
+    means: ServiceMeans,
+    due: _Due,
+    kept: models.PaperSent | None,
+) -> tuple[OnlinePaper, str]:
+    """The paper to send, read back as made: its sealed OFD where its body's seal is here, else its PDF, or the
+    form it was first sent in (``kept``); and the body whose seal is not here where it goes as its PDF for want of
+    it ("" otherwise)."""
+    as_pdf = kept is not None and kept.doc_format == PaperFormat.PDF.value
+    made = made_document(session, desk, case.case_no, due.kind, today, due.item_code, ofd=not as_pdf)  # as made
+    sealed = bool(made.ofd_sealed_by)  # the sealed file kept for it, the same bytes at each call
+    content = made.ofd if sealed else made.pdf
+    paper = OnlinePaper(
+        case.case_no, due.item_code, made.doc_no, due.kind.value, TITLES[due.kind], due.department,
+        due.record.issued_on, means.value, sm3(content).hex(), content,
+        (PaperFormat.OFD if sealed else PaperFormat.PDF).value, seal_of(content) if sealed else None,
+    )  # fmt: skip
+    return paper, "" if sealed else made.ofd_seal_missing
 
 
 def _request(settings: PlatformSettings, key: str, fields: dict[str, str]) -> ReportRequest:

@@ -26,8 +26,9 @@ class EServiceAgreement(Base):
 
 
 class PaperSent(Base):
-    """A paper of the case sent through the platform, by its number: its kind and item, the SM3 digest of the bytes
-    sent, the day first sent and the platform's id of it ("" until it answered)."""
+    """A paper of the case sent through the platform, by its number: its kind and item, the format and the SM3 digest
+    of the bytes sent (a resend sends them again, never a paper made anew in another format), the day first sent and
+    the platform's id of it ("" until it answered)."""
 
     __tablename__ = "paper_sent"
 
@@ -36,5 +37,8 @@ class PaperSent(Base):
     kind: Mapped[str] = mapped_column(String(40))
     item_code: Mapped[str] = mapped_column(String(24), default="")
     digest: Mapped[str] = mapped_column(String(64))
+    #: ``pdf`` or ``ofd`` (:class:`counter.documents.e_service.PaperFormat`): a paper sent before papers went up
+    #: sealed was sent as its PDF
+    doc_format: Mapped[str] = mapped_column(String(8), default="pdf", server_default="pdf")
     sent_on: Mapped[date] = mapped_column(Date)
     remote_id: Mapped[str] = mapped_column(String(80), default="")
