@@ -22,6 +22,7 @@ from counter.ratings.figures import Figures, Grouping
 from counter.ratings.paper import PaperRating
 from counter.ratings.recorded import RatingRecorded
 from counter.ratings.settings import RatingSettings, SettingProblem
+from counter.ratings.status import RequestState
 from counter.ratings.views import PadCase
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
@@ -95,6 +96,22 @@ def send_to_pad(work: Session, call: Call, request: CaseNo) -> PadCase:
 
 
 SEND_TO_PAD = write("ratings.send_to_pad", Permission.SEND_TO_PAD, send_to_pad, faults=(_REFUSED + "RatingRefused",))
+
+
+@dataclass(frozen=True)
+class RequestId:
+    request_id: int
+
+
+def request_state(work: Session, call: Call, request: RequestId) -> RequestState:
+    """A request this desk asked, as it waits: rated or not, and whether the pad device showing it is still heard
+    from (its held ask renewed), so that the clerk is told a pad that went away and a rating given on it."""
+    from counter.actions.ratings import pad_device
+
+    return pad_device.request_state(work, request.request_id, at_desk(call), call.now)
+
+
+REQUEST_STATE = read("ratings.request_state", Open.ANY_DESK, request_state, faults=(_REFUSED + "RatingRefused",))
 
 
 def record_rating(work: Session, call: Call, request: RecordRating) -> RatingRecorded:
