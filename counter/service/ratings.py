@@ -63,7 +63,10 @@ class KeyInSheet:
 
 
 @dataclass(frozen=True)
-class RecordUnrated:
+class RequestId:
+    """One rating request: the one the pad's time ran out on (``ratings.record_unrated``), the one the desk that asked
+    it reads as it waits (``ratings.request_state``)."""
+
     request_id: int
 
 
@@ -96,11 +99,6 @@ def send_to_pad(work: Session, call: Call, request: CaseNo) -> PadCase:
 
 
 SEND_TO_PAD = write("ratings.send_to_pad", Permission.SEND_TO_PAD, send_to_pad, faults=(_REFUSED + "RatingRefused",))
-
-
-@dataclass(frozen=True)
-class RequestId:
-    request_id: int
 
 
 def request_state(work: Session, call: Call, request: RequestId) -> RequestState:
@@ -161,7 +159,7 @@ def rating_sheet(work: Session, call: Call, request: CaseNo) -> bytes:
 RATING_SHEET = read("ratings.rating_sheet", Permission.PRINT, rating_sheet, faults=(_REFUSED + "RatingRefused",))
 
 
-def record_unrated(work: Session, call: Call, request: RecordUnrated) -> str:
+def record_unrated(work: Session, call: Call, request: RequestId) -> str:
     """The pad's time ran out: the service is recorded as unrated, by the desk that raised the request; its case
     number."""
     from counter.actions.ratings import record

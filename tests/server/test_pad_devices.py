@@ -47,7 +47,6 @@ from counter.service.ratings import (
     Period,
     RatingFiguresAsked,
     RecordRating,
-    RecordUnrated,
     RequestId,
 )
 from counter.service.remote import Remote
@@ -201,7 +200,7 @@ def test_the_rated_clerks_session_any_account_and_another_pad_cannot_answer_a_pa
             session.call(RECORD_RATING, RecordRating(asked.request_id, very))
         assert forged.value.code is SendRefusal.PAD_DEVICE
         with pytest.raises(RatingRefused) as lapsed:
-            session.call(RECORD_UNRATED, RecordUnrated(asked.request_id))
+            session.call(RECORD_UNRATED, RequestId(asked.request_id))
         assert lapsed.value.code is SendRefusal.PAD_DEVICE
     other = keys["PAD_KEY_pad-2"]
     answer = {"request_id": asked.request_id, "choice": {"level": "very_satisfied"}}

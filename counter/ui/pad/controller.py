@@ -42,7 +42,6 @@ from counter.service.ratings import (
     START_PAD,
     PadStart,
     RecordRating,
-    RecordUnrated,
     RequestId,
 )
 from counter.service.requests import CaseNo, Nothing
@@ -410,7 +409,7 @@ class PadController(QObject):
             elif not isinstance(err, Failed):
                 raise err
 
-        self._runner.submit(RECORD_UNRATED, RecordUnrated(request_id), self._desk, owner=self,
+        self._runner.submit(RECORD_UNRATED, RequestId(request_id), self._desk, owner=self,
                             answered=lambda case_no: self.status_changed.emit(case_no, DeskStatus.UNRATED),
                             failed=failed)  # fmt: skip
 
