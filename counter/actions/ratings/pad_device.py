@@ -42,7 +42,7 @@ from counter.ratings.status import DeskStatus, RequestState, SendRefusal
 from counter.ratings.views import PadCase, PadDeviceStart
 
 #: a pad not heard from this long past the end of the ask it held (or of the request it took) has gone away: the
-#: pad program asks again within two seconds of an ask's end or a failed one, the browser's page within three
+#: pad program and the browser's page ask again at once when an ask ends, and two seconds after a failed one
 PAD_AWAY_GRACE = dt.timedelta(seconds=5)
 
 
