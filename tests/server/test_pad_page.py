@@ -153,6 +153,11 @@ def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_un
                 assert any("\u1800" <= char <= "\u18af" for char in driver.find_element(By.ID, "question").text)
             else:
                 assert driver.find_element(By.ID, "question").text == "请您对本次服务作出评价"
+            faces[-1].click()  # a bad face: its reasons asked, on a page within the width too, then chosen again
+            _shown(driver, "reasons")
+            _fits(driver, f"reasons {lang} {size} 150 %")
+            driver.find_element(By.ID, "back").click()
+            _shown(driver, "rating")
             faces[0].click()
             _shown(driver, "thanks")
             _fits(driver, f"thanks {lang} {size} 150 %")
