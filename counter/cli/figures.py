@@ -156,9 +156,11 @@ def figures_json(figures: PeriodFigures, grouping: Grouping | LeagueGroup | None
         "agent_service": agent_service_json(figures.agent_service),
         "channels": {c.channel.value: c.ratings for c in figures.channels},  # first ratings by channel
         "quick_answers": figures.quick_answers,  # pad answers sooner than the question can be read
-        # per clerk, the requests shown on a pad in the period and how many were answered there or lapsed
+        # per clerk, the requests shown on a pad in the period and how many were answered there (quick: of them, how
+        # many sooner than the question can be read) or lapsed
         "requests": [
-            {"clerk": s.clerk, "sent": s.sent, "answered": s.answered, "lapsed": s.lapsed} for s in figures.requests
+            {"clerk": s.clerk, "sent": s.sent, "answered": s.answered, "lapsed": s.lapsed, "quick": s.quick}
+            for s in figures.requests
         ],
     }
 

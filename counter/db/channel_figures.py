@@ -47,7 +47,8 @@ def quick_answers(session: Session, first: dt.date, last: dt.date) -> int:
 
 def request_shares(session: Session, first: dt.date, last: dt.date) -> tuple[RequestShare, ...]:
     """Per clerk, the first-round requests sent from ``first`` to ``last`` (the office's days) and how many were
-    answered on a pad or lapsed there, in the clerks' order.  A request a paper 评价表, a QR rating pulled from the
+    answered on a pad (and of them how many too soon to have read the question) or lapsed there, in the clerks'
+    order.  A request a paper 评价表, a QR rating pulled from the
     region or a default rating answered was never the pad's to answer, and is left out; a rating later removed on
     appeal was still an answer on the pad."""
     q, r, lapse = models.RatingRequest, models.Rating, models.RatingLapse
@@ -62,7 +63,25 @@ def request_shares(session: Session, first: dt.date, last: dt.date) -> tuple[Req
         .group_by(q.clerk)
         .order_by(q.clerk)
     )
+    quick = _quick_by_clerk(session, first, last)
     return tuple(
-        RequestShare(str(clerk), int(sent), int(answered or 0), int(gone or 0))
+        RequestShare(str(clerk), int(sent), int(answered or 0), int(gone or 0), quick.get(str(clerk), 0))
         for clerk, sent, answered, gone in session.execute(stmt)
     )
+
+
+def _quick_by_clerk(session: Session, first: dt.date, last: dt.date) -> dict[str, int]:
+    """Per clerk, the first-round requests sent from ``first`` to ``last`` answered on a pad sooner than a person reads
+    the question (:data:`READING_TIME`); compared as read, as :func:`quick_answers` does."""
+    q, r = models.RatingRequest, models.Rating
+    day = office_day_of(session, q.sent_at, last)
+    stmt = (
+        select(q.clerk, r.rated_at, q.sent_at)
+        .join(r, r.request_id == q.id)
+        .where(q.round == 1, day.between(first, last), r.channel.in_([c.value for c in PAD_CHANNELS]))
+    )
+    counted: dict[str, int] = {}
+    for clerk, rated_at, sent_at in session.execute(stmt):
+        if rated_at - sent_at < READING_TIME:
+            counted[str(clerk)] = counted.get(str(clerk), 0) + 1
+    return counted

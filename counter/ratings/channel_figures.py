@@ -36,13 +36,17 @@ def channel_counts_of(counted: Mapping[str, int]) -> tuple[ChannelCount, ...]:
 @dataclass(frozen=True, slots=True)
 class RequestShare:
     """One clerk's rating requests shown on a pad in the period (the first round, by the day each was sent) and how
-    many the applicant answered there; the rest lapsed unrated or are on the pad still.  A share far below the
+    many the applicant answered there, how many of those too soon to have read the question; the rest lapsed unrated
+    or are on the pad still.  A share far below the
     others' is a window whose applicants are not asked in earnest, or are hurried past the pad."""
 
     clerk: str
     sent: int
     answered: int
     lapsed: int
+    #: of those answered, how many sooner after the request than a person reads the question (:data:`READING_TIME`):
+    #: many at one clerk's window and few at the others' is a pad answered for the applicant there
+    quick: int = 0
 
     @property
     def share(self) -> Fraction | None:

@@ -7,6 +7,7 @@ of these three, and none of them carries the level.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -14,6 +15,16 @@ class DeskStatus(StrEnum):
     PENDING = "pending"  # 评价中: on the pad now
     RATED = "rated"  # 已评价
     UNRATED = "unrated"  # 未评价: the pad's time ran out
+
+
+@dataclass(frozen=True, slots=True)
+class RequestState:
+    """What the desk that asked a rating learns of it while it waits: whether it was rated, and, while it is on a
+    pad device, whether that pad is still heard from (``pad_away``: not, so the clerk checks the pad rather than
+    wait on one that cannot show it).  No level, as ever."""
+
+    status: DeskStatus
+    pad_away: bool = False
 
 
 class SendRefusal(StrEnum):

@@ -10,6 +10,10 @@ under its own key (``Pad-Key``, as ``counter serve add-pad`` printed it), never 
                             pad's requests at the operations' door, ``pad_device``).
 ``POST /v1/pad/unrated``  :class:`counter.service.pads.PadLapse` → the case number.
 
+Each ask for a request keeps the pad's last contact (``hall.pad_heard``): until its wait ends, or, when it takes a
+request, until that request's time on the pad ends.  A pad not heard from past that (and a grace) is said to the
+desk that asked (``ratings.request_state``, :mod:`counter.ui.pad.controller`).
+
 A key of no live pad (unknown, replaced, retired) is refused 401 ``unknown`` before its body is read.  A pad's
 answer keeps no receipt: asked again after its answer was lost, it is refused ``request_closed``, never recorded
 twice.
@@ -38,6 +42,7 @@ from counter.service.operation import Operation
 from counter.service.pads import (
     FIND_PAD,
     PAD_ANSWER,
+    PAD_HEARD,
     PAD_NEXT,
     PAD_START,
     PAD_UNRATED,
@@ -45,6 +50,7 @@ from counter.service.pads import (
     ByPad,
     LapseByPad,
     PadAnswer,
+    PadHeard,
     PadKeyShown,
     PadLapse,
 )
@@ -83,9 +89,11 @@ def pad_routes(service: InProcess, store_faults: tuple[type[Exception], ...]) ->
         except ValueError:
             return _refused(400, "request")
         until = time.monotonic() + wait
+        await run_in_threadpool(service.call, PAD_HEARD, PadHeard(pad, wait))
         while True:
             case = await run_in_threadpool(service.call, PAD_NEXT, ByPad(pad))
-            if case is not None:
+            if case is not None:  # the pad shows it and asks nothing more until it is answered or its time is out
+                await run_in_threadpool(service.call, PAD_HEARD, PadHeard(pad, case.timeout_seconds))
                 return Response(json.dumps(encode(case, PadCase), ensure_ascii=False), media_type="application/json")
             if time.monotonic() >= until:
                 return Response(status_code=204)

@@ -7,6 +7,7 @@ routes (:mod:`counter.server.pad_routes`), which alone ask the ``hall.`` operati
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -130,6 +131,15 @@ class ByPad:
 
 
 @dataclass(frozen=True)
+class PadHeard:
+    """A pad route's ask, heard: the pad, and how long it may now be silent (its held ask's wait, or the time on the
+    pad of the request it took)."""
+
+    pad: PadFound
+    seconds: float
+
+
+@dataclass(frozen=True)
 class AnswerByPad:
     pad: PadFound
     answer: PadAnswer
@@ -139,6 +149,17 @@ class AnswerByPad:
 class LapseByPad:
     pad: PadFound
     lapse: PadLapse
+
+
+def pad_heard(work: Session, call: Call, request: PadHeard) -> None:
+    """The pad's last contact kept: the desk that asked its rating is told when it stops asking."""
+    from counter.actions.admin import hall_pads
+
+    hall_pads.pad_heard(work, request.pad.name, call.now + dt.timedelta(seconds=request.seconds))
+
+
+# asked at each of the pad's asks for a request: safe to repeat, its answer nothing
+PAD_HEARD = write("hall.pad_heard", Open.IN_ACTION, pad_heard, receipt=False)
 
 
 def pad_start(work: Session, call: Call, request: ByPad) -> PadDeviceStart:

@@ -22,6 +22,7 @@ from counter.ratings.figures import Figures, Grouping
 from counter.ratings.paper import PaperRating
 from counter.ratings.recorded import RatingRecorded
 from counter.ratings.settings import RatingSettings, SettingProblem
+from counter.ratings.status import RequestState
 from counter.ratings.views import PadCase
 from counter.service.call import Call, at_desk
 from counter.service.operation import Open, read, write
@@ -62,7 +63,10 @@ class KeyInSheet:
 
 
 @dataclass(frozen=True)
-class RecordUnrated:
+class RequestId:
+    """One rating request: the one the pad's time ran out on (``ratings.record_unrated``), the one the desk that asked
+    it reads as it waits (``ratings.request_state``)."""
+
     request_id: int
 
 
@@ -95,6 +99,17 @@ def send_to_pad(work: Session, call: Call, request: CaseNo) -> PadCase:
 
 
 SEND_TO_PAD = write("ratings.send_to_pad", Permission.SEND_TO_PAD, send_to_pad, faults=(_REFUSED + "RatingRefused",))
+
+
+def request_state(work: Session, call: Call, request: RequestId) -> RequestState:
+    """A request this desk asked, as it waits: rated or not, and whether the pad device showing it is still heard
+    from (its held ask renewed), so that the clerk is told a pad that went away and a rating given on it."""
+    from counter.actions.ratings import pad_device
+
+    return pad_device.request_state(work, request.request_id, at_desk(call), call.now)
+
+
+REQUEST_STATE = read("ratings.request_state", Open.ANY_DESK, request_state, faults=(_REFUSED + "RatingRefused",))
 
 
 def record_rating(work: Session, call: Call, request: RecordRating) -> RatingRecorded:
@@ -144,7 +159,7 @@ def rating_sheet(work: Session, call: Call, request: CaseNo) -> bytes:
 RATING_SHEET = read("ratings.rating_sheet", Permission.PRINT, rating_sheet, faults=(_REFUSED + "RatingRefused",))
 
 
-def record_unrated(work: Session, call: Call, request: RecordUnrated) -> str:
+def record_unrated(work: Session, call: Call, request: RequestId) -> str:
     """The pad's time ran out: the service is recorded as unrated, by the desk that raised the request; its case
     number."""
     from counter.actions.ratings import record

@@ -158,16 +158,21 @@ def channels_line(counts: Sequence[ChannelCount], quick: int = 0) -> str:
 REQUEST_SHARES = tr("评价器上的评价请求（按发出请求的窗口人员，本期发出）：{clerks}")
 REQUEST_SHARES_NONE = tr("评价器上的评价请求（按发出请求的窗口人员，本期发出）：本期没有发出评价请求。")
 REQUEST_SHARE = tr("{clerk} 发出 {sent}、已评价 {answered}（{share}）、超时未评价 {lapsed}")
+#: after a clerk's share, said only when some of the clerk's requests were answered sooner than the question is read
+REQUEST_SHARE_QUICK = tr("、其中不足{seconds}秒即作答 {quick}（请核实）")
 
 
 def request_shares_line(shares: Sequence[RequestShare]) -> str:
-    """Per clerk, the requests shown on a pad and the share answered there, under the figures of the command and of
-    the window alike: a clerk whose applicants seldom answer stands out beside the others."""
+    """Per clerk, the requests shown on a pad and the share answered there (and how many of those too soon to have
+    read the question), under the figures of the command and of the window alike: a clerk whose applicants seldom
+    answer, or answer at once, stands out beside the others."""
     if not shares:
         return REQUEST_SHARES_NONE
+    seconds = int(READING_TIME.total_seconds())
     parts = (
         REQUEST_SHARE.format(clerk=s.clerk, sent=s.sent, answered=s.answered, share=percent_text(s.share),
                              lapsed=s.lapsed)
+        + (REQUEST_SHARE_QUICK.format(seconds=seconds, quick=s.quick) if s.quick else "")
         for s in shares
     )  # fmt: skip
     return REQUEST_SHARES.format(clerks=CLAUSE_JOIN.join(parts))

@@ -119,11 +119,40 @@ def test_the_share_of_pad_requests_answered_is_counted_per_clerk(sessions: sessi
     assert shares["巴雅尔"] == RequestShare("巴雅尔", sent=3, answered=2, lapsed=1)
     assert shares["阿拉坦"] == RequestShare("阿拉坦", sent=2, answered=0, lapsed=1)
     assert shares["巴雅尔"].share == Fraction(2, 3)
-    assert {"clerk": "巴雅尔", "sent": 3, "answered": 2, "lapsed": 1} in figures_json(figures)["requests"]
+    assert {"clerk": "巴雅尔", "sent": 3, "answered": 2, "lapsed": 1, "quick": 0} in figures_json(figures)["requests"]
     said = "巴雅尔 发出 3、已评价 2（66.7%）、超时未评价 1；"
     assert said in request_shares_line(figures.requests)
     assert said in figures_text(figures)
     assert "阿拉坦 发出 2、已评价 0（0.0%）、超时未评价 1" in figures_text(figures)
+
+
+def test_answers_too_quick_to_have_read_the_question_are_counted_per_clerk(
+    sessions: sessionmaker[Session], clock: Clock
+) -> None:
+    """The window where a pad is answered for the applicant stands out: 巴雅尔's request answered a second after it was
+    sent is counted at 巴雅尔, the one answered after twenty seconds at nobody, 阿拉坦's read answer neither."""
+    with sessions() as session:
+        cases = list(session.scalars(select(models.Case.case_no).order_by(models.Case.id)))[:3]
+    bayar, altan = dataclasses.replace(DESK, clerk="巴雅尔"), dataclasses.replace(DESK, clerk="阿拉坦")
+    with sessions.begin() as session:
+        calendar = office_calendar(session)
+        for case_no, clerk, seconds in ((cases[0], bayar, 1), (cases[1], bayar, 20), (cases[2], altan, 20)):
+            shown = send_to_pad(session, case_no, clerk, clock())
+            clock.advance(seconds=seconds)
+            record_rating(session, shown.request_id, RatingChoice(Level.VERY_SATISFIED), clerk, clock(), calendar)
+    with sessions() as session:
+        figures = period_figures(session, TODAY, TODAY, Grouping.CLERK, TODAY, desk=DESK)
+    shares = {s.clerk: s for s in figures.requests}
+    assert shares["巴雅尔"] == RequestShare("巴雅尔", sent=2, answered=2, lapsed=0, quick=1)
+    assert shares["阿拉坦"] == RequestShare("阿拉坦", sent=1, answered=1, lapsed=0, quick=0)
+    assert figures.quick_answers == 1  # the period's, over every clerk, as before
+    assert {"clerk": "巴雅尔", "sent": 2, "answered": 2, "lapsed": 0, "quick": 1} in figures_json(figures)["requests"]
+    said = "巴雅尔 发出 2、已评价 2（100.0%）、超时未评价 0、其中不足3秒即作答 1（请核实）"
+    assert said in request_shares_line(figures.requests)
+    assert said in figures_text(figures)
+    line = request_shares_line(figures.requests)
+    assert "阿拉坦 发出 1、已评价 1（100.0%）、超时未评价 0" in line
+    assert line.count("即作答") == 1  # said at 巴雅尔's alone
 
 
 def test_a_period_without_pad_requests_says_so() -> None:

@@ -83,7 +83,7 @@ from counter.service.ratings import (
     KeyInSheet,
     Period,
     RecordRating,
-    RecordUnrated,
+    RequestId,
 )
 from counter.service.rectifications import (
     DECIDE_APPEAL,
@@ -294,7 +294,7 @@ def test_a_pad_request_is_answered_only_by_the_desk_that_raised_it(hall: Hall, c
         other.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.VERY_SATISFIED)))
     assert forged.value.code is SendRefusal.OTHER_DESK
     with pytest.raises(RatingRefused) as lapsed:
-        other.call(RECORD_UNRATED, RecordUnrated(pad.request_id))
+        other.call(RECORD_UNRATED, RequestId(pad.request_id))
     assert lapsed.value.code is SendRefusal.OTHER_DESK
     clerk.call(RECORD_RATING, RecordRating(pad.request_id, RatingChoice(Level.SATISFIED)))
 

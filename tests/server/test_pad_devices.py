@@ -29,7 +29,8 @@ from counter.ratings.choice import RatingChoice
 from counter.ratings.figures import Grouping
 from counter.ratings.levels import Channel, Level
 from counter.ratings.refusals import RatingRefused
-from counter.ratings.status import SendRefusal
+from counter.ratings.status import DeskStatus, RequestState, SendRefusal
+from counter.ratings.views import PadCase
 from counter.server.secrets_hash import digest
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, TakeIntake
@@ -41,17 +42,20 @@ from counter.service.ratings import (
     RATING_FIGURES,
     RECORD_RATING,
     RECORD_UNRATED,
+    REQUEST_STATE,
     SEND_TO_PAD,
     Period,
     RatingFiguresAsked,
     RecordRating,
-    RecordUnrated,
+    RequestId,
 )
 from counter.service.remote import Remote
 from counter.service.requests import BundleCode, CaseNo, Nothing
+from counter.ui.door.runner import Runner
+from counter.ui.pad.controller import PadController
 from counter.ui.pad.device import PadDevice
 from counter.ui.pad.pad_window import PadPage
-from counter.ui.pad.words import PAD_DEVICE_AWAY
+from counter.ui.pad.words import DESK_RATING_PAD_AWAY, PAD_DEVICE_AWAY
 from tests.conftest import made_database
 from tests.pg_server import free_port
 from tests.server.hall_server import HALL_PASSWORD, HallServer, add_pad, counter, hall_server
@@ -196,7 +200,7 @@ def test_the_rated_clerks_session_any_account_and_another_pad_cannot_answer_a_pa
             session.call(RECORD_RATING, RecordRating(asked.request_id, very))
         assert forged.value.code is SendRefusal.PAD_DEVICE
         with pytest.raises(RatingRefused) as lapsed:
-            session.call(RECORD_UNRATED, RecordUnrated(asked.request_id))
+            session.call(RECORD_UNRATED, RequestId(asked.request_id))
         assert lapsed.value.code is SendRefusal.PAD_DEVICE
     other = keys["PAD_KEY_pad-2"]
     answer = {"request_id": asked.request_id, "choice": {"level": "very_satisfied"}}
@@ -306,3 +310,75 @@ def test_the_pad_program_says_a_server_it_cannot_reach(qtbot: QtBot, tmp_path: P
         qtbot.waitUntil(lambda: device.pad.idle.notice == PAD_DEVICE_AWAY, timeout=10_000)
     finally:
         device.stop()
+
+
+def test_the_desk_reads_its_pad_gone_silent_and_the_answer_it_recorded_once(
+    pad_hall: tuple[HallServer, str, dict[str, str]],
+) -> None:
+    """pad-3 at desk 2 holds an ask of one second and goes silent: desk 2's read of its request says the pad away
+    once the ask's second and the grace have passed, and not before; the pad asks again and takes the request, and
+    the read says it is back; its answer is read as rated, and a second answer is refused, one rating kept."""
+    server, url, _keys = pad_hall
+    key = add_pad(url, "pad-3", dict(os.environ, COUNTER_HOME=str(server.log.parent / "home")))
+    server.desk("2", "sup1", HALL_PASSWORD).call(PAIR_PAD, PairPad("pad-3", "2"))
+    assert pad_post(server, "/v1/pad/next?wait=1", key) == (204, None)
+    heard = time.monotonic()  # its ask ended: it is due again by now, and the grace after
+    clerk = server.desk("2", "clerk2", HALL_PASSWORD)
+    case_no = _taken(clerk)
+    asked = clerk.call(SEND_TO_PAD, CaseNo(case_no))
+    assert asked.pad_device == "pad-3"
+    state = RequestId(asked.request_id)
+    assert clerk.call(REQUEST_STATE, state) == RequestState(DeskStatus.PENDING, pad_away=False)
+    while clerk.call(REQUEST_STATE, state).pad_away is False:
+        assert time.monotonic() - heard < 15, "the silent pad never read as away"
+        time.sleep(0.25)
+    assert time.monotonic() - heard >= 4  # the grace (5 s past the end of its ask) was waited, less the ask's own
+    with pytest.raises(RatingRefused) as other:  # another desk reads nothing of it
+        server.desk("1", "clerk1", HALL_PASSWORD).call(REQUEST_STATE, state)
+    assert other.value.code is SendRefusal.OTHER_DESK
+    status, shown = pad_post(server, "/v1/pad/next?wait=5", key)  # back: it takes the request at once
+    assert (status, shown["request_id"]) == (200, asked.request_id)
+    assert clerk.call(REQUEST_STATE, state) == RequestState(DeskStatus.PENDING, pad_away=False)
+    answer = {"request_id": asked.request_id, "choice": {"level": "satisfied"}}
+    assert pad_post(server, "/v1/pad/answer", key, answer)[0] == 200
+    assert clerk.call(REQUEST_STATE, state) == RequestState(DeskStatus.RATED)
+    again = pad_post(server, "/v1/pad/answer", key, answer)  # its reply lost, sent again: recorded once
+    assert (again[0], again[1]["values"]["code"]) == (422, "request_closed")
+    assert _ratings_of(url, case_no) == [("satisfied", "hall_tablet", "乌兰", "2", "pad-3", "pad:pad-3")]
+
+
+def test_the_desks_status_line_says_its_pad_away_and_the_rating_received(
+    pad_hall: tuple[HallServer, str, dict[str, str]], qtbot: QtBot
+) -> None:
+    """Desk 2's F9 with pad-4 paired and never heard from: its status line says the pad is not connected; the pad
+    asks and takes the request, and the line says the request again; the pad's answer is said as 已评价."""
+    server, url, _keys = pad_hall
+    key = add_pad(url, "pad-4", dict(os.environ, COUNTER_HOME=str(server.log.parent / "home")))
+    server.desk("2", "sup1", HALL_PASSWORD).call(PAIR_PAD, PairPad("pad-4", "2"))
+    clerk = server.desk("2", "clerk2", HALL_PASSWORD)
+    case_no = _taken(clerk)
+    desk = Desk(DeskIdentity("XAM01", "2"), "乌兰", Actor("clerk2", "乌兰", frozenset({Role.CLERK})))
+    controller = PadController(Runner(clerk), desk)
+    qtbot.addWidget(controller.pad)
+    qtbot.addWidget(controller.status_label)
+    controller.watch.setInterval(100)
+    shown: list[PadCase] = []
+    controller.asked.connect(shown.append)
+    try:
+        with qtbot.waitSignal(controller.pad_away, timeout=10_000) as away:
+            controller.send_case(case_no)
+        assert away.args == [case_no]
+        assert DESK_RATING_PAD_AWAY.format(case_no=case_no) in controller.status_label.text()
+        assert "评价器未连接" in controller.status_label.text()
+        with qtbot.waitSignal(controller.asked, timeout=10_000):  # the pad back: the request named again
+            assert pad_post(server, "/v1/pad/next?wait=5", key)[0] == 200
+        assert "评价中" in controller.status_label.text()
+        answer = {"request_id": shown[0].request_id, "choice": {"level": "very_satisfied"}}
+        with qtbot.waitSignal(controller.status_changed, timeout=10_000) as rated:
+            assert pad_post(server, "/v1/pad/answer", key, answer)[0] == 200
+        assert rated.args == [case_no, DeskStatus.RATED]
+        assert controller.status_label.text() == f"好差评：已评价（办件 {case_no}）"
+        assert not controller.watch.isActive()  # nothing more read once it is answered
+    finally:
+        controller.stop()
+    assert _ratings_of(url, case_no) == [("very_satisfied", "hall_tablet", "乌兰", "2", "pad-4", "pad:pad-4")]

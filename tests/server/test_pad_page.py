@@ -96,6 +96,23 @@ def _style(driver: WebDriver, element: str, prop: str) -> str:
     return str(driver.execute_script(f"return getComputedStyle(document.getElementById('{element}'))['{prop}']"))
 
 
+#: what of the shown page stands past the viewport's right edge (its id or tag and its right edge), and how wide the
+#: document scrolls against the viewport's width: a tablet's kiosk shows no sideways scroll bar to drag
+_OVERFLOW = """
+const page = [...document.querySelectorAll('.page')].find((p) => !p.hidden);
+const past = [...page.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5)
+  .map((e) => `${e.id || e.className || e.tagName}:${Math.round(e.getBoundingClientRect().right)}`);
+return [document.scrollingElement.scrollWidth, innerWidth, page.scrollWidth, page.clientWidth, past];
+"""
+
+
+def _fits(driver: WebDriver, what: str) -> None:
+    """Nothing of the shown page past the viewport's right edge: no sideways scroll of the document, nor of the page
+    inside it."""
+    width, inner, page_width, page_inner, past = driver.execute_script(_OVERFLOW)
+    assert (width <= inner, page_width <= page_inner, past) == (True, True, []), (what, width, inner, page_width)
+
+
 def _open(driver: WebDriver, server: HallServer, key: str, lang: str, text: int) -> None:
     driver.get(f"https://localhost:{server.port}/pad#key={key}&lang={lang}&text={text}")
     _shown(driver, "idle")
@@ -116,6 +133,7 @@ def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_un
             for text in (100, 150):
                 _open(driver, server, key, lang, text)
                 measured[f"idle-{text}"] = float(_style(driver, "welcome", "fontSize").removesuffix("px"))
+                _fits(driver, f"idle {lang} {size} {text} %")
             case_no = _taken(clerk)
             asked_at = time.monotonic()
             clerk.call(SEND_TO_PAD, CaseNo(case_no))
@@ -124,6 +142,7 @@ def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_un
             print(f"pad page {lang} {size[0]}×{size[1]}: the request shown {shown_in:.2f} s after the clerk asked")
             if SHOTS is not None:
                 driver.save_screenshot(str(SHOTS / f"pad-page-{lang}-{size[0]}x{size[1]}.png"))
+            _fits(driver, f"rating {lang} {size} 150 %")
             card = driver.find_element(By.ID, "card").text
             assert "阿拉坦其其格·孟和巴雅尔" in card  # the clerk's whole name, on the card
             assert "测**" in card  # the applicant's masked name beside the time taken: hers, and nobody else's
@@ -134,8 +153,14 @@ def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_un
                 assert any("\u1800" <= char <= "\u18af" for char in driver.find_element(By.ID, "question").text)
             else:
                 assert driver.find_element(By.ID, "question").text == "请您对本次服务作出评价"
+            faces[-1].click()  # a bad face: its reasons asked, on a page within the width too, then chosen again
+            _shown(driver, "reasons")
+            _fits(driver, f"reasons {lang} {size} 150 %")
+            driver.find_element(By.ID, "back").click()
+            _shown(driver, "rating")
             faces[0].click()
             _shown(driver, "thanks")
+            _fits(driver, f"thanks {lang} {size} 150 %")
             sizes[size] = measured
             # recorded under pad-1's key, the pad named, as given on the hall's tablet (not the second screen's
             # 政务大厅其他终端), for the case's clerk

@@ -94,3 +94,11 @@ def list_pads(session: Session) -> list[PadView]:
     """Every pad registered, by name: where each is paired, and which are retired."""
     rows = session.scalars(select(models.HallPad).order_by(models.HallPad.name))
     return [PadView(row.name, row.desk_no or "", row.retired_at is not None) for row in rows]
+
+
+def pad_heard(session: Session, name: str, until: dt.datetime) -> None:
+    """Pad ``name`` was heard from, and is to be heard from again by ``until`` (the end of the ask it holds, or of
+    the time on the pad of the request it took): past that and a grace, the desk that asked is told it went away."""
+    row = session.get(models.HallPad, name)
+    if row is not None:
+        row.heard_until = until

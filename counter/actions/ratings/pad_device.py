@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from counter.access.desk import Desk
@@ -32,14 +32,18 @@ from counter.calendar.workdays import WorkCalendar
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.rating_page import site_rating_page
-from counter.db.rating_store import RequestRow, add_lapse, open_pad_requests
+from counter.db.rating_store import RequestRow, add_lapse, open_pad_requests, request_row, to_utc
 from counter.ratings.choice import RatingChoice
 from counter.ratings.levels import Channel
 from counter.ratings.recorded import RatingRecorded
 from counter.ratings.refusals import RatingRefused
 from counter.ratings.settings import RatingMode
-from counter.ratings.status import SendRefusal
+from counter.ratings.status import DeskStatus, RequestState, SendRefusal
 from counter.ratings.views import PadCase, PadDeviceStart
+
+#: a pad not heard from this long past the end of the ask it held (or of the request it took) has gone away: the
+#: pad program and the browser's page ask again at once when an ask ends, and two seconds after a failed one
+PAD_AWAY_GRACE = dt.timedelta(seconds=5)
 
 
 def pad_start(session: Session, pad: PadFound) -> PadDeviceStart:
@@ -108,3 +112,25 @@ def record_pad_unrated(session: Session, pad: PadFound, request_id: int, now: dt
     request, _staff_no = _pads_request(session, pad, request_id)
     add_lapse(session, request.id, now)
     return request.case_no
+
+
+def request_state(session: Session, request_id: int, desk: Desk, now: dt.datetime) -> RequestState:
+    """The state of a request ``desk`` asked, as it waits for its answer: rated, unrated or pending, and, pending on a
+    pad device, whether the pad is still heard from.  Another desk's request is refused ``other_desk``."""
+    request = request_row(session, request_id)
+    if request is None:
+        raise RatingRefused(SendRefusal.NO_REQUEST)
+    if (request.site_code, request.desk_no) != (desk.identity.site_code, desk.identity.desk_no):
+        raise RatingRefused(SendRefusal.OTHER_DESK, request.case_no)
+    belongs = session.get(models.PadRequest, request.id)
+    if request.status is not DeskStatus.PENDING or belongs is None:
+        return RequestState(request.status)
+    pad = models.HallPad
+    heard = session.scalar(
+        select(
+            exists().where(
+                pad.name == belongs.pad, pad.retired_at.is_(None), pad.heard_until >= to_utc(now - PAD_AWAY_GRACE)
+            )
+        )
+    )
+    return RequestState(request.status, pad_away=not heard)

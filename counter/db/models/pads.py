@@ -18,7 +18,9 @@ from counter.db.models.base import Base, utcnow
 
 class HallPad(Base):
     """A pad device registered at the server: its name, its key's hash, the desk it is paired to (None: none yet, or
-    no longer), and when it was retired (its key then opens nothing)."""
+    no longer), when it was retired (its key then opens nothing), and until when it was last heard from: the end of
+    the ask it holds for its next request, or of the time on the pad of the request it took (None: never heard), so
+    that the desk that asked a rating is told a pad that went away."""
 
     __tablename__ = "hall_pad"
 
@@ -27,6 +29,7 @@ class HallPad(Base):
     desk_no: Mapped[str | None] = mapped_column(String(4), nullable=True, unique=True)
     registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    heard_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class PadRequest(Base):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen, QWindow
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from shiboken6 import isValid
@@ -31,17 +31,18 @@ from counter.ratings.levels import is_bad
 from counter.ratings.recorded import RatingRecorded
 from counter.ratings.refusals import ChoiceRefused, RatingRefused
 from counter.ratings.settings import RatingSettings
-from counter.ratings.status import DeskStatus
+from counter.ratings.status import DeskStatus, RequestState
 from counter.ratings.views import PadCase
 from counter.service.ratings import (
     CLOSE_STALE,
     RECORD_RATING,
     RECORD_UNRATED,
+    REQUEST_STATE,
     SEND_TO_PAD,
     START_PAD,
     PadStart,
     RecordRating,
-    RecordUnrated,
+    RequestId,
 )
 from counter.service.requests import CaseNo, Nothing
 from counter.ui.door.refused import refusal_text
@@ -59,6 +60,7 @@ from counter.ui.pad.words import (
     DESK_RATING_CASE,
     DESK_RATING_FAILED,
     DESK_RATING_NONE,
+    DESK_RATING_PAD_AWAY,
     DESK_RATING_PAD_BUSY,
     DESK_RATING_SENDING,
     DESK_RATING_STATUS,
@@ -68,6 +70,10 @@ from counter.ui.words import RUNNER_BUSY
 from counter.words.ratings import RATING_DESK_STATUS, RATING_REFUSAL
 
 log = logging.getLogger(__name__)
+
+#: how often the desk reads the state of its request on a pad device while it waits: the rating given there, or the
+#: pad gone away, is said within this (one small read, and only while a request waits)
+WATCH_MS = 3000
 
 
 class DeskRatingLabel(QLabel):
@@ -92,6 +98,11 @@ class DeskRatingLabel(QLabel):
         shown = DESK_RATING_ASKED.format(case_no=case.case_no, bundle=case.bundle_name, name=case.rater_masked)
         self.setText(DESK_RATING_STATUS.format(status=shown))
 
+    def on_pad_away(self, case_no: str) -> None:
+        """The desk's pad device stopped asking the server while the request waits: the clerk checks the pad."""
+        self.setText(DESK_RATING_STATUS.format(status=DESK_RATING_PAD_AWAY.format(case_no=case_no)))
+        self.setStyleSheet(scaled("QLabel { padding: 0px 12px; color: #9b1c13; font-weight: bold; }"))
+
     def on_refused(self, message: str) -> None:
         self.setText(message)
         self.setStyleSheet(scaled("QLabel { padding: 0px 12px; color: #9b1c13; font-weight: bold; }"))
@@ -102,6 +113,7 @@ class PadController(QObject):
     refused = Signal(str)  # why a case did not go to the pad, for the clerk
     sending = Signal(str)  # F9's case, asked now: named before the pad shows it
     asked = Signal(object)  # PadCase: on the pad now, named with its bundle and the masked name
+    pad_away = Signal(str)  # the case whose pad device stopped asking the server while it waits
 
     def __init__(
         self,
@@ -137,6 +149,12 @@ class PadController(QObject):
         self.on_screen = False  # full screen on its own screen, or sharing the clerk's
         self._return_to: QWidget | None = None  # the clerk's window active before the pad came up
         self._clerk_window: QWindow | None = None  # the clerk's window that last had the keyboard
+        # the request on the desk's pad device, read every WATCH_MS while it waits: its answer or its pad gone away
+        self._watched: PadCase | None = None
+        self._watched_away = False
+        self._looking = False  # a read of its state is under way
+        self.watch = QTimer(self)
+        self.watch.setInterval(WATCH_MS)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -151,6 +169,8 @@ class PadController(QObject):
         self.refused.connect(self.status_label.on_refused)
         self.sending.connect(self.status_label.on_sending)
         self.asked.connect(self.status_label.on_asked)
+        self.pad_away.connect(self.status_label.on_pad_away)
+        self.watch.timeout.connect(self.on_watch)
 
     def start(self) -> None:
         """Close what a stopped pad left open, and show the pad, idle, on its screen, once that has answered."""
@@ -188,6 +208,8 @@ class PadController(QObject):
         A face tapped for the service on the pad is recorded first: it is the applicant's rating, whoever closes the
         desk.  A service with no face tapped stays open; the next start records it as unrated.
         """
+        self._watched = None
+        self.watch.stop()
         if self.pad.tapped is not None:
             self.pad.give_up()
         if self.speaker is not None:
@@ -328,6 +350,7 @@ class PadController(QObject):
 
         def closed(lapsed: tuple[str, ...]) -> None:
             for stale in lapsed:
+                self._unwatch(stale)
                 self.status_changed.emit(stale, DeskStatus.UNRATED)
             self._runner.submit(SEND_TO_PAD, CaseNo(case_no), self._desk, DESK_RATING_FAILED, owner=self,
                                 answered=sent, failed=refused)  # fmt: skip
@@ -338,6 +361,9 @@ class PadController(QObject):
                 self.status_changed.emit(case.case_no, DeskStatus.PENDING)
                 self.asked.emit(case)
                 went.append(True)
+                self._watched, self._watched_away = case, False
+                self.watch.start()
+                self.on_watch()
                 return
             self.pad.show_case(case)
             self._show_for_rating()
@@ -383,6 +409,46 @@ class PadController(QObject):
             elif not isinstance(err, Failed):
                 raise err
 
-        self._runner.submit(RECORD_UNRATED, RecordUnrated(request_id), self._desk, owner=self,
+        self._runner.submit(RECORD_UNRATED, RequestId(request_id), self._desk, owner=self,
                             answered=lambda case_no: self.status_changed.emit(case_no, DeskStatus.UNRATED),
                             failed=failed)  # fmt: skip
+
+    # --- the request on the desk's pad device -----------------------------------------------------------------------
+
+    def on_watch(self) -> None:
+        """Read the state of the request on the pad device (``ratings.request_state``), in the background."""
+        case = self._watched
+        if case is None or self._looking:
+            return
+        self._looking = True
+
+        def read(state: RequestState) -> None:
+            self._looking = False
+            self.on_request_state(case, state)
+
+        def failed(err: Exception) -> None:  # the server away is the desk's own to say; the next look tries again
+            self._looking = False
+            if not isinstance(err, Failed | RatingRefused):
+                raise err
+
+        self._runner.submit(REQUEST_STATE, RequestId(case.request_id), self._desk, background=True, owner=self,
+                            answered=read, failed=failed)  # fmt: skip
+
+    def on_request_state(self, case: PadCase, state: RequestState) -> None:
+        """The pad's answer (or its lapse) said to the clerk and the watch ended; the pad gone away, or back, said."""
+        if self._watched is None or self._watched.request_id != case.request_id:
+            return  # another request is watched now
+        if state.status is not DeskStatus.PENDING:
+            self._unwatch(case.case_no)
+            self.status_changed.emit(case.case_no, state.status)
+        elif state.pad_away != self._watched_away:
+            self._watched_away = state.pad_away
+            if state.pad_away:
+                self.pad_away.emit(case.case_no)
+            else:
+                self.asked.emit(case)
+
+    def _unwatch(self, case_no: str) -> None:
+        if self._watched is not None and self._watched.case_no == case_no:
+            self._watched = None
+            self.watch.stop()

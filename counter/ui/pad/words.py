@@ -17,6 +17,8 @@ DESK_RATING_CASE = tr("{status}（办件 {case_no}）")
 DESK_RATING_SENDING = tr("正在请申请人评价办件 {case_no}")
 DESK_RATING_ASKED = tr("评价中（办件 {case_no}，{bundle}，申请人 {name}）")
 DESK_RATING_PAD_BUSY = tr("评价器正在评价办件 {case_no}，请稍候")
+#: the desk's pad device has stopped asking the server while its request waits: it cannot show it nor send the answer
+DESK_RATING_PAD_AWAY = tr("评价器未连接，请检查评价器（办件 {case_no} 仍在评价中）")
 DESK_RATING_FAILED = tr("评价请求没有发出：{fault}")
 DESK_RATING_ALERT = tr("新的差评待整改：办件 {case_no}（{desk_no}号窗口），须在{due}前核实整改")
 

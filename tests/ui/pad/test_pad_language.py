@@ -120,6 +120,22 @@ def test_every_reason_the_pad_offers_by_default_has_its_mongolian() -> None:
         assert not han(words(prompt)), prompt
 
 
+def test_every_word_of_the_pad_has_its_mongolian() -> None:
+    """Every line of :mod:`counter.words.pad` (both pads' words, the device's own lines of a lost connection and a
+    refused key included) is in mn.po, in Mongolian script alone; the Chinese welcome is the Chinese line the idle
+    page shows beneath the Mongolian greeting, in both languages."""
+    from counter.words import pad as pad_words
+
+    words = words_in("mn")
+    lines = [(name, line) for name, value in vars(pad_words).items() if name.isupper()
+             for line in (value if isinstance(value, tuple) else (value,))]  # fmt: skip
+    assert ("PAD_DEVICE_AWAY", pad_words.PAD_DEVICE_AWAY) in lines
+    missing = [name for name, line in lines if name != "PAD_WELCOME" and not mongolian(words(line))]
+    assert missing == []
+    chinese = [name for name, line in lines if name != "PAD_WELCOME" and han(words(line))]
+    assert chinese == []
+
+
 def test_a_chinese_pad_is_as_before(qtbot: QtBot, pad_font: str | None) -> None:
     pad = PadWindow()
     qtbot.addWidget(pad)
