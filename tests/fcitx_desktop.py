@@ -58,7 +58,7 @@ Layout=
 SESSION = {"QT_IM_MODULE": "fcitx", "XMODIFIERS": "@im=fcitx", "GTK_IM_MODULE": "fcitx"}
 WAIT = 60  # seconds any one step may take on a busy machine before the test gives up
 MAIN_WINDOW = "综合受理窗口"
-INTAKE_WINDOW = "^受理："
+INTAKE_WINDOW = "^(受理|收件)："  # the act the hall's papers name: 收件 where it only receives the items
 CLERK = "乌兰"
 
 

@@ -35,6 +35,8 @@ FIXTURE_CATALOG = HERE / "catalog"
 REAL_FONTS = HERE.parent.parent / "counter" / "resources" / "fonts"
 REAL_PLATFORM = REAL_FONTS.parent / "platform"
 SYNC_TIMEOUT_MS = 30_000
+#: the main windows :func:`start_window` opened in a test's body, held until the test's fixtures end (``collector``)
+_opened: list[MainWindow] = []
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -66,6 +68,7 @@ def collector(qapp: QApplication, engines_disposed: weakref.WeakSet[Engine]) -> 
     """
     running = MainThreadCollector(qapp)
     yield
+    _opened.clear()  # closed by pytest-qt by now: the collection below may free them
     for engine in list(engines_disposed):
         engine.dispose()
     running.stop()
@@ -131,7 +134,13 @@ def runner(sessions: sessionmaker[Session]) -> Runner:
 
 
 def start_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
-    """Show the window and wait until the bundled catalog is in."""
+    """Show the window and wait until the bundled catalog is in.
+
+    The window is held until the test's fixtures end: pytest-qt keeps only a weak reference to close it by, and a
+    window made in the test's body, in a cycle with its desk's actions, was otherwise freed by the collector's turn
+    in pytest-qt's last events, its intake with it, before pytest-qt came to close them (a "C++ object already
+    deleted" at teardown, depending on how much the test had allocated)."""
+    _opened.append(window)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

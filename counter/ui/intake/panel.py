@@ -75,8 +75,11 @@ from counter.ui.intake.words import (
     INTAKE_BLOCKED_CARD,
     INTAKE_CLOSE_GO,
     INTAKE_CLOSE_QUESTION,
+    INTAKE_CLOSE_QUESTION_RECEIVED,
     INTAKE_CLOSE_STAY,
+    INTAKE_CLOSE_STAY_RECEIVED,
     INTAKE_CLOSE_TITLE,
+    INTAKE_CLOSE_TITLE_RECEIVED,
     INTAKE_COMMIT_DEFERRAL_OPEN,
     INTAKE_COMMIT_OPEN_CASES,
     INTAKE_DAY,
@@ -284,6 +287,7 @@ class IntakePanel(ApplicantLookUps):
     def name_the_acts(self, received: bool) -> None:
         """The hall's acts named as its papers name them: 收件 where it only receives the items (``received``), its
         refusal's box the 申请事项告知书 it prints; the deciding hall's 受理 and 不予受理 where it decides."""
+        self.name_own_act(received)
         day = INTAKE_DAY_RECEIVED if received else INTAKE_DAY
         desk = self._desk
         self.day_label.setText(day.format(date=day_text(self._today()), desk=desk.identity.desk_no, clerk=desk.clerk))
@@ -510,10 +514,13 @@ class IntakePanel(ApplicantLookUps):
         Enter closes it, keeping the draft (the desk offers it back at once); Esc goes on with it.
         """
         if self.close_question is None:
-            box = plain_box(QMessageBox(QMessageBox.Icon.Question, INTAKE_CLOSE_TITLE, INTAKE_CLOSE_QUESTION,
-                                        parent=self))  # fmt: skip
+            received = self.receives_only  # the act named as the papers name it: 收件 where the hall only receives
+            title = INTAKE_CLOSE_TITLE_RECEIVED if received else INTAKE_CLOSE_TITLE
+            question = INTAKE_CLOSE_QUESTION_RECEIVED if received else INTAKE_CLOSE_QUESTION
+            box = plain_box(QMessageBox(QMessageBox.Icon.Question, title, question, parent=self))
             go = box.addButton(INTAKE_CLOSE_GO, QMessageBox.ButtonRole.AcceptRole)
-            stay = box.addButton(INTAKE_CLOSE_STAY, QMessageBox.ButtonRole.RejectRole)
+            stay_text = INTAKE_CLOSE_STAY_RECEIVED if received else INTAKE_CLOSE_STAY
+            stay = box.addButton(stay_text, QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(go)
             box.setEscapeButton(stay)
             go.clicked.connect(self.close_keeping_draft)

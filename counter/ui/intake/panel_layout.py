@@ -43,10 +43,12 @@ from counter.ui.intake.subject_form import SubjectForm
 from counter.ui.intake.words import (
     INTAKE_CANCEL,
     INTAKE_CANCEL_CONFIRM,
+    INTAKE_CANCEL_RECEIVED,
     INTAKE_CLOSE,
     INTAKE_COMMIT,
     INTAKE_COMMIT_FOR,
     INTAKE_COMMIT_KEYS,
+    INTAKE_COMMIT_RECEIVED,
     INTAKE_DRAFT_GUIDE,
     INTAKE_GUIDE_VERSION,
     INTAKE_MATERIALS,
@@ -55,6 +57,7 @@ from counter.ui.intake.words import (
     INTAKE_SITUATIONS,
     INTAKE_TAKEN,
     INTAKE_WINDOW_TITLE,
+    INTAKE_WINDOW_TITLE_RECEIVED,
 )
 from counter.ui.look.text_size import px, scaled
 from counter.ui.printing.words import PRINTING_INTAKE_BUTTON
@@ -97,6 +100,8 @@ class PanelLayout(QWidget):
     ) -> None:
         super().__init__(parent)
         self.bundle = stored_guide.bundle
+        self.receives_only = False  # the hall only receives this bundle's items: told by the preview (name_the_acts)
+        self._cancel_armed = False
         self.setStyleSheet(scaled(STYLE))
         self.setWindowTitle(INTAKE_WINDOW_TITLE.format(bundle=self.bundle.name))
         self.title, self.day_label = self._head(stored_guide.version)
@@ -316,7 +321,7 @@ class PanelLayout(QWidget):
             own = DOC_TITLE[OUTCOME_PAPERS[outcome][0]]  # the name the paper prints, as the case page says it
             self.name_commit_text(INTAKE_COMMIT_FOR[outcome].format(paper=own))
         else:
-            self.name_commit_text(INTAKE_COMMIT)
+            self.name_commit_text(self._commit_word)
 
     def name_commit_text(self, action: str) -> None:
         self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=action))
@@ -326,12 +331,26 @@ class PanelLayout(QWidget):
     def hold_commit(self, reason: str) -> None:
         """The commit waits for the clerk: ``reason`` says what to do, beside the button, which names its act (and
         a screen reader says it with the button, as it said the words on it)."""
-        self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=INTAKE_COMMIT))
+        self.commit_button.setText(INTAKE_COMMIT_KEYS.format(action=self._commit_word))
         self.commit_button.setAccessibleDescription(reason)
         self.commit_reason.setText(reason)
         self.commit_reason.show()
 
     def show_cancel(self, armed: bool) -> None:
         """放弃 armed (a first press only asks: a slip of the mouse must not throw the intake away), or not."""
-        self.cancel_button.setText(INTAKE_CANCEL_CONFIRM if armed else INTAKE_CANCEL)
+        self._cancel_armed = armed
+        cancel = INTAKE_CANCEL_RECEIVED if self.receives_only else INTAKE_CANCEL
+        self.cancel_button.setText(INTAKE_CANCEL_CONFIRM if armed else cancel)
         set_style_property(self.cancel_button, "armed", "true" if armed else "false")
+
+    @property
+    def _commit_word(self) -> str:
+        return INTAKE_COMMIT_RECEIVED if self.receives_only else INTAKE_COMMIT
+
+    def name_own_act(self, received: bool) -> None:
+        """The window's title and its 放弃 button name the hall's act as its papers do: 收件 where it only receives
+        (``received``), 受理 where it decides."""
+        self.receives_only = received
+        title = INTAKE_WINDOW_TITLE_RECEIVED if received else INTAKE_WINDOW_TITLE
+        self.setWindowTitle(title.format(bundle=self.bundle.name))
+        self.show_cancel(self._cancel_armed)

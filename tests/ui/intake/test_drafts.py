@@ -192,7 +192,7 @@ def test_cancelling_asks_twice_then_drops_the_draft(
 def test_typing_after_a_first_cancel_press_disarms_it(qtbot: QtBot, panel: IntakePanel) -> None:
     QTest.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     panel.applicant_form.name.setText("张")
-    assert panel.cancel_button.text() == "放弃本次受理"
+    assert panel.cancel_button.text() == "放弃本次收件"  # the site only receives: its act is 收件
     assert not panel.cancel_armed
 
 

@@ -169,7 +169,7 @@ def test_commit_is_disabled_while_anything_is_pending_or_missing(
     answer(panel)
     assert not panel.commit_button.isEnabled()
     assert panel.outcome_box.headline.text() == "未完成"
-    assert panel.commit_button.text() == "办结受理\nCtrl+Enter"  # nothing to name yet
+    assert panel.commit_button.text() == "办结收件\nCtrl+Enter"  # nothing to name yet; the site only receives
     assert OUTCOME_COLOURS[Outcome.INCOMPLETE][0] in panel.outcome_box.headline.styleSheet()
     assert "尚未核对：经营场所使用证明" in shown(panel)
     assert panel.outcome_box.summary.text() == OUTCOME_SUMMARY[Outcome.INCOMPLETE]  # materials are what is left

@@ -44,7 +44,7 @@ def test_open_intake_shows_a_window_beside_the_main_one(
     assert panel.isVisible()
     assert not panel.isModal()
     assert panel.windowModality() is Qt.WindowModality.NonModal
-    assert panel.windowTitle() == "受理：我要开小餐馆（50平方米以下）"
+    assert panel.windowTitle() == "收件：我要开小餐馆（50平方米以下）"  # the site only receives: its papers say 收件
     assert as_read(panel.title.text()) == f"我要开小餐馆（50平方米以下）　指南第 {guide.version} 版"
     assert not panel.resubmission.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.applicant_form.id_field.edit)

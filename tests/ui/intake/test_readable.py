@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from counter.ui.intake import IntakePanel
-from counter.ui.intake.words import INTAKE_COMMIT, INTAKE_COMMIT_DEFERRAL_OPEN, INTAKE_COMMIT_KEYS
+from counter.ui.intake.words import INTAKE_COMMIT_DEFERRAL_OPEN, INTAKE_COMMIT_KEYS, INTAKE_COMMIT_RECEIVED
 from tests.ui.intake.helpers import commit, press, ready, refuse
 from tests.ui.look.readable import TARGET, TEXT_CONTRAST, readings, small_targets
 
@@ -32,7 +32,7 @@ def test_why_the_commit_waits_is_said_beside_it_in_a_readable_colour(qtbot: QtBo
     press(qtbot, panel, "M08", Qt.Key.Key_6)  # 容缺 asked for, its conditions not yet confirmed
     assert not panel.commit_button.isEnabled()
     # the greyed button names its act only: its grey (1.48:1) carries no instruction
-    assert panel.commit_button.text() == INTAKE_COMMIT_KEYS.format(action=INTAKE_COMMIT)
+    assert panel.commit_button.text() == INTAKE_COMMIT_KEYS.format(action=INTAKE_COMMIT_RECEIVED)  # the site receives
     (reason,) = [r for r in readings(panel) if r.widget is panel.commit_reason]
     assert reason.text == INTAKE_COMMIT_DEFERRAL_OPEN
     assert reason.ratio >= TEXT_CONTRAST, reason

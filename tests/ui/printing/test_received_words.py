@@ -31,7 +31,17 @@ from tests.ui.printing.test_case_page import page_of
 from tests.ui.runners import runner_on
 
 #: the hall's own acts where it decides: never said of a hall that only receives
-DECIDING = ("不予受理", "受理凭证", "补正通知书", "补齐补正通知书", "受理结果", "受理日期")
+DECIDING = (
+    "不予受理",
+    "受理凭证",
+    "补正通知书",
+    "补齐补正通知书",
+    "受理结果",
+    "受理日期",
+    "本次受理",
+    "办结受理",
+    "受理：",
+)
 #: the outcome headlines of a deciding hall
 DECIDING_HEADLINES = {"受理", "容缺受理", "补正", "不予受理"}
 
@@ -68,8 +78,8 @@ def new_panel(qtbot: QtBot, sessions: sessionmaker[Session]) -> IntakePanel:
 
 def screen(panel: IntakePanel) -> list[str]:
     """The intake's words of the hall's act: its day, its outcome and the refusal's box, the button, the lines."""
-    boxes = [panel.outcome_group.title(), panel.refusal.title(), panel.day_label.text()]
-    return boxes + texts(panel.outcome_box, panel.commit_button, panel.checklist_view)
+    boxes = [panel.outcome_group.title(), panel.refusal.title(), panel.day_label.text(), panel.windowTitle()]
+    return boxes + texts(panel.outcome_box, panel.commit_button, panel.cancel_button, panel.checklist_view)
 
 
 @pytest.mark.slow
@@ -97,6 +107,14 @@ def test_no_intake_screen_of_the_four_outcomes_names_an_act_the_hall_does_not_ma
     assert accepted.day_label.text().startswith("收件日期：")
     assert accepted.refusal.title() == "告知：出具申请事项告知书"
     assert deciding_words(screen(accepted)) == []
+    assert accepted.cancel_button.text() == "放弃本次收件"
+    press(qtbot, accepted, "M08", Qt.Key.Key_6)  # 容缺 asked: the commit waits, its button naming the act only
+    qtbot.waitUntil(accepted.commit_reason.isVisible)
+    assert accepted.commit_button.text().startswith("办结收件")
+    question = accepted.ask_before_closing()
+    assert (question.windowTitle(), question.escapeButton().text()) == ("关闭收件", "继续收件")
+    assert deciding_words([question.text()]) == []
+    question.reject()
 
     deferring = new_panel(qtbot, sessions)
     deferred(deferring, lambda: None)
