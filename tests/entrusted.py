@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.actions.cases.documents import office_settings, save_office_settings
 from counter.actions.cases.item_authority import set_entrustment, set_item_held
+from counter.case.entered_for import Entered
 from counter.catalog.departments import AdminLevel
 from counter.catalog.model import Bundle
 from counter.catalog.reader import read_file
@@ -115,3 +116,9 @@ def by_command(codes: tuple[str, ...] | list[str], db: str) -> tuple[str, ...]:
             continue
     engine.dispose()
     return tuple(code for code in codes if code != TAX_ITEM)
+
+
+#: the department's decision the window enters for it under the 授权 (代为录入): its 文号 and the officer who took it
+ENTERED = Entered("兴市监准字〔2026〕15号", "李四")
+#: the same, as the command line is given it (``--dept-no``, ``--officer``)
+ENTERED_OPTIONS = ("--dept-no", ENTERED.department_no, "--officer", ENTERED.officer)

@@ -16,7 +16,7 @@ from tests.actions.test_correction_life import correction_request
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import FOOD
 from tests.conftest import made_database
-from tests.entrusted import ACTS_OPTION, ENTRUSTMENT, RESTAURANT_ITEMS, by_command, entrust_in
+from tests.entrusted import ACTS_OPTION, ENTERED_OPTIONS, ENTRUSTMENT, RESTAURANT_ITEMS, by_command, entrust_in
 
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")
 
@@ -103,7 +103,7 @@ def _entrusted_after_receipt(capsys: pytest.CaptureFixture[str], tmp_path: Path)
 def test_an_item_decided_says_the_state_as_the_page_does(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """``case decide`` of one item of a case the hall only received: the case stays 已收件, as ``case show`` says."""
     db, number = _entrusted_after_receipt(capsys, tmp_path)
-    decide = ("case", "decide", number, "--item", FOOD, "--approve", "--result-no", "JY1")
+    decide = ("case", "decide", number, "--item", FOOD, "--approve", "--result-no", "JY1", *ENTERED_OPTIONS)
     code, out, err = run(capsys, *decide, "--db", db)
     assert code == 0, err
     assert out.strip().endswith("办件状态：已收件")

@@ -28,7 +28,7 @@ from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
-from tests.entrusted import ACTS_OPTION, ENTRUSTMENT, by_command
+from tests.entrusted import ACTS_OPTION, ENTERED, ENTERED_OPTIONS, ENTRUSTMENT, by_command
 from tests.test_cli import run
 from tests.test_cli_items import accepted_case
 
@@ -157,7 +157,7 @@ def test_a_lapse_from_the_command_line_leaves_the_food_licence_to_its_department
     valid = {"152201-YJS008-01": ["--valid-until", "2031-05-01"], "152201-YJS008-03": ["--valid-until", "长期有效"]}
     for item in ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04"):
         code, out, _ = run(capsys, *user, "case", "decide", number, "--item", item, "--approve", "--result-no", "A1",
-                           *valid.get(item, []), "--db", db, "--today", decided)  # fmt: skip
+                           *valid.get(item, []), *ENTERED_OPTIONS, "--db", db, "--today", decided)  # fmt: skip
         assert code == 0
     assert "已办结" in out
     code, out, _ = run(capsys, *user, "case", "show", number, "--json", "--db", db)
@@ -166,8 +166,9 @@ def test_a_lapse_from_the_command_line_leaves_the_food_licence_to_its_department
     events = [h["event"] for h in shown["history"]]
     assert events[1] == "deferral_lapsed"
     granted = [h["note"] for h in shown["history"] if h["event"] == "item_approved"]
-    assert granted == ["152201-YJS008-01：A1〔有效期至2031-05-01〕", "152201-YJS008-03：A1〔长期有效〕",
-                       "152201-YJS008-04：A1"]  # fmt: skip
+    mark = ENTERED.mark()  # entered for the departments: their 文号 and officer kept at the head of the stored note
+    assert granted == [f"152201-YJS008-01：{mark}A1〔有效期至2031-05-01〕", f"152201-YJS008-03：{mark}A1〔长期有效〕",
+                       f"152201-YJS008-04：{mark}A1"]  # fmt: skip
     denied = next(h for h in shown["history"] if h["event"] == "item_denied")
     assert denied["clerk"] == "审批员"  # the department's own decision, not the window's
     # the intake on its own day, the lapse and the window's decisions on the --today given
@@ -215,7 +216,7 @@ def test_a_case_denied_in_every_item_reads_its_reasons_in_case_show(
     assert run(capsys, *user, "site", "authority", ACTS_OPTION, *entrust, "--db", db)[0] == 0
     for item in items:
         code, _, err = run(capsys, *user, "case", "decide", number, "--item", item, "--deny", "--reason",
-                           f"经审查不符合条件（{item[-2:]}）", "--db", db)  # fmt: skip
+                           f"经审查不符合条件（{item[-2:]}）", *ENTERED_OPTIONS, "--db", db)  # fmt: skip
         assert code == 0, err
     code, out, _ = run(capsys, *user, "case", "show", number, "--json", "--db", db)
     reason = json.loads(out)["denial_reason"]

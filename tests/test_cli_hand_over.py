@@ -15,7 +15,7 @@ import pytest
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
 from tests.documents.pdf_tools import pdf_lines, pdf_text
-from tests.entrusted import ACTS_OPTION, ENTRUSTMENT, by_command
+from tests.entrusted import ACTS_OPTION, ENTERED_OPTIONS, ENTRUSTMENT, by_command
 from tests.test_cli import run
 from tests.test_cli_items import ITEMS, accepted_case
 
@@ -41,7 +41,9 @@ def test_results_go_out_together_and_the_service_receipt_is_written(
     for item in ITEMS:
         assert run(capsys, "item", "sign", number, item, "--db", db)[0] == 0
     for n, item in enumerate(ITEMS[:2]):
-        assert run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0
+        assert (
+            run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", *ENTERED_OPTIONS, "--db", db)[0] == 0
+        )
     code, _, err = run(capsys, *pickup, "--out", str(out))
     assert code == 1
     assert "部分出件" in err  # two items still with their departments
@@ -60,7 +62,9 @@ def test_results_go_out_together_and_the_service_receipt_is_written(
     assert AGENT_ID not in text
 
     for n, item in enumerate(ITEMS[2:], 2):
-        assert run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0
+        assert (
+            run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", *ENTERED_OPTIONS, "--db", db)[0] == 0
+        )
     posted = tmp_path / "寄出.pdf"
     code, printed, _ = run(capsys, "hand-over", number, "--way", "post", "--carrier", "中国邮政EMS",
                            "--tracking-no", "1151234567890", "--db", db, "--out", str(posted))  # fmt: skip
@@ -101,7 +105,9 @@ def test_results_sent_electronically_name_the_address_in_the_history_and_on_the_
     )
     for n, item in enumerate(ITEMS):
         assert run(capsys, "item", "sign", number, item, "--db", db)[0] == 0
-        assert run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0
+        assert (
+            run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", *ENTERED_OPTIONS, "--db", db)[0] == 0
+        )
     paper = tmp_path / "电子送达.pdf"
     address = "孟根 menggen@nmg.example.cn"
     code, printed, _ = run(capsys, "hand-over", number, "--way", "electronic", "--address", address, "--db", db,
@@ -131,7 +137,22 @@ def test_a_training_hand_over_is_dated_on_the_training_day(capsys: pytest.Captur
     assert run(capsys, *training, "site", "authority", ACTS_OPTION, *entrusted, "--db", db)[0] == 0
     for n, item in enumerate(ITEMS):
         assert run(capsys, *training, "item", "sign", number, item, "--db", db)[0] == 0
-        assert run(capsys, *training, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0
+        assert (
+            run(
+                capsys,
+                *training,
+                "item",
+                "approve",
+                number,
+                item,
+                "--result-no",
+                f"XK-{n}",
+                *ENTERED_OPTIONS,
+                "--db",
+                db,
+            )[0]
+            == 0
+        )
     out = tmp_path / "回证.pdf"
     posted = ("--way", "post", "--carrier", "中国邮政EMS", "--tracking-no", "1151234567890")
     code, printed, err = run(capsys, *training, "hand-over", number, *posted, "--db", db, "--out", str(out))
@@ -156,7 +177,7 @@ def test_the_signed_return_of_a_posted_result_dates_its_service(
     entrusted = [f"--entrust={item}={ENTRUSTMENT}" for item in by_command(ITEMS, db)]
     assert run(capsys, "--today", day.isoformat(), "site", "authority", ACTS_OPTION, *entrusted, "--db", db)[0] == 0
     for n, item in enumerate(ITEMS):
-        for step in (("sign",), ("approve", "--result-no", f"XK-{n}")):
+        for step in (("sign",), ("approve", "--result-no", f"XK-{n}", *ENTERED_OPTIONS)):
             assert run(capsys, "--today", day.isoformat(), "item", step[0], number, item, *step[1:], "--db", db)[0] == 0
     posted = ("--way", "post", "--carrier", "中国邮政EMS", "--tracking-no", "1151234567890", "--db", db)
     first = tmp_path / "寄出.pdf"
@@ -191,7 +212,9 @@ def test_a_service_receipt_the_printer_did_not_take_keeps_its_number(
     assert run(capsys, "site", "authority", ACTS_OPTION, *entrusted, "--db", db)[0] == 0
     for n, item in enumerate(ITEMS):
         assert run(capsys, "item", "sign", number, item, "--db", db)[0] == 0
-        assert run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", "--db", db)[0] == 0
+        assert (
+            run(capsys, "item", "approve", number, item, "--result-no", f"XK-{n}", *ENTERED_OPTIONS, "--db", db)[0] == 0
+        )
     posted = ("--way", "post", "--carrier", "中国邮政EMS", "--tracking-no", "1151234567890", "--db", db)
     with monkeypatch.context() as no_cups:
         no_cups.setenv("PATH", str(tmp_path / "no-programs"))  # a desk without a print service

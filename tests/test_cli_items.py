@@ -22,7 +22,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
-from tests.entrusted import ACTS_OPTION, ENTRUSTMENT, by_command
+from tests.entrusted import ACTS_OPTION, ENTERED_OPTIONS, ENTRUSTMENT, by_command
 from tests.test_cli import run
 
 ITEMS = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")
@@ -95,8 +95,15 @@ def test_a_case_goes_through_its_departments_from_the_command_line(
     assert "不能再次延期" in err
 
     for item in ITEMS[:-1]:
-        assert run(capsys, "item", "approve", number, item, "--result-no", f"XK{item[-2:]}", "--db", db)[0] == 0
-    code, out, _ = run(capsys, "item", "deny", number, ITEMS[-1], "--reason", "涉税事项另行办理", "--db", db)
+        assert (
+            run(capsys, "item", "approve", number, item, "--result-no", f"XK{item[-2:]}", *ENTERED_OPTIONS, "--db", db)[
+                0
+            ]
+            == 0
+        )
+    code, out, _ = run(
+        capsys, "item", "deny", number, ITEMS[-1], "--reason", "涉税事项另行办理", *ENTERED_OPTIONS, "--db", db
+    )
     assert code == 0
     assert "不予批准" in out
     code, out, _ = run(capsys, "item", "list", number, "--db", db)

@@ -28,6 +28,7 @@ from enum import StrEnum
 from typing import Protocol, TypeVar
 
 from counter.calendar.workdays import WorkCalendar
+from counter.case.entered_for import Entered, EntryField, entry_missing, split_entered
 from counter.case.refusal_basis import NO_BASIS, RefusalBasis, split_basis
 from counter.case.status import NOTE_CODES_JOIN, NOTE_DUE_REASON, CaseEvent
 from counter.catalog.model import Bundle
@@ -79,6 +80,8 @@ class ItemDecision:
     validity: Validity | None = None  # granted: the licence's 证照有效期限 as the 准予 recorded it (None: not recorded)
     not_accepted: bool = False  # its department refused to accept it (不予受理), before any 受理: no 不予批准
     basis: RefusalBasis = NO_BASIS  # not accepted: on which ground (counter.case.refusal_basis)
+    # entered by the window for its department (代为录入): the department's 文号 and officer (counter.case.entered_for)
+    entered: Entered | None = None
 
     @property
     def in_force(self) -> bool:
@@ -109,11 +112,20 @@ class Validity:
         return LONG_TERM_MARK.strip("〔〕") if self.until is None else self.until.isoformat()
 
 
-def item_note(item_code: str, text: str, *, false_materials: bool = False, validity: Validity | None = None) -> str:
-    """The stored note of an item's decision (``validity``: a 准予's, at its tail)."""
+def item_note(
+    item_code: str,
+    text: str,
+    *,
+    false_materials: bool = False,
+    validity: Validity | None = None,
+    entered: Entered | None = None,
+) -> str:
+    """The stored note of an item's decision (``validity``: a 准予's, at its tail; ``entered``: the department's 文号
+    and officer where the window entered it for the department, at its head)."""
+    head = entered.mark() if entered is not None else ""
     mark = FALSE_MATERIALS_MARK if false_materials else ""
     tail = validity.mark() if validity is not None else ""
-    return f"{item_code}{NOTE_DUE_REASON}{mark}{text.strip()}{tail}"
+    return f"{item_code}{NOTE_DUE_REASON}{head}{mark}{text.strip()}{tail}"
 
 
 def split_validity(text: str) -> tuple[str, Validity | None]:
@@ -131,9 +143,26 @@ def split_validity(text: str) -> tuple[str, Validity | None]:
 
 
 def read_item_note(note: str) -> tuple[str, str]:
-    """The item's code and the text of a decision's note (item codes never hold the separator)."""
+    """The item's code and the text of a decision's note (item codes never hold the separator), without the entry
+    the window kept at its head (:func:`read_entered` reads it): every reader of the result's number or the reasons
+    reads them as the department gave them."""
     code, _, text = note.partition(NOTE_DUE_REASON)
-    return code.strip(), text
+    return code.strip(), split_entered(text)[1]
+
+
+def read_entered(note: str) -> Entered | None:
+    """The department's 文号 and officer a decision's or step's note keeps, where the window entered it for the
+    department; None otherwise."""
+    return split_entered(note.partition(NOTE_DUE_REASON)[2])[0]
+
+
+def check_entry(case_no: str, item_code: str, entered: Entered | None) -> Entered:
+    """The entry of a department's step the window records for it (代为录入), both values given: refused
+    (:class:`DecisionRefused`, ``ENTRY_INCOMPLETE``, naming each value missing) otherwise."""
+    missing = entry_missing(entered)
+    if missing or entered is None:
+        raise DecisionRefused(DecisionProblem.ENTRY_INCOMPLETE, case_no, item_code, missing=missing)
+    return Entered(entered.department_no.strip(), entered.officer.strip())
 
 
 def item_decisions(history: Iterable[Line]) -> dict[str, ItemDecision]:
@@ -148,14 +177,16 @@ def item_decisions(history: Iterable[Line]) -> dict[str, ItemDecision]:
         elif line.event == REFUSED_EVENT:
             code, text = read_item_note(line.note)
             basis, reasons = split_basis(text)
-            found.setdefault(code, ItemDecision(code, False, reasons, not_accepted=True, basis=basis))
+            entered = read_entered(line.note)
+            found.setdefault(code, ItemDecision(code, False, reasons, not_accepted=True, basis=basis, entered=entered))
         elif line.event in DECISION_EVENTS:
             code, text = read_item_note(line.note)
             approved = line.event == CaseEvent.ITEM_APPROVED.value
             false_materials = not approved and text.startswith(FALSE_MATERIALS_MARK)
             text = text.removeprefix(FALSE_MATERIALS_MARK) if false_materials else text
             text, validity = split_validity(text) if approved else (text, None)
-            found.setdefault(code, ItemDecision(code, approved, text, false_materials, validity=validity))
+            decision = ItemDecision(code, approved, text, false_materials, validity=validity)
+            found.setdefault(code, replace(decision, entered=read_entered(line.note)))
     return found
 
 
@@ -287,6 +318,9 @@ class DecisionProblem(StrEnum):
     # the licence's number or the reasons hold a control, invisible or reordering character: they are printed on
     # the 送达回证 and the 决定书, and reported to the platform (counter.parties.text)
     TEXT_NOT_TAKEN = "text_not_taken"
+    # a department's step the window enters for it (代为录入) without the department's 文号 or its officer
+    # (missing: which, counter.case.entered_for.EntryField)
+    ENTRY_INCOMPLETE = "entry_incomplete"
 
 
 class DecisionRefused(Exception):
@@ -305,9 +339,11 @@ class DecisionRefused(Exception):
         *,
         deciding: str = "",
         act: str = "",
+        missing: tuple[EntryField, ...] = (),
     ) -> None:
         super().__init__(f"{case_no}: {problem.value} {item_code}".strip())
         self.act = act  # the act not entrusted, for ACT_NOT_ENTRUSTED
+        self.missing = missing  # what an entered step lacks, for ENTRY_INCOMPLETE
         self.problem = problem
         self.case_no = case_no
         self.item_code = item_code

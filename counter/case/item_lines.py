@@ -12,13 +12,14 @@ line was written, on the office's clock.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
-from counter.case.decisions import item_note, read_item_note, split_validity
-from counter.case.item_path import ItemEvent, ItemStep, PauseReason
+from counter.case.decisions import item_note, read_entered, read_item_note, split_validity
+from counter.case.item_path import ENTERED_STEPS, ItemEvent, ItemStep, PauseReason
 from counter.case.moments import office_day
 from counter.case.refusal_basis import basis_mark, split_basis
 
@@ -44,11 +45,11 @@ class StepLine(Protocol):
 def step_note(item_code: str, step: ItemStep) -> str:
     """The note of the history line that keeps ``step`` of the item ``item_code``."""
     if step.event is ItemEvent.APPROVED:
-        return item_note(item_code, step.result_no)
+        return item_note(item_code, step.result_no, entered=step.entered)
     if step.event is ItemEvent.REFUSED:
-        return item_note(item_code, basis_mark(step.basis) + step.reason)
+        return item_note(item_code, basis_mark(step.basis) + step.reason, entered=step.entered)
     if step.event in (ItemEvent.DENIED, ItemEvent.CORRECTION):
-        return item_note(item_code, step.reason)
+        return item_note(item_code, step.reason, entered=step.entered)
     carried: dict[str, Any] = {}
     if step.event is ItemEvent.PAUSED:
         carried = {"pause": step.pause, "detail": step.reason}
@@ -70,6 +71,8 @@ def read_step(line: StepLine, day: dt.date) -> tuple[str, ItemStep] | None:
         return None
     code, text = read_item_note(line.note)
     step = _READERS.get(event, _plain)(event, day, line.clerk, text) if code else None
+    if step is not None and event in ENTERED_STEPS:  # the department's 文号 and officer, where the window entered it
+        step = dataclasses.replace(step, entered=read_entered(line.note))
     return None if step is None else (code, step)
 
 

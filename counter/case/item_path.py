@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter.case.entered_for import Entered
 from counter.case.refusal_basis import NO_BASIS, RefusalBasis
 from counter.intake.outcome import RefusalGround
 
@@ -125,6 +126,13 @@ class ItemStep:
     # correct, as the 补正材料通知书 prints it)
     reason: str = ""
     basis: RefusalBasis = NO_BASIS  # REFUSED: its ground (第一项, 第二项 with the 有权机关, or another)
+    # one of ENTERED_STEPS the window entered for the department (代为录入): its 文号 and officer; None otherwise
+    entered: Entered | None = None
+
+
+#: the department's steps that are its acts toward the applicant, each with its paper or its licence: entered by
+#: the window for the department, each carries the department's 文号 and officer (counter.case.entered_for)
+ENTERED_STEPS = frozenset({ItemEvent.APPROVED, ItemEvent.DENIED, ItemEvent.REFUSED, ItemEvent.CORRECTION})
 
 
 class StepProblem(StrEnum):

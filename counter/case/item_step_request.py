@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter.case.decisions import Validity
+from counter.case.entered_for import Entered
 from counter.case.item_path import ItemEvent, PauseReason
 from counter.intake.outcome import RefusalGround
 
@@ -23,6 +24,9 @@ class StepRequest:
     ground: RefusalGround | None = None  # a 不予受理's ground: 第一项, 第二项, or None for another (its reasons)
     authority: str = ""  # a 不予受理 on 第二项: the body with power over the matter, by name
     validity: Validity | None = None  # a 准予's licence 有效期限, if the department gave one (counter.case.decisions)
+    # the window entering the department's act for it (代为录入): the department's 文号 and officer
+    # (counter.case.entered_for); not asked of the department's own desk, and not kept from it
+    entered: Entered | None = None
 
     def __post_init__(self) -> None:
         # a department does not route to itself: the window routes (route_items); no step asks it

@@ -23,8 +23,10 @@ from counter.cli.common import (
     VALID_UNTIL_HELP,
     Reported,
     UsageError,
+    add_entry_options,
     add_today,
     desk,
+    entered_of,
     free_text,
     json_text,
     open_service,
@@ -93,6 +95,7 @@ def add_case_commands(commands: Commands, common: argparse.ArgumentParser) -> No
         action="store_true",
         help=tr("不予批准：申请人隐瞒有关情况或者提供虚假材料（行政许可法第七十八条；仅限行政许可事项）"),
     )
+    add_entry_options(p)
     add_today(p)
     p.set_defaults(func=cmd_case_decide)
     lapsed = tr("容缺材料逾期未补交：记录逾期；本中心可决定的相关事项不予批准（负责人），其余由实施部门决定")
@@ -225,8 +228,9 @@ def cmd_case_decide(args: argparse.Namespace) -> int:
     text = args.result_no if args.approve else args.reason
     validity = validity_of(args.valid_until) if args.approve else None
     decide = DecideItem(
-        args.case_no, args.item, args.approve, text, false_materials=args.false_materials, validity=validity
-    )
+        args.case_no, args.item, args.approve, text, false_materials=args.false_materials, validity=validity,
+        entered=entered_of(args),
+    )  # fmt: skip
     decided = decision_faults(args, lambda: service.call(DECIDE_ITEM, decide, by))
     decision = CASE_ITEM_APPROVED if args.approve else CASE_ITEM_DENIED
     status = case_status_text(decided.status, decided.only_received)  # as the case's page names it

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from counter.access.desk import Desk
     from counter.case.decisions import Validity
+    from counter.case.entered_for import Entered
     from counter.cli.hall_desk import HallCommands
     from counter.host.database.migration_step import Step
     from counter.outbox.rules import SendRound
@@ -512,6 +513,38 @@ def parse_date(raw: str) -> dt.date:
 #: what ``--valid-until`` takes for a licence that does not lapse (长期有效)
 LONG_TERM_WORDS = frozenset({tr("长期"), tr("长期有效")})
 VALID_UNTIL_HELP = tr("准予：证照有效期至（YYYY-MM-DD），长期有效的写“长期有效”；不写为证照未载明")
+
+
+ENTRY_HELP = tr("窗口代为录入部门的决定时必填（部门自行办理的不填）：")
+
+
+def add_entry_options(p: argparse.ArgumentParser) -> None:
+    """``--dept-no`` and ``--officer``: the department's 文号 and its officer, where the window enters the
+    department's decision for it (代为录入, :mod:`counter.case.entered_for`); the action refuses the step without them
+    there, and asks neither of the department's own desk."""
+    p.add_argument(
+        "--dept-no",
+        default="",
+        type=free_text(TextField.NOTE),
+        metavar="NO",
+        help=ENTRY_HELP + tr("部门决定的文号，例如 兴市监准字〔2026〕15号"),
+    )
+    p.add_argument(
+        "--officer",
+        default="",
+        type=free_text(TextField.PERSON_NAME),
+        metavar="NAME",
+        help=ENTRY_HELP + tr("部门作出决定的承办人"),
+    )
+
+
+def entered_of(args: argparse.Namespace) -> Entered | None:
+    """What ``--dept-no`` and ``--officer`` gave; None when neither was."""
+    from counter.case.entered_for import Entered
+
+    if not args.dept_no.strip() and not args.officer.strip():
+        return None
+    return Entered(args.dept_no.strip(), args.officer.strip())
 
 
 def validity_of(raw: str) -> Validity | None:

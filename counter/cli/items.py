@@ -23,8 +23,10 @@ from counter.cli.common import (
     EXIT_OK,
     VALID_UNTIL_HELP,
     Reported,
+    add_entry_options,
     add_today,
     desk,
+    entered_of,
     free_text,
     open_service,
     print_json,
@@ -63,6 +65,9 @@ STEPS = {
     "approve": "item_approved",
     "deny": "item_denied",
 }
+#: the steps that are the department's acts toward the applicant (counter.case.item_path.ENTERED_STEPS): entered by
+#: the window for the department, each names the department's 文号 and officer
+ENTERED_COMMANDS = frozenset({"correct", "refuse", "approve", "deny"})
 #: the department's own papers of an item (counter.actions.cases.item_papers.DEPARTMENT_PAPERS)
 ITEM_PAPERS = ("acceptance", "supplement", "item_refusal", "denial")
 ITEM_PAPER_HELP = tr(
@@ -188,6 +193,8 @@ def _add_step_options(p: argparse.ArgumentParser, name: str) -> None:
             "--reason", required=True, type=free_text(TextField.NOTE), metavar="TEXT", help=tr("不予批准的理由")
         )
         p.add_argument("--false-materials", action="store_true", help=FALSE_MATERIALS_HELP)
+    if name in ENTERED_COMMANDS:  # the department's act, entered by the window for it: its 文号 and officer
+        add_entry_options(p)
 
 
 def cmd_item_list(args: argparse.Namespace) -> int:
@@ -301,6 +308,8 @@ def cmd_item_step(args: argparse.Namespace) -> int:
         options = {"reason": args.reason, "ground": ground, "authority": args.authority}
     elif args.step == "correct":
         options = {"reason": args.what}
+    if args.step in ENTERED_COMMANDS:
+        options["entered"] = entered_of(args)
     request = StepRequest(ItemEvent(STEPS[args.step]), **options)
     paper_out_ready(getattr(args, "out", None))  # sign, correct, refuse: a --out that cannot take it refuses the step
     service, by = open_service(args), desk()

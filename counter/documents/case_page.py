@@ -122,6 +122,9 @@ class ItemLine:
     alert: DueAlert | None = None
     licence: bool = False  # a 行政许可: its denial may stand on 行政许可法 第七十八条
     received: bool = False  # the hall only received it (收件): its department accepts it, or refuses to
+    # the site's window records its department's decision under a written 授权 (代为录入): the window's decision
+    # form asks the department's 文号 and officer (counter.case.entered_for)
+    entrusted: bool = False
 
 
 def fitting_kinds(view: CaseView, bundle: Bundle) -> tuple[DocumentKind, ...]:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import dataclasses
 
 from counter.case.decisions import decided_by
+from counter.case.entered_for import Entered
+from counter.case.item_lines import item_paths, office_day
+from counter.case.item_path import ItemEvent
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
 from counter.catalog.sub_items import case_sub_item
 from counter.documents import words as paper
-from counter.documents.acceptance import HeldItems
-from counter.documents.data import Block, DocumentNotPossible, OfficeSettings, Pair, SignOff
+from counter.documents.acceptance import Acceptance, HeldItems, acceptance_of
+from counter.documents.data import Block, DocumentNotPossible, OfficeSettings, Pair, SignOff, Text
 from counter.documents.item_acceptance import ItemDates, acceptance_blocks, acceptance_problems
 from counter.documents.item_correction import correction_blocks
 from counter.documents.item_denial import denied_item, department_sign_off, item_denial_blocks
@@ -67,7 +70,30 @@ def item_paper(
         deemed = item_dates.deemed if item_dates is not None else None  # a licence's late 签收: its receipt's day
         blocks = item_denial_blocks(case, bundle, item, office, you, held, deemed)
     decider = decided_by(case.history, item.code) if kind is DocumentKind.DENIAL else ""
-    return blocks, department_sign_off(sign_off, item, office, held, decider), header
+    # an entry is the department's decision entered for it: none on a paper the site issues as its own
+    own = acceptance_of(item, office, held) is Acceptance.OWN
+    entered = None if own else entered_of(kind, case, item.code)
+    if entered is None:
+        return blocks, department_sign_off(sign_off, item, office, held, decider), header
+    # the department's own decision, entered at the window: its 文号 printed, its officer the paper's 承办人
+    line = paper.DOC_ENTERED.format(
+        department_no=entered.department_no, officer=entered.officer, noun=paper.DOC_NOUN[kind.value],
+        hall=office.office_name,
+    )  # fmt: skip
+    signed = department_sign_off(sign_off, item, office, held, decider)
+    return [*blocks, Text(line)], dataclasses.replace(signed, clerk=entered.officer), header
+
+
+def entered_of(kind: DocumentKind, case: CaseView, item_code: str) -> Entered | None:
+    """The department's 文号 and officer of the act ``kind`` prints, where the window entered it for the department
+    (:mod:`counter.case.entered_for`); None for a paper of the department's own desk, or of no such act."""
+    if kind in (DocumentKind.DENIAL, DocumentKind.ITEM_REFUSAL):
+        decision = case.decisions().get(item_code)
+        return decision.entered if decision is not None else None
+    if kind is DocumentKind.SUPPLEMENT:
+        steps = item_paths(case.history, office_day).get(item_code, ())
+        return next((s.entered for s in steps if s.event is ItemEvent.CORRECTION), None)
+    return None
 
 
 def _applied(case: CaseView, bundle: Bundle, item: Item | None) -> Item | None:

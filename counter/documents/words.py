@@ -447,6 +447,9 @@ DOC_ITEM = "不予批准事项"
 DOC_ITEM_VALUE = "{name}（{code}）"
 DOC_DECIDER = "决定机关"
 DOC_DEPARTMENT_SEAL = "{department}审批业务专用章或部门公章"
+#: a department's act the window entered for it (代为录入): the decision it records, by the department's own 文号 and
+#: the officer who took it, in the department's voice as the paper's entrustment sentence is (docs/notice-wording.md)
+DOC_ENTERED = "本机关决定文号：{department_no}；承办人：{officer}。本{noun}由{hall}依本机关的书面决定代为录入。"
 DOC_ITEM_DENIAL_INTRO = (
     "{you}于{received}申请办理的“{bundle}”中的“{item}”事项，已于{accepted}受理。经审查，本机关决定对该事项不予批准。"
 )

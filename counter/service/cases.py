@@ -22,6 +22,7 @@ from counter.calendar.workdays import HolidayTable
 from counter.case.case_lists import DayLists
 from counter.case.decisions import Validity
 from counter.case.demo_cases import DemoCase
+from counter.case.entered_for import Entered
 from counter.case.hand_over import HandOver, HandOverRequest
 from counter.case.lapse import Lapse
 from counter.case.lookup import FoundCase, Lookup
@@ -200,6 +201,7 @@ class DecideItem:
     text: str  # the result's number (准予) or the reasons (不予批准)
     false_materials: bool = False  # 不予批准 of a licence under 行政许可法 第七十八条
     validity: Validity | None = None  # 准予: the licence's 有效期限, if the department gave one
+    entered: Entered | None = None  # entered by the window for the department (代为录入): its 文号 and officer
 
 
 @dataclass(frozen=True)
@@ -275,7 +277,7 @@ def decide_item(work: Session, call: Call, request: DecideItem) -> Decided:
 
     status = decisions.decide_item(
         work, at_desk(call), request.case_no, request.item_code, approve=request.approve, text=request.text,
-        false_materials=request.false_materials, at=call.now, validity=request.validity,
+        false_materials=request.false_materials, at=call.now, validity=request.validity, entered=request.entered,
     )  # fmt: skip
     return Decided(status, is_received(work, request.case_no))
 

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from counter.case.dates_moved import CORRECTION, PROMISED, read_moves
 from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.entered_for import EntryField
 from counter.case.site_authority import ACT_NAMES, EntrustedAct
 from counter.case.status import NOTE_CODES_JOIN, CaseEvent, CaseStatus
 from counter.intake.parties import ApplicantKind, Delivery, PartyProblem, PartyProblemCode
@@ -183,7 +184,13 @@ DECISION_PROBLEM = {
     DecisionProblem.NO_ITEM_ROLE: tr(
         "事项 {item} 由{deciding}作出决定；本账号既不是该部门的工作人员，也不是窗口工作人员。"
     ),
+    DecisionProblem.ENTRY_INCOMPLETE: tr(
+        "事项 {item} 由窗口代为录入部门的决定，须写明该部门决定的文号和作出决定的承办人，尚未填写：{missing}。"
+        "请按部门的书面决定填写后再录入。"
+    ),
 }
+#: what a step entered for a department must carry (counter.case.entered_for.EntryField), as the refusal names it
+ENTRY_FIELD = {EntryField.DEPARTMENT_NO: tr("部门文号"), EntryField.OFFICER: tr("承办人")}
 DECISION_NOTHING_AWAITED = tr("无")
 #: the refusals of the authority rule (counter.access.authority): the account may not act on the item at all
 AUTHORITY_PROBLEMS = frozenset(
@@ -202,6 +209,7 @@ RULE_PROBLEMS = AUTHORITY_PROBLEMS | {
     # until the department records its 特别程序 (counter.actions.cases.deferral_extension)
     DecisionProblem.PAST_LEGAL_DATE,
     DecisionProblem.VALIDITY_BEFORE_DECISION,  # a licence's 有效期限 ended before its 准予: corrected on the form
+    DecisionProblem.ENTRY_INCOMPLETE,  # the department's 文号 or officer: filled in on the form
 }
 
 
@@ -214,7 +222,10 @@ def decision_refused_text(refused: DecisionRefused, names: Mapping[str, str] | N
     codes = [code for code in refused.item_code.split(NOTE_CODES_JOIN) if code]
     item = LIST_JOIN.join((names or {}).get(code, code) for code in codes)
     act = ACT_NAMES[EntrustedAct(refused.act)] if refused.act in set(EntrustedAct) else ""
-    return DECISION_PROBLEM[refused.problem].format(item=item, first_day=first, deciding=refused.deciding, act=act)
+    missing = LIST_JOIN.join(ENTRY_FIELD[field] for field in refused.missing)
+    return DECISION_PROBLEM[refused.problem].format(
+        item=item, first_day=first, deciding=refused.deciding, act=act, missing=missing
+    )
 
 
 DELIVERY = {Delivery.PICKUP: tr("窗口领取"), Delivery.POST: tr("邮寄送达"), Delivery.ELECTRONIC: tr("电子送达")}

@@ -126,6 +126,8 @@ ITEM_STEP_EVENTS = frozenset(e.value for e in ItemEvent)
 ITEM_PAUSED_NOTE = tr("{item}（{why}）")
 ITEM_PAUSED_DETAIL = tr("{why}：{detail}")
 ITEM_EXTENDED_NOTE = tr("{item}：延长{days}个工作日，经{approved_by}批准；理由：{reason}")
+#: a step the window entered for its department (代为录入): the department's decision, by its 文号 and officer
+ITEM_ENTERED_NOTE = tr("{note}（部门文号{department_no}，承办人{officer}）")
 
 
 def step_note_text(line: StepLine, items: Mapping[str, str] | None = None) -> str:
@@ -148,4 +150,8 @@ def step_note_text(line: StepLine, items: Mapping[str, str] | None = None) -> st
     if step.basis.ground is not None:  # a 不予受理 on 第一项 or 第二项: its ground, then any reasons
         ground = REFUSAL_BASIS[step.basis.ground].format(authority=step.basis.authority)
         decided = CLAUSE_JOIN.join(part for part in (ground, decided) if part)
-    return FIELD_LABEL.format(label=item) + decided if decided else item
+    said = FIELD_LABEL.format(label=item) + decided if decided else item
+    if step.entered is None:
+        return said
+    entered = step.entered
+    return ITEM_ENTERED_NOTE.format(note=said, department_no=entered.department_no, officer=entered.officer)

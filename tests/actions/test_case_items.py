@@ -36,7 +36,7 @@ from counter.intake.checklist import start_checklist
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.documents.pdf_tools import pdf_text
-from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+from tests.entrusted import ENTERED, RESTAURANT_ITEMS, entrust_in
 
 RESTAURANT, TRANSFER, TAXES = "XAM-YJS-008", "XAM-YJS-048", "XAM-YJS-053"
 SIGNBOARD = "152201-YJS008-03"  # 户外招牌设置审批, 城市管理综合行政执法局
@@ -97,11 +97,11 @@ def test_a_restaurant_without_a_signboard_neither_lists_nor_routes_the_signboard
     assert queued
     assert not any("城市管理" in department for department in queued)
     with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
-        decide_item(s, desk, number, SIGNBOARD, approve=True)
+        decide_item(s, desk, number, SIGNBOARD, approve=True, entered=ENTERED)
     assert refused.value.problem is DecisionProblem.UNKNOWN_ITEM
     for code in routed:
         with sessions.begin() as s:
-            status = decide_item(s, desk, number, code, approve=True, text="准予")
+            status = decide_item(s, desk, number, code, approve=True, text="准予", entered=ENTERED)
     assert status is CaseStatus.READY  # the three applied for decide the case
 
 

@@ -30,7 +30,7 @@ from counter.intake.outcome import DeferralRequest
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import full_request, take
 from tests.documents.pdf_tools import pdf_text
-from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+from tests.entrusted import ENTERED, RESTAURANT_ITEMS, entrust_in
 from tests.signed_in import signed_in
 
 FOOD = "152201-YJS008-02"  # 食品经营许可: the only item 从业人员健康证明 serves
@@ -88,15 +88,18 @@ def test_only_the_items_a_deferred_material_serves_wait_for_it(sessions: session
     number = _health_deferred(sessions, desk)
     for code in OTHERS:  # 先予受理: decided while the health certificate is awaited
         with sessions.begin() as s:
-            status = decide_item(s, desk, number, code, approve=True, text="准予")
+            status = decide_item(s, desk, number, code, approve=True, text="准予", entered=ENTERED)
         assert status is CaseStatus.AWAITING_DEFERRED
     with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
-        decide_item(s, desk, number, FOOD, approve=True, text="准予")
+        decide_item(s, desk, number, FOOD, approve=True, text="准予", entered=ENTERED)
     assert refused.value.problem is DecisionProblem.AWAITS_DEFERRED
     with sessions.begin() as s:
         assert fulfil_deferred(s, desk, number, {"M09"}, THREE_WORKING_DAYS) is CaseStatus.IN_APPROVAL
     with sessions.begin() as s:
-        assert decide_item(s, desk, number, FOOD, approve=True, text="JY11522010000001") is CaseStatus.READY
+        assert (
+            decide_item(s, desk, number, FOOD, approve=True, text="JY11522010000001", entered=ENTERED)
+            is CaseStatus.READY
+        )
 
 
 def test_a_case_whose_waiting_item_is_denied_closes_while_the_material_is_still_awaited(
@@ -105,8 +108,8 @@ def test_a_case_whose_waiting_item_is_denied_closes_while_the_material_is_still_
     number = _health_deferred(sessions, desk)
     desk = signed_in(owner, desk)  # a 不予批准 at the window (entrusted) is its supervisor's
     with sessions.begin() as s:
-        decide_item(s, desk, number, FOOD, approve=False, text="经营场所不符合要求")
+        decide_item(s, desk, number, FOOD, approve=False, text="经营场所不符合要求", entered=ENTERED)
     for code in OTHERS:
         with sessions.begin() as s:
-            status = decide_item(s, desk, number, code, approve=True, text="准予")
+            status = decide_item(s, desk, number, code, approve=True, text="准予", entered=ENTERED)
     assert status is CaseStatus.READY  # nothing waits any more

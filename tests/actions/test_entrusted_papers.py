@@ -45,7 +45,7 @@ from tests.actions.test_notice_pledges import (
     taken,
 )
 from tests.documents.pdf_tools import pdf_text
-from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS, entrust, entrust_in
+from tests.entrusted import ENTERED, ENTRUSTMENT, RESTAURANT_ITEMS, entrust, entrust_in
 from tests.signed_in import signed_in
 
 #: the sentence each paper made in the brigade's name by the hall carries, in the brigade's voice (本机关)
@@ -93,7 +93,7 @@ def test_a_denial_the_hall_records_for_the_department_says_it_acts_in_its_name(
     desk = signed_in(owner, single)
     number = take(sessions, desk, full_request(sessions))
     with sessions.begin() as s:
-        decide_item(s, desk, number, FOOD, approve=False, text="经核查，经营场所与申请不符。")
+        decide_item(s, desk, number, FOOD, approve=False, text="经核查，经营场所与申请不符。", entered=ENTERED)
         made = make_document(s, desk, number, DocumentKind.DENIAL, TODAY, FOOD)
         hall = office_settings(s, "XAM01").office_name
     text = _text(made.pdf, tmp_path / "denial.pdf")

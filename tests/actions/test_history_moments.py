@@ -21,6 +21,7 @@ from counter.case.item_step_request import StepRequest
 from counter.db import models
 from counter.sync.records import HistoryEntry
 from tests.actions.test_intake_actions import full_request, take
+from tests.entrusted import ENTERED
 from tests.sync.case_records import case_records
 
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
@@ -44,7 +45,7 @@ def test_items_granted_at_one_tick_of_the_clock_are_lines_of_their_own(
     monkeypatch.setattr(models, "utcnow", lambda: TICK)  # the clock does not move while they are written
     with sessions.begin() as s:
         for item in ("152201-YJS008-01", "152201-YJS008-03"):
-            decide_item(s, desk, number, item, approve=True, text="XK-2026-001")
+            decide_item(s, desk, number, item, approve=True, text="XK-2026-001", entered=ENTERED)
     history = synced_history(sessions, number)
     granted = [h for h in history if h.event == "item_approved"]
     assert len(granted) == 2

@@ -34,7 +34,7 @@ from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties, PartyField, PartyProblemCode
 from counter.parties.identifiers import make_id_number
 from tests.actions.conftest import TODAY
-from tests.entrusted import RESTAURANT_ITEMS
+from tests.entrusted import ENTERED, RESTAURANT_ITEMS
 from tests.signed_in import signed_in
 
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
@@ -201,7 +201,7 @@ def test_an_overdue_deferral_denies_its_items_and_the_case_follows_them(
     assert lapse.status is CaseStatus.IN_APPROVAL  # the other items go on
     for code in ("152201-YJS008-01", "152201-YJS008-03", "152201-YJS008-04"):
         with sessions.begin() as s:
-            status = decide_item(s, desk, number, code, approve=False, text="申请人撤回该事项")
+            status = decide_item(s, desk, number, code, approve=False, text="申请人撤回该事项", entered=ENTERED)
     assert status is CaseStatus.DENIED
     with sessions.begin() as s, pytest.raises(MoveNotAllowed):
         move_case(s, desk, number, CaseEvent.COMPLETED)
@@ -220,7 +220,7 @@ def test_life_of_an_accepted_case(sessions: sessionmaker[Session], desk: Desk) -
     assert refused.value.problem is DecisionProblem.UNDECIDED
     with sessions.begin() as s:  # each department's decision (recorded under its 授权); the last closes the case
         for code in RESTAURANT_ITEMS:
-            status = decide_item(s, desk, number, code, approve=True, text=f"XK-{code[-2:]}")
+            status = decide_item(s, desk, number, code, approve=True, text=f"XK-{code[-2:]}", entered=ENTERED)
     assert status is CaseStatus.READY
     pickup = HandOverRequest(HandOverWay.PICKUP, "巴特尔", ID)  # 送达 with its record (tests/actions/test_hand_over.py)
     now = dt.datetime.combine(TODAY, dt.time(16)).astimezone()

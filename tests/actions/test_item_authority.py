@@ -27,7 +27,7 @@ from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.db.case_store import case_view
 from tests.actions.test_intake_actions import full_request, take
-from tests.entrusted import ENTRUSTMENT, RESTAURANT_ITEMS, entrust_in
+from tests.entrusted import ENTERED, ENTRUSTMENT, RESTAURANT_ITEMS, entrust_in
 
 FOOD, SIGN, TAX = RESTAURANT_ITEMS[1], RESTAURANT_ITEMS[2], RESTAURANT_ITEMS[3]
 MARKET = "乌兰浩特市市场监督管理局"
@@ -117,7 +117,7 @@ def test_an_entrusted_decision_is_the_departments_recorded_by_the_window_with_it
     number = routed(sessions, desk)
     entrust_in(owner, desk, TAX)
     with sessions.begin() as s:
-        decide_item(s, desk, number, TAX, approve=True, text="")
+        decide_item(s, desk, number, TAX, approve=True, text="", entered=ENTERED)
     with sessions() as s:
         view = case_view(s, number)
         details = [

@@ -25,7 +25,7 @@ from counter.intake.not_possible import IntakeNotPossible, NotPossibleWhy
 from counter.intake.outcome import DeferralRequest
 from tests.actions.test_intake_actions import full_request, take
 from tests.documents.pdf_tools import pdf_text
-from tests.entrusted import entrust_in
+from tests.entrusted import ENTERED, entrust_in
 from tests.signed_in import signed_in
 
 FOOD = "152201-YJS008-02"  # 食品经营许可: the only item M08 (食品安全管理制度文本) serves
@@ -77,7 +77,7 @@ def test_a_lapse_waits_for_the_day_after_the_due_date_and_denies_only_the_lapsed
         deny_lapsed_deferral(s, desk, number, due + dt.timedelta(days=2))  # once
     for code in OTHERS:  # the other items go on to their departments
         with sessions.begin() as s:
-            status = decide_item(s, desk, number, code, approve=True, text="92152201MA0000001X")
+            status = decide_item(s, desk, number, code, approve=True, text="92152201MA0000001X", entered=ENTERED)
     assert status is CaseStatus.READY  # every item decided, some granted
     with sessions() as s:
         view = case_view(s, number)
@@ -94,22 +94,24 @@ def test_a_denial_states_its_reason_is_made_once_and_the_case_is_denied_item_by_
         move_case(s, desk, number, CaseEvent.DENIED, "整件不予批准")
     assert refused.value.problem is DecisionProblem.ITEM_BY_ITEM
     with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
-        decide_item(s, desk, number, FOOD, approve=False, text=" ")
+        decide_item(s, desk, number, FOOD, approve=False, text=" ", entered=ENTERED)
     assert refused.value.problem is DecisionProblem.REASON_REQUIRED
     with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
-        decide_item(s, desk, number, "152201-YJS999-01", approve=False, text="理由")
+        decide_item(s, desk, number, "152201-YJS999-01", approve=False, text="理由", entered=ENTERED)
     assert refused.value.problem is DecisionProblem.UNKNOWN_ITEM
     # printed on the 决定书 and the 送达回证, reported to the platform: no reordering, invisible or control character
     for typed in ("经营场所\u202e不符合要求", "JY1522010\u200b0001", "JY15220100001\x00"):
         with pytest.raises(DecisionRefused) as refused, sessions.begin() as s:
-            decide_item(s, desk, number, FOOD, approve=typed.startswith("JY"), text=typed)
+            decide_item(s, desk, number, FOOD, approve=typed.startswith("JY"), text=typed, entered=ENTERED)
         assert refused.value.problem is DecisionProblem.TEXT_NOT_TAKEN
     for code in (FOOD, *OTHERS):
         with sessions.begin() as s:
-            status = decide_item(s, desk, number, code, approve=False, text=f"经审查不符合条件（{code[-2:]}）")
+            status = decide_item(
+                s, desk, number, code, approve=False, text=f"经审查不符合条件（{code[-2:]}）", entered=ENTERED
+            )
     assert status is CaseStatus.DENIED  # all denied
     with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
-        decide_item(s, desk, number, FOOD, approve=False, text="再次")
+        decide_item(s, desk, number, FOOD, approve=False, text="再次", entered=ENTERED)
     assert refused.value.problem is DecisionProblem.ALREADY_DECIDED
     with sessions() as s:
         view = case_view(s, number)
@@ -122,7 +124,7 @@ def test_each_department_numbers_its_own_denials(sessions: sessionmaker[Session]
     day = dt.date(2026, 11, 24)
     with sessions.begin() as s:
         for code in (FOOD, "152201-YJS008-01", "152201-YJS008-03"):
-            decide_item(s, desk, number, code, approve=False, text="经现场核查不符合条件")
+            decide_item(s, desk, number, code, approve=False, text="经现场核查不符合条件", entered=ENTERED)
     with sessions.begin() as s:
         food = make_document(s, desk, number, DocumentKind.DENIAL, day, FOOD)
         registration = make_document(s, desk, number, DocumentKind.DENIAL, day, "152201-YJS008-01")
@@ -143,7 +145,7 @@ def test_completing_is_refused_while_an_item_is_undecided_and_grants_nothing(
     granted all three in the window's name before)."""
     number = take(sessions, desk, full_request(sessions))
     with sessions.begin() as s:
-        decide_item(s, desk, number, FOOD, approve=False, text="经现场核查不符合条件")
+        decide_item(s, desk, number, FOOD, approve=False, text="经现场核查不符合条件", entered=ENTERED)
     with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
         move_case(s, desk, number, CaseEvent.COMPLETED)
     assert refused.value.problem is DecisionProblem.UNDECIDED
@@ -155,7 +157,7 @@ def test_completing_is_refused_while_an_item_is_undecided_and_grants_nothing(
     assert [h.event for h in view.history] == ["taken", "item_denied"]
     with sessions.begin() as s:  # the departments decide; the last decision closes the case, no 办结 needed
         for code in OTHERS:
-            status = decide_item(s, desk, number, code, approve=True, text=f"XK-{code[-2:]}")
+            status = decide_item(s, desk, number, code, approve=True, text=f"XK-{code[-2:]}", entered=ENTERED)
     assert status is CaseStatus.READY
 
 
@@ -163,7 +165,7 @@ def test_a_case_whose_every_item_is_denied_cannot_be_completed(sessions: session
     number = take(sessions, desk, full_request(sessions))
     with sessions.begin() as s:
         for code in (FOOD, *OTHERS):
-            decide_item(s, desk, number, code, approve=False, text="经审查不符合条件")
+            decide_item(s, desk, number, code, approve=False, text="经审查不符合条件", entered=ENTERED)
     with sessions.begin() as s, pytest.raises(MoveNotAllowed):
         move_case(s, desk, number, CaseEvent.COMPLETED)
     with sessions() as s:
@@ -220,17 +222,19 @@ def test_the_department_denies_a_licence_for_false_materials_with_what_the_law_a
     number = take(sessions, desk, full_request(sessions))
     for code, approve in (("152201-YJS008-04", False), (FOOD, True)):  # the tax item; a grant
         with sessions.begin() as s, pytest.raises(DecisionRefused) as refused:
-            decide_item(s, desk, number, code, approve=approve, text="虚假材料", false_materials=True)
+            decide_item(s, desk, number, code, approve=approve, text="虚假材料", false_materials=True, entered=ENTERED)
         assert refused.value.problem is DecisionProblem.NOT_A_LICENCE
     reason = "经核查，提交的健康证明系伪造。"
     with sessions.begin() as s:
-        decide_item(s, desk, number, FOOD, approve=False, text=reason, false_materials=True)
-        decide_item(s, desk, number, "152201-YJS008-03", approve=False, text=reason, false_materials=True)
+        decide_item(s, desk, number, FOOD, approve=False, text=reason, false_materials=True, entered=ENTERED)
+        decide_item(
+            s, desk, number, "152201-YJS008-03", approve=False, text=reason, false_materials=True, entered=ENTERED
+        )
     with sessions() as s:
         view = case_view(s, number)
     assert view is not None
     decisions = view.decisions()
-    assert decisions[FOOD] == ItemDecision(FOOD, False, reason, false_materials=True)
+    assert decisions[FOOD] == ItemDecision(FOOD, False, reason, false_materials=True, entered=ENTERED)
     assert view.denial_reason == ""  # two items still open
     day = dt.date(2026, 11, 24)
     with sessions.begin() as s:

@@ -28,6 +28,7 @@ from counter.db.case_store import add_history, case_by_no
 from counter.ratings.figures import Grouping
 from tests.actions.test_intake_actions import full_request, take
 from tests.actions.test_item_steps import FOOD, ITEMS, SIGN, at, step
+from tests.entrusted import ENTERED
 
 ENTRUSTED_RESTAURANT = True  # its departments' items decided at the window under their 授权 (tests/actions/conftest.py)
 
@@ -81,7 +82,7 @@ def test_the_rows_follow_every_step_and_the_queue_reads_them(sessions: sessionma
     assert all(r.department == MARKET for r in queue)
 
     with sessions.begin() as s:  # the window's own decision takes the item off the department's queue too
-        decide_item(s, desk, number, SIGN, approve=True, text="ZP-2026-001")
+        decide_item(s, desk, number, SIGN, approve=True, text="ZP-2026-001", entered=ENTERED)
     assert SIGN not in rows(sessions, number)
     as_the_page_reads_it(sessions, number, today)
     with sessions.begin() as s:
@@ -151,7 +152,7 @@ def test_the_figures_count_the_items_at_their_departments_and_those_late(
     with sessions.begin() as s:
         route_items(s, desk, number, at(today))
     with sessions.begin() as s:
-        decide_item(s, desk, number, SIGN, approve=True, text="ZP-2026-001")
+        decide_item(s, desk, number, SIGN, approve=True, text="ZP-2026-001", entered=ENTERED)
     received = rows_received_on(sessions, number)
     with sessions() as s:
         now = period_figures(s, received, received, Grouping.DAY, received)  # judged on the day it was taken

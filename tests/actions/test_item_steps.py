@@ -22,7 +22,7 @@ from counter.case.status import CaseStatus
 from counter.db import models
 from counter.db.case_store import case_view
 from tests.actions.test_intake_actions import full_request, take
-from tests.entrusted import entrust_in
+from tests.entrusted import ENTERED, entrust_in
 
 ITEMS = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")
 FOOD, SIGN = ITEMS[1], ITEMS[2]  # 食品经营许可; 户外招牌设置
@@ -79,13 +79,13 @@ def test_four_items_go_their_own_ways_and_the_case_closes_with_the_last(
     assert was is not None
     assert legal.date > was.date  # ten working days later
     for item in ITEMS[:-1]:
-        approved = StepRequest(ItemEvent.APPROVED, result_no=f"XK-{item[-2:]}")
+        approved = StepRequest(ItemEvent.APPROVED, result_no=f"XK-{item[-2:]}", entered=ENTERED)
         assert step(sessions, desk, number, item, approved, day5) is ItemState.APPROVED
     with sessions() as s:
         view = case_view(s, number)
     assert view is not None
     assert view.status is CaseStatus.ACCEPTED  # one item still undecided
-    denied = StepRequest(ItemEvent.DENIED, reason="涉税事项另行办理")
+    denied = StepRequest(ItemEvent.DENIED, reason="涉税事项另行办理", entered=ENTERED)
     assert step(sessions, desk, number, ITEMS[-1], denied, day5) is ItemState.DENIED
     with sessions() as s:
         view = case_view(s, number)

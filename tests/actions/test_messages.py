@@ -34,6 +34,7 @@ from tests.actions.test_intake_actions import ID, applicant, full_request, take
 from tests.actions.test_item_decisions import OTHERS, deferred_case
 from tests.actions.test_item_steps import ITEMS, at
 from tests.documents.pdf_tools import pdf_text
+from tests.entrusted import ENTERED
 from tests.same_day_catalog import add_immediate_guide
 from tests.sms_gateway import SECRET
 
@@ -146,7 +147,7 @@ def test_a_decision_tells_its_item_and_the_last_ones_tell_ready_instead(
 ) -> None:
     number = take(sessions, desk, full_request(sessions))
     with sessions.begin() as s:
-        decide_item(s, desk, number, OTHERS[0], approve=True, text="JY-1")
+        decide_item(s, desk, number, OTHERS[0], approve=True, text="JY-1", entered=ENTERED)
     accepted, granted = outbox(sessions)
     assert (accepted.kind, granted.kind, granted.item_code) == ("accepted", "item_granted", OTHERS[0])
     if item_message_sent:  # worded: a sender has it
@@ -154,7 +155,7 @@ def test_a_decision_tells_its_item_and_the_last_ones_tell_ready_instead(
             word(s, granted.id, "…")
     with sessions.begin() as s:  # the last decisions at once: their 办结 tells the one message
         for code in ("152201-YJS008-02", *OTHERS[1:]):
-            decide_item(s, desk, number, code, approve=True)
+            decide_item(s, desk, number, code, approve=True, entered=ENTERED)
     kinds = [m.kind for m in outbox(sessions)]
     # an item message no sender has taken yet is taken back: "ready" says it all
     assert kinds == (["accepted", "item_granted", "ready"] if item_message_sent else ["accepted", "ready"])

@@ -29,7 +29,7 @@ from counter.intake.checklist import start_checklist
 from counter.ratings.figures import Grouping
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
-from tests.entrusted import entrust_in
+from tests.entrusted import ENTERED, entrust_in
 from tests.signed_in import signed_in
 
 TAXES = "XAM-YJS-053"  # every item 即办件 promising 0 days: the catalog's promise alone made it 100 % 即办
@@ -63,7 +63,9 @@ def _decide(
 ) -> None:
     at = dt.datetime.combine(day, dt.time(10, 30)).astimezone()  # mid-morning on the office's clock
     with sessions.begin() as s:
-        decide_item(s, desk, number, code, approve=approve, text="准予" if approve else "材料不实", at=at)
+        decide_item(
+            s, desk, number, code, approve=approve, text="准予" if approve else "材料不实", at=at, entered=ENTERED
+        )
 
 
 def test_a_case_with_a_denied_item_and_three_undecided_is_not_done_on_the_spot(

@@ -33,7 +33,7 @@ from counter.db.engine import make_engine, make_sessions
 from counter.db.migrate import upgrade
 from tests.audit.conftest import ACTORS, APPLICANT_ID, APPLICANT_PHONE, TODAY, Facts, add_accounts, desk_of
 from tests.conftest import SHIPPED_CATALOG
-from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+from tests.entrusted import ENTERED, RESTAURANT_ITEMS, entrust_in
 from tests.pg_server import MIGRATED, FreshDatabases
 
 CHAIN = "XAM01-8"
@@ -91,7 +91,7 @@ def test_every_step_of_a_case_is_recorded_with_who_and_where(sessions: sessionma
     with sessions.begin() as s:
         move_case(s, clerk, facts.accepted, CaseEvent.SENT_TO_APPROVAL)
         for code in RESTAURANT_ITEMS:  # each recorded for its department; the last decision closes the case
-            decide_item(s, clerk, facts.accepted, code, approve=True, text=f"XK-{code[-2:]}")
+            decide_item(s, clerk, facts.accepted, code, approve=True, text=f"XK-{code[-2:]}", entered=ENTERED)
         pickup = HandOverRequest(HandOverWay.PICKUP, "巴特尔", APPLICANT_ID)
         hand_over_results(s, clerk, facts.accepted, pickup, dt.datetime.combine(TODAY, dt.time(16)).astimezone())
     with sessions.begin() as s:

@@ -26,7 +26,7 @@ from counter.actions.site.store import Store
 from counter.case.numbers import DeskIdentity
 from counter.cli.main import main
 from tests.conftest import made_database
-from tests.entrusted import ACTS_OPTION, ENTRUSTMENT, by_command
+from tests.entrusted import ACTS_OPTION, ENTERED_OPTIONS, ENTRUSTMENT, by_command
 from tests.projects.samples import APPLIED, FACTS
 from tests.test_cli_items import FOOD, ITEMS, accepted_case
 
@@ -215,7 +215,7 @@ def test_a_hand_over_with_a_wrong_out_is_not_recorded(
     )
     for n, item in enumerate(ITEMS):
         assert main(["item", "sign", number, item, "--db", url(db)]) == 0
-        assert main(["item", "approve", number, item, "--result-no", f"XK-{n}", "--db", url(db)]) == 0
+        assert main(["item", "approve", number, item, "--result-no", f"XK-{n}", *ENTERED_OPTIONS, "--db", url(db)]) == 0
     capsys.readouterr()
     command = ["hand-over", number, "--way", "post", "--carrier", "中国邮政EMS", "--tracking-no", "1151234567890"]
     refused_then_made(capsys, monkeypatch, tmp_path, db, command, a_folder_as_the_file)

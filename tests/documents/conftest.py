@@ -45,7 +45,7 @@ from counter.documents.rating_sheet import rating_sheet_for
 from counter.ratings.eval_content import load_eval_content
 from tests.catalog_db import made_once
 from tests.documents.project_samples import project_document
-from tests.entrusted import entrust
+from tests.entrusted import ENTERED, entrust
 from tests.signed_in import signed_in
 
 TODAY = dt.date(2026, 11, 20)
@@ -187,10 +187,10 @@ def _demo_cases(catalog: Path, path: Path) -> DemoCases:
     desk = signed_in(sessions, DESK)  # a 不予批准 at the window is its supervisor's
     lapsed = next(m for m in made if m.label == "容缺逾期：逾期事实已记录，转实施部门决定")
     with sessions.begin() as session:
-        decide_item(session, desk, numbers["受理"], FOOD, approve=False, text=DENIAL_REASON)
+        decide_item(session, desk, numbers["受理"], FOOD, approve=False, text=DENIAL_REASON, entered=ENTERED)
         # the lapse recorded the fact and left 食品经营许可 to 市监局: its 不予批准, recorded under the 授权
         at = dt.datetime.combine(lapsed.on or TODAY, dt.time(11)).astimezone()
-        decide_item(session, desk, lapsed.case_no, FOOD, approve=False, text=LAPSE_REASON, at=at)
+        decide_item(session, desk, lapsed.case_no, FOOD, approve=False, text=LAPSE_REASON, at=at, entered=ENTERED)
     with sessions.begin() as session:
         at = dt.datetime.combine(TODAY, dt.time(15)).astimezone()
         hand_over_results(session, desk, numbers["受理"], HAND_OVER, at)

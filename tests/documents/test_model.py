@@ -28,6 +28,7 @@ from counter.documents.words import DOC_NOUN
 from counter.words.documents import DOC_PROBLEM, DOC_TITLE
 from tests.codes import make_credit_code, make_org_code
 from tests.documents.conftest import CASE_OF_KIND, DESK, FOOD, TODAY, DemoCases, item_of
+from tests.entrusted import ENTERED
 
 
 def _all_text(data: DocumentData) -> str:
@@ -251,13 +252,14 @@ def test_a_denial_gives_its_departments_clerk_and_phone_never_the_halls(demo: De
     for a department it does not list — not 承办人 窗口工作人员 and the hall's consulting phone."""
     hall_phone = demo.office.consult_phone
     unlisted = demo.document(DocumentKind.DENIAL)
-    assert (unlisted.sign_off.clerk, unlisted.sign_off.phone) == ("__________", "__________")
+    # the demo's denial is entered for 市监局 (代为录入): its 承办人 the officer who took it, its phone the department's
+    assert (unlisted.sign_off.clerk, unlisted.sign_off.phone) == (ENTERED.officer, "__________")
     assert hall_phone not in _all_text(unlisted)
     contacts = "乌兰浩特市市场监督管理局=张丽|0482-8212315\n国家税务总局乌兰浩特市税务局=王强|12366"
     office = dataclasses.replace(demo.office, department_contacts=contacts)
     view = demo.views[CASE_OF_KIND[DocumentKind.DENIAL]]
     listed = document_for(view, DocumentKind.DENIAL, office, "N-3", demo.bundle, TODAY, FOOD)
-    assert (listed.sign_off.clerk, listed.sign_off.phone) == ("张丽", "0482-8212315")
+    assert (listed.sign_off.clerk, listed.sign_off.phone) == (ENTERED.officer, "0482-8212315")
     assert "乌兰浩特市市场监督管理局，承办人张丽，电话0482-8212315" in _all_text(listed)
     assert hall_phone not in _all_text(listed)
 

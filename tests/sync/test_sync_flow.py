@@ -52,7 +52,7 @@ from counter.sync.package import (
 )
 from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
-from tests.entrusted import RESTAURANT_ITEMS, entrust
+from tests.entrusted import ENTERED, RESTAURANT_ITEMS, entrust
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.signed_in import signed_in
 from tests.sync.case_records import case_records
@@ -343,7 +343,7 @@ def test_the_hall_sends_progress_holidays_and_guides_back_and_the_township_catch
         # the departments' decisions, recorded at the hall's window under their written 授权; the last closes it
         entrust(session, hall_desk, *RESTAURANT_ITEMS, site_code=hall_desk.identity.site_code)
         for code in RESTAURANT_ITEMS:
-            decide_item(session, hall_desk, accepted, code, approve=True, text=f"XK-{code[-2:]}")
+            decide_item(session, hall_desk, accepted, code, approve=True, text=f"XK-{code[-2:]}", entered=ENTERED)
         set_day(session, dt.date(2027, 1, 1), "off", "国务院办公厅通知")
         stored = current_guide(session, DEMO_BUNDLE)
         assert stored is not None
@@ -520,8 +520,9 @@ def test_a_township_cases_items_go_through_the_halls_departments_and_their_steps
     with world.hall.sessions.begin() as session:
         route_items(session, desk, accepted, now)
         entrust(session, desk, food, site_code=desk.identity.site_code)  # 市监局's steps recorded at the window
+    granted = StepRequest(ItemEvent.APPROVED, result_no="JY11522010012345", entered=ENTERED)
     steps = [StepRequest(ItemEvent.SIGNED), StepRequest(ItemEvent.PAUSED, pause=PauseReason.EXPERT_REVIEW),
-             StepRequest(ItemEvent.RESUMED), StepRequest(ItemEvent.APPROVED, result_no="JY11522010012345")]  # fmt: skip
+             StepRequest(ItemEvent.RESUMED), granted]  # fmt: skip
     for step in steps:
         with world.hall.sessions.begin() as session:
             take_item_step(session, desk, accepted, food, step, now)

@@ -34,7 +34,7 @@ from counter.sync.record_json import to_dict
 from counter.sync.sites import SiteKind
 from counter.words.sync import hold_reason
 from tests.documents.pdf_tools import pdf_text
-from tests.entrusted import entrust
+from tests.entrusted import ENTERED, entrust
 from tests.pg_server import CATALOG, FreshDatabases
 from tests.sync.case_records import case_records
 from tests.sync.packages import write_package
@@ -102,9 +102,9 @@ def decide_at_the_hall(hall: Site, number: str, clock: Clock, items: tuple[str, 
         entrust(session, hall.desk, *ITEMS, site_code=hall.desk.identity.site_code)
     for n, code in enumerate(items, start=1):
         decision = (
-            StepRequest(ItemEvent.DENIED, reason="户外招牌设置位置不符合城市容貌标准")
+            StepRequest(ItemEvent.DENIED, reason="户外招牌设置位置不符合城市容貌标准", entered=ENTERED)
             if code == SIGN
-            else StepRequest(ItemEvent.APPROVED, result_no=GRANTS[code])
+            else StepRequest(ItemEvent.APPROVED, result_no=GRANTS[code], entered=ENTERED)
         )
         for step, minutes in ((StepRequest(ItemEvent.SIGNED), n), (decision, 10 + n)):  # each at its own moment
             with hall.sessions.begin() as session:
@@ -220,7 +220,7 @@ def test_a_township_case_the_hall_denies_whole_comes_back_with_its_reason(
         route_items(session, hall.desk, number, DECIDED_AT)
         entrust(session, hall.desk, *ITEMS, site_code=hall.desk.identity.site_code)
     for n, code in enumerate(ITEMS, start=1):
-        denied = StepRequest(ItemEvent.DENIED, reason=f"事项{n}不符合条件")
+        denied = StepRequest(ItemEvent.DENIED, reason=f"事项{n}不符合条件", entered=ENTERED)
         for step, minutes in ((StepRequest(ItemEvent.SIGNED), n), (denied, 10 + n)):
             with hall.sessions.begin() as session:
                 take_item_step(session, hall.desk, number, code, step, DECIDED_AT + dt.timedelta(minutes=minutes))

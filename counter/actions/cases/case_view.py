@@ -127,6 +127,7 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
             department_name(i.department, i.level, places),
             licence=i.item_type is ItemType.LICENSING,
             received=standing_for(i, *told, state_act(view.status)) is Acceptance.RECEIVED,
+            entrusted=bool(held.entrusted.get(i.code)) and i.code not in held.site_items,
         )
         for i in bundle.items
     )

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
+from counter.access.authority import Standing
 from counter.access.case_acts import CaseAct
 from counter.access.case_rights import permission_for
 from counter.access.desk import Desk
@@ -31,6 +32,7 @@ from counter.case.decisions import (
     DecisionRefused,
     ItemDecision,
     Validity,
+    check_entry,
     closing_event,
     first_lapse_day,
     item_note,
@@ -38,6 +40,7 @@ from counter.case.decisions import (
     lapsing,
     waiting_items,
 )
+from counter.case.entered_for import Entered
 from counter.case.lapse import Lapse
 from counter.case.moments import moment_on, office_day
 from counter.case.not_found import CaseNotFound
@@ -80,10 +83,13 @@ def decide_item(
     false_materials: bool = False,
     at: dt.datetime | None = None,
     validity: Validity | None = None,
+    entered: Entered | None = None,
 ) -> CaseStatus:
     """Record one item's 准予 (``text``: the result's number, may be empty; ``validity``: the licence's 有效期限,
     if the department gave one) or 不予批准 (``text``: the reasons; ``false_materials``: denied under 行政许可法
-    第七十八条, a licence only), written ``at`` (now unless given: a training desk's day).
+    第七十八条, a licence only), written ``at`` (now unless given: a training desk's day).  The window entering the
+    department's decision for it (代为录入) gives the department's 文号 and officer (``entered``), refused
+    (``ENTRY_INCOMPLETE``) without them: the record names the decision the department took, not the clerk's key.
 
     Raises :class:`DecisionRefused`, :class:`~counter.case.status.MoveNotAllowed` or
     :class:`~counter.access.not_permitted.NotPermitted`; returns the case's status after.
@@ -104,6 +110,8 @@ def decide_item(
         acting=acting,
         false_materials=false_materials,
         validity=validity,
+        entered=entered,
+        ask_entry=True,
     )
 
 
@@ -120,6 +128,8 @@ def record_decision(
     close_note: str = "",
     false_materials: bool = False,
     validity: Validity | None = None,
+    entered: Entered | None = None,
+    ask_entry: bool = False,
 ) -> CaseStatus:
     """The decision of :func:`decide_item`, its permission and authority checked by the caller (``acting``, from
     :func:`counter.actions.cases.item_authority.check_item`): the window's there, a department's at its own desk
@@ -127,7 +137,12 @@ def record_decision(
     note of the 办结 line the last decision writes (the same-day step's); ``false_materials``: a 不予批准 of a
     行政许可 under 第七十八条 (refused, ``NOT_A_LICENCE``, for any other item or a grant); ``validity``: a 准予's
     licence validity, refused (``VALIDITY_BEFORE_DECISION``) when it ends before the decision's day: a licence that
-    has lapsed on the day it is granted is an error of entry, and a 不予批准 issues no licence to have one."""
+    has lapsed on the day it is granted is an error of entry, and a 不予批准 issues no licence to have one.
+    ``entered``: the department's 文号 and officer, kept at the head of the line's note where the window enters the
+    decision for the department (``acting`` entrusted); refused without them where the caller asks it
+    (``ask_entry``: the department's decision entered, :func:`decide_item` and the department's step), after the
+    decision's own checks; never kept from the department's own desk.  The grant on a promise and the same-day step
+    do not ask it (their forms carry no entry)."""
     event = CaseEvent.ITEM_APPROVED if approve else CaseEvent.ITEM_DENIED
     case, bundle = case_and_bundle(session, number, lock=True)
     if not approve and not text.strip():
@@ -149,9 +164,11 @@ def record_decision(
         raise DecisionRefused(DecisionProblem.ALREADY_DECIDED, case.case_no, item_code)
     if approve and item_code in waiting_items(bundle, view.materials, view.history):
         raise DecisionRefused(DecisionProblem.AWAITS_DEFERRED, case.case_no, item_code)
+    entrusted = acting.ruling.standing is Standing.ENTRUSTED
+    kept = check_entry(case.case_no, item_code, entered) if entrusted and ask_entry else None
     status = status_after(session, case, event)  # MoveNotAllowed reaches the caller
     extra = {"false_materials": "1"} if false_materials else {}
-    note = item_note(item_code, text, false_materials=false_materials, validity=validity)
+    note = item_note(item_code, text, false_materials=false_materials, validity=validity, entered=kept)
     _record(session, desk, case, event, note, status, at, clerk=acting.clerk, item=item_code, **extra, **acting.audit())
     return _close(session, desk, case, bundle, close_note, at)
 

@@ -17,10 +17,12 @@ window accepted the item, the 受理凭证 was the 受理: no 补正 or 不予�
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlalchemy.orm import Session
 
+from counter.access.authority import Standing
 from counter.access.case_rights import permission_for
 from counter.access.desk import Desk
 from counter.actions.admin.audit import record_at_desk
@@ -33,7 +35,7 @@ from counter.actions.cases.item_track import accepted_of, received_only, standin
 from counter.actions.cases.received_cases import status_after
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
-from counter.case.decisions import DecisionProblem, DecisionRefused
+from counter.case.decisions import DecisionProblem, DecisionRefused, check_entry
 from counter.case.item_clock import correction_deadline
 from counter.case.item_lines import item_paths, office_day, step_note
 from counter.case.item_path import (
@@ -119,12 +121,17 @@ def take_item_step(
     after = check_step(path, step, correction_by=correction_by)
     if request.event in _TOLD_BEFORE_ACCEPTANCE:
         _before_acceptance(session, case, bundle, item_code, step, state_of(path))
+    # the window entering the department's act for it names the decision the department took (代为录入); a decision
+    # asks it where it is recorded (record_decision), after its own checks
+    if acting.ruling.standing is Standing.ENTRUSTED and request.event in _TOLD_BEFORE_ACCEPTANCE:
+        step = dataclasses.replace(step, entered=check_entry(case.case_no, item_code, request.entered))
     approve = _DECISIONS.get(request.event)
     if approve is not None:
         text = step.result_no if approve else step.reason
         record_decision(
             session, desk, case.case_no, item_code, approve=approve, text=text, at=now, acting=acting,
             false_materials=request.false_materials, validity=request.validity if approve else None,
+            entered=request.entered, ask_entry=True,
         )  # fmt: skip
     else:  # a decision keeps the department's rows itself (counter.actions.cases.decisions)
         status = status_after(session, case, CaseEvent(request.event.value))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.case.entered_for import Entered
 from counter.case.status import CaseEvent
 from counter.case.view import CaseMaterialLine
 from counter.ui.cases.rules import NEEDS_REASON, FormProblem, FormValues
@@ -29,8 +30,12 @@ from counter.ui.cases.words import (
     CASE_FORM_CANCEL,
     CASE_FORM_CONFIRM,
     CASE_FORM_DATE,
+    CASE_FORM_DEPARTMENT_NO,
+    CASE_FORM_DEPARTMENT_NO_HINT,
     CASE_FORM_DUE,
     CASE_FORM_NOTE,
+    CASE_FORM_OFFICER,
+    CASE_FORM_OFFICER_HINT,
     CASE_FORM_PROBLEM,
     CASE_FORM_REASON,
     CASE_FORM_RESULT_NO,
@@ -53,6 +58,7 @@ class ActionForm(QFrame):
         self.action: CaseEvent | None = None
         self.item = ""  # the item's code, while the form is for one item's decision
         self.licence = False  # the form is a 行政许可's 准予: it asks the licence's 有效期限
+        self.entered = False  # the window enters the department's decision for it: its 文号 and officer asked
         self.boxes_area = QWidget()
         self.boxes_layout = QVBoxLayout(self.boxes_area)
         self.boxes_layout.setContentsMargins(12, 0, 0, 0)
@@ -80,6 +86,17 @@ class ActionForm(QFrame):
         fields.addWidget(self.validity_fields.choice, 2, 1, Qt.AlignmentFlag.AlignLeft)
         fields.addWidget(self.valid_until_label, 3, 0)
         fields.addWidget(self.validity_fields.until, 3, 1, Qt.AlignmentFlag.AlignLeft)
+        self.department_no, self.officer = QLineEdit(), QLineEdit()  # 代为录入 only
+        self.department_no.setPlaceholderText(CASE_FORM_DEPARTMENT_NO_HINT)
+        self.officer.setPlaceholderText(CASE_FORM_OFFICER_HINT)
+        self.department_no_label = plain_label(CASE_FORM_DEPARTMENT_NO)
+        self.officer_label = plain_label(CASE_FORM_OFFICER)
+        self.department_no_label.setBuddy(self.department_no)
+        self.officer_label.setBuddy(self.officer)
+        fields.addWidget(self.department_no_label, 4, 0)
+        fields.addWidget(self.department_no, 4, 1)
+        fields.addWidget(self.officer_label, 5, 0)
+        fields.addWidget(self.officer, 5, 1)
         fields.setColumnStretch(1, 1)
         self.title, self.problems, self.confirm_button, self.cancel_button = frame_step_form(
             self, (self.boxes_area, fields), "", CASE_FORM_CANCEL
@@ -96,11 +113,13 @@ class ActionForm(QFrame):
         item: str = "",
         licence: bool = False,
         today: dt.date | None = None,
+        entered: bool = False,
     ) -> None:
         """Show the form for one action, empty: ``materials`` to tick, ``new_due`` as the date offered.
 
         ``item``: the code of the item an item's decision is of, ``title`` what the form says of it; ``licence``: the
-        item is a 行政许可, whose 准予 asks the licence's 有效期限 (``today`` the date first offered).
+        item is a 行政许可, whose 准予 asks the licence's 有效期限 (``today`` the date first offered); ``entered``: the
+        window enters the department's decision for it (代为录入), and names it by the department's 文号 and officer.
         """
         self.action = event
         self.item = item
@@ -109,6 +128,11 @@ class ActionForm(QFrame):
             widget.setVisible(self.licence)
         self.validity_fields.until.setVisible(self.licence)
         self.validity_fields.reset(today or dt.date.today())
+        self.entered = entered and event in (CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED)
+        for label, typed in ((self.department_no_label, self.department_no), (self.officer_label, self.officer)):
+            label.setVisible(self.entered)
+            typed.setVisible(self.entered)
+            typed.clear()
         self.title.setText(title or CASE_FORM_TITLE[event])
         self.confirm_button.setText(CASE_FORM_CONFIRM.format(action=action))
         for box in self.checkboxes.values():
@@ -128,6 +152,8 @@ class ActionForm(QFrame):
             self.reason,
             self.validity_fields.choice,
             self.validity_fields.until,
+            self.department_no,
+            self.officer,
         ]
         order_tabs(self, fields, self.confirm_button, self.cancel_button)
         self.boxes_area.setVisible(bool(materials))
@@ -156,7 +182,8 @@ class ActionForm(QFrame):
             picked = self.date.date()
             new_due = dt.date(picked.year(), picked.month(), picked.day())
         validity = self.validity_fields.chosen() if self.licence else None
-        return FormValues(ticked, self.reason.text().strip(), new_due, self.item, validity)
+        entered = Entered(self.department_no.text().strip(), self.officer.text().strip()) if self.entered else None
+        return FormValues(ticked, self.reason.text().strip(), new_due, self.item, validity, entered)
 
     def show_problems(self, problems: Sequence[FormProblem]) -> None:
         self.problems.setText(CLAUSE_JOIN.join(CASE_FORM_PROBLEM[p] for p in problems))

@@ -407,8 +407,9 @@ class CasePage(StepSlots, QWidget):
         self.item_step_form.close_form()
         title = words.CASE_ITEM_FORM_TITLE[event].format(item=item.name, department=item.department)
         self.form.open_for(
-            event, PLAIN_TEXT[event], title=title, item=item_code, licence=item.licence, today=self._today()
-        )
+            event, PLAIN_TEXT[event], title=title, item=item_code, licence=item.licence, today=self._today(),
+            entered=item.entrusted,
+        )  # fmt: skip
 
     def on_item_step(self, event_value: str, item_code: str) -> None:
         """A department's step of one item, chosen under the item list: its form, empty, under the buttons."""

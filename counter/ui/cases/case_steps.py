@@ -114,7 +114,9 @@ def _step(  # noqa: PLR0911 - one case per step
         return DENY_LAPSED, DenyLapsed(number, values.reason), lapsed
     if event in (CaseEvent.ITEM_APPROVED, CaseEvent.ITEM_DENIED):
         approve = event is CaseEvent.ITEM_APPROVED
-        decide = DecideItem(number, values.item, approve, values.reason, validity=values.validity)
+        decide = DecideItem(
+            number, values.item, approve, values.reason, validity=values.validity, entered=values.entered
+        )
         decision = CASE_ITEM_APPROVED if approve else CASE_ITEM_DENIED
         item = item_names.get(values.item, values.item)
         return (

@@ -20,6 +20,7 @@ from counter.access.case_acts import CaseAct
 from counter.access.case_rights import permission_for
 from counter.access.roles import SINGLE_DESK, Actor, Permission
 from counter.case.decisions import Validity
+from counter.case.entered_for import Entered
 from counter.case.hand_over import handed_codes
 from counter.case.item_clock import DueAlert
 from counter.case.item_lines import item_paths, office_day
@@ -95,6 +96,8 @@ class FormValues:
     new_due: dt.date | None = None
     item: str = ""  # the item's code, for an item's decision
     validity: Validity | None = None  # a licence's 准予: its 有效期限 (None: 证照未载明)
+    # an item's decision the window enters for its department (代为录入): the department's 文号 and officer
+    entered: Entered | None = None
 
 
 def deferral_due(view: CaseView) -> dt.date | None:

@@ -254,6 +254,11 @@ CASE_ITEM_FORM_TITLE = {
     ),
 }
 CASE_FORM_RESULT_NO = tr("结果编号（可不填）：")
+#: the window entering a department's decision for it (代为录入): what names the decision the department took
+CASE_FORM_DEPARTMENT_NO = tr("部门决定文号：")
+CASE_FORM_OFFICER = tr("部门承办人：")
+CASE_FORM_DEPARTMENT_NO_HINT = tr("按部门书面决定填写，例如 兴市监准字〔2026〕15号")
+CASE_FORM_OFFICER_HINT = tr("作出决定的部门工作人员姓名")
 # 分发 at the window: {items} are the items routed now, one a line, each with its department (CASE_ROUTE_ITEM)
 CASE_ROUTE_TITLE = tr("将下列事项分发至实施部门，由各部门签收办理：\n{items}")
 CASE_ROUTE_ITEM = tr("　　{item}（{department}）")

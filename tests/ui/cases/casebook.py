@@ -35,7 +35,7 @@ from counter.intake.outcome import DeferralRequest
 from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.intake.policies import DeferralPolicy
 from counter.parties.identifiers import make_id_number
-from tests.entrusted import RESTAURANT_ITEMS, entrust_in
+from tests.entrusted import ENTERED, RESTAURANT_ITEMS, entrust_in
 from tests.signed_in import signed_in
 
 REPO = Path(__file__).resolve().parents[3]
@@ -151,5 +151,7 @@ def deny_the_lapsed_licence(sessions: sessionmaker[Session], book: Casebook) -> 
     the window under the department's 授权 (the casebook's), by the supervisor signed in: the desk it returns."""
     supervisor = signed_in(sessions, SUPERVISOR)
     with sessions.begin() as session:
-        decide_item(session, supervisor, book.denied, RESTAURANT_ITEMS[1], approve=False, text=LAPSE_REASON)
+        decide_item(
+            session, supervisor, book.denied, RESTAURANT_ITEMS[1], approve=False, text=LAPSE_REASON, entered=ENTERED
+        )
     return supervisor

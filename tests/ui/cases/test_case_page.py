@@ -44,7 +44,7 @@ from counter.ui.cases.words import (
 )
 from counter.words.cases import CASE_EVENT, CASE_STATUS
 from counter.words.intake import NOT_POSSIBLE_PROGRAM
-from tests.entrusted import RESTAURANT_ITEMS
+from tests.entrusted import ENTERED, RESTAURANT_ITEMS
 from tests.signed_in import signed_in
 from tests.subject_values import typed_subject
 from tests.ui.cases.casebook import DESK_1, DESK_2, SUPERVISOR, Casebook
@@ -376,7 +376,7 @@ def test_an_accepted_case_goes_to_approval_then_done_then_delivered(
     clerk = signed_in(case_sessions, DESK_1, Role.CLERK)
     with case_sessions.begin() as s:  # the departments' decisions (recorded for them under their 授权)
         for code in RESTAURANT_ITEMS:
-            decide_item(s, clerk, book.accepted, code, approve=True, text=f"XK-{code[-2:]}")
+            decide_item(s, clerk, book.accepted, code, approve=True, text=f"XK-{code[-2:]}", entered=ENTERED)
     page.reload()
     assert page.status.text() == CASE_STATUS[CaseStatus.READY]  # the last decision closed it
     page.action_buttons[CaseEvent.DELIVERED].click()  # 统一出件: its own form (tests/ui/cases/test_hand_over_page.py)

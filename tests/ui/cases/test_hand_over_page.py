@@ -21,7 +21,7 @@ from counter.words.cases import CASE_EVENT, CASE_STATUS
 from counter.words.hand_over import HAND_OVER_PROBLEM
 from tests.actions.test_notice_pledges import FIRE
 from tests.actions.test_revoked_licences import granted_then_revoked
-from tests.entrusted import RESTAURANT_ITEMS
+from tests.entrusted import ENTERED, RESTAURANT_ITEMS
 from tests.signed_in import signed_in
 from tests.ui.cases.casebook import DESK_1, SUPERVISOR, Casebook, deny_the_lapsed_licence
 from tests.ui.cases.conftest import Clock
@@ -144,7 +144,15 @@ def test_a_part_handed_over_names_the_state_as_the_page_does_where_the_hall_only
 ) -> None:
     """One result handed over ahead leaves the case where it was: 已收件 on the badge, and in the sentence."""
     with case_sessions.begin() as session:  # granted under the department's 授权, taken back since
-        decide_item(session, DESK_1, book.accepted, RESTAURANT_ITEMS[0], approve=True, text="92152201MA0000001X")
+        decide_item(
+            session,
+            DESK_1,
+            book.accepted,
+            RESTAURANT_ITEMS[0],
+            approve=True,
+            text="92152201MA0000001X",
+            entered=ENTERED,
+        )
     only_receiving(case_sessions)
     page = open_page(qtbot, case_sessions, today, book.accepted)
     assert page.status.text() == "已收件"

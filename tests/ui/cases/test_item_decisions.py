@@ -21,6 +21,7 @@ from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent, CaseStatus
 from counter.db import models
 from counter.documents.kinds import DocumentKind
+from counter.ui.cases.action_form import ActionForm
 from counter.ui.cases.case_page import CasePage, Loaded
 from counter.ui.cases.rules import ITEM_ACTIONS
 from counter.ui.cases.words import (
@@ -33,6 +34,7 @@ from counter.ui.cases.words import (
 from counter.ui.printing.preview_window import PreviewWindow
 from counter.words.access import not_permitted
 from counter.words.items import ITEM_STATE, PAUSE_REASON
+from tests.entrusted import ENTERED
 from tests.signed_in import signed_in
 from tests.ui.cases.casebook import DAY, DESK_1, SUPERVISOR, Casebook, deny_the_lapsed_licence
 from tests.ui.cases.conftest import Clock
@@ -54,6 +56,12 @@ def open_page(qtbot: QtBot, sessions: sessionmaker[Session], today: Clock, case_
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
     return page
+
+
+def enter_for_the_department(form: ActionForm) -> None:
+    """The department's 文号 and officer of the decision the window enters for it (代为录入)."""
+    form.department_no.insert(ENTERED.department_no)
+    form.officer.insert(ENTERED.officer)
 
 
 def item_row(page: CasePage, code: str) -> list[str]:
@@ -136,9 +144,21 @@ def test_an_item_is_denied_and_another_granted_from_the_list_by_keyboard(
     assert stored(case_sessions, book.accepted).decisions() == {}
 
     form.reason.insert("经营场所不符合食品安全要求")  # typed through the input method
-    with qtbot.waitSignal(page.case_changed, timeout=5000):
+    # entered for 市监局 under its 授权 (代为录入): its 文号 and officer asked, after the reasons in Tab's order
+    assert form.department_no.isVisible()
+    assert tab_from(form.reason) is form.department_no
+    with qtbot.assertNotEmitted(page.case_changed):
         QTest.keyClick(form.reason, Qt.Key.Key_Return)
+    assert "尚未填写：部门文号、承办人" in page.notice.text()
+    assert form.isVisible()  # what was typed stays
+    assert form.reason.text() == "经营场所不符合食品安全要求"
+    assert stored(case_sessions, book.accepted).decisions() == {}
+    form.department_no.insert(ENTERED.department_no)
+    form.officer.insert(ENTERED.officer)
+    with qtbot.waitSignal(page.case_changed, timeout=5000):
+        QTest.keyClick(form.officer, Qt.Key.Key_Return)
     assert not form.isVisible()
+    assert stored(case_sessions, book.accepted).decisions()[FOOD].entered == ENTERED
     assert item_row(page, FOOD)[2:] == [CASE_ITEM_DENIED, "经营场所不符合食品安全要求"]
     assert "食品经营许可" in page.notice.text()
     assert offered_items(page.documents) == (FOOD,)  # its paper can be printed at once
@@ -148,6 +168,9 @@ def test_an_item_is_denied_and_another_granted_from_the_list_by_keyboard(
     QTest.keyClick(states.buttons[APPROVE], Qt.Key.Key_Space)
     assert form.reason_label.text() == CASE_FORM_RESULT_NO  # the number is optional
     QTest.keyClicks(form.reason, "JY11522010012345")
+    assert form.department_no.text() == ""  # each decision its own entry
+    form.department_no.insert("兴市监准字〔2026〕16号")
+    form.officer.insert(ENTERED.officer)
     with qtbot.waitSignal(page.case_changed, timeout=5000):
         QTest.keyClick(form.reason, Qt.Key.Key_Return)
     assert item_row(page, first.code)[2:] == [CASE_ITEM_APPROVED, "JY11522010012345"]
@@ -241,6 +264,7 @@ def test_the_windows_grant_of_a_licence_keeps_its_validity_and_refuses_one_befor
     assert choice.isVisible()
     assert choice.currentText() == "证照未载明"
     QTest.keyClicks(form.reason, "JY11522010012345")
+    enter_for_the_department(form)
     assert tab_from(form.reason) is choice
     QTest.keyClick(choice, Qt.Key.Key_Down)  # 有效期至, then its date after Tab
     assert tab_from(choice) is until
@@ -273,6 +297,7 @@ def test_a_licence_granted_for_good_reads_long_term_and_asks_no_date(
     QTest.keyClick(states.buttons[APPROVE], Qt.Key.Key_Space)
     choice, until = form.validity_fields.choice, form.validity_fields.until
     QTest.keyClicks(form.reason, "JY11522010012345")
+    enter_for_the_department(form)
     choice.setFocus()
     QTest.keyClick(choice, Qt.Key.Key_End)  # 长期有效
     assert not until.isEnabled()

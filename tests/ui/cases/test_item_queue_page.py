@@ -30,6 +30,7 @@ from counter.ui.cases.words import ITEM_QUEUE_COLUMNS, ITEM_QUEUE_PAUSED, ITEM_Q
 from counter.ui.look.fonts import install_fonts
 from counter.ui.look.text_size import set_text_percent
 from counter.words.items import DUE_ALERT
+from tests.entrusted import ENTERED
 from tests.ui.cases.casebook import DAY, DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import column
@@ -263,7 +264,7 @@ def test_a_department_whose_last_item_was_decided_meanwhile_gives_way_to_the_rem
     at = dt.datetime.combine(DAY, dt.time(11)).astimezone()
     for request in (
         StepRequest(ItemEvent.RESUMED),
-        StepRequest(ItemEvent.APPROVED, result_no="乌城管字〔2026〕第12号"),
+        StepRequest(ItemEvent.APPROVED, result_no="乌城管字〔2026〕第12号", entered=ENTERED),
     ):
         with case_sessions.begin() as s:
             take_item_step(s, DESK_1, book.accepted, SIGNBOARD, request, at)

@@ -16,7 +16,7 @@ from counter.actions.cases.decisions import decide_item
 from counter.case.status import CaseEvent, CaseStatus
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.opening import open_case
-from tests.entrusted import RESTAURANT_ITEMS
+from tests.entrusted import ENTERED, RESTAURANT_ITEMS
 from tests.ui.cases.casebook import DESK_1, Casebook
 from tests.ui.cases.conftest import Clock
 from tests.ui.cases.helpers import stored
@@ -108,7 +108,7 @@ def test_enter_in_the_hand_over_form_confirms(
 ) -> None:
     with case_sessions.begin() as s:  # every item decided: the case is ready to hand over
         for code in RESTAURANT_ITEMS:
-            decide_item(s, DESK_1, book.accepted, code, approve=True, text=f"XK-{code[-2:]}")
+            decide_item(s, DESK_1, book.accepted, code, approve=True, text=f"XK-{code[-2:]}", entered=ENTERED)
     page = active(qtbot, open_page(qtbot, case_sessions, today, book.accepted))
     page.action_buttons[CaseEvent.DELIVERED].setFocus()
     key(focused(), Qt.Key.Key_Space)
