@@ -146,13 +146,16 @@ def recorded_entrustment(item: Item, office: OfficeSettings, held: HeldItems) ->
     return held.covers(item.code, EntrustedAct.ACCEPT) or hall_accepts(item, office)
 
 
-def entrusted_line(item: Item, office: OfficeSettings, held: HeldItems, act: EntrustedAct, noun: str) -> str:
+def entrusted_line(
+    item: Item, office: OfficeSettings, held: HeldItems, act: EntrustedAct, noun: str, *, entered: bool = False
+) -> str:
     """The sentence a paper of ``act`` on ``item`` made by the hall in its department's name carries (许可法 第二十四条
     第三款: 以委托行政机关名义), "" where the hall does not act so: who made it, in whose name, under what.  A
-    decision is "作出", a notice "出具"."""
+    decision is "作出", a notice "出具" — and so is a decision the department took in writing and the window
+    ``entered`` for it (代为录入, its 文号 printed beside): the hall issued the paper, the department made the act."""
     if acceptance_of(item, office, held) is not Acceptance.ENTRUSTED or not held.covers(item.code, act):
         return ""
-    template = words.ENTRUSTED_DECIDED if act in _DECIDING else words.ENTRUSTED_ISSUED
+    template = words.ENTRUSTED_DECIDED if act in _DECIDING and not entered else words.ENTRUSTED_ISSUED
     return template.format(noun=noun, hall=office.office_name, basis=entrustment_basis((item,), office, held))
 
 

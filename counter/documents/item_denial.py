@@ -125,7 +125,8 @@ def item_denial_blocks(
         ),
     ]
     # made by the hall in the department's name under an agreement covering 决定: it says so (第二十四条第三款)
-    line = entrusted_line(item, office, held, EntrustedAct.DECIDE, paper.DOC_NOUN["denial"])
+    entered = decision.entered is not None  # the department's own written decision, entered for it: issued
+    line = entrusted_line(item, office, held, EntrustedAct.DECIDE, paper.DOC_NOUN["denial"], entered=entered)
     return [*blocks, Text(line)] if line else blocks
 
 

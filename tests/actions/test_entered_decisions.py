@@ -104,6 +104,9 @@ def test_an_entered_denial_keeps_the_departments_number_and_officer_and_its_pape
     text = "".join(pdf_text(path).split())
     assert PRINTED in text
     assert "依本机关的书面决定代为录入" in text
+    # the department made the decision, its 文号 printed: the hall issued its paper, it did not make it
+    assert "以本机关名义出具" in text
+    assert "以本机关名义作出" not in text
     assert f"承办人：{ENTERED.officer}" in text  # the department's officer closes it, not the clerk who printed it
     assert WHY in text
 

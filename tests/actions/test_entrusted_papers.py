@@ -97,7 +97,8 @@ def test_a_denial_the_hall_records_for_the_department_says_it_acts_in_its_name(
         made = make_document(s, desk, number, DocumentKind.DENIAL, TODAY, FOOD)
         hall = office_settings(s, "XAM01").office_name
     text = _text(made.pdf, tmp_path / "denial.pdf")
-    assert f"本决定书由{hall}{SAYS}作出" in text
+    # the department's written decision, entered with its 文号: the hall issues its paper (出具), not makes it (作出)
+    assert f"本决定书由{hall}{SAYS}出具" in text
     assert ENTRUSTMENT in text
 
 
