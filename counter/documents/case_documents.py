@@ -530,7 +530,7 @@ def document_for(
     entrusted = entrusted_sign_off(kind, concerned, office, held, sign_off, noun)
     if entrusted is not None:  # in the entrusting departments' name (许可法 第二十四条第三款)
         sign_off, issuer, line = entrusted
-        blocks.insert(2, Text(line))  # under the opening: who issues it, in whose name, before what it says
+        blocks = _with_issuer_line(blocks, Text(line))
     blocks += _closing_lines(kind, blocks, bundle, office)
     blocks = in_own_words(blocks, issuer)  # a 中心's own paper says 本中心, a department's 本机关
     return DocumentData(
@@ -552,3 +552,13 @@ def document_for(
         check_dates=any(isinstance(b, Text) and b.text == paper.DOC_PROVISIONAL_DATES for b in blocks),
         subject=case.case_no,
     )
+
+
+def _with_issuer_line(blocks: list[Block], line: Text) -> list[Block]:
+    """The line saying who issued the paper in whose name, under the opening, before what the paper says — unless
+    the opening announces what follows ("现一次性告知你需要补齐补正的全部内容："): then after the paper's body, so that
+    the list comes right under the words that announce it."""
+    opening = blocks[1] if len(blocks) > 1 else None
+    if isinstance(opening, Text) and opening.text.endswith("："):
+        return [*blocks, line]
+    return [*blocks[:2], line, *blocks[2:]]

@@ -82,6 +82,10 @@ def test_an_agreement_for_acceptance_alone_leaves_the_correction_the_halls_notic
     covered = _read(demo, DocumentKind.CORRECTION, frozenset(INTAKE_ACTS), tmp_path)
     assert f"{MARKET}补齐补正通知书" in covered  # with 补正 named, the department's act, in its name
     assert "受本机关委托，以本机关名义出具" in covered
+    # the opening that says "现一次性告知你需要补齐补正的全部内容：" is followed by that content, not by who issued it
+    told, issued = covered.index("全部内容："), covered.index("受本机关委托")
+    assert covered.index("补正期限") < issued
+    assert told < issued
 
 
 def test_an_agreement_for_acceptance_alone_refuses_nothing_in_the_departments_name(
