@@ -15,6 +15,7 @@ from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.documents.item_law import refusal_basis
 from counter.intake.outcome import Outcome, Refusal, RefusalGround
+from counter.ui.cases.case_fields import CaseFields
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.keyboard.keys_on_screen import KeysOnScreen
@@ -192,6 +193,11 @@ def test_the_finding_insisted_on_goes_with_the_receipt_and_the_case_keeps_it(
     assert view is not None
     assert view.status is CaseStatus.ACCEPTED  # received and forwarded, never withdrawn
     assert (view.refusal_ground, view.outcome) == ("not_in_remit", "accept")
+    fields = CaseFields()  # the case's page: the finding, named as what the window found, never as a refusal's
+    qtbot.addWidget(fields)
+    fields.show_case(view, panel.bundle.situations, may_see_full=False, received=True)
+    assert fields.keys["refusal_ground"].text().startswith("窗口核对意见（申请人坚持办理，已按收件转送实施部门）")
+    assert fields.fields["refusal_ground"].text() == "申请事项依法不属于本行政机关职权范围"
 
 
 def test_a_window_that_only_receives_shows_no_red_refusal(
