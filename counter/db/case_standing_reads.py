@@ -32,6 +32,9 @@ class CaseStanding:
     answers: tuple[tuple[str, str], ...]  # the situation answers: they choose the items applied for
     receipt_office: str  # the settings the case's first receipt was made under, as kept; "" where none was made
     status: str = ""  # the case's state: a 补正's is named by whoever told it (counter.documents.acceptance.state_act)
+    # the window's finding and the intake's outcome: a case forwarded on insistence (acceptance.forwarded_case)
+    refusal_ground: str = ""
+    outcome: str = ""
 
 
 def case_standings(session: Session, case_nos: Collection[str]) -> list[CaseStanding]:
@@ -40,8 +43,10 @@ def case_standings(session: Session, case_nos: Collection[str]) -> list[CaseStan
         return []
     rows = session.execute(_statement(), {"case_nos": list(case_nos)})
     return [
-        CaseStanding(case_no, site, version_id, version, digest, _answers(answers), office or "", status)
-        for case_no, site, version_id, version, digest, answers, office, status in rows
+        CaseStanding(
+            case_no, site, version_id, version, digest, _answers(answers), office or "", status, ground, outcome
+        )
+        for case_no, site, version_id, version, digest, answers, office, status, ground, outcome in rows
     ]
 
 
@@ -53,7 +58,7 @@ def _answers(raw: str | None) -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
-def _statement() -> Select[str, str, int, int, str, str, str | None, str]:
+def _statement() -> Select[str, str, int, int, str, str, str | None, str, str, str]:
     """Built once: the cases by number (unique index), each joined to its guide version by key, and its first
     receipt's kept settings by the index on the document's case."""
     c, v, d = models.Case, models.GuideVersion, aliased(models.DocumentRecord)
@@ -66,7 +71,18 @@ def _statement() -> Select[str, str, int, int, str, str, str | None, str]:
         .scalar_subquery()
     )
     return (
-        select(c.case_no, c.site_code, c.guide_version_id, v.version, v.content_hash, c.answers, receipt, c.status)
+        select(
+            c.case_no,
+            c.site_code,
+            c.guide_version_id,
+            v.version,
+            v.content_hash,
+            c.answers,
+            receipt,
+            c.status,
+            c.refusal_ground,
+            c.outcome,
+        )
         .join(v, v.id == c.guide_version_id)
         .where(c.case_no.in_(bindparam("case_nos", expanding=True)))
     )

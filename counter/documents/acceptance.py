@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -40,6 +40,7 @@ from counter.catalog.model import Item, ItemType
 from counter.documents import acceptance_words as words
 from counter.documents.data import OfficeSettings
 from counter.documents.deciders import agreements, decider_name
+from counter.intake.outcome import Outcome
 
 
 class Acceptance(StrEnum):
@@ -62,11 +63,17 @@ class OrganAnswer(StrEnum):
 class HeldItems:
     """What the site's authority setting held when the paper was first made: the 实施编码 it decides in its own
     name, and the written 授权 recorded per 实施编码 (:class:`counter.case.site_authority.SiteAuthority`) with the
-    acts each covers (an item not in ``acts``: all, as an agreement recorded before they were named)."""
+    acts each covers (an item not in ``acts``: all, as an agreement recorded before they were named).
+
+    ``forwarded``: one fact of the case, not of the site — its applicant, told the window's finding that the hall
+    could not refuse in any department's name, insisted, and the window took the materials as 收件 and forwarded
+    them (:func:`forwarded_case`).  The hall then accepts nothing in a department's name either: it judged the
+    application refusable, and whether it is the department's is the department's to decide."""
 
     site_items: frozenset[str] = frozenset()
     entrusted: Mapping[str, str] = field(default_factory=dict)
     acts: Mapping[str, frozenset[EntrustedAct]] = field(default_factory=dict)
+    forwarded: bool = False
 
     def covers(self, code: str, act: EntrustedAct) -> bool:
         """Whether a 授权 is recorded for ``code`` and covers ``act``."""
@@ -91,6 +98,8 @@ def held_record(held: HeldItems) -> dict[str, object]:
     kept: dict[str, object] = {"site_items": sorted(held.site_items), "entrusted": dict(sorted(held.entrusted.items()))}
     if held.acts:  # absent where every 授权 was recorded before agreements named their acts, as on older papers
         kept["acts"] = {code: sorted(act.value for act in held.acts[code]) for code in sorted(held.acts)}
+    if held.forwarded:  # absent on every paper of a case not forwarded on the applicant's insistence
+        kept[FORWARDED] = True
     return kept
 
 
@@ -117,7 +126,29 @@ def held_of_record(kept: object) -> HeldItems:
         for code, named in acts.items()
         if isinstance(named, list)
     }
-    return HeldItems(frozenset(str(code) for code in items), {str(k): str(v) for k, v in entrusted.items()}, covered)
+    codes = frozenset(str(code) for code in items)
+    forwarded = kept.get(FORWARDED) is True
+    return HeldItems(codes, {str(k): str(v) for k, v in entrusted.items()}, covered, forwarded)
+
+
+#: in a paper's kept holdings: the case was forwarded on the applicant's insistence (HeldItems.forwarded)
+FORWARDED = "forwarded"
+
+
+def forwarded_case(refusal_ground: str, outcome: str) -> bool:
+    """Whether a case was forwarded on its applicant's insistence: the window's finding is kept (the case's refusal
+    ground) and the intake's outcome is no refusal.  Only :func:`counter.actions.intake.take.take_intake` keeps a
+    ground on a case not refused, and only where the window could not refuse and the applicant insisted
+    (:func:`counter.documents.outcome_preview.forwarded`); a case withdrawn keeps its ground with a refusal's
+    outcome."""
+    return bool(refusal_ground) and outcome != Outcome.REFUSE.value
+
+
+def with_case(held: HeldItems, refusal_ground: str, outcome: str) -> HeldItems:
+    """``held`` as one case stands by it: :attr:`HeldItems.forwarded` where :func:`forwarded_case`."""
+    if held.forwarded or not forwarded_case(refusal_ground, outcome):
+        return held
+    return replace(held, forwarded=True)
 
 
 def is_licensing(item: Item) -> bool:
@@ -167,8 +198,8 @@ def acceptance_of(item: Item, office: OfficeSettings, held: HeldItems = NOTHING_
     """How the window stands to ``item``'s 受理 at this site (see above)."""
     if item.code in held.site_items:
         return Acceptance.OWN
-    if not recorded_entrustment(item, office, held):
-        return Acceptance.RECEIVED
+    if held.forwarded or not recorded_entrustment(item, office, held):
+        return Acceptance.RECEIVED  # forwarded on insistence: the department decides, its 受理 too
     if is_licensing(item) and office.administrative_organ != OrganAnswer.YES:
         return Acceptance.RECEIVED  # 第二十四条: a licence is entrusted to a 行政机关 only; unanswered, it is received
     return Acceptance.ENTRUSTED

@@ -5,6 +5,7 @@ to the platform.  074 我要办理医师执业注册, its one item entrusted by 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,14 +19,18 @@ from counter.actions.cases import received_cases
 from counter.actions.cases.case_view import read_case
 from counter.actions.cases.documents import make_document, office_settings
 from counter.actions.cases.item_authority import set_entrustment
+from counter.actions.cases.item_steps import route_items
+from counter.actions.cases.item_track import received_codes
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.take import lapse_correction, take_intake
 from counter.actions.outbox.platform_facts import facts_of
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.decisions import lapse_day
 from counter.case.intake_request import IntakeRequest
+from counter.case.moments import BEIJING
 from counter.case.site_authority import EntrustedAct
 from counter.case.status import CaseStatus
+from counter.catalog.model import Item
 from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
@@ -170,3 +175,67 @@ def test_a_correction_the_hall_told_is_named_its_notice_and_its_lapse_threatens_
         assert view.correction_due is not None
         lapse_correction(s, supervisor, taken.case_no, lapse_day(view.correction_due, office_calendar(s)))
     assert _said(sessions, taken.case_no) == ("逾期未补齐，本次收件登记已终结",) * 2
+
+
+def _insisting(sessions: sessionmaker[Session], desk: Desk, request: IntakeRequest) -> str:
+    """第二项 found at the window, the applicant told and insisting: the case taken, its number."""
+    refusal = Refusal(RefusalGround.NOT_IN_REMIT, turn_to_text([(ITEM, "科尔沁右翼前旗卫生健康委员会")]), insists=True)
+    with sessions.begin() as s:
+        return take_intake(s, desk, dataclasses.replace(request, refusal=refusal), TODAY, office_calendar(s)).case_no
+
+
+def test_an_applicant_who_insists_is_received_and_forwarded_not_accepted_in_the_departments_name(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, tmp_path: Path
+) -> None:
+    """The hall may not refuse in the 卫健委's name, so it does not accept in it either an application it judged
+    refusable: a 收件凭证 in its own name, the item forwarded that day, the platform told 收件 with no 受理 date,
+    the case said 已收件; the 卫健委 signs for it at its own desk."""
+    number = _insisting(sessions, desk, _accept_only(sessions, desk, platform, tmp_path / "keys"))
+    told = _told(sessions)
+    with sessions.begin() as s:
+        receipt = make_document(s, desk, number, DocumentKind.RECEIPT, TODAY)
+        routed = route_items(s, desk, number, dt.datetime.combine(TODAY, dt.time(15), tzinfo=BEIJING))
+    assert receipt.heading.startswith("收件凭证")
+    text = _text(receipt.pdf, tmp_path / "receipt.pdf")
+    assert "受理凭证" not in text
+    assert "受本机关委托" not in text
+    assert f"{HEALTH}审批业务专用章" not in text
+    assert "12345" in text
+    assert routed == (ITEM,)
+    with sessions() as s:
+        assert received_codes(s, number, "XAM01", _items(s, number)) == {ITEM}  # its 签收 is the 卫健委's
+    assert _said(sessions, number) == ("已收件", "已收件")
+    assert told["event.kind"] == "received"
+    assert told["case.accepted_on"] == ""
+    assert told["case.refusal_ground"] == ""  # nothing was refused
+    with sessions.begin() as s:  # its reprint tells what it told, by the record it keeps
+        set_entrustment(s, desk, "XAM01", ITEM, ENTRUSTMENT, ACCEPT_ONLY | {EntrustedAct.REFUSE})
+        assert make_document(s, desk, number, DocumentKind.RECEIPT, TODAY).heading.startswith("收件凭证")
+
+
+def test_an_agreement_that_covers_the_refusal_refuses_in_the_departments_name_insisting_or_not(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, tmp_path: Path
+) -> None:
+    """Under an agreement for 受理 and 不予受理 the window's 第二项 is the 卫健委's act with its remedy: the answer
+    changes nothing, the paper is its 不予受理通知书."""
+    request = _accept_only(sessions, desk, platform, tmp_path / "keys")
+    with sessions.begin() as s:
+        set_entrustment(s, desk, "XAM01", ITEM, ENTRUSTMENT, ACCEPT_ONLY | {EntrustedAct.REFUSE})
+    number = _insisting(sessions, desk, request)
+    with sessions.begin() as s:
+        notice = make_document(s, desk, number, DocumentKind.REFUSAL, TODAY)
+        view = case_view(s, number)
+    assert view is not None
+    assert view.status is CaseStatus.REFUSED
+    text = _text(notice.pdf, tmp_path / "refusal.pdf")
+    assert "不予受理通知书" in text
+    assert "受本机关委托" in text
+    assert _told(sessions)["event.kind"] == "refused"
+
+
+def _items(session: Session, number: str) -> tuple[Item, ...]:
+    view = case_view(session, number)
+    assert view is not None
+    stored = current_guide(session, DOCTOR)
+    assert stored is not None
+    return tuple(stored.bundle.for_case(dict(view.answers)).items)

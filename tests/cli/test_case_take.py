@@ -51,6 +51,7 @@ def example(name: str) -> dict[str, Any]:
 
 ACCEPT = example("intake-xiaocanguan.json")
 CORRECTION = example("intake-xiaocanguan-correction.json")
+ITEM_CODES = ("152201-YJS008-01", "152201-YJS008-02", "152201-YJS008-03", "152201-YJS008-04")
 
 
 def write(tmp_path: Path, content: dict[str, Any] | str, name: str = "request.json") -> str:
@@ -191,6 +192,20 @@ def test_refuse(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> 
     case = taken_json(capsys, db, write(tmp_path, request))
     assert (case["outcome"], case["refusal_ground"]) == ("refuse", "not_in_remit")
     assert case["turn_to"] == "\n".join(f"{code}：{body}" for code, body in bodies.items())
+
+
+def test_an_applicant_who_insists_is_received_and_the_case_keeps_the_finding(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    """Told the finding, the applicant insists: the materials taken as 收件, the case kept as forwarded on
+    insistence (its finding beside an outcome that refuses nothing), and ``case show`` says 已收件."""
+    request = copy.deepcopy(ACCEPT)
+    request["uid"] = "5ef05e01" * 4
+    body = "呼伦贝尔市海拉尔区政务服务中心"
+    request["refusal"] = {"ground": "not_in_remit", "turn_to": dict.fromkeys(ITEM_CODES, body), "insists": True}
+    case = taken_json(capsys, db, write(tmp_path, request))
+    assert (case["outcome"], case["refusal_ground"]) == ("accept", "not_in_remit")
+    assert "已收件" in shown(capsys, db, case["case_no"])
 
 
 def test_a_refusal_outside_the_remit_names_a_body_for_every_item(

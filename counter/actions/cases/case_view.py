@@ -23,7 +23,7 @@ from counter.catalog.departments import Places, department_name
 from counter.catalog.model import Bundle, ItemType
 from counter.db.case_page_reads import case_page_reads
 from counter.db.catalog_store import known_guide
-from counter.documents.acceptance import Acceptance, HeldItems, held_from, standing_for, state_act
+from counter.documents.acceptance import Acceptance, HeldItems, held_from, standing_for, state_act, with_case
 from counter.documents.acting import ACCEPTANCE_PAPERS, concerned_items, received_title
 from counter.documents.case_page import CaseNotices, CasePage, ItemLine, fitting_item_papers, fitting_kinds
 from counter.documents.data import OfficeSettings
@@ -118,8 +118,9 @@ def read_case(unit: Unit, case_no: str, today: dt.date | None = None) -> CasePag
     office = stored_office_settings(reads.office, view.site_code)
     places = _places(office)
     held = site_authority(unit, view.site_code)  # read with the case (case_page_reads): no statement of its own
-    standing = held_from(held)
-    told = told_standing(reads.documents, office, standing)
+    standing = with_case(held_from(held), view.refusal_ground, view.outcome)  # forwarded on insistence, or not
+    under, kept = told_standing(reads.documents, office, standing)
+    told = under, with_case(kept, view.refusal_ground, view.outcome)
     items = tuple(
         ItemLine(
             i.code,

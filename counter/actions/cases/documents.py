@@ -56,6 +56,7 @@ from counter.documents.acceptance import (
     held_of_record,
     held_record,
     kept_snapshot,
+    with_case,
 )
 from counter.documents.deciders import decider_name
 from counter.documents.issuers import PER_BODY, part_heading, part_key, part_keys
@@ -165,10 +166,12 @@ def _dates_now(session: Session, view: CaseView, bundle: Bundle, item: Item | No
     return ItemDates(*dates, provisional, received, deemed)
 
 
-def _held_now(session: Session, site_code: str) -> HeldItems:
-    """What the site's authority setting holds now (:mod:`counter.actions.cases.item_authority`), for a new paper."""
+def _held_now(session: Session, site_code: str, view: CaseView | None = None) -> HeldItems:
+    """What the site's authority setting holds now (:mod:`counter.actions.cases.item_authority`), for a new paper;
+    of ``view``'s case, as that case stands by it (forwarded on the applicant's insistence: :func:`with_case`)."""
     now = site_authority(session, site_code)
-    return held_from(now)
+    held = held_from(now)
+    return held if view is None else with_case(held, view.refusal_ground, view.outcome)
 
 
 def _from_snapshot(stored: dict[str, Any]) -> OfficeSettings:
@@ -352,7 +355,7 @@ def made_document(
             number = _decision_number(session, desk, today, decider_name(item, office))
         else:
             number = notice_number(session, desk, today, _letter(kind))
-        sms, held = _sms_promised(session, case), _held_now(session, desk.identity.site_code)
+        sms, held = _sms_promised(session, case), _held_now(session, desk.identity.site_code, view)
         rating = _rating_now(session, view.case_no)
         dates = _dates_now(session, view, bundle, item) if dated else None
     data = document_for(
@@ -408,7 +411,7 @@ def _part(
     (:mod:`counter.documents.issuers`): the key of ``item_code``'s body's part under the standing first kept."""
     if kind not in PER_BODY:
         return item_code, False
-    under, held, split = _standing(session, desk, case_id, kind)
+    under, held, split = _standing(session, desk, case_id, kind, view)
     return (part_key(kind, view, bundle, under, held, item_code), True) if split else ("", False)
 
 
@@ -429,14 +432,16 @@ def split_by_body(snapshot: str) -> bool:
     return PER_BODY_MARK in (kept_snapshot(snapshot) or {})
 
 
-def _standing(session: Session, desk: Desk, case_id: int, kind: DocumentKind) -> tuple[OfficeSettings, HeldItems, bool]:
+def _standing(
+    session: Session, desk: Desk, case_id: int, kind: DocumentKind, view: CaseView
+) -> tuple[OfficeSettings, HeldItems, bool]:
     """The settings and the standing a paper made per issuing body is split under: those its first part was made
     under (every part is made with it: :func:`make_documents`), or the site's now for a new one; and whether it is
     split at all (a paper made before it was, the whole bundle's, is reprinted whole)."""
     first = find_document(session, case_id, kind.value)
     if first is not None and readable(first.office):
         return (*made_under(first.office), split_by_body(first.office))
-    return office_settings(session, desk.identity.site_code), _held_now(session, desk.identity.site_code), True
+    return office_settings(session, desk.identity.site_code), _held_now(session, desk.identity.site_code, view), True
 
 
 def make_documents(
@@ -461,7 +466,7 @@ def make_documents(
     stored = guide_version(session, view.guide_version_id)
     assert stored is not None  # a case always keeps its guide version (foreign key)
     bundle = stored.bundle.for_case(dict(view.answers))
-    office, held, split = _standing(session, desk, case.id, kind)
+    office, held, split = _standing(session, desk, case.id, kind, view)
     keys = part_keys(kind, view, bundle, office, held) if split else ("",)
     return tuple(made_document(session, desk, case_no, kind, today, key, ofd=ofd) for key in keys)
 

@@ -43,6 +43,7 @@ from counter.documents.acceptance import (
     held_of_record,
     kept_snapshot,
     receives_every_item,
+    with_case,
 )
 from counter.documents.data import OfficeSettings
 from counter.documents.kinds import DocumentKind
@@ -135,7 +136,11 @@ def told_standing_of(session: Session, case_no: str, site_code: str) -> tuple[Of
     else:
         now = site_authority(session, site_code)
         office, held = office_settings(session, site_code), held_from(now)
-    return office, held
+    # forwarded on the applicant's insistence: received, whatever the settings (HeldItems.forwarded)
+    found = session.execute(
+        select(models.Case.refusal_ground, models.Case.outcome).where(models.Case.case_no == case_no)
+    ).first()
+    return office, (held if found is None else with_case(held, *found))
 
 
 def _snapshot(raw: str | None, case_no: str) -> dict[str, object] | None:

@@ -31,7 +31,7 @@ from counter.db import models
 from counter.db.case_standing_reads import CaseStanding, case_standings
 from counter.db.catalog_store import known_guide
 from counter.db.settings_store import get_setting, office_key, read_settings
-from counter.documents.acceptance import HeldItems, held_from, only_received, state_act
+from counter.documents.acceptance import HeldItems, held_from, only_received, state_act, with_case
 from counter.documents.data import OfficeSettings
 
 if TYPE_CHECKING:
@@ -66,11 +66,21 @@ def received_cases(unit: Unit, case_nos: Collection[str]) -> frozenset[str]:
             now = _site_standing(unit, s.site_code) if not s.receipt_office else (OfficeSettings(), HeldItems())
             told[under] = told_by(s.receipt_office, *now)
         office, held = told[under]
+        held = with_case(held, s.refusal_ground, s.outcome)  # forwarded on the applicant's insistence
         # many answers choose the same items, and many receipts were made under the same settings: judged once
         entrusted = tuple(sorted(held.entrusted.items()))
         acts = tuple(sorted((code, tuple(sorted(covered))) for code, covered in held.acts.items()))  # 受理 or not
         act = state_act(s.status)
-        key = (s.guide_hash, tuple(i.code for i in items), office, held.site_items, entrusted, acts, act)
+        key = (
+            s.guide_hash,
+            tuple(i.code for i in items),
+            office,
+            held.site_items,
+            entrusted,
+            acts,
+            act,
+            held.forwarded,
+        )
         if key not in judged:
             judged[key] = only_received(items, office, held, act)
         if judged[key]:

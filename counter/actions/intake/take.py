@@ -286,7 +286,7 @@ def take_intake(
         "promised_on": decision.promised_date,
         "correction_due": decision.correction_due,
         "notify_due": decision.notify_by,
-        "refusal_ground": decision.refusal.value if decision.refusal else "",
+        "refusal_ground": _kept_ground(request, decision),
         "turn_to": decision.turn_to,
         "dates_beyond_data": decision.beyond_calendar_data,
         "previous_case_id": previous.id if previous else None,
@@ -331,6 +331,19 @@ def take_intake(
         drop_draft(session, desk.draft_key, request.uid)  # its own draft: the desk's others stay
     log.info("case %s taken: %s (bundle %s)", number, decision.outcome.value, bundle.code)
     return TakenIntake(number, decision)
+
+
+def _kept_ground(request: IntakeRequest, decision: Decision) -> str:
+    """The refusal ground the case keeps: its refusal's; and where the window could not refuse and the applicant,
+    told its finding, insisted (the decision then refuses nothing: outcome_preview.forwarded), the finding itself —
+    the fact that the case was forwarded on insistence, by which the hall accepts nothing of it in any department's
+    name either (:func:`counter.documents.acceptance.forwarded_case`)."""
+    if decision.refusal is not None:
+        return decision.refusal.value
+    refusal = request.refusal
+    if refusal is None or refusal.insists is not True or refusal.ground is None:
+        return ""
+    return refusal.ground.value
 
 
 def _add_pages(

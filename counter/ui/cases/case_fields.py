@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWi
 
 from counter.case.view import CaseView
 from counter.catalog.model import Situation
+from counter.documents.acceptance import forwarded_case
 from counter.intake.no_licence import named_licences, names_no_licence
 from counter.intake.turn_to import JOIN, SPLIT, item_bodies
 from counter.ui.cases import words
@@ -175,8 +176,10 @@ class CaseFields(QWidget):
             "previous_case": _link(view.previous_case_no),
             "later_case": _link(view.later_case_no),
         }
+        forwarded = forwarded_case(view.refusal_ground, view.outcome)  # the finding the applicant insisted on
         for name, label in words.CASE_FIELD_RECEIVED.items():
-            self.keys[name].setText(FIELD_LABEL.format(label=label if received else words.CASE_FIELD[name]))
+            chosen = words.CASE_FIELD_FORWARDED[name] if forwarded else label if received else words.CASE_FIELD[name]
+            self.keys[name].setText(FIELD_LABEL.format(label=chosen))
         for name, value in values.items():
             self.fields[name].setText(value)
             self.fields[name].setVisible(bool(value))

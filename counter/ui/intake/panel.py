@@ -217,7 +217,7 @@ class IntakePanel(ApplicantLookUps):
 
     def request(self) -> IntakeRequest:
         # called by the ticket the desk called; the day the materials arrive is the intake's, which the service dates
-        request = intake_request(self.form(), self._uid)
+        request = self.with_insisted(intake_request(self.form(), self._uid))
         return dataclasses.replace(request, ticket=self.queue_line.ticket, pages=self.camera.taken())
 
     @property

@@ -14,13 +14,14 @@ from counter.case.status import CaseStatus
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.documents.item_law import refusal_basis
-from counter.intake.outcome import Outcome, RefusalGround
+from counter.intake.outcome import Outcome, Refusal, RefusalGround
+from counter.ui.cases.case_fields import CaseFields
 from counter.ui.intake import IntakePanel
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.keyboard.keys_on_screen import KeysOnScreen
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
 from tests.ui.intake.conftest import DESK, MakePanel
-from tests.ui.intake.helpers import fill_person, refuse
+from tests.ui.intake.helpers import commit, fill_person, ready, refuse
 from tests.ui.shown_text import outcome_text
 
 LONG_OFFICE = "兴安盟行政审批和政务服务局（兴安盟数据局）科尔沁右翼前旗分局食品经营许可审批科"
@@ -160,6 +161,43 @@ def test_an_applicant_who_insists_goes_on_as_a_receipt_and_nothing_is_issued(
         QTest.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
     assert not panel.refusal.isChecked()
     assert cases_stored(sessions) == 0
+
+
+def insist(qtbot: QtBot, panel: IntakePanel) -> None:
+    """Ctrl+Enter on the refusal, and Alt+K: the applicant insists."""
+    dialog = ask_to_commit(qtbot, panel)
+    with qtbot.waitSignal(dialog.finished):
+        QTest.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+
+
+def test_the_finding_insisted_on_goes_with_the_receipt_and_the_case_keeps_it(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+) -> None:
+    """Insisting, the 收件 request carries the finding the applicant insisted on, so the case is kept as forwarded on
+    insistence (counter.documents.acceptance.forwarded_case): taken, not withdrawn, with the finding; a refusal
+    ticked anew is the clerk's own again, asked again."""
+    ready(qtbot, panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
+    insist(qtbot, panel)
+    insisted = panel.request().refusal
+    assert insisted is not None
+    assert (insisted.ground, insisted.insists) == (RefusalGround.NOT_IN_REMIT, True)
+    panel.refusal.setChecked(True)
+    assert panel.request().refusal == Refusal(RefusalGround.NOT_IN_REMIT, stored(LONG_OFFICE))  # asked again
+    insist(qtbot, panel)
+    assert panel.decision is not None
+    assert panel.decision.outcome is Outcome.ACCEPT
+    case_no = commit(qtbot, panel)
+    with sessions() as session:
+        view = case_view(session, case_no)
+    assert view is not None
+    assert view.status is CaseStatus.ACCEPTED  # received and forwarded, never withdrawn
+    assert (view.refusal_ground, view.outcome) == ("not_in_remit", "accept")
+    fields = CaseFields()  # the case's page: the finding, named as what the window found, never as a refusal's
+    qtbot.addWidget(fields)
+    fields.show_case(view, panel.bundle.situations, may_see_full=False, received=True)
+    assert fields.keys["refusal_ground"].text().startswith("窗口核对意见（申请人坚持办理，已按收件转送实施部门）")
+    assert fields.fields["refusal_ground"].text() == "申请事项依法不属于本行政机关职权范围"
 
 
 def test_a_window_that_only_receives_shows_no_red_refusal(
