@@ -8,6 +8,7 @@ with another secret, or an hour ago) and a token of no link get nothing and reco
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import http.client
 import json
 import os
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.access.roles import Role
 from counter.actions.cases.e_service import agree, serve_online
+from counter.actions.cases.paper_links import download
 from counter.actions.intake.pledge_rows import served_on
 from counter.actions.outbox.messages import save_gateway
 from counter.actions.outbox.platform import change_platform, save_platform
@@ -32,6 +34,7 @@ from counter.db import models
 from counter.db.case_store import case_by_no
 from counter.db.engine import make_engine, make_sessions
 from counter.documents.e_service import EServiceProblem, EServiceRefused, ServiceMeans
+from counter.documents.paper_link import LINK_DAYS
 from counter.host.outward.sms_secret import save_secret, secret_path
 from counter.platform.settings import PlatformSettings
 from counter.seals.verify import PaperVerdict
@@ -142,6 +145,12 @@ def test_a_correction_served_by_sms_link_is_served_on_the_day_it_is_downloaded(
         case = case_by_no(s, number)
         assert case is not None
         assert served_on(s, case, doc_no) == today  # the day of the download: every period of the paper runs from it
+    token_hash = hashlib.sha256(token.encode()).hexdigest()
+    late = today + dt.timedelta(days=LINK_DAYS + 1)
+    with sessions.begin() as s:  # the link past its days opens nothing (the server's 404)
+        assert download(s, token_hash, late, dt.datetime.now(dt.UTC)) is None
+        assert download(s, token_hash, today, dt.datetime.now(dt.UTC)) == first
+    assert _services(sessions) == (1, 1)
     package = tmp_path / "downloaded.ofd"
     package.write_bytes(first)
     assert main(["paper", "verify", str(package), "--json"]) == 0
