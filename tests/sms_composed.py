@@ -25,6 +25,8 @@ FIELDS = {
     "tracking": TRACKING.pattern,
     "bundle": r"[^\x00-\x1f]{1,14}",
     "item": r"[^\x00-\x1f]{1,14}",
+    # a paper's download link: the hall's own address and a token it made (counter.documents.paper_link)
+    "link": r"https://[!-~]{1,200}/v1/paper/download/[A-Za-z0-9_-]{43}",
 }
 NAMED = ("bundle", "item")
 

@@ -40,8 +40,8 @@ def test_the_agreement_is_recorded_with_its_means_and_day_and_serving_needs_it(
     assert "送达方式：短信链接（经平台网关下载），同意日期：2026-11-20" in out
 
     code, _, err = run(capsys, *on, "case", "serve-electronically", number, "--db", db)
-    assert code == 1  # the training database reports to no platform
-    assert "本中心未接通政务服务平台，不能电子送达：请纸质送达" in err
+    assert code == 1  # by SMS link: no download page's address set, no link sent
+    assert "未设置短信送达的文书下载地址（平台网关的地址），不能以短信链接送达" in err
 
 
 @pytest.mark.slow

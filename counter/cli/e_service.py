@@ -94,7 +94,7 @@ def cmd_agree(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from counter.service.e_service import SERVE_ONLINE
     from counter.service.requests import CaseNo
-    from counter.words.e_service import unsealed_sent_text
+    from counter.words.e_service import unlinked_text, unsealed_sent_text
     from counter.words.punctuation import LIST_JOIN
 
     service = open_service(args)
@@ -108,4 +108,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     ))  # fmt: skip
     for doc_no, body in done.unsealed:
         print(unsealed_sent_text(doc_no, body), file=sys.stderr)
+    for doc_no, body in done.unlinked:
+        print(unlinked_text(doc_no, body), file=sys.stderr)
     return EXIT_OK

@@ -64,6 +64,11 @@ def add_platform_commands(commands: argparse._SubParsersAction[Any], common: arg
     p.add_argument("--mapping", metavar="NAME", help=tr("数据项对照文件名（counter/resources/platform/NAME.toml）"))
     p.add_argument("--ca-file", metavar="PATH", help=tr("平台自己的 CA 证书文件（PEM），空：本机信任的 CA"))
     p.add_argument(
+        "--download-base",
+        metavar="URL",
+        help=tr("短信送达的文书下载地址：平台网关在本中心服务端前的地址（https://）；空：不以短信链接送达"),
+    )
+    p.add_argument(
         "--coding",
         action="append",
         default=[],
@@ -171,7 +176,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
     from counter.service.requests import Nothing
     from counter.words.platform import platform_problem
 
-    names = ("endpoint", "account", "timeout", "attempts", "mapping", "ca_file")
+    names = ("endpoint", "account", "timeout", "attempts", "mapping", "ca_file", "download_base")
     changes = given_settings(args, names, SECRET_ENV)
     if args.on or args.off:
         changes["enabled"] = bool(args.on)

@@ -67,6 +67,9 @@ class EServiceProblem(StrEnum):
     NOT_SENT = "not_sent"  # no paper of the case was sent: nothing to confirm
     CHANGED = "changed"  # the paper's bytes are not those sent: a resend is the same paper
     BAD_DAY = "bad_day"  # the platform's day of delivery is before the sending or after today
+    NO_LINK_BASE = "no_link_base"  # by SMS link: the download page's address (the platform's gateway) is not set
+    NO_SMS_GATEWAY = "no_sms_gateway"  # by SMS link: the hall has no SMS gateway to send the link through
+    NO_PHONE = "no_phone"  # by SMS link: the case has no phone to send the link to
 
 
 class EServiceRefused(Exception):

@@ -38,6 +38,7 @@ class PlatformProblem(StrEnum):
     BAD_MAPPING = "bad_mapping"  # no mapping file of that name, or one that cannot be used
     UNCHOSEN_CODING = "unchosen_coding"  # reporting on with a code list whose coding was not chosen
     BAD_CODING = "bad_coding"  # a coding chosen for a list the file does not have, or a preset it does not have
+    BAD_DOWNLOAD_BASE = "bad_download_base"  # the download page's address given, and not an https:// one
     TRAINING = "training"  # reporting turned on in a training database, which never reports: nothing would be kept
 
 
@@ -55,6 +56,9 @@ class PlatformSettings:
     # an office's or a department's full name → its 统一社会信用代码 (GB 32100-2015): 受理单位统一社会信用代码 and a
     # licence's 发证单位代码 (GB/T 39046 表 6, 表 8); the catalog names departments and keeps no codes of them
     org_codes: dict[str, str] = field(default_factory=dict)
+    # the hall's download page as the applicant reaches it: the platform's gateway in front of the hall server
+    # (https://; the SMS links of 电子送达 start with it, :mod:`counter.documents.paper_link`); "": no links sent
+    download_base: str = ""
 
     @property
     def sends(self) -> bool:
@@ -70,6 +74,8 @@ class PlatformSettings:
             found.append(PlatformProblem.BAD_TIMEOUT)
         if not 1 <= self.attempts <= 30:
             found.append(PlatformProblem.BAD_ATTEMPTS)
+        if self.download_base.strip() and not self.download_base.strip().startswith("https://"):
+            found.append(PlatformProblem.BAD_DOWNLOAD_BASE)
         if not _MAPPING_NAME.match(self.mapping):
             found.append(PlatformProblem.BAD_MAPPING)
         return tuple(found)
@@ -91,6 +97,7 @@ def platform_from_json(raw: str | None) -> PlatformSettings:
             ca_file=str(stored.get("ca_file", "")),
             codings={str(k): str(v) for k, v in dict(stored.get("codings") or {}).items()},
             org_codes={str(k): str(v) for k, v in dict(stored.get("org_codes") or {}).items()},
+            download_base=str(stored.get("download_base", "")),
         )
     except (ValueError, TypeError, AttributeError):
         return PlatformSettings()

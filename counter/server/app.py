@@ -70,6 +70,7 @@ from counter.server.metrics import Meter
 from counter.server.nul_guard import NulInRequest, refuse_nul
 from counter.server.pad_page import pad_page_routes
 from counter.server.pad_routes import pad_routes
+from counter.server.paper_download import paper_download_routes
 from counter.server.secrets_hash import digest, new_secret
 from counter.service.admin import SIGN_IN, UNLOCK
 from counter.service.call import Call
@@ -269,6 +270,7 @@ def make_app(
         *operator_routes(service, meter, metrics_from),
         *pad_routes(service, _STORE_FAULTS),
         *pad_page_routes(),
+        *paper_download_routes(service),
     ]
     middleware = [
         Middleware(meter.middleware),  # the figures count the body's refusals

@@ -42,6 +42,7 @@ class OnlineServed:
     waiting: tuple[str, ...]
     served: tuple[str, ...]
     unsealed: tuple[tuple[str, str], ...] = ()
+    unlinked: tuple[tuple[str, str], ...] = ()  # by SMS link: no link for want of the seal, served on paper
 
 
 def agree_e_service(work: Session, call: Call, request: EServiceAgreed) -> Agreement:
@@ -60,7 +61,7 @@ def serve_online(work: Session, call: Call, request: CaseNo) -> OnlineServed:
     from counter.actions.cases import e_service
 
     done: OnlineRound = e_service.serve_online(work, at_desk(call), request.case_no, call.today)
-    return OnlineServed(done.sent, done.waiting, done.served, done.unsealed)
+    return OnlineServed(done.sent, done.waiting, done.served, done.unsealed, done.unlinked)
 
 
 # the window serves the papers, as it hands them over (permission_for(PAPER_SERVED_ONLINE))

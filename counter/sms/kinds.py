@@ -54,6 +54,9 @@ class MessageKind(StrEnum):
     ITEM_ACCEPTED = "item_accepted"
     # an item the hall only received, its 补正 told by its department before any 受理 (许可法 第三十二条第一款第四项)
     ITEM_CORRECTION = "item_correction"
+    # a department's paper served by SMS link (counter.actions.cases.paper_links): sent at once, never queued, the
+    # link's token being in the message alone
+    PAPER_LINK = "paper_link"
 
 
 #: the kinds a case's events make; DEFERRAL_DUE comes from the reminder scan, the *_MOVED kinds from a change of the

@@ -39,6 +39,8 @@ BODY = {
     MessageKind.ITEM_EXTENDED: "办件{case_no}中的{item}依法延长办理期限，理由见期限告知书。",
     MessageKind.ITEM_CORRECTION: "办件{case_no}中的{item}实施部门要求补正，请到窗口领取补正材料通知书。",
     MessageKind.ITEM_ACCEPTED: "办件{case_no}中的{item}已由实施部门受理，承诺于{date}前办结。",
+    # longer than one SMS with its link (about 120 characters): sent as a long message the gateway joins
+    MessageKind.PAPER_LINK: "办件{case_no}的文书已电子送达，请于{date}前下载：{link}",
 }
 POSTED_UNTRACKED = "办件{case_no}的办理结果已邮寄，请注意查收。"
 #: the kinds whose words tell a date: queued with it (a message's ``due_on``), or they could not be worded
@@ -56,6 +58,7 @@ class MessageFacts:
     item: str = ""
     date: dt.date | None = None
     tracking: str = ""
+    link: str = ""  # a paper's download link, the hall's own address (PAPER_LINK)
 
     def params(self) -> dict[str, str]:
         """The template's parameters, the names already cut (what the text shows)."""
@@ -64,6 +67,8 @@ class MessageFacts:
             values["date"] = date_text(self.date)
         if TRACKING.fullmatch(self.tracking):
             values["tracking"] = self.tracking
+        if self.link:
+            values["link"] = self.link
         return values
 
 

@@ -24,6 +24,11 @@ PROBLEM = {
     EServiceProblem.NOT_SENT: tr("本办件没有已发送的电子文书"),
     EServiceProblem.CHANGED: tr("文书 {doc_no} 与已发送的内容不同：重发只能是同一份文书"),
     EServiceProblem.BAD_DAY: tr("平台确认的送达日期早于发送日期或晚于今天，未记录送达：请联系平台核实"),
+    EServiceProblem.NO_LINK_BASE: tr(
+        "未设置短信送达的文书下载地址（平台网关的地址），不能以短信链接送达：请系统管理员在平台设置中填写，或纸质送达"
+    ),
+    EServiceProblem.NO_SMS_GATEWAY: tr("本中心未设置短信网关，不能以短信链接送达：请纸质送达"),
+    EServiceProblem.NO_PHONE: tr("办件没有申请人的手机号码，不能以短信链接送达：请纸质送达"),
 }
 REFUSED = tr("办件 {case_no} 不能电子送达：{reason}")
 
@@ -33,6 +38,14 @@ def unsealed_sent_text(doc_no: str, body: str) -> str:
     return tr(
         "注意：本机没有{body}的电子印章，文书 {doc_no} 以未加盖电子印章的 PDF 发送，只是电子副本，"
         "不能代替盖章的纸质文书送达，请另行纸质送达；须由系统管理员为该单位制作电子印章后，文书才能加盖电子印章发送。"
+    ).format(body=body, doc_no=doc_no)
+
+
+def unlinked_text(doc_no: str, body: str) -> str:
+    """Said when a paper got no SMS link: a link gives only the sealed paper, and this machine holds no seal of its
+    body."""
+    return tr(
+        "注意：本机没有{body}的电子印章，文书 {doc_no} 不能以短信链接送达（链接只提供加盖电子印章的文书），请纸质送达。"
     ).format(body=body, doc_no=doc_no)
 
 

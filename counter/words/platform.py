@@ -62,6 +62,9 @@ PLATFORM_PROBLEM = {
         "以下代码表尚未选定编码，选定之前不上报、不导出评价：{lists}（各代码表的出处与可选编码见平台对接说明）"
     ),
     PlatformProblem.BAD_CODING: tr("对照文件中没有这些代码表或编码：{lists}"),
+    PlatformProblem.BAD_DOWNLOAD_BASE: tr(
+        "文书下载地址须以 https:// 开头：短信链接是申请人取回盖章文书的凭据，不能经明文的 http:// 传送"
+    ),
     PlatformProblem.TRAINING: tr("培训数据库不向平台上报，不能开启上报：培训中的办件是虚构的，设置也不会保存"),
 }
 

@@ -168,7 +168,7 @@ def test_a_platform_day_before_the_sending_is_not_recorded(
         configure(sessions, desk, platform, keys)
         number = taken(sessions, desk)
         with sessions.begin() as s:
-            agree(s, WINDOW, number, ServiceMeans.SMS, RECEIVED)
+            agree(s, WINDOW, number, ServiceMeans.PLATFORM, RECEIVED)
         doc_no = corrected(sessions, number)
         with sessions.begin() as s:
             serve_online(s, WINDOW, number, ASKED, folder=keys)

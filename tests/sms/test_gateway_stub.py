@@ -11,6 +11,7 @@ import pytest
 from counter.host.outward.sms_gateway import SmsRequest, post_message
 from counter.sms.kinds import MessageKind
 from counter.sms.texts import MessageFacts, message_text
+from tests.sms.test_texts import LINK
 from tests.sms_composed import catalog_names, uncomposed
 from tests.sms_gateway import SECRET, running_gateway
 
@@ -28,7 +29,7 @@ def _request(content: str, params: dict[str, str] | None = None) -> dict[str, ob
 @pytest.mark.parametrize("kind", list(MessageKind))
 def test_every_message_the_hall_composes_passes(kind: MessageKind) -> None:
     bundle, item = sorted(catalog_names())[:2]
-    facts = MessageFacts(kind, CASE_NO, bundle, item, dt.date(2026, 12, 4), "EA123456789CN")
+    facts = MessageFacts(kind, CASE_NO, bundle, item, dt.date(2026, 12, 4), "EA123456789CN", LINK)
     assert uncomposed(_request(message_text(facts, SIGN), facts.params())) == ""
     untracked = MessageFacts(MessageKind.POSTED, CASE_NO, tracking="SF1，欠邮费")
     assert uncomposed(_request(message_text(untracked, SIGN))) == ""

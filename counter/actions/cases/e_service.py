@@ -36,6 +36,7 @@ from counter.actions.admin.outward_settings import with_secret
 from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.documents import made_document
 from counter.actions.cases.item_track import standings
+from counter.actions.cases.paper_links import LinkSender, Post, link_waiting
 from counter.actions.cases.received_cases import status_after
 from counter.audit.actions import AuditAction
 from counter.case.moments import moment_on
@@ -58,6 +59,7 @@ from counter.documents.e_service import (
     served_note,
 )
 from counter.documents.kinds import DocumentKind, record_kind
+from counter.documents.paper_link import is_link
 from counter.host.outward.paper_post import Delivery, PaperLink
 from counter.host.outward.platform_client import ReportRequest
 from counter.host.outward.platform_secret import PLATFORM_SECRET
@@ -77,6 +79,8 @@ class OnlineRound:
     waiting: tuple[str, ...] = ()
     served: tuple[str, ...] = ()
     unsealed: tuple[tuple[str, str], ...] = ()
+    #: by SMS link: the papers given no link for want of their body's seal here (number, body), served on paper
+    unlinked: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +96,9 @@ class _Due:
 class Courier:
     """How papers reach the platform: the link's two calls (a test's stub is a platform reached the same way)."""
 
-    def __init__(self, link: PaperLink | None = None) -> None:
+    def __init__(self, link: PaperLink | None = None, sms: Post | None = None) -> None:
         self.link = link or PaperLink()
+        self.sms = sms  # the SMS gateway's post for papers served by link (None: the gateway's own connection)
 
     def send(self, request: ReportRequest) -> Answer:
         return self.link.send(request)
@@ -147,6 +152,10 @@ def serve_online(
     agreement = agreement_of(session, case)
     if agreement is None:
         raise EServiceRefused(EServiceProblem.NOT_AGREED, case.case_no)
+    if agreement.means is ServiceMeans.SMS:  # by link, through the hall's SMS gateway: the platform sends nothing
+        sender = LinkSender(session, case, folder, courier.sms if courier is not None else None)
+        status_after(session, case, CaseEvent.PAPER_SERVED_ONLINE)
+        return _by_link(session, desk, case, today, sender)
     settings = with_secret(platform_settings(session), PLATFORM_SECRET, folder)  # the secret: this machine's
     if not settings.sends or settings.problems():
         raise EServiceRefused(EServiceProblem.NOT_REPORTING, case.case_no)
@@ -160,6 +169,39 @@ def serve_online(
     finally:
         if own:
             courier.close()
+
+
+def _by_link(session: Session, desk: Desk, case: models.Case, today: dt.date, sender: LinkSender) -> OnlineRound:
+    """Each sealed department paper made and not served, sent as a new link by SMS unless one still opens; those
+    whose body's seal is not here named, not sent (served on paper).  The download records the service."""
+    sent: list[str] = []
+    waiting: list[str] = []
+    unlinked: list[tuple[str, str]] = []
+    for due in _unserved(session, case):
+        kept = session.get(models.PaperSent, (case.id, due.record.doc_no))
+        if link_waiting(kept, today):
+            waiting.append(due.record.doc_no)
+            continue
+        if kept is not None and kept.remote_id and not is_link(kept.remote_id):
+            continue  # taken by the platform before the means changed: asked after there
+        paper, missing = _paper(session, desk, case, today, ServiceMeans.SMS, due, kept)
+        if missing or paper.doc_format != PaperFormat.OFD.value:
+            unlinked.append((paper.doc_no, missing or due.department))  # a link gives the sealed paper, or nothing
+            continue
+        if kept is not None and kept.digest != paper.digest:
+            raise EServiceRefused(EServiceProblem.CHANGED, case.case_no, paper.doc_no)
+        if kept is None:
+            kept = models.PaperSent(
+                case_id=case.id, doc_no=paper.doc_no, kind=paper.doc_type, item_code=paper.item_code,
+                digest=paper.digest, doc_format=paper.doc_format, sent_on=today, remote_id="",
+            )  # fmt: skip
+            session.add(kept)
+        remote_id = sender.send(case, paper.doc_no, today)
+        if remote_id:
+            kept.remote_id, kept.sent_on = remote_id, today  # the link opens from today, for LINK_DAYS
+            sent.append(paper.doc_no)
+    session.flush()
+    return OnlineRound(tuple(sent), tuple(waiting), (), unlinked=tuple(unlinked))
 
 
 def _sent(
@@ -215,7 +257,9 @@ def _confirmed(
     waiting: list[str] = []
     served: list[str] = []
     for row in rows:
-        if not row.remote_id or session.get(models.PaperService, (case.id, row.doc_no)) is not None:
+        if not row.remote_id or is_link(row.remote_id):  # unsent, or a link: its download is the confirmation
+            continue
+        if session.get(models.PaperService, (case.id, row.doc_no)) is not None:
             continue
         request = _request(settings, f"delivery {row.remote_id}", {})
         delivery = courier.delivery(request, row.remote_id)

@@ -1,0 +1,88 @@
+"""The download page of papers served by SMS link: ``GET /v1/paper/download/{token}``, through the platform's
+gateway only.
+
+The applicant's phone never reaches the hall server: the hall's network is not the internet's.  The region's
+platform puts its gateway in front of it (the download base of ``counter platform settings --download-base``) and
+passes on the requests for this one path, adding two headers: ``X-Gateway-Timestamp`` (Unix seconds) and
+``X-Gateway-Signature``, the hex HMAC-SHA256, keyed by the secret the hall and the gateway share, of the timestamp, a
+full stop, ``GET`` and the path (as the hall signs its own requests to the platform and the SMS gateway,
+:func:`counter.host.outward.outward_http.signed_headers`).  A request without them, signed with another secret, or
+signed more than :data:`SKEW_S` away from the server's clock is refused 403 and reaches no database: the route is
+not the hall's network's way to a paper either, a desk's neighbour on the hall's LAN who saw a link included, and a
+request the gateway signed cannot be replayed later.  Without the secret (the file :data:`GATEWAY_SECRET` in the
+server's key folder, 0600, never in the database) the route refuses every request.
+
+The answer is the file itself, the paper's sealed OFD (``application/ofd``), not a page: the sealed file is the
+paper that has the effect of the sealed paper (《国务院关于在线政务服务的若干规定》 第十条), the one ``counter paper
+verify`` finds good, and an OFD reader on the phone opens it; a PDF beside it would be an unsealed copy.  A token
+unknown, expired or of a voided case is 404 with no body: nothing says which.  The first download records the
+service (:func:`counter.actions.cases.paper_links.download`); a later one gives the same bytes and records nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import time
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from counter.documents.paper_link import DOWNLOAD_PATH
+from counter.host.outward.sms_secret import load_secret, secret_path
+from counter.service.local import InProcess
+from counter.service.paper_links import DOWNLOAD_PAPER, LinkShown
+
+log = logging.getLogger(__name__)
+
+#: the secret shared with the platform's gateway, in the server's key folder
+GATEWAY_SECRET = "paper-gateway.secret"
+TIMESTAMP = "X-Gateway-Timestamp"
+SIGNATURE = "X-Gateway-Signature"
+#: how far a gateway's timestamp may be from the server's clock
+SKEW_S = 300
+#: a token as :func:`counter.documents.paper_link.new_token` makes it, with room to spare; anything else is unknown
+_TOKEN_MAX = 64
+_NO_STORE = {"Cache-Control": "no-store"}
+
+
+def gateway_signature(secret: str, timestamp: str, path: str) -> str:
+    message = f"{timestamp}.GET {path}".encode()
+    return hmac.new(secret.encode("utf-8"), message, hashlib.sha256).hexdigest()
+
+
+def through_gateway(request: Request, secret: str, now: float | None = None) -> bool:
+    """Whether ``request`` carries the gateway's signature of its own path, made within :data:`SKEW_S`."""
+    stamp = request.headers.get(TIMESTAMP, "")
+    given = request.headers.get(SIGNATURE, "")
+    if not secret or not stamp.isdigit() or not given:
+        return False
+    if abs(int(stamp) - (time.time() if now is None else now)) > SKEW_S:
+        return False
+    return hmac.compare_digest(given, gateway_signature(secret, stamp, request.url.path))
+
+
+def paper_download_routes(service: InProcess, keys: Path | None = None) -> list[Route]:
+    """The download route on ``service``; ``keys``: the key folder the gateway's secret is read from (the site's)."""
+    secret = load_secret(secret_path(GATEWAY_SECRET, keys))
+    if not secret:
+        log.info("no %s: papers are not served by SMS link from this server", GATEWAY_SECRET)
+
+    async def download(request: Request) -> Response:
+        if not through_gateway(request, secret):
+            return Response(status_code=403)
+        token = request.path_params["token"]
+        if not token or len(token) > _TOKEN_MAX:
+            return Response(status_code=404)
+        token_hash = hashlib.sha256(token.encode("utf-8")).hexdigest()
+        content = await run_in_threadpool(service.call, DOWNLOAD_PAPER, LinkShown(token_hash))
+        if content is None:
+            return Response(status_code=404)
+        headers = _NO_STORE | {"Content-Disposition": 'attachment; filename="paper.ofd"'}
+        return Response(content, media_type="application/ofd", headers=headers)
+
+    return [Route(DOWNLOAD_PATH + "{token}", download, methods=["GET"])]
