@@ -206,6 +206,24 @@ def _swept(driver: WebDriver, what: str) -> None:
     driver.execute_script(_HEIGHT, "")
 
 
+#: the rating page at text size ``arguments[0]`` % (the root's font size, as the page sets it from its fragment): the
+#: first face's width and height, and the question's font size in px
+_AT_TEXT = """
+document.documentElement.style.fontSize = `${arguments[0] / 100 * 16}px`;
+const face = document.querySelector('#faces button.face').getBoundingClientRect();
+return [face.width, face.height, parseFloat(getComputedStyle(document.getElementById('question')).fontSize)];
+"""
+
+
+def _grows(driver: WebDriver, lang: str, size: tuple[int, int]) -> None:
+    """The rating page at 100 % and at 150 %: the faces no smaller at 150 %, and at 1280×800 the question larger."""
+    small, large = (driver.execute_script(_AT_TEXT, text) for text in (100, 150))
+    print(f"pad page {lang} {size[0]}×{size[1]}: face and question at 100 % {small}, at 150 % {large}")
+    assert (large[0] >= small[0], large[1] >= small[1]) == (True, True), (f"faces {lang} {size}", small, large)
+    if size == (1280, 800):
+        assert large[2] > small[2], (f"question {lang} {size}", small, large)
+
+
 def _open(driver: WebDriver, server: HallServer, key: str, lang: str, text: int) -> None:
     driver.get(f"https://localhost:{server.port}/pad#key={key}&lang={lang}&text={text}")
     _shown(driver, "idle")
@@ -249,6 +267,7 @@ def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_un
             card = driver.find_element(By.ID, "card").text
             assert "阿拉坦其其格·孟和巴雅尔" in card  # the clerk's whole name, on the card
             assert "测**" in card  # the applicant's masked name beside the time taken: hers, and nobody else's
+            _grows(driver, lang, size)
             faces = driver.find_elements(By.CSS_SELECTOR, "#faces button.face")
             assert [face.get_attribute("aria-label") for face in faces] == list(levels(lang))
             if lang == "mn":  # the question stands in the browser's own vertical columns, the Mongolian font drawn
