@@ -5,10 +5,12 @@ request; the applicant's tap is recorded under the pad's key, the pad named, for
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -36,6 +38,7 @@ from tests.server.test_pad_devices import _taken
 pytestmark = pytest.mark.slow
 
 ADMIN = Desk(DeskIdentity("XAM01", "1"), "管理员", Actor("admin", "管理员", frozenset({Role.ADMIN})))
+CLERK = "阿拉坦其其格·孟和巴雅尔"
 SIZES = ((800, 480), (1280, 800))
 SHOTS = Path(os.environ.get("COUNTER_PAD_SHOTS", "")) if os.environ.get("COUNTER_PAD_SHOTS") else None
 
@@ -113,6 +116,114 @@ def _fits(driver: WebDriver, what: str) -> None:
     assert (width <= inner, page_width <= page_inner, past) == (True, True, []), (what, width, inner, page_width)
 
 
+#: the shown text's geometry: each of the card's lines' box, the clerk's name's parts' boxes (each of a Range over the
+#: part's text, the "·" ending the first), the card's box, the boxes of the rating question's and hint's text, for
+#: each bracket in the card and the reasons question its box and its neighbour's inside the bracket ([left, top,
+#: right, bottom] each), and the root's font size
+_GEOMETRY = """
+const box = (r) => [r.left, r.top, r.right, r.bottom];
+const over = (node, start, end) => { const range = document.createRange(); range.setStart(node, start);
+  range.setEnd(node, end); return [...range.getClientRects()].map(box); };
+const texts = (root) => { const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT); const found = [];
+  while (walk.nextNode()) found.push(walk.currentNode); return found; };
+const brackets = [];
+for (const root of [document.getElementById('card'), document.getElementById('reasons-question')]) {
+  const nodes = texts(root); const chars = nodes.flatMap((node) => [...node.data].map((_, i) => [node, i]));
+  chars.forEach(([node, i], at) => {
+    const opening = '（('.includes(node.data[i]); if (!opening && !'）)'.includes(node.data[i])) return;
+    const [other, j] = chars[opening ? at + 1 : at - 1];
+    brackets.push([node.data[i], over(node, i, i + 1), over(other, j, j + 1)]);
+  });
+}
+const chars = texts(document.getElementById('card')).flatMap((node) => [...node.data].map((_, i) => [node, i]));
+const at = chars.map(([node, i]) => node.data[i]).join('').indexOf(arguments[0]);
+const parts = arguments[0].split(/(?<=·)/).map((part, n, all) => {
+  const start = at + all.slice(0, n).join('').length; const [first, i] = chars[start];
+  const [last, j] = chars[start + part.length - 1]; const range = document.createRange();
+  range.setStart(first, i); range.setEnd(last, j + 1); return [...range.getClientRects()].map(box); });
+return {
+  rows: [...document.querySelectorAll('#card p')].map((p) => box(p.getBoundingClientRect())),
+  card: box(document.getElementById('card').getBoundingClientRect()),
+  question: ['question', 'tap-hint'].flatMap((id) => texts(document.getElementById(id))
+    .flatMap((node) => over(node, 0, node.data.length))),
+  name: at < 0 ? [] : parts,
+  rem: [parseFloat(getComputedStyle(document.documentElement).fontSize)],
+  brackets,
+};
+"""
+
+
+def _geometry(driver: WebDriver) -> dict[str, Any]:
+    return dict(driver.execute_script(_GEOMETRY, CLERK))
+
+
+def _across(one: list[float], other: list[float], vertical: bool) -> bool:
+    """Whether two boxes stand in one column (vertical) or on one line: their extents across it overlap by more than
+    half the narrower's, as a column's characters do and the next column's do not."""
+    low, high = (0, 2) if vertical else (1, 3)
+    shared = min(one[high], other[high]) - max(one[low], other[low])
+    return shared > min(one[high] - one[low], other[high] - other[low]) / 2
+
+
+def _read_in_order(geometry: dict[str, Any], lang: str, what: str) -> None:
+    """The card's lines follow one another as the Chinese card's do top to bottom (desk and clerk, bundle,
+    applicant): in Mongolian columns left to right, each line after the one before; the clerk's name in one column or
+    line per part (it breaks only after its "·") and within the card's box; no bracket alone in a column or line."""
+    vertical = lang == "mn"
+    rows = [list(map(float, row)) for row in geometry["rows"]]
+    start, end = (0, 2) if vertical else (1, 3)
+    assert all(after[start] >= before[end] - 0.5 for before, after in itertools.pairwise(rows)), (what, rows)
+    card = list(map(float, geometry["card"]))
+    assert len(geometry["name"]) == len(CLERK.split("·")), (what, "name not on the card")
+    for part in geometry["name"]:
+        rects = [list(map(float, rect)) for rect in part]
+        assert rects, (what, "name not drawn")
+        assert all(_across(rects[0], rect, vertical) for rect in rects), (what, "name broken", rects)
+        inside = [card[0] - 0.5 <= r[0] and r[2] <= card[2] + 0.5 and card[1] - 0.5 <= r[1] and r[3] <= card[3] + 0.5
+                  for r in rects]  # fmt: skip
+        assert all(inside), (what, "name cut at the card's edge", rects, card)
+    _brackets_kept(geometry, vertical, what)
+
+
+def _brackets_kept(geometry: dict[str, Any], vertical: bool, what: str) -> None:
+    """Each shown bracket in the column (or on the line) of the character inside it next to it."""
+    for bracket, rects, neighbour in geometry["brackets"]:
+        if rects and neighbour:
+            assert _across(rects[0], neighbour[0], vertical), (what, f"{bracket} alone", rects, neighbour)
+
+
+#: the reasons question and the card's lines given columns ``arguments[0]`` px high (none with ``""``)
+_HEIGHT = """
+for (const shown of document.querySelectorAll('#reasons-question, #card p')) shown.style.maxHeight = arguments[0];
+"""
+
+
+def _swept(driver: WebDriver, what: str) -> None:
+    """No bracket alone in a column at any column height from 120 to 400 px: wherever the columns break."""
+    for height in range(120, 400, 5):
+        driver.execute_script(_HEIGHT, f"{height}px")
+        _brackets_kept(_geometry(driver), True, f"{what} in columns of {height} px")
+    driver.execute_script(_HEIGHT, "")
+
+
+#: the rating page at text size ``arguments[0]`` % (the root's font size, as the page sets it from its fragment): the
+#: first face's width and height, and the question's font size in px
+_AT_TEXT = """
+document.documentElement.style.fontSize = `${arguments[0] / 100 * 16}px`;
+const face = document.querySelector('#faces button.face').getBoundingClientRect();
+return [face.width, face.height, parseFloat(getComputedStyle(document.getElementById('question')).fontSize)];
+"""
+
+
+def _grows(driver: WebDriver, lang: str, size: tuple[int, int]) -> None:
+    """The rating page at 100 % and at 150 %: the faces no smaller at 150 %, and at 1280×800 the question larger."""
+    small, large = (driver.execute_script(_AT_TEXT, text) for text in (100, 150))
+    print(f"pad page {lang} {size[0]}×{size[1]}: face and question at 100 % {small}, at 150 % {large}")
+    assert (large[0] >= small[0], large[1] >= small[1]) == (True, True), (f"faces {lang} {size}", small, large)
+    if size == (1280, 800):
+        assert large[2] > small[2], (f"question {lang} {size}", small, large)
+
+
 def _open(driver: WebDriver, server: HallServer, key: str, lang: str, text: int) -> None:
     driver.get(f"https://localhost:{server.port}/pad#key={key}&lang={lang}&text={text}")
     _shown(driver, "idle")
@@ -142,10 +253,21 @@ def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_un
             print(f"pad page {lang} {size[0]}×{size[1]}: the request shown {shown_in:.2f} s after the clerk asked")
             if SHOTS is not None:
                 driver.save_screenshot(str(SHOTS / f"pad-page-{lang}-{size[0]}x{size[1]}.png"))
+            geometry = _geometry(driver)
             _fits(driver, f"rating {lang} {size} 150 %")
+            _read_in_order(geometry, lang, f"card {lang} {size} 150 %")
+            if lang == "mn":  # the card's lines at every column height, then no empty band beside the question
+                _swept(driver, f"card {lang} {size}")
+                question = max(float(rect[2]) for rect in geometry["question"])
+                gap = float(geometry["card"][0]) - question
+                # the grid's 0.5rem between the two boxes is all that should part them; 2rem (48 px at 150 %) leaves
+                # room for a column's rounding and a short last column, and is far under the 103 px (800×480) and
+                # 215 px (1280×800) of empty band they stood apart when the grid's columns were wider than the text
+                assert 0 <= gap < 2 * float(geometry["rem"][0]), (f"gap {lang} {size}", gap, geometry["rem"])
             card = driver.find_element(By.ID, "card").text
             assert "阿拉坦其其格·孟和巴雅尔" in card  # the clerk's whole name, on the card
             assert "测**" in card  # the applicant's masked name beside the time taken: hers, and nobody else's
+            _grows(driver, lang, size)
             faces = driver.find_elements(By.CSS_SELECTOR, "#faces button.face")
             assert [face.get_attribute("aria-label") for face in faces] == list(levels(lang))
             if lang == "mn":  # the question stands in the browser's own vertical columns, the Mongolian font drawn
@@ -156,6 +278,9 @@ def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_un
             faces[-1].click()  # a bad face: its reasons asked, on a page within the width too, then chosen again
             _shown(driver, "reasons")
             _fits(driver, f"reasons {lang} {size} 150 %")
+            _brackets_kept(_geometry(driver), lang == "mn", f"reasons {lang} {size} 150 %")
+            if lang == "mn":  # and at every column height the question and the card's lines may be given
+                _swept(driver, f"reasons {lang} {size}")
             driver.find_element(By.ID, "back").click()
             _shown(driver, "rating")
             faces[0].click()

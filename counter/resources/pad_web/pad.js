@@ -38,9 +38,36 @@ function mongolian(text) {
   return /[\u1800-\u18af]/.test(text);
 }
 
-function say(element, text) {
+// a bracket and the word beside it inside the bracket (a Mongolian word, a number, or one other character): kept in
+// one column, so that no bracket stands alone at a column's foot or head
+const BRACKETED = /[（(](?:[\u1800-\u18af\u202f]+|[0-9A-Za-z]+|[^\s])|(?:[\u1800-\u18af\u202f]+|[0-9A-Za-z]+|[^\s])[）)]/g;
+
+function kept(text) {
+  // the text's pieces: each bracket with its word in a span that no line or column breaks
+  const pieces = [];
+  let at = 0;
+  for (const found of text.matchAll(BRACKETED)) {
+    pieces.push(text.slice(at, found.index), Object.assign(document.createElement("span"), {
+      className: "keep", textContent: found[0] }));
+    at = found.index + found[0].length;
+  }
+  pieces.push(text.slice(at));
+  return pieces.filter((piece) => piece !== "");
+}
+
+function named(name) {
+  // a person's name breaks only between its parts (after a "·"), never inside one: 阿拉坦其其格· | 孟和巴雅尔
+  const whole = Object.assign(document.createElement("span"), { className: "name" });
+  whole.append(...name.split(/(?<=·)/).map((part) => Object.assign(document.createElement("span"), {
+    className: "keep", textContent: part })));
+  return whole;
+}
+
+function say(element, text, name = "") {
   // words in Mongolian script stand in vertical columns; any other on lines
-  element.textContent = text;
+  const [before, after] = name && text.includes(name) ? [text.slice(0, text.indexOf(name)),
+    text.slice(text.indexOf(name) + name.length)] : [text, null];
+  element.replaceChildren(...kept(before), ...(after === null ? [] : [named(name), ...kept(after)]));
   element.classList.toggle("vertical", mongolian(text));
 }
 
@@ -122,7 +149,7 @@ function rate(shown) {
     for (const text of [`${line("desk", { desk_no: shown.desk_no })}  ${line("clerk", { clerk: shown.clerk })}`,
       line("bundle", { bundle }), `${line("applicant", { name: shown.rater_masked })}  ${taken(shown.taken_at)}`]) {
       const row = document.createElement("p");
-      say(row, text.trim());
+      say(row, text.trim(), shown.clerk);
       card.append(row);
     }
     const faces = document.getElementById("faces");
