@@ -28,7 +28,7 @@ from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
 from tests.documents.pdf_tools import pdf_text
-from tests.entrusted import entrust
+from tests.entrusted import ENTERED_OPTIONS, entrust
 from tests.test_cli import run
 
 TODAY = dt.date(2026, 11, 20)
@@ -97,7 +97,10 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
         monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
         given = [arg for role in roles for arg in ("--role", role)]
         assert run(capsys, *by, "user", "add", login, "--name", name, *given, "--db", db, "--password-stdin")[0] == 0
-    code, out, _ = run(capsys, *clerk, "item", "pledge", number, FIRE, *number_given, *day)
+    code, _, err = run(capsys, *clerk, "item", "pledge", number, FIRE, *number_given, *day)
+    assert code == 1  # entered for the brigade under its 授权: its 文号 and officer, or nothing kept
+    assert "尚未填写：部门文号、承办人" in err
+    code, out, _ = run(capsys, *clerk, "item", "pledge", number, FIRE, *number_given, *ENTERED_OPTIONS, *day)
     assert code == 0
     assert "核查期限 2026-12-18" in out
     code, out, _ = run(capsys, *clerk, "case", "show", number, "--db", db)
@@ -260,7 +263,21 @@ def test_a_promise_found_kept_reads_so_in_the_brigades_list(
     roles = ("--role", "admin", "--role", "clerk", "--role", "supervisor")
     assert run(capsys, "user", "add", "batu", "--name", "巴图", *roles, "--db", db, "--password-stdin")[0] == 0
     user, day = ("--user", "batu"), ("--db", db, "--today", TODAY.isoformat())
-    assert run(capsys, *user, "item", "pledge", number, FIRE, "--result-no", "乌消安检字〔2026〕第0123号", *day)[0] == 0
+    assert (
+        run(
+            capsys,
+            *user,
+            "item",
+            "pledge",
+            number,
+            FIRE,
+            "--result-no",
+            "乌消安检字〔2026〕第0123号",
+            *ENTERED_OPTIONS,
+            *day,
+        )[0]
+        == 0
+    )
     department = ("--department", "乌兰浩特市消防救援大队")
     code, out, _ = run(capsys, *user, "item", "pledges", *department, "--db", db)
     assert code == 0

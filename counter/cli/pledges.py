@@ -21,8 +21,10 @@ from counter.cli.arguments import PAPER_OUT_HELP, add_case_no, add_json
 from counter.cli.common import (
     EXIT_OK,
     Reported,
+    add_entry_options,
     add_today,
     desk,
+    entered_of,
     free_text,
     open_service,
     parse_date,
@@ -48,6 +50,7 @@ def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
     add_case_no(p)
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
     p.add_argument("--result-no", required=True, metavar="NO", help=tr("许可证件的编号，例如消防安全检查合格证号"))
+    add_entry_options(p)  # the department's grant, entered by the window for it: its 文号 and officer
     add_today(p)
     p.set_defaults(func=cmd_item_pledge)
     p = item.add_parser("check", parents=[common], help=tr("记录告知承诺的核查结果；承诺不实的，撤销许可"))
@@ -138,7 +141,7 @@ def cmd_item_pledge(args: argparse.Namespace) -> int:
     from counter.service.pledges import GRANT_ON_PLEDGE, READ_PLEDGE, PledgeItem, PledgeStep
 
     service, by = open_service(args), desk()
-    step = PledgeStep(args.case_no, args.item, args.result_no.strip())
+    step = PledgeStep(args.case_no, args.item, args.result_no.strip(), entered_of(args))
     _faults(args, lambda: service.call(GRANT_ON_PLEDGE, step, by))
     row = service.call(READ_PLEDGE, PledgeItem(args.case_no, args.item), by)
     assert row is not None  # just granted

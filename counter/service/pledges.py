@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter.access.pledge_offers import PledgeOffer, PledgeRow
+from counter.case.entered_for import Entered
 from counter.case.pledge_checks import PledgeNotice
 from counter.case.pledge_steps import Recheck
 from counter.case.served import ServiceWay
@@ -39,6 +40,7 @@ class PledgeStep:
     case_no: str
     item_code: str
     result_no: str = ""  # the licence's own number (the 合格证's), as the department gives it
+    entered: Entered | None = None  # entered by the window for the department (代为录入): its 文号 and officer
 
 
 @dataclass(frozen=True)
@@ -124,8 +126,9 @@ def grant_on_pledge(work: Session, call: Call, request: PledgeStep) -> CaseStatu
     from counter.actions.intake import notice_pledges
 
     return notice_pledges.grant_on_pledge(
-        work, at_desk(call), request.case_no, request.item_code, call.today, call.now, request.result_no
-    )
+        work, at_desk(call), request.case_no, request.item_code, call.today, call.now, request.result_no,
+        request.entered,
+    )  # fmt: skip
 
 
 GRANT_ON_PLEDGE = write("cases.grant_on_pledge", Open.IN_ACTION, grant_on_pledge, faults=_PLEDGE_FAULTS)

@@ -50,7 +50,7 @@ from counter.intake.outcome import Outcome
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
 from tests.documents.pdf_tools import pdf_text
-from tests.entrusted import entrust
+from tests.entrusted import ENTERED, entrust
 from tests.signed_in import add_account, signed_in
 
 HOMESTAY = "XAM-YJS-035"  # 我要开民宿（含餐饮）: its 消防 item is decided on a 告知承诺
@@ -117,7 +117,7 @@ def granted(sessions: sessionmaker[Session], desk: Desk, case_no: str, result_no
     accounts may not grant: nobody there could take a false promise to its end); that clerk's desk."""
     clerk = signed_in(sessions, desk, Role.CLERK, login="clerk")
     with sessions.begin() as s:
-        grant_on_pledge(s, clerk, case_no, FIRE, TODAY, result_no=result_no)
+        grant_on_pledge(s, clerk, case_no, FIRE, TODAY, result_no=result_no, entered=ENTERED)
     return clerk
 
 
@@ -140,7 +140,7 @@ def taken(sessions: sessionmaker[Session], desk: Desk, fire_way: str = "pledge")
 def test_the_window_grants_on_a_promise_only_where_it_may(sessions: sessionmaker[Session], desk: Desk) -> None:
     case_no = taken(sessions, desk)
     with sessions.begin() as s, pytest.raises(DecisionRefused):  # the 消防救援大队's item, no 授权 recorded
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+        grant_on_pledge(s, desk, case_no, FIRE, TODAY, entered=ENTERED)
     with sessions() as s:
         assert pledge_row(s, case_no, FIRE) is None
         assert pledge_checks(s) == ()
@@ -415,7 +415,7 @@ def test_a_desk_without_accounts_grants_no_promise_it_could_never_check(
     with sessions.begin() as s:
         entrust(s, desk, FIRE)
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
-        grant_on_pledge(s, desk, case_no, FIRE, TODAY)
+        grant_on_pledge(s, desk, case_no, FIRE, TODAY, entered=ENTERED)
     assert refused.value.problem is PledgeProblem.CANNOT_CHECK
     with sessions() as s:
         assert pledge_row(s, case_no, FIRE) is None
@@ -680,7 +680,7 @@ def test_the_applicant_chooses_the_promise_or_the_ordinary_procedure(
     with sessions() as s:
         assert pledge_offers(s, clerk, case_no) == ()
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
-        grant_on_pledge(s, clerk, case_no, FIRE, TODAY)
+        grant_on_pledge(s, clerk, case_no, FIRE, TODAY, entered=ENTERED)
     assert refused.value.problem is PledgeProblem.NOT_CHOSEN
 
 

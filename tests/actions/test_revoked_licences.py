@@ -34,7 +34,7 @@ from counter.words.hand_over import HAND_OVER_PROBLEM
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import ID
 from tests.actions.test_notice_pledges import FIRE, name_the_brigades_bodies, taken
-from tests.entrusted import entrust
+from tests.entrusted import ENTERED, entrust
 from tests.signed_in import signed_in
 
 FINDING = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
@@ -50,7 +50,7 @@ def granted_then_revoked(sessions: sessionmaker[Session], desk: Desk, *, revoke:
     name_the_brigades_bodies(sessions, desk)  # each step of a promise found false makes its paper, which names it
     supervisor = signed_in(sessions, desk)  # a revocation is a supervisor's, as a 不予批准 is; the grant a clerk's
     with sessions.begin() as s:
-        grant_on_pledge(s, supervisor, case_no, FIRE, TODAY)
+        grant_on_pledge(s, supervisor, case_no, FIRE, TODAY, entered=ENTERED)
     if revoke:
         revoked(sessions, supervisor, case_no)
     return case_no, supervisor

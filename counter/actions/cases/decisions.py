@@ -140,9 +140,9 @@ def record_decision(
     has lapsed on the day it is granted is an error of entry, and a 不予批准 issues no licence to have one.
     ``entered``: the department's 文号 and officer, kept at the head of the line's note where the window enters the
     decision for the department (``acting`` entrusted); refused without them where the caller asks it
-    (``ask_entry``: the department's decision entered, :func:`decide_item` and the department's step), after the
-    decision's own checks; never kept from the department's own desk.  The grant on a promise and the same-day step
-    do not ask it (their forms carry no entry)."""
+    (``ask_entry``: the department's decision entered, :func:`decide_item`, the department's step and the grant on a
+    promise), after the decision's own checks; never kept from the department's own desk.  The same-day step does
+    not ask it (its form carries no entry)."""
     event = CaseEvent.ITEM_APPROVED if approve else CaseEvent.ITEM_DENIED
     case, bundle = case_and_bundle(session, number, lock=True)
     if not approve and not text.strip():

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 from counter.access.desk import Desk
 from counter.access.pledge_offers import PledgeOffer
 from counter.access.roles import Permission
+from counter.case.entered_for import Entered
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import ItemState, state_of
 from counter.case.pledge_checks import grant_open
@@ -152,6 +153,16 @@ class PledgeBar(QWidget):
         self.correct_within = period_box(PLEDGE_CORRECT_WITHIN)
         self.correct_within_label = plain_label(PLEDGE_CORRECT_WITHIN_LABEL)  # the number says what it is, beside it
         self.correct_within_label.setBuddy(self.correct_within)
+        # the grant entered by the window for the department (代为录入): the department's 文号 and its officer, asked
+        # by the same rule as any 准予 (counter.case.entered_for); not shown at the department's own desk
+        self.department_no, self.officer = QLineEdit(), QLineEdit()
+        for typed, name, hint in (
+            (self.department_no, words.CASE_FORM_DEPARTMENT_NO, words.CASE_FORM_DEPARTMENT_NO_HINT),
+            (self.officer, words.CASE_FORM_OFFICER, words.CASE_FORM_OFFICER_HINT),
+        ):
+            typed.setPlaceholderText(hint)
+            typed.setAccessibleName(name)
+            typed.returnPressed.connect(self.on_confirmed)
         self.confirm_button = QPushButton(PLEDGE_CONFIRM)
         self.cancel_button = QPushButton(PLEDGE_CANCEL)
         self.false_steps = FalsePromiseSteps(runner, desk, today)  # the hearing, the revocation, their papers
@@ -175,6 +186,8 @@ class PledgeBar(QWidget):
         ask = QHBoxLayout(self.asking)
         ask.setContentsMargins(0, 4, 0, 0)
         ask.addWidget(self.finding, 1)
+        ask.addWidget(self.department_no, 1)
+        ask.addWidget(self.officer, 1)
         ask.addWidget(self.correct_within_label)
         ask.addWidget(self.correct_within)
         ask.addStretch(0)  # where no finding is asked, the buttons keep their size, at the right as on every form
@@ -262,8 +275,13 @@ class PledgeBar(QWidget):
         self.correct_within.setVisible(act is PledgeAct.FALSE)
         self.correct_within_label.setVisible(act is PledgeAct.FALSE)
         self.correct_within.setValue(DEFAULT_PERIOD_FLOOR)  # the least the action takes where the item sets none
+        entered = act is PledgeAct.GRANT and item.entrusted
+        for typed in (self.department_no, self.officer):
+            typed.clear()
+            typed.setVisible(entered)
         self.asking.show()
-        (self.finding if act is PledgeAct.FALSE else self.confirm_button).setFocus(Qt.FocusReason.OtherFocusReason)
+        first = self.finding if act is PledgeAct.FALSE else self.department_no if entered else self.confirm_button
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Esc gives up the question asked, and only that: the page stays open (Esc there closes it)."""
@@ -288,7 +306,8 @@ class PledgeBar(QWidget):
         done = partial(self._confirmed, act, item, view.case_no)
         refused = partial(self._refused, item)
         if act is PledgeAct.GRANT:
-            grant = PledgeStep(view.case_no, item.code)
+            entered = Entered(self.department_no.text(), self.officer.text()) if item.entrusted else None
+            grant = PledgeStep(view.case_no, item.code, entered=entered)
             self._runner.submit_step(GRANT_ON_PLEDGE, grant, self._desk, words.CASE_SAVE_FAILED, owner=self,
                                      answered=done, failed=refused)  # fmt: skip
         else:

@@ -25,7 +25,7 @@ from counter.case.item_path import ItemEvent
 from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent
 from counter.ui.cases.case_page import CasePage
-from counter.ui.cases.pledge_bar import PledgeAct
+from counter.ui.cases.pledge_bar import PledgeAct, PledgeBar
 from counter.ui.cases.pledge_false_steps import FalseStep
 from counter.ui.printing.preview_window import PreviewWindow, doc_title
 from counter.ui.words import RUNNER_BUSY
@@ -33,7 +33,7 @@ from counter.words.access import not_permitted
 from counter.words.cases import CASE_EVENT
 from counter.words.pledges import PLEDGE_NOT_HERE, PLEDGE_REVOKE_ROLE, PLEDGE_REVOKED, PLEDGE_SIGN_FIRST
 from tests.actions.test_notice_pledges import BRIGADE, FIRE, name_the_brigades_bodies, taken
-from tests.entrusted import entrust_in
+from tests.entrusted import ENTERED, entrust_in
 from tests.signed_in import add_account, signed_in
 from tests.ui.called_back import Holding, in_the_event_loop, when
 from tests.ui.cases.casebook import DESK_1, SUPERVISOR
@@ -53,6 +53,13 @@ def choose_fire(page: CasePage) -> None:
 
 
 @pytest.mark.slow
+def enter_the_brigades(bar: PledgeBar) -> None:
+    """Type the brigade's 文号 and officer of the grant the window enters for it, and confirm with Enter."""
+    bar.department_no.setText(ENTERED.department_no)
+    bar.officer.setText(ENTERED.officer)
+    QTest.keyClick(bar.officer, Qt.Key.Key_Return)
+
+
 def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     qtbot: QtBot, case_sessions: sessionmaker[Session], today: Clock
 ) -> None:
@@ -69,9 +76,10 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     assert [act for act, b in bar.buttons.items() if b.isVisible()] == [PledgeAct.GRANT]
     QTest.keyClick(grant, Qt.Key.Key_Space)
     assert BRIGADE in bar.question.text()
-    assert QApplication.focusWidget() is bar.confirm_button  # Enter or Space confirms, Esc gives up
+    # entered for the brigade under its 授权: its 文号 and officer asked first, Enter confirms, Esc gives up
+    assert QApplication.focusWidget() is bar.department_no
     with qtbot.waitSignal(page.case_changed, timeout=5000):
-        QTest.keyClick(bar.confirm_button, Qt.Key.Key_Space)
+        enter_the_brigades(bar)
     [preview] = page.findChildren(PreviewWindow)
     [made] = preview.documents
     assert doc_title(made) == "告知承诺书"
@@ -312,7 +320,7 @@ def test_a_check_that_finds_the_promise_kept_is_recorded_said_and_read_on_the_it
     choose_fire(page)
     QTest.keyClick(bar.buttons[PledgeAct.GRANT], Qt.Key.Key_Space)
     with qtbot.waitSignal(page.case_changed, timeout=5000):
-        QTest.keyClick(bar.confirm_button, Qt.Key.Key_Space)
+        enter_the_brigades(bar)
     for preview in page.findChildren(PreviewWindow):
         preview.close()
     choose_fire(page)
