@@ -190,18 +190,24 @@ def _by_link(session: Session, desk: Desk, case: models.Case, today: dt.date, se
             continue
         if kept is not None and kept.digest != paper.digest:
             raise EServiceRefused(EServiceProblem.CHANGED, case.case_no, paper.doc_no)
-        if kept is None:
-            kept = models.PaperSent(
-                case_id=case.id, doc_no=paper.doc_no, kind=paper.doc_type, item_code=paper.item_code,
-                digest=paper.digest, doc_format=paper.doc_format, sent_on=today, remote_id="",
-            )  # fmt: skip
-            session.add(kept)
+        kept = kept or _sending(session, case, paper, today)
         remote_id = sender.send(case, paper.doc_no, today)
         if remote_id:
             kept.remote_id, kept.sent_on = remote_id, today  # the link opens from today, for LINK_DAYS
             sent.append(paper.doc_no)
     session.flush()
     return OnlineRound(tuple(sent), tuple(waiting), (), unlinked=tuple(unlinked))
+
+
+def _sending(session: Session, case: models.Case, paper: OnlinePaper, today: dt.date) -> models.PaperSent:
+    """A paper's first sending, kept with its digest and format before any answer: a resend sends the same bytes,
+    in the same format (a paper first sent as its PDF stays a PDF)."""
+    kept = models.PaperSent(
+        case_id=case.id, doc_no=paper.doc_no, kind=paper.doc_type, item_code=paper.item_code, digest=paper.digest,
+        doc_format=paper.doc_format, sent_on=today, remote_id="",
+    )  # fmt: skip
+    session.add(kept)
+    return kept
 
 
 def _sent(
@@ -226,12 +232,7 @@ def _sent(
             raise EServiceRefused(EServiceProblem.CHANGED, case.case_no, paper.doc_no)
         request = _request(settings, f"paper {case.uid} {paper.doc_no} {paper.digest}", paper_fields(paper))
         answer = courier.send(request)
-        if kept is None:
-            kept = models.PaperSent(
-                case_id=case.id, doc_no=paper.doc_no, kind=paper.doc_type, item_code=paper.item_code,
-                digest=paper.digest, doc_format=paper.doc_format, sent_on=today, remote_id="",
-            )  # fmt: skip
-            session.add(kept)
+        kept = kept or _sending(session, case, paper, today)
         if answer.outcome is Outcome.SENT:
             kept.remote_id, kept.sent_on = answer.remote_id, today  # the day the platform took it
             sent.append(paper.doc_no)
