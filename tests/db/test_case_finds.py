@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter.access.desk import Desk
 from counter.access.roles import Actor, Role
 from counter.actions.cases.case_reads import cases_found
-from counter.case.lookup import FoundCase, name_pairs, read_lookup
+from counter.case.lookup import FoundCase, Lookup, LookupKind, name_pairs, read_lookup
 from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.db.migrate import downgrade, upgrade
@@ -145,6 +145,14 @@ def test_one_character_is_still_too_short() -> None:
     lookup = read_lookup("孟")
     assert lookup is not None
     assert lookup.too_short
+
+
+@pytest.mark.parametrize("text", ["孟", ""])
+def test_a_name_too_short_asked_anyway_finds_nothing(hall: sessionmaker[Session], text: str) -> None:
+    """The desk says a one-character name is too short before it asks; a request over the server that asks anyway
+    (one character, or none) finds nothing, where it ended in an IndexError (a 500): such a name has no pair."""
+    with hall() as session:
+        assert cases_found(session, Lookup(LookupKind.NAME, text), TODAY) == []
 
 
 def test_a_row_carries_what_tells_two_people_of_one_name_apart(hall: sessionmaker[Session]) -> None:

@@ -75,6 +75,8 @@ def cases_found(
     ``department``: a department's staff, who find only the cases with an item routed to it and not decided yet
     (:func:`of_department`), among the ``limit`` found.
     """
+    if lookup.too_short:  # the desk says so before it asks; asked anyway (over the server), a name of no pair
+        return []
     at = this_desk(desk)
     login = at.actor.login if at.actor.signed_in else ""
     reads = case_lists.cases_found(session, lookup, since(today, days), limit, login)
