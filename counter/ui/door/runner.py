@@ -33,6 +33,7 @@ says it.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import queue
 import threading
@@ -491,15 +492,26 @@ class _Bell(QObject):
 
 
 _BELLS: list[_Bell] = []  # the one bell, made on the window's thread by the first runner and kept for the program
+_BELL_HELD = threading.Lock()  # a ring and the program's end never at once
 
 
 def _bell() -> _Bell:
     if not _BELLS:
         _BELLS.append(_Bell())
+        atexit.register(_silenced)
     return _BELLS[0]
+
+
+def _silenced() -> None:
+    """The program ends: no worker rings the bell from now on.  A daemon worker finishing a call rang it while the
+    interpreter was taking Qt down, and the process died at its exit (a segmentation fault in ``_ring``, the window's
+    thread past its last Python frame); atexit runs this before PySide's own clean-up."""
+    with _BELL_HELD:
+        _BELLS.clear()
 
 
 def _ring() -> None:
     """Tell the window's thread that a worker is done (from any thread; before any runner, nobody is waiting)."""
-    if _BELLS:
-        _BELLS[0].rang.emit()
+    with _BELL_HELD:
+        if _BELLS:
+            _BELLS[0].rang.emit()
