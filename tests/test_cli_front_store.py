@@ -64,11 +64,11 @@ def test_an_event_the_front_store_cannot_take_waits_in_the_failed_list_and_is_qu
     assert (code, out.strip()) == (0, "已写入前置库 0 条，待重试 0 条，写入失败 1 条。")
     code, out, _ = run(capsys, "front-store", "list", "--failed", "--json", "--db", db)
     (failed,) = json.loads(out)
-    assert (failed["case_no"], failed["kind"], failed["state"]) == (number, "accepted", "failed")
+    assert (failed["case_no"], failed["kind"], failed["state"]) == (number, "received", "failed")  # as written
     assert failed["last_error"].startswith("withheld:sample_guide")
     assert failed["last_error_text"].startswith(WITHHELD[WithheldWhy.SAMPLE_GUIDE])
     code, out, _ = run(capsys, "front-store", "list", "--db", db)
-    assert f"{number}  受理  写入失败  尝试 1 次  {WITHHELD[WithheldWhy.SAMPLE_GUIDE]}" in out
+    assert f"{number}  收件  写入失败  尝试 1 次  {WITHHELD[WithheldWhy.SAMPLE_GUIDE]}" in out
     code, out, _ = run(capsys, "front-store", "retry", str(failed["id"]), "--db", db)
     assert (code, out.strip()) == (0, f"前置库事件 {failed['id']} 已重新排队。")
     code, out, _ = run(capsys, "front-store", "list", "--failed", "--db", db)  # queued again: none has failed

@@ -28,7 +28,7 @@ from counter.actions.admin.outward_settings import save_settings, with_secret
 from counter.actions.intake.licences import library_settings
 from counter.actions.outbox import frame
 from counter.actions.outbox.frame import Clock, Job, Route, Writer
-from counter.actions.outbox.platform import chosen_codings
+from counter.actions.outbox.platform import as_told, chosen_codings
 from counter.actions.outbox.platform_facts import Withheld, facts_of, told_kind
 from counter.db import models
 from counter.db.case_store import answers_of, case_materials
@@ -218,9 +218,10 @@ def mark_list(
     session: Session, desk: Desk | None = None, *, failed_only: bool = False, limit: int = 500
 ) -> list[EventRow]:
     """The events as the front store's sender marked them, newest first (the failed ones only: what waits for a
-    supervisor); ``desk`` who reads."""
+    supervisor), each of the kind the front store was written (:func:`as_told`: a case the hall only received is
+    written as 窗口收件, never 受理); ``desk`` who reads."""
     require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
-    return mark_rows(session, (MessageState.FAILED.value,) if failed_only else (), limit)
+    return as_told(session, mark_rows(session, (MessageState.FAILED.value,) if failed_only else (), limit))
 
 
 def retry_event(session: Session, desk: Desk | None, mark_id: int) -> bool:

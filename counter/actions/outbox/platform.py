@@ -240,15 +240,16 @@ def event_list(
     """The events, newest first (the failed ones only: what waits for a supervisor), each of the kind the platform
     hears it as; ``desk`` who reads."""
     require(session, this_desk(desk).actor, Permission.SEE_FIGURES)
-    return _as_told(session, platform_store.event_rows(session, (FAILED,) if failed_only else (), limit))
+    return as_told(session, platform_store.event_rows(session, (FAILED,) if failed_only else (), limit))
 
 
-def _as_told(session: Session, rows: list[EventRow]) -> list[EventRow]:
+def as_told(session: Session, rows: list[EventRow]) -> list[EventRow]:
     """The rows with each intake's event of the kind it is told as (:func:`counter.platform.events.told_as`), not
     as the intake queued it: a case the hall only received went up as 收件 and a withdrawal at the window as 撤回,
-    and the list says so, never 受理 or 不予受理.  Judged for the whole list at once: the received cases as the case
-    lists judge them (:func:`received_cases`), a withdrawal by the case's state, which the intake set by the rule
-    the report reads (:func:`counter.documents.outcome_preview.withdrawn_at_window`)."""
+    and the list says so, never 受理 or 不予受理; the front store is written the same kinds, and its list reads
+    them so too.  Judged for the whole list at once: the received cases as the case lists judge them
+    (:func:`received_cases`), a withdrawal by the case's state, which the intake set by the rule the report reads
+    (:func:`counter.documents.outcome_preview.withdrawn_at_window`)."""
     taken = {r.case_no for r in rows if r.kind in (PlatformKind.ACCEPTED, PlatformKind.DEFERRED)}
     refused = {r.case_no for r in rows if r.kind is PlatformKind.REFUSED}
     received = received_cases(session, taken) if taken else frozenset()
