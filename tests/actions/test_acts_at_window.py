@@ -22,11 +22,12 @@ from counter.actions.cases.item_authority import set_entrustment
 from counter.actions.cases.item_steps import route_items
 from counter.actions.cases.item_track import received_codes
 from counter.actions.catalog.guide_status import allow_draft_intake
+from counter.actions.intake.reads_shown import resubmission
 from counter.actions.intake.take import lapse_correction, take_intake
 from counter.actions.outbox.platform_facts import facts_of
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.decisions import lapse_day
-from counter.case.intake_request import IntakeRequest
+from counter.case.intake_request import IntakeRequest, intake_request
 from counter.case.moments import BEIJING
 from counter.case.site_authority import EntrustedAct
 from counter.case.status import CaseStatus
@@ -211,6 +212,44 @@ def test_an_applicant_who_insists_is_received_and_forwarded_not_accepted_in_the_
     with sessions.begin() as s:  # its reprint tells what it told, by the record it keeps
         set_entrustment(s, desk, "XAM01", ITEM, ENTRUSTMENT, ACCEPT_ONLY | {EntrustedAct.REFUSE})
         assert make_document(s, desk, number, DocumentKind.RECEIPT, TODAY).heading.startswith("收件凭证")
+
+
+def test_the_answer_to_a_correction_told_after_insisting_is_received_again_not_accepted_in_its_name(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, tmp_path: Path
+) -> None:
+    """Insisting, with a material missing: the hall's 补齐材料告知书.  The applicant comes back with the material; the
+    answer's form carries the finding insisted on, so the new case is received and forwarded as the first was — a
+    收件凭证 in the hall's name, the platform told 收件 with no 受理 date — never accepted in the 卫健委's name under
+    an agreement for 受理 alone, nor asked again."""
+    request = _accept_only(sessions, desk, platform, tmp_path / "keys")
+    with sessions() as s:
+        stored = current_guide(s, DOCTOR)
+    assert stored is not None
+    code = stored.bundle.materials[0].code
+    first = _insisting(sessions, desk, dataclasses.replace(request, checklist=record(request.checklist, code,
+                                                                                    Receipt.MISSING)))  # fmt: skip
+    with sessions.begin() as s:
+        assert make_document(s, desk, first, DocumentKind.CORRECTION, TODAY).heading.startswith("补齐材料告知书")
+        draft = resubmission(s, desk, first, "intake.resubmission")
+    assert draft is not None
+    answered = dataclasses.replace(draft, checklist=complete_checklist(stored.bundle, draft.checklist))
+    with sessions.begin() as s:
+        taken = take_intake(s, desk, intake_request(answered, ""), TODAY, office_calendar(s))
+    with sessions.begin() as s:
+        receipt = make_document(s, desk, taken.case_no, DocumentKind.RECEIPT, TODAY)
+        view = case_view(s, taken.case_no)
+        (event_id,) = s.scalars(
+            select(models.PlatformEvent.id).join(models.Case).where(models.Case.case_no == taken.case_no)
+        ).all()
+        told = facts_of(s, claimed(s, event_id))
+    assert view is not None
+    assert (view.previous_case_no, view.outcome, view.refusal_ground) == (first, "accept", "not_in_remit")
+    assert receipt.heading.startswith("收件凭证")
+    text = _text(receipt.pdf, tmp_path / "receipt.pdf")
+    assert "受本机关委托" not in text
+    assert f"{HEALTH}审批业务专用章" not in text
+    assert _said(sessions, taken.case_no) == ("已收件", "已收件")
+    assert (told["event.kind"], told["case.accepted_on"], told["case.refusal_ground"]) == ("received", "", "")
 
 
 def test_an_agreement_that_covers_the_refusal_refuses_in_the_departments_name_insisting_or_not(

@@ -337,7 +337,7 @@ def _kept_ground(request: IntakeRequest, decision: Decision) -> str:
     """The refusal ground the case keeps: its refusal's; and where the window could not refuse and the applicant,
     told its finding, insisted (the decision then refuses nothing: outcome_preview.forwarded), the finding itself —
     the fact that the case was forwarded on insistence, by which the hall accepts nothing of it in any department's
-    name either (:func:`counter.documents.acceptance.forwarded_case`)."""
+    name either (:func:`counter.intake.outcome.forwarded_case`)."""
     if decision.refusal is not None:
         return decision.refusal.value
     refusal = request.refusal

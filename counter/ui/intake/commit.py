@@ -103,7 +103,7 @@ class IntakeCommit(CommitWaits):
     _named = ""  # the commit button's words before it said the intake is being saved
     # the applicant, told the window's finding, insisted (Refusal.insists): the form refuses nothing and its 收件
     # request carries the finding (IntakeDraft.insisted), so the case is kept as forwarded on insistence
-    # (counter.documents.acceptance.forwarded_case); a field of the form, kept in its draft; False until then, and
+    # (counter.intake.outcome.forwarded_case); a field of the form, kept in its draft; False until then, and
     # again once the clerk ticks the refusal anew
     insisted = False
     _busy_message = ""  # what the runner's Busy said, for the SayBusy effect

@@ -176,7 +176,7 @@ def test_the_finding_insisted_on_goes_with_the_receipt_and_the_case_keeps_it(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:
     """Insisting, the 收件 request carries the finding the applicant insisted on, so the case is kept as forwarded on
-    insistence (counter.documents.acceptance.forwarded_case): taken, not withdrawn, with the finding; a refusal
+    insistence (counter.intake.outcome.forwarded_case): taken, not withdrawn, with the finding; a refusal
     ticked anew is the clerk's own again, asked again."""
     ready(qtbot, panel)
     refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
