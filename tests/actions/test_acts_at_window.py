@@ -24,6 +24,7 @@ from counter.actions.cases.item_track import received_codes
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.reads_shown import resubmission
 from counter.actions.intake.take import lapse_correction, take_intake
+from counter.actions.outbox.messages import save_gateway
 from counter.actions.outbox.platform_facts import facts_of
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.decisions import lapse_day
@@ -42,9 +43,12 @@ from counter.intake.checklist import Receipt, record
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome, ReasonCode, Refusal, RefusalGround
 from counter.intake.turn_to import turn_to_text
+from counter.sms.kinds import MessageKind
+from counter.sms.texts import MessageFacts, message_text
 from counter.words.cases import case_status_text
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
+from tests.actions.test_messages import GATEWAY
 from tests.actions.test_platform import configure
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import ENTRUSTMENT, entrust
@@ -64,9 +68,11 @@ def platform() -> Iterator[Platform]:
 
 
 def _accept_only(sessions: sessionmaker[Session], desk: Desk, platform: Platform, keys: Path) -> IntakeRequest:
-    """The hall entrusted with the item's 受理 alone, reporting to the platform; a complete request for the item."""
+    """The hall entrusted with the item's 受理 alone, reporting to the platform and telling by SMS; a complete
+    request for the item."""
     with sessions.begin() as s:
         allow_draft_intake(s, True, desk=desk)
+        save_gateway(s, GATEWAY, desk=desk)
         entrust(s, desk, ITEM)
         set_entrustment(s, desk, "XAM01", ITEM, ENTRUSTMENT, ACCEPT_ONLY)
     configure(sessions, desk, platform, keys)
@@ -143,6 +149,39 @@ def test_a_correction_the_agreement_leaves_out_is_the_halls_notice(
     told = _told(sessions)
     assert told["event.kind"] == "correction"
     assert told["case.accepted_on"] == ""
+    text = _message(sessions, taken.case_no)
+    assert "补齐材料告知书" in text  # the paper in the applicant's hand, which says it is no 补正通知
+    assert "补正" not in text
+
+
+def _message(sessions: sessionmaker[Session], case_no: str) -> str:
+    """The words of the case's one message, as the sender words them."""
+    with sessions() as s:
+        (kind,) = s.scalars(
+            select(models.OutboxMessage.kind).join(models.Case).where(models.Case.case_no == case_no)
+        ).all()
+    return message_text(MessageFacts(MessageKind(kind), case_no, date=TODAY), "兴安盟政务服务中心")
+
+
+def test_a_correction_the_agreement_covers_is_told_as_the_departments_notice(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, tmp_path: Path
+) -> None:
+    """Under an agreement that covers 补正 the window's paper is the 卫健委's 补齐补正通知书: the message names it."""
+    request = _accept_only(sessions, desk, platform, tmp_path / "keys")
+    with sessions.begin() as s:
+        set_entrustment(s, desk, "XAM01", ITEM, ENTRUSTMENT, ACCEPT_ONLY | {EntrustedAct.CORRECT})
+        stored = current_guide(s, DOCTOR)
+    assert stored is not None
+    missing = dataclasses.replace(request, checklist=record(request.checklist, stored.bundle.materials[0].code,
+                                                            Receipt.MISSING))  # fmt: skip
+    with sessions.begin() as s:
+        taken = take_intake(s, desk, missing, TODAY, office_calendar(s))
+    with sessions.begin() as s:
+        notice = make_document(s, desk, taken.case_no, DocumentKind.CORRECTION, TODAY)
+    assert "补齐补正通知书" in _text(notice.pdf, tmp_path / "correction.pdf")
+    text = _message(sessions, taken.case_no)
+    assert "按补齐补正通知书补齐材料" in text
+    assert "告知书" not in text
 
 
 def _said(sessions: sessionmaker[Session], case_no: str) -> tuple[str, str]:

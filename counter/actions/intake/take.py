@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -29,6 +30,7 @@ from counter.actions.cases.item_authority import check_case_step, site_authority
 from counter.actions.cases.item_track import IN_HAND, untrack_items
 from counter.actions.cases.received_cases import status_after
 from counter.actions.catalog.guide_status import drafts_may_be_taken
+from counter.actions.intake.correction_told import correction_message
 from counter.actions.numbers.number_guard import check_numbers, note_issued
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
@@ -83,6 +85,7 @@ from counter.intake.outcome import (
 from counter.intake.parties import Parties, converted_texts, normalised, party_problems
 from counter.intake.subject import SubjectValues, check_subject, subject_json, subject_required
 from counter.parties.menksoft import original_note
+from counter.sms.kinds import MessageKind
 from counter.util.case_uid import case_uid_ok
 
 log = logging.getLogger(__name__)
@@ -295,7 +298,8 @@ def take_intake(
     lines = _material_values(bundle, request.checklist, decision, _use(desk, bundle, number, today))
     case_id = _keep_originals(
         session,
-        add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=(taken_at := _on(today))),
+        add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=(taken_at := _on(today)),
+                 told=_told(session, desk, bundle, request, decision, lines, values)),
         request, today,
     )  # fmt: skip
     if request.ticket is not None:
@@ -331,6 +335,24 @@ def take_intake(
         drop_draft(session, desk.draft_key, request.uid)  # its own draft: the desk's others stay
     log.info("case %s taken: %s (bundle %s)", number, decision.outcome.value, bundle.code)
     return TakenIntake(number, decision)
+
+
+def _told(
+    session: Session,
+    desk: Desk,
+    bundle: Bundle,
+    request: IntakeRequest,
+    decision: Decision,
+    lines: list[CaseMaterialLine],
+    values: dict[str, Any],
+) -> MessageKind | None:
+    """A 补正's message, naming the paper handed over (:mod:`counter.actions.intake.correction_told`); None for
+    another outcome, whose message its line says."""
+    if decision.outcome is not Outcome.CORRECT:
+        return None
+    site = desk.identity.site_code or get_setting(session, SITE_CODE) or ""
+    answers = request.checklist.answers_dict()
+    return correction_message(session, site, bundle.for_case(answers), answers, lines, values)
 
 
 def _kept_ground(request: IntakeRequest, decision: Decision) -> str:
