@@ -35,7 +35,8 @@ BODY = {
     MessageKind.POSTED: "办件{case_no}的办理结果已邮寄，运单号{tracking}。",
     MessageKind.SENT_ONLINE: "办件{case_no}的办理结果已电子送达，请注意查收。",
     MessageKind.DEFERRAL_MOVED: "按公布的节假日安排，办件{case_no}的容缺材料补交期限顺延至{date}。",
-    MessageKind.CORRECTION_MOVED: "按公布的节假日安排，办件{case_no}的补正材料提交期限顺延至{date}。",
+    # said of either paper's date (the 补齐补正通知书's 补正期限, the hall's 告知书's 补齐期限): no 补正 where none was
+    MessageKind.CORRECTION_MOVED: "按公布的节假日安排，办件{case_no}的补齐材料期限顺延至{date}。",
     MessageKind.PROMISE_MOVED: "按公布的节假日安排，办件{case_no}的承诺办结日期顺延至{date}。",
     MessageKind.LAPSE_EARLY: "按公布的节假日安排，办件{case_no}的期限应至{date}，此前的逾期处理将依法纠正。",
     MessageKind.DEFERRAL_EXTENDED: "办件{case_no}的容缺材料补交期限延长至{date}。",
