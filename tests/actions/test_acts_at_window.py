@@ -253,11 +253,13 @@ def test_an_applicant_who_insists_is_received_and_forwarded_not_accepted_in_the_
         assert make_document(s, desk, number, DocumentKind.RECEIPT, TODAY).heading.startswith("收件凭证")
 
 
+@pytest.mark.parametrize("by_form", [True, False], ids=["answer's form", "request naming the case"])
 def test_the_answer_to_a_correction_told_after_insisting_is_received_again_not_accepted_in_its_name(
-    sessions: sessionmaker[Session], desk: Desk, platform: Platform, tmp_path: Path
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, tmp_path: Path, by_form: bool
 ) -> None:
     """Insisting, with a material missing: the hall's 补齐材料告知书.  The applicant comes back with the material; the
-    answer's form carries the finding insisted on, so the new case is received and forwarded as the first was — a
+    answer's form carries the finding insisted on, and a request that only names the case it answers (a file for
+    ``counter case take``) is decided with it too, so the new case is received and forwarded as the first was — a
     收件凭证 in the hall's name, the platform told 收件 with no 受理 date — never accepted in the 卫健委's name under
     an agreement for 受理 alone, nor asked again."""
     request = _accept_only(sessions, desk, platform, tmp_path / "keys")
@@ -271,9 +273,13 @@ def test_the_answer_to_a_correction_told_after_insisting_is_received_again_not_a
         assert make_document(s, desk, first, DocumentKind.CORRECTION, TODAY).heading.startswith("补齐材料告知书")
         draft = resubmission(s, desk, first, "intake.resubmission")
     assert draft is not None
-    answered = dataclasses.replace(draft, checklist=complete_checklist(stored.bundle, draft.checklist))
+    assert draft.insisted
+    answered = intake_request(dataclasses.replace(draft, checklist=complete_checklist(stored.bundle, draft.checklist)),
+                              "")  # fmt: skip
+    if not by_form:
+        answered = dataclasses.replace(answered, refusal=None)
     with sessions.begin() as s:
-        taken = take_intake(s, desk, intake_request(answered, ""), TODAY, office_calendar(s))
+        taken = take_intake(s, desk, answered, TODAY, office_calendar(s))
     with sessions.begin() as s:
         receipt = make_document(s, desk, taken.case_no, DocumentKind.RECEIPT, TODAY)
         view = case_view(s, taken.case_no)
