@@ -7,6 +7,11 @@ material missing or defective) open again, for the clerk to take what is handed 
 
 The form is built on the guide in force today, which the new case is taken under: an answer or a line the guide no
 longer has is left out (its material, if the guide still asks for it, is open like a listed one).
+
+A case forwarded on its applicant's insistence (:func:`counter.intake.outcome.forwarded_case`: told the window's
+finding, the applicant insisted, and the hall told its 补齐材料告知书 as a window that only receives) is answered
+as it was taken: the form carries the finding insisted on (:attr:`IntakeDraft.insisted`), so the answer is taken
+as 收件 and forwarded again, never accepted in a department's name nor asked again.
 """
 
 from __future__ import annotations
@@ -24,12 +29,14 @@ from counter.intake.checklist import (
 )
 from counter.intake.draft import IntakeDraft
 from counter.intake.licences import licence_of_record, lookup_failed_of_record
+from counter.intake.outcome import RefusalGround, forwarded_case
 from counter.intake.parties import Agent, Applicant, ApplicantKind, Delivery
 
 
 def resubmission_draft(view: CaseView, bundle: Bundle, guide_version_id: int) -> IntakeDraft:
     """The intake form of the answer to ``view``'s 补正, on ``bundle`` (guide version ``guide_version_id``)."""
     with_agent = bool(view.agent_name or view.agent_id_no or view.agent_authorisation)
+    insisted = _insisted_ground(view)
     return IntakeDraft(
         checklist=carried_checklist(view, bundle, guide_version_id),
         applicant=Applicant(
@@ -45,9 +52,23 @@ def resubmission_draft(view: CaseView, bundle: Bundle, guide_version_id: int) ->
         delivery=Delivery(view.delivery),
         delivery_address=view.delivery_address,
         notify_phone=view.notify_phone,
+        refusal_ground=insisted,
+        insists=True if insisted is not None else None,
+        turn_to=view.turn_to if insisted is not None else "",
         previous_case_no=view.case_no,
         subject=_subject(view, bundle),
     )
+
+
+def _insisted_ground(view: CaseView) -> RefusalGround | None:
+    """The finding the applicant insisted on, where the case was forwarded so; None for any other case, and for a
+    ground this version does not know (a township's package may carry one): that answer is asked again."""
+    if not forwarded_case(view.refusal_ground, view.outcome):
+        return None
+    try:
+        return RefusalGround(view.refusal_ground)
+    except ValueError:
+        return None
 
 
 def carried_checklist(view: CaseView, bundle: Bundle, guide_version_id: int) -> Checklist:

@@ -26,8 +26,12 @@ if TYPE_CHECKING:
 
 
 def case_json(view: CaseView, only_received: bool = False) -> dict[str, Any]:
-    """The case for scripts; ``only_received``: the hall only received it, its state said as its page says it."""
+    """The case for scripts; ``only_received``: the hall only received it, its state said as its page says it, and
+    its ``accepted_on`` null: the hall accepted nothing, each department accepts on its 签收, as the text and the
+    platform say."""
     data = dataclasses.asdict(view)
+    if only_received:
+        data["accepted_on"] = None
     data["status"] = view.status.value
     data["status_text"] = case_status_text(view.status, only_received)
     data["answers"] = dict(view.answers)

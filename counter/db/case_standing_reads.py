@@ -32,7 +32,7 @@ class CaseStanding:
     answers: tuple[tuple[str, str], ...]  # the situation answers: they choose the items applied for
     receipt_office: str  # the settings the case's first receipt was made under, as kept; "" where none was made
     status: str = ""  # the case's state: a 补正's is named by whoever told it (counter.documents.acceptance.state_act)
-    # the window's finding and the intake's outcome: a case forwarded on insistence (acceptance.forwarded_case)
+    # the window's finding and the intake's outcome: a case forwarded on insistence (outcome.forwarded_case)
     refusal_ground: str = ""
     outcome: str = ""
 

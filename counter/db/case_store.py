@@ -49,6 +49,7 @@ from counter.db.platform_store import queue_line
 from counter.db.sealed import CASE_SEALED, case_index_values, unseal_to_send
 from counter.db.settings_store import OUTAGE, TRAINING
 from counter.intake.subject import subject_from_json
+from counter.sms.kinds import MessageKind
 
 
 def dialect_insert(session: Session) -> Any:
@@ -92,9 +93,11 @@ def add_case(
     event: str,
     note: str = "",
     at: dt.datetime | None = None,
+    told: MessageKind | None = None,
 ) -> int:
     """Insert a case, its checklist lines and its first history line (written ``at``, now unless given: the desk's
-    day of a training desk).
+    day of a training desk); ``told``: the kind of message the line tells, where the intake chose it
+    (:func:`.outbox_store.queue_for_line`).
 
     INSERT statements on the tables rather than ORM objects, built once and given their values at execution: the
     rows are never edited through the ORM in the same session, and the checklist's lines go in one statement
@@ -129,6 +132,7 @@ def add_case(
         note,
         line_at,
         values.get("correction_due"),
+        told,
     )
     queue_line(session, case_id, values["uid"], event, note, line_at)
     return case_id

@@ -16,6 +16,7 @@ under the same key, which the gateway drops as a repeat.  The claim, the marks a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -65,15 +66,19 @@ def queue_for_line(
     note: str,
     at: dt.datetime,
     due_on: dt.date | None = None,
+    told: MessageKind | None = None,
 ) -> None:
     """The message a history line tells, if any, queued in the line's unit of work; what it takes back, dropped.
 
     ``due_on``: the date the case holds for the applicant (its correction notice's deadline), kept with a message
     whose words tell a date (:data:`counter.sms.texts.DATED`, the 补正 message): the sender words it from the row
-    alone, long after the line was written."""
+    alone, long after the line was written.  ``told``: the kind the step chose where its line alone cannot say it —
+    the intake's 补正, which names the paper handed over (:mod:`counter.documents.correction_papers`)."""
     if not phone.strip() or not gateway_configured(work):  # a hall without a gateway queues nothing
         return
     tell = tell_of(event, note, delivery)
+    if told is not None and tell.kind is not None:
+        tell = dataclasses.replace(tell, kind=told)
     if tell.kind is None and not tell.replaces:
         return
     session = work  # a gateway is set: the message goes in with the ORM's statements

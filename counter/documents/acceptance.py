@@ -40,7 +40,7 @@ from counter.catalog.model import Item, ItemType
 from counter.documents import acceptance_words as words
 from counter.documents.data import OfficeSettings
 from counter.documents.deciders import agreements, decider_name
-from counter.intake.outcome import Outcome
+from counter.intake.outcome import forwarded_case
 
 
 class Acceptance(StrEnum):
@@ -133,15 +133,6 @@ def held_of_record(kept: object) -> HeldItems:
 
 #: in a paper's kept holdings: the case was forwarded on the applicant's insistence (HeldItems.forwarded)
 FORWARDED = "forwarded"
-
-
-def forwarded_case(refusal_ground: str, outcome: str) -> bool:
-    """Whether a case was forwarded on its applicant's insistence: the window's finding is kept (the case's refusal
-    ground) and the intake's outcome is no refusal.  Only :func:`counter.actions.intake.take.take_intake` keeps a
-    ground on a case not refused, and only where the window could not refuse and the applicant insisted
-    (:func:`counter.documents.outcome_preview.forwarded`); a case withdrawn keeps its ground with a refusal's
-    outcome."""
-    return bool(refusal_ground) and outcome != Outcome.REFUSE.value
 
 
 def with_case(held: HeldItems, refusal_ground: str, outcome: str) -> HeldItems:

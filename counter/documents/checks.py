@@ -11,6 +11,7 @@ case moved on to approval.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 
 from counter.case.date_changes import nth_date_change
 from counter.case.hand_over import HandOver, hand_overs
@@ -40,12 +41,17 @@ def deferred_lines(case: CaseView) -> tuple[CaseMaterialLine, ...]:
 
 def shortfall_lines(case: CaseView, bundle: Bundle) -> tuple[CaseMaterialLine, ...]:
     """The lines the correction notice demands, as the outcome rule chose them."""
-    shared = {m.code for m in bundle.materials_for(dict(case.answers)) if m.shared}
+    return shortfall_of(dict(case.answers), case.materials, bundle)
+
+
+def shortfall_of(
+    answers: Mapping[str, str], materials: Iterable[CaseMaterialLine], bundle: Bundle
+) -> tuple[CaseMaterialLine, ...]:
+    """:func:`shortfall_lines` of a case's answers and lines, before the case is stored (its intake's message)."""
+    shared = {m.code for m in bundle.materials_for(dict(answers)) if m.shared}
     short = {Receipt.MISSING.value, Receipt.DEFECTIVE.value}
     return tuple(
-        m
-        for m in case.materials
-        if m.receipt in short and m.necessity != Necessity.OPTIONAL.value and m.code not in shared
+        m for m in materials if m.receipt in short and m.necessity != Necessity.OPTIONAL.value and m.code not in shared
     )
 
 

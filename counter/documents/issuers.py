@@ -18,6 +18,7 @@ others a record per part (:func:`counter.documents.kinds.record_kind`), all made
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
 from counter.case.site_authority import EntrustedAct
 from counter.case.view import CaseView
@@ -61,10 +62,17 @@ def issuing_parts(
     for a kind not made per body."""
     if kind not in PER_BODY:
         return (bundle.items,)
+    return by_body(kind, _acted_on(kind, case, bundle), office, held)
+
+
+def by_body(
+    kind: DocumentKind, items: Iterable[Item], office: OfficeSettings, held: HeldItems
+) -> tuple[tuple[Item, ...], ...]:
+    """``items`` grouped by the body whose paper of ``kind`` acts on them (:func:`issuing_body`), in their order."""
     parts: dict[str, list[Item]] = {}
-    for item in _acted_on(kind, case, bundle):
+    for item in items:
         parts.setdefault(issuing_body(item, office, held, kind), []).append(item)
-    return tuple(tuple(items) for items in parts.values())
+    return tuple(tuple(its) for its in parts.values())
 
 
 def part_keys(

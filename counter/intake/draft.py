@@ -77,7 +77,10 @@ class IntakeDraft:
     pledge_signed: bool = False
     refusing: bool = False
     refusal_ground: RefusalGround | None = None  # none until the clerk chooses one
-    # the applicant's answer at a window that only receives (Refusal.insists): a file's; the desk asks it at the commit
+    # the applicant's answer at a window that only receives (Refusal.insists).  With 不予受理 ticked: a file's answer
+    # (the desk asks it at the commit).  With it off and a ground kept: the applicant, told the window's finding,
+    # insisted — the form refuses nothing, and its intake carries the finding (refusal()), so a restored form, or a
+    # 补正 answer of a case forwarded so, is taken as 收件 without asking again
     insists: bool | None = None
     turn_to: str = ""
     previous_case_no: str = ""
@@ -98,7 +101,18 @@ class IntakeDraft:
         return DeferralRequest(self.no_bad_credit, self.pledge_signed) if self.deferral_asked else None
 
     def refusal(self) -> Refusal | None:
-        return Refusal(self.refusal_ground, self.turn_to, self.insists) if self.refusing else None
+        """The clerk's refusal while 不予受理 is ticked; else the finding the applicant insisted on, if any."""
+        if self.refusing:
+            return Refusal(self.refusal_ground, self.turn_to, self.insists)
+        if self.insisted:
+            return Refusal(self.refusal_ground, self.turn_to, insists=True)
+        return None
+
+    @property
+    def insisted(self) -> bool:
+        """Whether the form refuses nothing because the applicant, told the window's finding, insisted (its ground
+        kept beside the box taken off)."""
+        return not self.refusing and self.insists is True and self.refusal_ground is not None
 
 
 # --- writing -------------------------------------------------------------------------
@@ -118,6 +132,13 @@ def _entry_json(entry: MaterialEntry) -> dict[str, Any]:
 
 def _value(code: RefusalGround | None) -> str | None:
     return None if code is None else code.value
+
+
+def _refusal_json(draft: IntakeDraft) -> dict[str, Any]:
+    refusal: dict[str, Any] = {"on": draft.refusing, "ground": _value(draft.refusal_ground), "turn_to": draft.turn_to}
+    if draft.insists is not None:  # absent until the applicant answered: such a draft reads as before
+        refusal["insists"] = draft.insists
+    return refusal
 
 
 def draft_to_json(draft: IntakeDraft) -> str:
@@ -148,7 +169,7 @@ def draft_to_json(draft: IntakeDraft) -> str:
             "no_bad_credit": draft.no_bad_credit,
             "pledge_signed": draft.pledge_signed,
         },
-        "refusal": {"on": draft.refusing, "ground": _value(draft.refusal_ground), "turn_to": draft.turn_to},
+        "refusal": _refusal_json(draft),
     }
     if draft.uid:
         content["uid"] = draft.uid
@@ -225,6 +246,14 @@ def _read_ground(raw: Any) -> RefusalGround | None:
     return _enum(RefusalGround, _get(raw, "ground", str, "refusal."), "refusal.ground")
 
 
+def _read_insists(raw: Any) -> bool | None:
+    """The applicant's answer; none in a draft written before it was kept, or before it was asked."""
+    value = raw.get("insists") if isinstance(raw, dict) else None
+    if value is not None and not isinstance(value, bool):
+        raise DraftUnreadable(DraftProblemCode.WRONG_SHAPE, "refusal.insists")
+    return value
+
+
 def draft_from_json(text: str) -> IntakeDraft:
     """The draft written by :func:`draft_to_json`; :class:`DraftUnreadable` for anything else."""
     try:
@@ -267,6 +296,7 @@ def draft_from_json(text: str) -> IntakeDraft:
         pledge_signed=_get(f, "pledge_signed", bool, "deferral."),
         refusing=_get(r, "on", bool, "refusal."),
         refusal_ground=_read_ground(r),
+        insists=_read_insists(r),
         turn_to=_get(r, "turn_to", str, "refusal."),
         previous_case_no=_get(raw, "previous_case_no", str, ""),
         subject=_read_subject(raw.get("subject")),

@@ -138,6 +138,16 @@ class Refusal:
     insists: bool | None = None
 
 
+def forwarded_case(refusal_ground: str, outcome: str) -> bool:
+    """Whether a case was forwarded on its applicant's insistence: the window's finding is kept (the case's refusal
+    ground) and the intake's outcome is no refusal.  Only :func:`counter.actions.intake.take.take_intake` keeps a
+    ground on a case not refused, and only where the window could not refuse and the applicant insisted
+    (:func:`counter.documents.outcome_preview.forwarded`); a case withdrawn keeps its ground with a refusal's
+    outcome.  The standing every paper follows asks it (:func:`counter.documents.acceptance.with_case`), and so
+    does a 补正 answer's form (:mod:`counter.case.resubmission`)."""
+    return bool(refusal_ground) and outcome != Outcome.REFUSE.value
+
+
 @dataclass(frozen=True, slots=True)
 class DeferralRequest:
     """The applicant asks for 容缺受理; the clerk records the two conditions of domain §4."""

@@ -30,7 +30,11 @@ from counter.intake.parties import Delivery
 
 class MessageKind(StrEnum):
     ACCEPTED = "accepted"  # 受理 or 容缺受理: the case number to follow it by
-    CORRECTION = "correction"  # 补正: the deadline of the correction notice
+    CORRECTION = "correction"  # 补正: the deadline of the 补齐补正通知书
+    # the hall's 补齐材料告知书 alone, where it only receives what is missing (no 补正 decided): its deadline
+    CORRECTION_TOLD = "correction_told"
+    # both: a 补齐补正通知书 for some items, the hall's 补齐材料告知书 for those it only receives
+    CORRECTION_BOTH = "correction_both"
     DEFERRAL_DUE = "deferral_due"  # 容缺 materials due within two working days (the reminder scan's)
     ITEM_GRANTED = "item_granted"  # 准予 of one item by its department
     ITEM_DENIED = "item_denied"  # 不予批准 of one item

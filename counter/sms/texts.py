@@ -23,7 +23,10 @@ BODY = {
     # 已收件, not 已受理: where the hall only receives, the department accepts later (counter.documents.acceptance),
     # and the paper handed over says which; the message never says more than every standing makes true
     MessageKind.ACCEPTED: "“{bundle}”已收件，办件编号{case_no}，可凭此号查询进度。",
-    MessageKind.CORRECTION: "您的申请需补正，请于{date}前按补正通知书补齐材料。办件编号{case_no}",
+    # each names the paper the applicant holds (counter.documents.correction_papers): the hall's 告知书 is no 补正
+    MessageKind.CORRECTION: "您的申请需补正，请于{date}前按补齐补正通知书补齐材料。办件编号{case_no}",
+    MessageKind.CORRECTION_TOLD: "您的申请材料尚不齐全，请于{date}前按补齐材料告知书补齐。办件编号{case_no}",
+    MessageKind.CORRECTION_BOTH: "请于{date}前按补齐补正通知书和补齐材料告知书补齐材料。办件编号{case_no}",
     MessageKind.DEFERRAL_DUE: "办件{case_no}的容缺材料请于{date}前补交，逾期将不予批准。",
     MessageKind.ITEM_GRANTED: "办件{case_no}中的{item}已准予。",
     MessageKind.ITEM_DENIED: "办件{case_no}中的{item}不予批准，请到窗口领取决定书。",
@@ -32,7 +35,8 @@ BODY = {
     MessageKind.POSTED: "办件{case_no}的办理结果已邮寄，运单号{tracking}。",
     MessageKind.SENT_ONLINE: "办件{case_no}的办理结果已电子送达，请注意查收。",
     MessageKind.DEFERRAL_MOVED: "按公布的节假日安排，办件{case_no}的容缺材料补交期限顺延至{date}。",
-    MessageKind.CORRECTION_MOVED: "按公布的节假日安排，办件{case_no}的补正材料提交期限顺延至{date}。",
+    # said of either paper's date (the 补齐补正通知书's 补正期限, the hall's 告知书's 补齐期限): no 补正 where none was
+    MessageKind.CORRECTION_MOVED: "按公布的节假日安排，办件{case_no}的补齐材料期限顺延至{date}。",
     MessageKind.PROMISE_MOVED: "按公布的节假日安排，办件{case_no}的承诺办结日期顺延至{date}。",
     MessageKind.LAPSE_EARLY: "按公布的节假日安排，办件{case_no}的期限应至{date}，此前的逾期处理将依法纠正。",
     MessageKind.DEFERRAL_EXTENDED: "办件{case_no}的容缺材料补交期限延长至{date}。",

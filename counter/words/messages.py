@@ -12,6 +12,8 @@ from counter.words.translate import tr
 MESSAGE_KIND = {
     MessageKind.ACCEPTED: tr("已受理"),
     MessageKind.CORRECTION: tr("需补正"),
+    MessageKind.CORRECTION_TOLD: tr("告知补齐材料"),
+    MessageKind.CORRECTION_BOTH: tr("需补正并告知补齐材料"),
     MessageKind.DEFERRAL_DUE: tr("容缺材料即将到期"),
     MessageKind.ITEM_GRANTED: tr("事项准予"),
     MessageKind.ITEM_DENIED: tr("事项不予批准"),

@@ -22,11 +22,13 @@ from counter.actions.cases.item_authority import set_entrustment
 from counter.actions.cases.item_steps import route_items
 from counter.actions.cases.item_track import received_codes
 from counter.actions.catalog.guide_status import allow_draft_intake
+from counter.actions.intake.reads_shown import resubmission
 from counter.actions.intake.take import lapse_correction, take_intake
+from counter.actions.outbox.messages import save_gateway
 from counter.actions.outbox.platform_facts import facts_of
 from counter.actions.site.demo import complete_checklist, fresh_checklist
 from counter.case.decisions import lapse_day
-from counter.case.intake_request import IntakeRequest
+from counter.case.intake_request import IntakeRequest, intake_request
 from counter.case.moments import BEIJING
 from counter.case.site_authority import EntrustedAct
 from counter.case.status import CaseStatus
@@ -41,9 +43,12 @@ from counter.intake.checklist import Receipt, record
 from counter.intake.not_possible import IntakeNotPossible
 from counter.intake.outcome import Outcome, ReasonCode, Refusal, RefusalGround
 from counter.intake.turn_to import turn_to_text
+from counter.sms.kinds import MessageKind
+from counter.sms.texts import MessageFacts, message_text
 from counter.words.cases import case_status_text
 from tests.actions.conftest import TODAY
 from tests.actions.test_intake_actions import applicant
+from tests.actions.test_messages import GATEWAY
 from tests.actions.test_platform import configure
 from tests.documents.pdf_tools import pdf_text
 from tests.entrusted import ENTRUSTMENT, entrust
@@ -63,9 +68,11 @@ def platform() -> Iterator[Platform]:
 
 
 def _accept_only(sessions: sessionmaker[Session], desk: Desk, platform: Platform, keys: Path) -> IntakeRequest:
-    """The hall entrusted with the item's 受理 alone, reporting to the platform; a complete request for the item."""
+    """The hall entrusted with the item's 受理 alone, reporting to the platform and telling by SMS; a complete
+    request for the item."""
     with sessions.begin() as s:
         allow_draft_intake(s, True, desk=desk)
+        save_gateway(s, GATEWAY, desk=desk)
         entrust(s, desk, ITEM)
         set_entrustment(s, desk, "XAM01", ITEM, ENTRUSTMENT, ACCEPT_ONLY)
     configure(sessions, desk, platform, keys)
@@ -142,6 +149,39 @@ def test_a_correction_the_agreement_leaves_out_is_the_halls_notice(
     told = _told(sessions)
     assert told["event.kind"] == "correction"
     assert told["case.accepted_on"] == ""
+    text = _message(sessions, taken.case_no)
+    assert "补齐材料告知书" in text  # the paper in the applicant's hand, which says it is no 补正通知
+    assert "补正" not in text
+
+
+def _message(sessions: sessionmaker[Session], case_no: str) -> str:
+    """The words of the case's one message, as the sender words them."""
+    with sessions() as s:
+        (kind,) = s.scalars(
+            select(models.OutboxMessage.kind).join(models.Case).where(models.Case.case_no == case_no)
+        ).all()
+    return message_text(MessageFacts(MessageKind(kind), case_no, date=TODAY), "兴安盟政务服务中心")
+
+
+def test_a_correction_the_agreement_covers_is_told_as_the_departments_notice(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, tmp_path: Path
+) -> None:
+    """Under an agreement that covers 补正 the window's paper is the 卫健委's 补齐补正通知书: the message names it."""
+    request = _accept_only(sessions, desk, platform, tmp_path / "keys")
+    with sessions.begin() as s:
+        set_entrustment(s, desk, "XAM01", ITEM, ENTRUSTMENT, ACCEPT_ONLY | {EntrustedAct.CORRECT})
+        stored = current_guide(s, DOCTOR)
+    assert stored is not None
+    missing = dataclasses.replace(request, checklist=record(request.checklist, stored.bundle.materials[0].code,
+                                                            Receipt.MISSING))  # fmt: skip
+    with sessions.begin() as s:
+        taken = take_intake(s, desk, missing, TODAY, office_calendar(s))
+    with sessions.begin() as s:
+        notice = make_document(s, desk, taken.case_no, DocumentKind.CORRECTION, TODAY)
+    assert "补齐补正通知书" in _text(notice.pdf, tmp_path / "correction.pdf")
+    text = _message(sessions, taken.case_no)
+    assert "按补齐补正通知书补齐材料" in text
+    assert "告知书" not in text
 
 
 def _said(sessions: sessionmaker[Session], case_no: str) -> tuple[str, str]:
@@ -211,6 +251,50 @@ def test_an_applicant_who_insists_is_received_and_forwarded_not_accepted_in_the_
     with sessions.begin() as s:  # its reprint tells what it told, by the record it keeps
         set_entrustment(s, desk, "XAM01", ITEM, ENTRUSTMENT, ACCEPT_ONLY | {EntrustedAct.REFUSE})
         assert make_document(s, desk, number, DocumentKind.RECEIPT, TODAY).heading.startswith("收件凭证")
+
+
+@pytest.mark.parametrize("by_form", [True, False], ids=["answer's form", "request naming the case"])
+def test_the_answer_to_a_correction_told_after_insisting_is_received_again_not_accepted_in_its_name(
+    sessions: sessionmaker[Session], desk: Desk, platform: Platform, tmp_path: Path, by_form: bool
+) -> None:
+    """Insisting, with a material missing: the hall's 补齐材料告知书.  The applicant comes back with the material; the
+    answer's form carries the finding insisted on, and a request that only names the case it answers (a file for
+    ``counter case take``) is decided with it too, so the new case is received and forwarded as the first was — a
+    收件凭证 in the hall's name, the platform told 收件 with no 受理 date — never accepted in the 卫健委's name under
+    an agreement for 受理 alone, nor asked again."""
+    request = _accept_only(sessions, desk, platform, tmp_path / "keys")
+    with sessions() as s:
+        stored = current_guide(s, DOCTOR)
+    assert stored is not None
+    code = stored.bundle.materials[0].code
+    first = _insisting(sessions, desk, dataclasses.replace(request, checklist=record(request.checklist, code,
+                                                                                    Receipt.MISSING)))  # fmt: skip
+    with sessions.begin() as s:
+        assert make_document(s, desk, first, DocumentKind.CORRECTION, TODAY).heading.startswith("补齐材料告知书")
+        draft = resubmission(s, desk, first, "intake.resubmission")
+    assert draft is not None
+    assert draft.insisted
+    answered = intake_request(dataclasses.replace(draft, checklist=complete_checklist(stored.bundle, draft.checklist)),
+                              "")  # fmt: skip
+    if not by_form:
+        answered = dataclasses.replace(answered, refusal=None)
+    with sessions.begin() as s:
+        taken = take_intake(s, desk, answered, TODAY, office_calendar(s))
+    with sessions.begin() as s:
+        receipt = make_document(s, desk, taken.case_no, DocumentKind.RECEIPT, TODAY)
+        view = case_view(s, taken.case_no)
+        (event_id,) = s.scalars(
+            select(models.PlatformEvent.id).join(models.Case).where(models.Case.case_no == taken.case_no)
+        ).all()
+        told = facts_of(s, claimed(s, event_id))
+    assert view is not None
+    assert (view.previous_case_no, view.outcome, view.refusal_ground) == (first, "accept", "not_in_remit")
+    assert receipt.heading.startswith("收件凭证")
+    text = _text(receipt.pdf, tmp_path / "receipt.pdf")
+    assert "受本机关委托" not in text
+    assert f"{HEALTH}审批业务专用章" not in text
+    assert _said(sessions, taken.case_no) == ("已收件", "已收件")
+    assert (told["event.kind"], told["case.accepted_on"], told["case.refusal_ground"]) == ("received", "", "")
 
 
 def test_an_agreement_that_covers_the_refusal_refuses_in_the_departments_name_insisting_or_not(

@@ -93,7 +93,11 @@ def test_the_example_accept_prints_the_case_as_case_show_does(capsys: pytest.Cap
     assert "窗口收件：收件" in out
     assert "窗口收件：受理" not in out
     assert "承诺办结：2026-11-27" in out
+    assert "受理日期" not in out
     assert "M12 营业执照：共享获取，已确认" in out
+    # the JSON says what the text says: no 受理 date where the hall only received (each department accepts)
+    case = json.loads(shown(capsys, db, case_no, "--json"))
+    assert (case["status_text"], case["received_on"], case["accepted_on"]) == ("已收件", DAY, None)
 
 
 def test_defer(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
@@ -205,6 +209,7 @@ def test_an_applicant_who_insists_is_received_and_the_case_keeps_the_finding(
     request["refusal"] = {"ground": "not_in_remit", "turn_to": dict.fromkeys(ITEM_CODES, body), "insists": True}
     case = taken_json(capsys, db, write(tmp_path, request))
     assert (case["outcome"], case["refusal_ground"]) == ("accept", "not_in_remit")
+    assert case["accepted_on"] is None  # received, never accepted in a department's name
     assert "已收件" in shown(capsys, db, case["case_no"])
 
 

@@ -93,6 +93,7 @@ def test_any_form_reads_back_exactly(
         deferral_asked=asked,
         refusing=asked,
         refusal_ground=data.draw(st.none() | st.sampled_from(RefusalGround)),
+        insists=data.draw(st.none() | st.booleans()),
         turn_to=note,
     )
     text = draft_to_json(draft)
@@ -105,6 +106,22 @@ def test_a_refusal_without_its_ground_reads_back_without_one() -> None:
     back = draft_from_json(draft_to_json(draft))
     assert back == draft
     assert back.refusal() == Refusal(None, "呼伦贝尔市市场监督管理局")
+
+
+def test_the_finding_the_applicant_insisted_on_is_kept_and_taken_without_asking_again() -> None:
+    """Told the window's finding, the applicant insisted: the box is off, and the form's intake still carries the
+    finding, answered, so the window takes the materials as 收件 and forwards them (outcome_preview.forwarded)
+    rather than asking again or refusing; a draft put back after a crash says the same."""
+    insisted = a_draft(restaurant_checklist(), insists=True)
+    back = draft_from_json(draft_to_json(insisted))
+    assert back == insisted
+    assert back.refusal() == Refusal(RefusalGround.NOT_IN_REMIT, "呼伦贝尔市市场监督管理局", insists=True)
+    assert a_draft(restaurant_checklist(), insists=True, refusal_ground=None).refusal() is None  # nothing found
+    saved = json.loads(draft_to_json(insisted))
+    saved["refusal"]["insists"] = "yes"
+    with pytest.raises(DraftUnreadable) as unreadable:
+        draft_from_json(json.dumps(saved))
+    assert unreadable.value.detail == "refusal.insists"
 
 
 def test_a_draft_saved_with_a_ground_keeps_it() -> None:

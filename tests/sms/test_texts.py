@@ -68,3 +68,16 @@ def test_the_intake_message_claims_no_acceptance_the_hall_may_not_have_made() ->
     assert "已收件" in taken
     assert "受理" not in taken
     assert "受理凭证" not in message_text(MessageFacts(MessageKind.READY, CASE_NO), HALL)
+
+
+def test_a_correction_message_names_the_paper_in_hand_and_the_hall_s_notice_no_correction() -> None:
+    """The hall's 补齐材料告知书 is no 补正通知 (it says so): its message and a moved date say 补齐."""
+    day = dt.date(2026, 12, 3)
+    told = message_text(MessageFacts(MessageKind.CORRECTION_TOLD, CASE_NO, date=day), HALL)
+    assert "按补齐材料告知书补齐" in told
+    moved = message_text(MessageFacts(MessageKind.CORRECTION_MOVED, CASE_NO, date=day), HALL)
+    assert "补正" not in told + moved
+    notice = message_text(MessageFacts(MessageKind.CORRECTION, CASE_NO, date=day), HALL)
+    assert "按补齐补正通知书补齐材料" in notice
+    both = message_text(MessageFacts(MessageKind.CORRECTION_BOTH, CASE_NO, date=day), HALL)
+    assert "按补齐补正通知书和补齐材料告知书补齐材料" in both

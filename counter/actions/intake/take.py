@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -29,6 +30,8 @@ from counter.actions.cases.item_authority import check_case_step, site_authority
 from counter.actions.cases.item_track import IN_HAND, untrack_items
 from counter.actions.cases.received_cases import status_after
 from counter.actions.catalog.guide_status import drafts_may_be_taken
+from counter.actions.intake.answered_case import as_answered
+from counter.actions.intake.correction_told import correction_message
 from counter.actions.numbers.number_guard import check_numbers, note_issued
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
@@ -83,6 +86,7 @@ from counter.intake.outcome import (
 from counter.intake.parties import Parties, converted_texts, normalised, party_problems
 from counter.intake.subject import SubjectValues, check_subject, subject_json, subject_required
 from counter.parties.menksoft import original_note
+from counter.sms.kinds import MessageKind
 from counter.util.case_uid import case_uid_ok
 
 log = logging.getLogger(__name__)
@@ -129,14 +133,16 @@ def _decide(
     deferral: DeferralPolicy | None,
     stored: StoredGuide | None = None,
     site_code: str = "",
-) -> tuple[StoredGuide, Decision, bool]:
+) -> tuple[StoredGuide, Decision, bool, IntakeRequest]:
     """The decision under the hall's rules (its deferral margin unless ``deferral`` is given); a future arrival is
-    refused.  The flag: the intake ends in the applicant's withdrawal (:func:`withdrawn_at_window`).
+    refused.  The flag: the intake ends in the applicant's withdrawal (:func:`withdrawn_at_window`).  The request as
+    decided: a 补正 answer of a case forwarded on insistence carries its finding (:func:`as_answered`).
 
     ``stored``: the checklist's guide, when already read (:func:`take_intake`).  A 待核 guide is decided on only where
     the site (or the training database) allows it: see :mod:`counter.actions.catalog.guide_status`.
     """
     read_settings(session, intake_keys(site_code))
+    request = as_answered(session, request)
     version_id = request.checklist.guide_version
     if stored is None:
         stored = guide_version(session, int(version_id)) if version_id is not None else None
@@ -158,13 +164,13 @@ def _decide(
         draft_allowed=drafts_may_be_taken(session),
     )
     if not decision.outcome.decided:
-        return stored, decision, False
+        return stored, decision, False, request
     # as its paper can print it, under the site's settings as read now (as the desk's preview decides it), and a
     # 申请事项告知书 only once the applicant was asked whether to go on
     decision = printable(applied, decision, office, held)
     insists = request.refusal.insists if request.refusal is not None else None
     decision = insists_unasked(applied, decision, office, held, insists)
-    return stored, decision, withdrawn_at_window(applied, decision, office, held)
+    return stored, decision, withdrawn_at_window(applied, decision, office, held), request
 
 
 def _may_take(session: Session, desk: Desk) -> None:
@@ -235,7 +241,9 @@ def take_intake(
     accounts_known(session, reads.accounts, login, reads.account)
     _may_take(session, desk)
     known = known_guide(session, version_id, *reads.version) if version_id is not None and reads.version else None
-    stored, decision, withdrawn = _decide(session, request, today, calendar, deferral, known, desk.identity.site_code)
+    stored, decision, withdrawn, request = _decide(
+        session, request, today, calendar, deferral, known, desk.identity.site_code
+    )
     if reads.taken is not None:
         return TakenIntake(reads.taken, decision)
     bundle = stored.bundle
@@ -295,7 +303,8 @@ def take_intake(
     lines = _material_values(bundle, request.checklist, decision, _use(desk, bundle, number, today))
     case_id = _keep_originals(
         session,
-        add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=(taken_at := _on(today))),
+        add_case(session, values, lines, CaseEvent.TAKEN.value, decision.outcome.value, at=(taken_at := _on(today)),
+                 told=_told(session, desk, bundle, request, decision, lines, values)),
         request, today,
     )  # fmt: skip
     if request.ticket is not None:
@@ -333,11 +342,29 @@ def take_intake(
     return TakenIntake(number, decision)
 
 
+def _told(
+    session: Session,
+    desk: Desk,
+    bundle: Bundle,
+    request: IntakeRequest,
+    decision: Decision,
+    lines: list[CaseMaterialLine],
+    values: dict[str, Any],
+) -> MessageKind | None:
+    """A 补正's message, naming the paper handed over (:mod:`counter.actions.intake.correction_told`); None for
+    another outcome, whose message its line says."""
+    if decision.outcome is not Outcome.CORRECT:
+        return None
+    site = desk.identity.site_code or get_setting(session, SITE_CODE) or ""
+    answers = request.checklist.answers_dict()
+    return correction_message(session, site, bundle.for_case(answers), answers, lines, values)
+
+
 def _kept_ground(request: IntakeRequest, decision: Decision) -> str:
     """The refusal ground the case keeps: its refusal's; and where the window could not refuse and the applicant,
     told its finding, insisted (the decision then refuses nothing: outcome_preview.forwarded), the finding itself —
     the fact that the case was forwarded on insistence, by which the hall accepts nothing of it in any department's
-    name either (:func:`counter.documents.acceptance.forwarded_case`)."""
+    name either (:func:`counter.intake.outcome.forwarded_case`)."""
     if decision.refusal is not None:
         return decision.refusal.value
     refusal = request.refusal

@@ -34,10 +34,11 @@ from counter.db.case_store import answers_of, case_materials
 from counter.db.catalog_store import guide_version
 from counter.db.platform_store import platform_settings
 from counter.db.sealed import UNREADABLE
-from counter.documents.acceptance import Acceptance, forwarded_case, only_received, paper_standing
+from counter.documents.acceptance import Acceptance, only_received, paper_standing
 from counter.documents.deciders import decider_name
 from counter.documents.kinds import DocumentKind
 from counter.intake.checklist import PRESENT, Receipt
+from counter.intake.outcome import forwarded_case
 from counter.intake.parties import ApplicantKind
 from counter.outbox.rules import request_key
 from counter.platform.events import (
@@ -185,7 +186,7 @@ def _case_facts(session: Session, case: models.Case) -> tuple[dict[str, str], tu
         "case.accepted_on": day(case.accepted_on),
         "case.promised_on": day(case.promised_on),
         "case.correction_due": day(case.correction_due),
-        # a case forwarded on insistence keeps the window's finding: no refusal's ground (acceptance.forwarded_case)
+        # a case forwarded on insistence keeps the window's finding: no refusal's ground (outcome.forwarded_case)
         "case.refusal_ground": "" if forwarded_case(case.refusal_ground, case.outcome) else case.refusal_ground,
         "case.delivery": case.delivery,
         "case.clerk": case.clerk,

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWi
 
 from counter.case.view import CaseView
 from counter.catalog.model import Situation
-from counter.documents.acceptance import forwarded_case
 from counter.intake.no_licence import named_licences, names_no_licence
+from counter.intake.outcome import forwarded_case
 from counter.intake.turn_to import JOIN, SPLIT, item_bodies
 from counter.ui.cases import words
 from counter.ui.cases.case_lines import answers_text, applicant_text, day_text, delivery_text, desk_text, refusal_text

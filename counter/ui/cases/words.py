@@ -75,7 +75,7 @@ CASE_FIELD = {
 #: a field's label where the hall only received every item: its paper (the 申请事项告知书) decides nothing, so what it
 #: told the applicant is no 不予受理理由
 CASE_FIELD_RECEIVED = {"refusal_ground": tr("申请事项告知书所告知的情形")}
-#: the same field of a case forwarded on the applicant's insistence (counter.documents.acceptance.forwarded_case):
+#: the same field of a case forwarded on the applicant's insistence (counter.intake.outcome.forwarded_case):
 #: the window's finding, which no paper told as a decision, and the department decides on
 CASE_FIELD_FORWARDED = {"refusal_ground": tr("窗口核对意见（申请人坚持办理，已按收件转送实施部门）")}
 CASE_QUEUE_WAITED = tr("{ticket}（等候 {minutes} 分钟）")

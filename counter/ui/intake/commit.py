@@ -54,7 +54,7 @@ from counter.intake.flow import (
 )
 from counter.intake.flow import Busy as RunnerBusy
 from counter.intake.not_possible import IntakeNotPossible
-from counter.intake.outcome import Decision, Outcome, Refusal, RefusalGround
+from counter.intake.outcome import Decision, Outcome, RefusalGround
 from counter.service.intake import TAKE_INTAKE, TakeIntake
 from counter.ui.door.runner import Busy, Failed, Runner
 from counter.ui.intake.commit_waits import CommitWaits
@@ -101,10 +101,11 @@ class IntakeCommit(CommitWaits):
     preview: Preview
     flow = IntakeFlow()  # the intake's state, its one owner (counter.intake.flow); each panel replaces it
     _named = ""  # the commit button's words before it said the intake is being saved
-    # the window's finding the applicant, told it, insisted on (Refusal.insists): the 收件 request carries it, and the
-    # case is kept as forwarded on insistence (counter.documents.acceptance.forwarded_case); None until then, and
+    # the applicant, told the window's finding, insisted (Refusal.insists): the form refuses nothing and its 收件
+    # request carries the finding (IntakeDraft.insisted), so the case is kept as forwarded on insistence
+    # (counter.intake.outcome.forwarded_case); a field of the form, kept in its draft; False until then, and
     # again once the clerk ticks the refusal anew
-    insisted: Refusal | None = None
+    insisted = False
     _busy_message = ""  # what the runner's Busy said, for the SayBusy effect
 
     if TYPE_CHECKING:  # what the panel gives
@@ -194,21 +195,17 @@ class IntakeCommit(CommitWaits):
     def _on_insisted(self, result: int) -> None:
         """The applicant insists at a window that only receives: no 申请事项告知书; the refusal is taken off, and the
         form goes on as 收件, its materials checked and forwarded (counter.documents.outcome_preview.forwarded).  The
-        finding is kept with the request (:meth:`with_insisted`): without it the case would stand by the site's
-        agreement, and a hall entrusted with 受理 but not 不予受理 would accept in the department's name what it
-        judged refusable."""
+        finding is kept with the form (:attr:`insisted`, its draft's too): without it the case would stand by the
+        site's agreement, and a hall entrusted with 受理 but not 不予受理 would accept in the department's name what
+        it judged refusable."""
         if result == INSISTS:
-            self.insisted = Refusal(self.refusal.ground(), self.refusal.turn_to(), insists=True)
+            self.insisted = True  # before the box goes off: the form saved by that change keeps the answer
             self.refusal.setChecked(False)
 
-    def with_insisted(self, request: IntakeRequest) -> IntakeRequest:
-        """``request`` with the finding the applicant insisted on, where the form refuses nothing now; a refusal
-        ticked anew is the clerk's again, asked again (:meth:`confirm_refusal`)."""
-        if self.refusal.isChecked():
-            self.insisted = None
-        if request.refusal is not None or self.insisted is None:
-            return request
-        return dataclasses.replace(request, refusal=self.insisted)
+    def on_refusal_toggled(self, checked: bool) -> None:
+        """A refusal ticked anew is the clerk's again, asked again (:meth:`confirm_refusal`)."""
+        if checked:
+            self.insisted = False
 
     def on_confirmation_closed(self) -> None:
         """Issued or not, the panel takes the keyboard back: on the print button, or where the clerk was."""

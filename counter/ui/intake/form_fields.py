@@ -11,7 +11,11 @@ from counter.intake.draft import IntakeDraft
 from counter.ui.intake.panel_layout import PanelLayout
 
 
-def read_fields(panel: PanelLayout, checklist: Checklist, previous_case_no: str, uid: str = "") -> IntakeDraft:
+def read_fields(
+    panel: PanelLayout, checklist: Checklist, previous_case_no: str, uid: str = "", *, insisted: bool = False
+) -> IntakeDraft:
+    """The form; ``insisted``: the applicant, told the window's finding, insisted (no field shows it: the refusal
+    box went off), kept while the box stays off (:attr:`IntakeDraft.insisted`)."""
     agent, delivery, deferral, refusal = panel.agent_form, panel.delivery_form, panel.deferral, panel.refusal
     return IntakeDraft(
         checklist=checklist,
@@ -26,6 +30,7 @@ def read_fields(panel: PanelLayout, checklist: Checklist, previous_case_no: str,
         pledge_signed=deferral.pledge_signed.isChecked(),
         refusing=refusal.isChecked(),
         refusal_ground=refusal.ground(),
+        insists=True if insisted and not refusal.isChecked() else None,
         turn_to=refusal.turn_to(),
         previous_case_no=previous_case_no,
         subject=panel.subject_form.values(),

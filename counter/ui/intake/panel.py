@@ -187,6 +187,7 @@ class IntakePanel(ApplicantLookUps):
         for trigger in (self.checklist_view.all_received_button.clicked, self.all_received_shortcut.activated):
             trigger.connect(self.checklist_view.receive_all_pending)
         self.deferral.changed.connect(self.on_choice_changed)
+        self.refusal.toggled.connect(self.on_refusal_toggled)  # before the change it makes is decided and saved
         self.refusal.changed.connect(self.on_choice_changed)
         for form in (self.applicant_form, self.subject_form, self.agent_form, self.delivery_form):
             form.changed.connect(self.on_parties_changed)
@@ -213,11 +214,11 @@ class IntakePanel(ApplicantLookUps):
     # --- the form as data ----------------------------------------------------------
 
     def form(self) -> IntakeDraft:
-        return read_fields(self, self._checklist, self._previous_case_no, self._uid)
+        return read_fields(self, self._checklist, self._previous_case_no, self._uid, insisted=self.insisted)
 
     def request(self) -> IntakeRequest:
         # called by the ticket the desk called; the day the materials arrive is the intake's, which the service dates
-        request = self.with_insisted(intake_request(self.form(), self._uid))
+        request = intake_request(self.form(), self._uid)
         return dataclasses.replace(request, ticket=self.queue_line.ticket, pages=self.camera.taken())
 
     @property
@@ -257,6 +258,7 @@ class IntakePanel(ApplicantLookUps):
         self.dispatch(DraftShowing())
         try:
             show_fields(self, draft, self._checklist)
+            self.insisted = draft.insisted  # a finding the applicant insisted on: taken as 收件, not asked again
         finally:
             self.dispatch(DraftShown())
         self.refresh_decision()

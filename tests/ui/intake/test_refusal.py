@@ -20,8 +20,10 @@ from counter.ui.intake import IntakePanel
 from counter.ui.intake.refusal_confirm import RefusalConfirmation
 from counter.ui.keyboard.keys_on_screen import KeysOnScreen
 from tests.entrusted import RESTAURANT_ITEMS, entrust_in
-from tests.ui.intake.conftest import DESK, MakePanel
+from tests.ui.drafts_read import pending, restored
+from tests.ui.intake.conftest import DESK, TODAY, MakePanel
 from tests.ui.intake.helpers import commit, fill_person, ready, refuse
+from tests.ui.runners import runner_on
 from tests.ui.shown_text import outcome_text
 
 LONG_OFFICE = "兴安盟行政审批和政务服务局（兴安盟数据局）科尔沁右翼前旗分局食品经营许可审批科"
@@ -174,7 +176,7 @@ def test_the_finding_insisted_on_goes_with_the_receipt_and_the_case_keeps_it(
     qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
 ) -> None:
     """Insisting, the 收件 request carries the finding the applicant insisted on, so the case is kept as forwarded on
-    insistence (counter.documents.acceptance.forwarded_case): taken, not withdrawn, with the finding; a refusal
+    insistence (counter.intake.outcome.forwarded_case): taken, not withdrawn, with the finding; a refusal
     ticked anew is the clerk's own again, asked again."""
     ready(qtbot, panel)
     refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
@@ -198,6 +200,37 @@ def test_the_finding_insisted_on_goes_with_the_receipt_and_the_case_keeps_it(
     fields.show_case(view, panel.bundle.situations, may_see_full=False, received=True)
     assert fields.keys["refusal_ground"].text().startswith("窗口核对意见（申请人坚持办理，已按收件转送实施部门）")
     assert fields.fields["refusal_ground"].text() == "申请事项依法不属于本行政机关职权范围"
+
+
+@pytest.mark.slow
+def test_a_restored_form_keeps_the_finding_insisted_on_and_is_not_asked_again(
+    qtbot: QtBot, sessions: sessionmaker[Session], panel: IntakePanel
+) -> None:
+    """The form is saved once the applicant insists; put back after a crash, it is the same form: the refusal off,
+    the finding kept, and its commit takes the materials as 收件 without the confirmation asking again."""
+    ready(qtbot, panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
+    with qtbot.waitSignal(panel.draft_saved, timeout=5_000):
+        insist(qtbot, panel)
+    info = pending(runner_on(sessions), DESK)
+    assert info is not None
+    assert info.draft is not None
+    assert info.draft.insisted
+    again = restored(runner_on(sessions), DESK, info.draft, lambda: TODAY)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.refusal.isChecked()
+    assert again.form() == panel.form()
+    assert again.request().refusal == Refusal(RefusalGround.NOT_IN_REMIT, stored(LONG_OFFICE), insists=True)
+    assert again.decision is not None
+    assert again.decision.outcome is Outcome.ACCEPT
+    case_no = commit(qtbot, again)
+    assert again.confirmation is None  # not asked again
+    with sessions() as session:
+        view = case_view(session, case_no)
+    assert view is not None
+    assert view.status is CaseStatus.ACCEPTED  # received and forwarded
+    assert (view.refusal_ground, view.outcome) == ("not_in_remit", "accept")
 
 
 def test_a_window_that_only_receives_shows_no_red_refusal(

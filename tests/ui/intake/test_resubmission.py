@@ -18,10 +18,12 @@ from benchmarks.bench_keystrokes import Keyboard
 from counter.actions.cases.case_reads import case_view
 from counter.case.status import CaseStatus
 from counter.intake.checklist import Receipt, ReceivedMedium
+from counter.intake.outcome import Outcome, RefusalGround
 from counter.ui.mainwindow.desk_actions import DeskActions
 from tests.codes import make_credit_code, make_org_code
 from tests.ui.intake.conftest import BUNDLE, DESK, TODAY, MakePanel
-from tests.ui.intake.helpers import AGENT_ID, answer, commit, press
+from tests.ui.intake.helpers import AGENT_ID, answer, commit, press, ready, refuse
+from tests.ui.intake.test_refusal import LONG_OFFICE, insist
 from tests.ui.runners import runner_on
 
 COMPANY_CODE = make_credit_code("91152201" + make_org_code("MA0R5B2K"))
@@ -133,3 +135,44 @@ def test_the_answer_to_a_correction_opens_with_the_first_visit_and_takes_only_th
             assert (line.originals, line.copies, line.medium) == (
                 was[line.code].originals, was[line.code].copies, was[line.code].medium
             ), line.code  # fmt: skip
+
+
+@pytest.mark.slow  # two commits, each previewed at every change
+def test_the_answer_to_a_case_forwarded_on_insistence_is_received_again_without_asking(
+    qtbot: QtBot, sessions: sessionmaker[Session], make_panel: MakePanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Told the window's finding, the applicant insisted, and a material was missing: the hall's 补齐材料告知书.  The
+    answer's intake opens carrying the finding, the refusal off: its preview is the 收件 and its commit asks
+    nothing, and the new case keeps the finding (received and forwarded, never accepted in a department's name)."""
+    panel = make_panel()
+    ready(qtbot, panel)
+    refuse(panel, RefusalGround.NOT_IN_REMIT, LONG_OFFICE)
+    insist(qtbot, panel)
+    press(qtbot, panel, "M05", Qt.Key.Key_3)
+    assert panel.decision is not None
+    assert panel.decision.outcome is Outcome.CORRECT
+    corrected = commit(qtbot, panel)
+    window = QWidget()
+    qtbot.addWidget(window)
+    desk = DeskActions(window, runner_on(sessions), lambda: TODAY)
+    monkeypatch.setattr(desk, "desk", lambda: DESK)
+
+    desk.on_resubmit_requested(corrected, BUNDLE)
+    again = desk.intake
+    assert again is not None
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.isActiveWindow() and again.checklist_view.row("M05").hasFocus())
+    assert again.insisted
+    assert not again.refusal.isChecked()
+    carried = again.request().refusal
+    assert carried is not None
+    assert (carried.ground, carried.insists) == (RefusalGround.NOT_IN_REMIT, True)
+    press(qtbot, again, "M05", Qt.Key.Key_1)
+    assert again.decision is not None
+    assert again.decision.outcome is Outcome.ACCEPT
+    answered = commit(qtbot, again)
+    assert again.confirmation is None  # not asked again
+    with sessions() as session:
+        view = case_view(session, answered)
+    assert view is not None
+    assert (view.previous_case_no, view.outcome, view.refusal_ground) == (corrected, "accept", "not_in_remit")
