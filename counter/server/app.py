@@ -69,7 +69,7 @@ from counter.server.health import HALL_NETWORKS, Network, networks, operator_rou
 from counter.server.metrics import Meter
 from counter.server.nul_guard import NulInRequest, refuse_nul
 from counter.server.pad_page import pad_page_routes
-from counter.server.pad_routes import pad_routes
+from counter.server.pad_routes import PAD_PATHS, pad_known, pad_routes
 from counter.server.paper_download import paper_download_routes
 from counter.server.secrets_hash import digest, new_secret
 from counter.service.admin import SIGN_IN, UNLOCK
@@ -304,7 +304,10 @@ async def _desk_of(service: InProcess, request: Request) -> Desk | Response:
 
 async def _session_known(service: InProcess, scope: Any) -> tuple[int, str] | None:
     """The request's session found before its body is read (kept in its scope for the route), or the refusal: no
-    stranger's body is admitted to the server's budget (:mod:`counter.server.bodies`)."""
+    stranger's body is admitted to the server's budget (:mod:`counter.server.bodies`); a pad's key at the pad's
+    paths."""
+    if scope["path"] in PAD_PATHS:
+        return await pad_known(service, scope)
     found = await _session_of(service, Request(scope))
     if isinstance(found, tuple):
         return found

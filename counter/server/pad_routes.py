@@ -14,7 +14,8 @@ Each ask for a request keeps the pad's last contact (``hall.pad_heard``): until 
 request, until that request's time on the pad ends.  A pad not heard from past that (and a grace) is said to the
 desk that asked (``ratings.request_state``, :mod:`counter.ui.pad.controller`).
 
-A key of no live pad (unknown, replaced, retired) is refused 401 ``unknown`` before its body is read.  A pad's
+A key of no live pad (unknown, replaced, retired) is refused 401 ``unknown`` before its body is read
+(:func:`pad_known`, asked by :mod:`counter.server.bodies` before a byte of it is taken into the door's budget).  A pad's
 answer keeps no receipt: asked again after its answer was lost, it is refused ``request_closed``, never recorded
 twice.
 """
@@ -63,15 +64,31 @@ PAD_PATHS = frozenset({"/v1/pad/start", "/v1/pad/next", "/v1/pad/answer", "/v1/p
 LONGEST_WAIT_S = 20.0
 #: how often a held ask looks again: a request shows on the pad within this of the clerk's asking
 LOOK_EVERY_S = 0.25
+#: where the pad found for a request's key is kept in its ASGI scope: the route reads it rather than asking again
+PAD_FOUND = "counter.pad"
+
+
+async def pad_known(service: InProcess, scope: Any) -> tuple[int, str] | None:
+    """The live pad of the request's ``Pad-Key`` found before its body is read (kept in its scope for the route), or
+    the refusal (401 ``unknown``): no keyless body is admitted to the door's budget."""
+    key = Request(scope).headers.get("pad-key", "")
+    found = await run_in_threadpool(service.call, FIND_PAD, PadKeyShown(digest(key))) if key else None
+    if found is None:
+        return 401, "unknown"
+    scope[PAD_FOUND] = found
+    return None
 
 
 def pad_routes(service: InProcess, store_faults: tuple[type[Exception], ...]) -> list[Route]:
     """The pad's four routes on ``service``; ``store_faults``: the database's own faults, answered 503 ``store``."""
 
     async def pad_of(request: Request) -> PadFound | Response:
-        key = request.headers.get("pad-key", "")
-        found = await run_in_threadpool(service.call, FIND_PAD, PadKeyShown(digest(key))) if key else None
-        return found if found is not None else _refused(401, "unknown")
+        if PAD_FOUND not in request.scope:  # asked in process, without the door's middleware (a test's application)
+            refused = await pad_known(service, request.scope)
+            if refused is not None:
+                return _refused(*refused)
+        found: PadFound = request.scope[PAD_FOUND]
+        return found
 
     async def start(request: Request) -> Response:
         pad = await pad_of(request)
