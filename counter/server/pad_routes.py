@@ -35,6 +35,7 @@ from starlette.routing import Route
 
 from counter.access.pads import PadFound
 from counter.ratings.views import PadCase, PadDeviceStart
+from counter.server.integer_guard import IntegerTooLarge, refuse_too_large
 from counter.server.secrets_hash import digest
 from counter.service.codec import decode, encode, loads
 from counter.service.faults import declared, encode_fault
@@ -122,6 +123,9 @@ def pad_routes(service: InProcess, store_faults: tuple[type[Exception], ...]) ->
             return pad
         try:
             asked = decode(loads(await request.body()), PadAnswer)
+            refuse_too_large(asked)  # a request's id past the database's integers: the request's fault, not the store's
+        except IntegerTooLarge as err:
+            return _refused(400, f"number:{err.field}")
         except ValueError:
             return _refused(400, "request")
         return await run_in_threadpool(_run, service, PAD_ANSWER, AnswerByPad(pad, asked))
@@ -132,6 +136,9 @@ def pad_routes(service: InProcess, store_faults: tuple[type[Exception], ...]) ->
             return pad
         try:
             asked = decode(loads(await request.body()), PadLapse)
+            refuse_too_large(asked)  # a request's id past the database's integers: the request's fault, not the store's
+        except IntegerTooLarge as err:
+            return _refused(400, f"number:{err.field}")
         except ValueError:
             return _refused(400, "request")
         return await run_in_threadpool(_run, service, PAD_UNRATED, LapseByPad(pad, asked))
