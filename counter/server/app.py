@@ -66,10 +66,11 @@ from counter.host.database.database_faults import (
 from counter.server.bodies import SESSION_FOUND, BoundedBodies
 from counter.server.hashing import BUSY, HashingGate, KeyBusy
 from counter.server.health import HALL_NETWORKS, Network, networks, operator_routes
+from counter.server.integer_guard import IntegerTooLarge, refuse_too_large
 from counter.server.metrics import Meter
 from counter.server.nul_guard import NulInRequest, refuse_nul
 from counter.server.pad_page import pad_page_routes
-from counter.server.pad_routes import pad_routes
+from counter.server.pad_routes import PAD_PATHS, pad_known, pad_routes
 from counter.server.paper_download import paper_download_routes
 from counter.server.secrets_hash import digest, new_secret
 from counter.service.admin import SIGN_IN, UNLOCK
@@ -256,9 +257,10 @@ def make_app(
         asked_as = fingerprint(asked, op.request)  # the body as the desk sent it: its key is bound to it
         try:
             refuse_nul(asked)  # PostgreSQL holds none: refused here, named, never a database fault asked again
+            refuse_too_large(asked)  # nor a number past its integers
             asked = confined(asked, files, WRITES_FILE.get(op.name))
-        except (NulInRequest, OutsideFiles) as err:
-            return _refused(400, f"nul:{err.field}" if isinstance(err, NulInRequest) else "path")
+        except (NulInRequest, IntegerTooLarge, OutsideFiles) as err:
+            return _refused(400, _guarded(err))
         call = Call.on(service.clock, desk, files)  # the session's desk at the server's clock: no request dates itself
         keyed = f"d{desk.identity.desk_no}-{key}"
         return await run_in_threadpool(_answer, service, op, asked, call, keyed, asked_as)
@@ -304,7 +306,10 @@ async def _desk_of(service: InProcess, request: Request) -> Desk | Response:
 
 async def _session_known(service: InProcess, scope: Any) -> tuple[int, str] | None:
     """The request's session found before its body is read (kept in its scope for the route), or the refusal: no
-    stranger's body is admitted to the server's budget (:mod:`counter.server.bodies`)."""
+    stranger's body is admitted to the server's budget (:mod:`counter.server.bodies`); a pad's key at the pad's
+    paths."""
+    if scope["path"] in PAD_PATHS:
+        return await pad_known(service, scope)
     found = await _session_of(service, Request(scope))
     if isinstance(found, tuple):
         return found
@@ -336,6 +341,15 @@ def desk_of(session: SessionDesk) -> Desk:
 def _bearer(request: Request) -> str | None:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def _guarded(err: NulInRequest | IntegerTooLarge | OutsideFiles) -> str:
+    """The refusal's reason for a request the door's guards refused: the guard, and the field where it applies."""
+    if isinstance(err, NulInRequest):
+        return f"nul:{err.field}"
+    if isinstance(err, IntegerTooLarge):
+        return f"number:{err.field}"
+    return "path"
 
 
 def _status(err: Exception) -> int:

@@ -21,6 +21,15 @@ client liked.  :class:`BoundedBodies`, an ASGI middleware outside the routes, re
 - a body must keep coming at :data:`MIN_RATE` after its first :data:`BODY_S` (its deadline moves with the bytes
   received), so that a drip is cut within seconds rather than held for its declared length's minute;
 
+- a route that takes no body (the paper's download, the health and metrics routes, the pad's page, a path of no
+  route) takes none: a body declared there is refused 413 unread, one sent without a length as soon as it comes.
+  The download route is reached by anyone the platform's gateway passes on: forty keyless requests declaring 4 MB
+  there, their bodies sent but for a byte, held the whole budget of the operations for 69 s each, and every desk's
+  intake was answered ``busy``;
+- a pad's body is read only once its key is known (``known`` asks it as it asks a desk's session): the pad's paths
+  are in the door's budget, and 66 keyless bodies of 16 KB there held all of it, every desk's sign-in refused
+  ``busy``; the door's bodies from one client address hold at most :data:`DOOR_CLIENT_HELD` of it;
+
 each with ``Connection: close``, so that the rest of it is never read.  The routes then read the body kept here.
 """
 
@@ -61,16 +70,22 @@ BODIES_HELD = 160 << 20
 CLIENT_HELD = PACKAGE_CAP + 4 * BODY_CAP
 #: the bytes of the door's bodies held at once (sign-ins, sign-outs, desk checks): 64 at their cap
 DOOR_HELD = 64 * DOOR_CAP
+#: of them from one client address: a desk machine signs in once at a time, and a stranger holds an eighth at most
+DOOR_CLIENT_HELD = 8 * DOOR_CAP
+#: the body of a route that takes none
+NO_BODY = 0
 #: the door's paths, whose bodies are read before any session (they are how one is opened)
 DOOR_PATHS = frozenset({"/v1/sign-in", "/v1/sign-out", "/v1/desk-check"}) | PAD_PATHS
+#: the operations' paths: a body read once its session is known
+OPERATIONS = "/v1/operations/"
 #: where the session found for a request's body is kept in its ASGI scope: the route reads it rather than asking again
 SESSION_FOUND = "counter.session"
 #: the refusals' reasons, as the door's other refusals give them (``{"refused": reason}``)
 TOO_LARGE, TOO_SLOW, BUSY = "too_large", "too_slow", "busy"
 
 
-#: the server's check of a request's session before its body is read: the session (kept in the scope), or the
-#: refusal's status and reason
+#: the server's check of who sends a request before its body is read (a desk's session at an operation, a pad's key at
+#: the pad's paths: :func:`known_first`): None, what it found kept in the scope, or the refusal's status and reason
 Known = Callable[[Scope], Awaitable[tuple[int, str] | None]]
 
 
@@ -78,9 +93,14 @@ def body_cap(path: str) -> int:
     """The largest body ``path`` takes."""
     if path in DOOR_PATHS:
         return DOOR_CAP
-    if path == f"/v1/operations/{IMPORT_PACKAGE.name}":
+    if path == f"{OPERATIONS}{IMPORT_PACKAGE.name}":
         return PACKAGE_CAP
-    return BODY_CAP
+    return BODY_CAP if path.startswith(OPERATIONS) else NO_BODY
+
+
+def known_first(path: str) -> bool:
+    """Whether a body at ``path`` is read only once its sender is known: an operation's, a pad's."""
+    return path.startswith(OPERATIONS) or path in PAD_PATHS
 
 
 class BoundedBodies:
@@ -90,7 +110,7 @@ class BoundedBodies:
         self.app = app
         self.known = known  # None: every body read (a test's application of no sessions)
         self.held = {False: 0, True: 0}  # the bytes held by the operations' bodies and by the door's
-        self.by_client: dict[str, int] = {}  # the bytes held from each client address
+        self.by_client: dict[tuple[bool, str], int] = {}  # the bytes held from each client address, by budget
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -102,7 +122,7 @@ class BoundedBodies:
             await self._refuse(send, 413, TOO_LARGE, scope)
             return
         door = scope["path"] in DOOR_PATHS
-        if not door and self.known is not None and scope["path"].startswith("/v1/operations/"):
+        if self.known is not None and known_first(scope["path"]):
             refused = await self.known(scope)  # before a byte of the body is read: a stranger holds nothing
             if refused is not None:
                 await self._refuse(send, *refused, scope)
@@ -165,23 +185,23 @@ class _Held:
     def take(self, size: int) -> bool:
         """Hold ``size`` bytes more; False, holding nothing more, when they do not fit."""
         bodies = self.bodies
-        budget = DOOR_HELD if self.door else BODIES_HELD
-        from_client = bodies.by_client.get(self.client, 0)
-        if bodies.held[self.door] + size > budget or (not self.door and from_client + size > CLIENT_HELD):
+        budget, share = (DOOR_HELD, DOOR_CLIENT_HELD) if self.door else (BODIES_HELD, CLIENT_HELD)
+        from_client = bodies.by_client.get((self.door, self.client), 0)
+        if bodies.held[self.door] + size > budget or from_client + size > share:
             return False
         bodies.held[self.door] += size
-        bodies.by_client[self.client] = from_client + size
+        bodies.by_client[(self.door, self.client)] = from_client + size
         self.bytes += size
         return True
 
     def release(self) -> None:
         bodies = self.bodies
         bodies.held[self.door] -= self.bytes
-        left = bodies.by_client.get(self.client, 0) - self.bytes
+        left = bodies.by_client.get((self.door, self.client), 0) - self.bytes
         if left > 0:
-            bodies.by_client[self.client] = left
+            bodies.by_client[(self.door, self.client)] = left
         else:
-            bodies.by_client.pop(self.client, None)
+            bodies.by_client.pop((self.door, self.client), None)
         self.bytes = 0
 
 

@@ -41,4 +41,6 @@ class PaperSent(Base):
     #: sealed was sent as its PDF
     doc_format: Mapped[str] = mapped_column(String(8), default="pdf", server_default="pdf")
     sent_on: Mapped[date] = mapped_column(Date)
-    remote_id: Mapped[str] = mapped_column(String(80), default="")
+    #: a link sent by SMS keeps its token's hash here (:mod:`counter.actions.cases.paper_links`): the download finds it
+    #: by this index
+    remote_id: Mapped[str] = mapped_column(String(80), default="", index=True)
