@@ -10,19 +10,27 @@ from counter.sms.outbox import MessageState
 from counter.words.translate import tr
 
 MESSAGE_KIND = {
-    MessageKind.ACCEPTED: tr("已受理"),
+    # each as its message says it (counter.sms.texts): the intake's message tells 已收件 in every standing
+    MessageKind.ACCEPTED: tr("已收件"),
     MessageKind.CORRECTION: tr("需补正"),
     MessageKind.CORRECTION_TOLD: tr("告知补齐材料"),
     MessageKind.CORRECTION_BOTH: tr("需补正并告知补齐材料"),
     MessageKind.DEFERRAL_DUE: tr("容缺材料即将到期"),
     MessageKind.ITEM_GRANTED: tr("事项准予"),
     MessageKind.ITEM_DENIED: tr("事项不予批准"),
+    MessageKind.ITEM_REFUSED: tr("事项不予受理"),
     MessageKind.READY: tr("办结待取件"),
     MessageKind.POSTED: tr("结果已邮寄"),
     MessageKind.SENT_ONLINE: tr("结果已电子送达"),
     MessageKind.DEFERRAL_MOVED: tr("容缺补交期限顺延"),
-    MessageKind.CORRECTION_MOVED: tr("补正期限顺延"),
+    MessageKind.CORRECTION_MOVED: tr("补齐材料期限顺延"),
     MessageKind.PROMISE_MOVED: tr("承诺办结日期顺延"),
+    MessageKind.LAPSE_EARLY: tr("逾期处理将予纠正"),
+    MessageKind.DEFERRAL_EXTENDED: tr("容缺补交期限延长"),
+    MessageKind.ITEM_EXTENDED: tr("事项延长办理期限"),
+    MessageKind.ITEM_ACCEPTED: tr("事项已由部门受理"),
+    MessageKind.ITEM_CORRECTION: tr("部门要求补正"),
+    MessageKind.PAPER_LINK: tr("文书下载链接"),
 }
 KIND_UNKNOWN = tr("无法识别的类型")  # a row of a kind this version does not know: listed, set aside, never sent
 
