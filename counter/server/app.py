@@ -272,7 +272,7 @@ def make_app(
         *operator_routes(service, meter, metrics_from),
         *pad_routes(service, _STORE_FAULTS),
         *pad_page_routes(),
-        *paper_download_routes(service),
+        *paper_download_routes(service, _STORE_FAULTS),
     ]
     middleware = [
         Middleware(meter.middleware),  # the figures count the body's refusals

@@ -15,7 +15,8 @@ server's key folder, 0600, never in the database) the route refuses every reques
 The answer is the file itself, the paper's sealed OFD (``application/ofd``), not a page: the sealed file is the
 paper that has the effect of the sealed paper (《国务院关于在线政务服务的若干规定》 第十条), the one ``counter paper
 verify`` finds good, and an OFD reader on the phone opens it; a PDF beside it would be an unsealed copy.  A token
-unknown, expired or of a voided case is 404 with no body: nothing says which.  The first download records the
+unknown, expired or of a voided case is 404 with no body: nothing says which; a database that cannot be asked now
+is 503 with no body.  The first download records the
 service (:func:`counter.actions.cases.paper_links.download`); a later one gives the same bytes and records nothing.
 """
 
@@ -70,8 +71,12 @@ def through_gateway(request: Request, secret: str, now: float | None = None) -> 
     return hmac.compare_digest(given, gateway_signature(secret, stamp, request.url.path))
 
 
-def paper_download_routes(service: InProcess, keys: Path | None = None) -> list[Route]:
-    """The download route on ``service``; ``keys``: the key folder the gateway's secret is read from (the site's)."""
+def paper_download_routes(
+    service: InProcess, store_faults: tuple[type[Exception], ...], keys: Path | None = None
+) -> list[Route]:
+    """The download route on ``service``; ``store_faults``: the database's own faults, answered 503 (the gateway
+    passes it on, and the applicant tries again), never a 500; ``keys``: the key folder the gateway's secret is read
+    from (the site's)."""
     secret = load_secret(secret_path(GATEWAY_SECRET, keys))
     if not secret:
         log.info("no %s: papers are not served by SMS link from this server", GATEWAY_SECRET)
@@ -83,7 +88,11 @@ def paper_download_routes(service: InProcess, keys: Path | None = None) -> list[
         if not token or len(token) > _TOKEN_MAX:
             return Response(status_code=404)
         token_hash = hashlib.sha256(token.encode("utf-8")).hexdigest()
-        content = await run_in_threadpool(service.call, DOWNLOAD_PAPER, LinkShown(token_hash))
+        try:
+            content = await run_in_threadpool(service.call, DOWNLOAD_PAPER, LinkShown(token_hash))
+        except store_faults as err:
+            log.warning("the database did not answer %s: %s", DOWNLOAD_PAPER.name, err)
+            return Response(status_code=503, headers=_NO_STORE)
         if content is None:
             return Response(status_code=404)
         headers = _NO_STORE | {"Content-Disposition": 'attachment; filename="paper.ofd"'}
