@@ -18,6 +18,8 @@ verify`` finds good, and an OFD reader on the phone opens it; a PDF beside it wo
 unknown, expired or of a voided case is 404 with no body: nothing says which; a database that cannot be asked now
 is 503 with no body.  The first download records the
 service (:func:`counter.actions.cases.paper_links.download`); a later one gives the same bytes and records nothing.
+Only a ``GET`` is a download: a ``HEAD`` (a link's preview, a download manager's first look) is refused 405 before
+the database, since it would have recorded the paper served while the applicant was given no byte of it.
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ def paper_download_routes(
         log.info("no %s: papers are not served by SMS link from this server", GATEWAY_SECRET)
 
     async def download(request: Request) -> Response:
+        if request.method != "GET":  # HEAD, which the framework adds to a GET route: it would be served, given nothing
+            return Response(status_code=405, headers={"Allow": "GET"})
         if not through_gateway(request, secret):
             return Response(status_code=403)
         token = request.path_params["token"]

@@ -37,10 +37,11 @@ def test_the_gateways_own_timestamp_passes() -> None:
     assert through_gateway(_request(stamp.encode(), gateway_signature(SECRET, stamp, PATH)), SECRET) is True
 
 
-def test_a_download_the_database_cannot_take_now_is_answered_503() -> None:
+def _signed(method: str) -> tuple[int, bytes]:
+    """The status and body of a download the gateway signed, asked by ``method`` of a server whose database is away."""
     save_secret(SECRET, secret_path(GATEWAY_SECRET))  # the server's key folder: this test's data folder
     stamp = str(int(time.time()))
-    asking = scope(PATH, {TIMESTAMP: stamp, SIGNATURE: gateway_signature(SECRET, stamp, PATH)}) | {"method": "GET"}
+    asking = scope(PATH, {TIMESTAMP: stamp, SIGNATURE: gateway_signature(SECRET, stamp, PATH)}) | {"method": method}
     sent: list[Message] = []
 
     async def receive() -> Message:
@@ -51,5 +52,16 @@ def test_a_download_the_database_cannot_take_now_is_answered_503() -> None:
 
     asyncio.run(make_app(DatabaseAway())(asking, receive, send))  # type: ignore[arg-type]
     [start] = [message for message in sent if message["type"] == "http.response.start"]
-    body = b"".join(message.get("body", b"") for message in sent if message["type"] == "http.response.body")
-    assert (start["status"], body) == (503, b"")
+    return start["status"], b"".join(
+        message.get("body", b"") for message in sent if message["type"] == "http.response.body"
+    )
+
+
+def test_a_download_the_database_cannot_take_now_is_answered_503() -> None:
+    assert _signed("GET") == (503, b"")
+
+
+def test_a_head_is_no_download_and_never_reaches_the_database() -> None:
+    """A HEAD, which the framework answers on a GET route, ran the download: the paper recorded served on its first,
+    while no byte of it was given."""
+    assert _signed("HEAD") == (405, b"")
