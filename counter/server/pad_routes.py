@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import time
 from typing import Any
 
@@ -124,9 +125,8 @@ def pad_routes(service: InProcess, store_faults: tuple[type[Exception], ...]) ->
         pad = await pad_of(request)
         if isinstance(pad, Response):
             return pad
-        try:
-            wait = min(max(float(request.query_params.get("wait", "0")), 0.0), LONGEST_WAIT_S)
-        except ValueError:
+        wait = _asked_wait(request)
+        if wait is None:
             return _refused(400, "request")
         try:
             return await _held_ask(service, pad, wait, held)
@@ -178,6 +178,16 @@ def pad_routes(service: InProcess, store_faults: tuple[type[Exception], ...]) ->
         Route("/v1/pad/answer", answer, methods=["POST"]),
         Route("/v1/pad/unrated", unrated, methods=["POST"]),
     ]
+
+
+def _asked_wait(request: Request) -> float | None:
+    """The seconds an ask may be held, as ``?wait=`` asks them within 0 and :data:`LONGEST_WAIT_S`; None for no
+    number of seconds.  ``nan`` is a float that passes ``min`` and ``max`` alike: its held ask's moment was a 500."""
+    try:
+        asked = float(request.query_params.get("wait", "0"))
+    except ValueError:
+        return None
+    return min(max(asked, 0.0), LONGEST_WAIT_S) if math.isfinite(asked) else None
 
 
 async def _held_ask(service: InProcess, pad: PadFound, wait: float, held: dict[str, object]) -> Response:
