@@ -272,7 +272,7 @@ def make_app(
         *operator_routes(service, meter, metrics_from),
         *pad_routes(service, _STORE_FAULTS),
         *pad_page_routes(),
-        *paper_download_routes(service),
+        *paper_download_routes(service, _STORE_FAULTS),
     ]
     middleware = [
         Middleware(meter.middleware),  # the figures count the body's refusals
@@ -309,7 +309,7 @@ async def _session_known(service: InProcess, scope: Any) -> tuple[int, str] | No
     stranger's body is admitted to the server's budget (:mod:`counter.server.bodies`); a pad's key at the pad's
     paths."""
     if scope["path"] in PAD_PATHS:
-        return await pad_known(service, scope)
+        return await pad_known(service, scope, _STORE_FAULTS)
     found = await _session_of(service, Request(scope))
     if isinstance(found, tuple):
         return found

@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import time
 from typing import Any
 
@@ -67,15 +68,24 @@ LONGEST_WAIT_S = 20.0
 LOOK_EVERY_S = 0.25
 #: the refusal of a pad's held ask whose place a newer ask of the same pad took
 SUPERSEDED = "superseded"
+#: the refusal of a request the database could not take now: the pad asks again, as a desk does
+STORE = "store"
 #: where the pad found for a request's key is kept in its ASGI scope: the route reads it rather than asking again
 PAD_FOUND = "counter.pad"
 
 
-async def pad_known(service: InProcess, scope: Any) -> tuple[int, str] | None:
+async def pad_known(
+    service: InProcess, scope: Any, store_faults: tuple[type[Exception], ...]
+) -> tuple[int, str] | None:
     """The live pad of the request's ``Pad-Key`` found before its body is read (kept in its scope for the route), or
-    the refusal (401 ``unknown``): no keyless body is admitted to the door's budget."""
+    the refusal (401 ``unknown``; 503 ``store`` when the database could not be asked): no keyless body is admitted
+    to the door's budget."""
     key = Request(scope).headers.get("pad-key", "")
-    found = await run_in_threadpool(service.call, FIND_PAD, PadKeyShown(digest(key))) if key else None
+    try:
+        found = await run_in_threadpool(service.call, FIND_PAD, PadKeyShown(digest(key))) if key else None
+    except store_faults as err:
+        log.warning("the database did not answer %s: %s", FIND_PAD.name, err)
+        return 503, STORE
     if found is None:
         return 401, "unknown"
     scope[PAD_FOUND] = found
@@ -94,7 +104,7 @@ def pad_routes(service: InProcess, store_faults: tuple[type[Exception], ...]) ->
 
     async def pad_of(request: Request) -> PadFound | Response:
         if PAD_FOUND not in request.scope:  # asked in process, without the door's middleware (a test's application)
-            refused = await pad_known(service, request.scope)
+            refused = await pad_known(service, request.scope, store_faults)
             if refused is not None:
                 return _refused(*refused)
         found: PadFound = request.scope[PAD_FOUND]
@@ -104,18 +114,25 @@ def pad_routes(service: InProcess, store_faults: tuple[type[Exception], ...]) ->
         pad = await pad_of(request)
         if isinstance(pad, Response):
             return pad
-        shown = await run_in_threadpool(service.call, PAD_START, ByPad(pad))
+        try:
+            shown = await run_in_threadpool(service.call, PAD_START, ByPad(pad))
+        except store_faults as err:
+            log.warning("the database did not answer %s: %s", PAD_START.name, err)
+            return _refused(503, STORE)
         return JSONResponse(encode(shown, PadDeviceStart))
 
     async def next_request(request: Request) -> Response:
         pad = await pad_of(request)
         if isinstance(pad, Response):
             return pad
-        try:
-            wait = min(max(float(request.query_params.get("wait", "0")), 0.0), LONGEST_WAIT_S)
-        except ValueError:
+        wait = _asked_wait(request)
+        if wait is None:
             return _refused(400, "request")
-        return await _held_ask(service, pad, wait, held)
+        try:
+            return await _held_ask(service, pad, wait, held)
+        except store_faults as err:
+            log.warning("the database did not answer %s: %s", PAD_NEXT.name, err)
+            return _refused(503, STORE)
 
     async def answer(request: Request) -> Response:
         pad = await pad_of(request)
@@ -148,7 +165,7 @@ def pad_routes(service: InProcess, store_faults: tuple[type[Exception], ...]) ->
             done = service.call(op, asked)
         except store_faults as err:
             log.warning("the database did not answer %s: %s", op.name, err)
-            return _refused(503, "store")
+            return _refused(503, STORE)
         except Exception as err:
             if not declared(err, op.faults):
                 raise
@@ -161,6 +178,16 @@ def pad_routes(service: InProcess, store_faults: tuple[type[Exception], ...]) ->
         Route("/v1/pad/answer", answer, methods=["POST"]),
         Route("/v1/pad/unrated", unrated, methods=["POST"]),
     ]
+
+
+def _asked_wait(request: Request) -> float | None:
+    """The seconds an ask may be held, as ``?wait=`` asks them within 0 and :data:`LONGEST_WAIT_S`; None for no
+    number of seconds.  ``nan`` is a float that passes ``min`` and ``max`` alike: its held ask's moment was a 500."""
+    try:
+        asked = float(request.query_params.get("wait", "0"))
+    except ValueError:
+        return None
+    return min(max(asked, 0.0), LONGEST_WAIT_S) if math.isfinite(asked) else None
 
 
 async def _held_ask(service: InProcess, pad: PadFound, wait: float, held: dict[str, object]) -> Response:

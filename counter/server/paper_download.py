@@ -15,8 +15,11 @@ server's key folder, 0600, never in the database) the route refuses every reques
 The answer is the file itself, the paper's sealed OFD (``application/ofd``), not a page: the sealed file is the
 paper that has the effect of the sealed paper (《国务院关于在线政务服务的若干规定》 第十条), the one ``counter paper
 verify`` finds good, and an OFD reader on the phone opens it; a PDF beside it would be an unsealed copy.  A token
-unknown, expired or of a voided case is 404 with no body: nothing says which.  The first download records the
+unknown, expired or of a voided case is 404 with no body: nothing says which; a database that cannot be asked now
+is 503 with no body.  The first download records the
 service (:func:`counter.actions.cases.paper_links.download`); a later one gives the same bytes and records nothing.
+Only a ``GET`` is a download: a ``HEAD`` (a link's preview, a download manager's first look) is refused 405 before
+the database, since it would have recorded the paper served while the applicant was given no byte of it.
 """
 
 from __future__ import annotations
@@ -70,20 +73,30 @@ def through_gateway(request: Request, secret: str, now: float | None = None) -> 
     return hmac.compare_digest(given, gateway_signature(secret, stamp, request.url.path))
 
 
-def paper_download_routes(service: InProcess, keys: Path | None = None) -> list[Route]:
-    """The download route on ``service``; ``keys``: the key folder the gateway's secret is read from (the site's)."""
+def paper_download_routes(
+    service: InProcess, store_faults: tuple[type[Exception], ...], keys: Path | None = None
+) -> list[Route]:
+    """The download route on ``service``; ``store_faults``: the database's own faults, answered 503 (the gateway
+    passes it on, and the applicant tries again), never a 500; ``keys``: the key folder the gateway's secret is read
+    from (the site's)."""
     secret = load_secret(secret_path(GATEWAY_SECRET, keys))
     if not secret:
         log.info("no %s: papers are not served by SMS link from this server", GATEWAY_SECRET)
 
     async def download(request: Request) -> Response:
+        if request.method != "GET":  # HEAD, which the framework adds to a GET route: it would be served, given nothing
+            return Response(status_code=405, headers={"Allow": "GET"})
         if not through_gateway(request, secret):
             return Response(status_code=403)
         token = request.path_params["token"]
         if not token or len(token) > _TOKEN_MAX:
             return Response(status_code=404)
         token_hash = hashlib.sha256(token.encode("utf-8")).hexdigest()
-        content = await run_in_threadpool(service.call, DOWNLOAD_PAPER, LinkShown(token_hash))
+        try:
+            content = await run_in_threadpool(service.call, DOWNLOAD_PAPER, LinkShown(token_hash))
+        except store_faults as err:
+            log.warning("the database did not answer %s: %s", DOWNLOAD_PAPER.name, err)
+            return Response(status_code=503, headers=_NO_STORE)
         if content is None:
             return Response(status_code=404)
         headers = _NO_STORE | {"Content-Disposition": 'attachment; filename="paper.ofd"'}

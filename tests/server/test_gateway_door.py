@@ -1,15 +1,21 @@
-"""The download route's gateway check asked in process: a timestamp header no gateway writes is a refusal, never a
-fault of the server.  Before, ``X-Gateway-Timestamp: ²`` (latin-1 0xB2, which ``str.isdigit`` takes) or 5,000 digits
-(past Python's digits for ``int``) was answered 500 by a real ``counter serve`` to any caller, signature or none."""
+"""The download route asked in process: a timestamp header no gateway writes is a refusal, and a database away a 503,
+never a fault of the server.  Before, ``X-Gateway-Timestamp: ²`` (latin-1 0xB2, which ``str.isdigit`` takes) or 5,000
+digits (past Python's digits for ``int``) was answered 500 by a real ``counter serve`` to any caller, signature or
+none; and a signed download the database could not take now was a 500 too."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
 from starlette.requests import Request
 
-from counter.server.paper_download import SIGNATURE, TIMESTAMP, gateway_signature, through_gateway
+from counter.host.outward.sms_secret import save_secret, secret_path
+from counter.server.app import make_app
+from counter.server.paper_download import GATEWAY_SECRET, SIGNATURE, TIMESTAMP, gateway_signature, through_gateway
+from tests.server.asgi_call import Message, scope
+from tests.server.test_server_trouble import DatabaseAway
 
 SECRET = "gateway-and-hall-secret"
 PATH = "/v1/paper/download/" + "A" * 43
@@ -29,3 +35,33 @@ def test_a_timestamp_no_gateway_writes_is_refused(stamp: bytes) -> None:
 def test_the_gateways_own_timestamp_passes() -> None:
     stamp = str(int(time.time()))
     assert through_gateway(_request(stamp.encode(), gateway_signature(SECRET, stamp, PATH)), SECRET) is True
+
+
+def _signed(method: str) -> tuple[int, bytes]:
+    """The status and body of a download the gateway signed, asked by ``method`` of a server whose database is away."""
+    save_secret(SECRET, secret_path(GATEWAY_SECRET))  # the server's key folder: this test's data folder
+    stamp = str(int(time.time()))
+    asking = scope(PATH, {TIMESTAMP: stamp, SIGNATURE: gateway_signature(SECRET, stamp, PATH)}) | {"method": method}
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    asyncio.run(make_app(DatabaseAway())(asking, receive, send))  # type: ignore[arg-type]
+    [start] = [message for message in sent if message["type"] == "http.response.start"]
+    return start["status"], b"".join(
+        message.get("body", b"") for message in sent if message["type"] == "http.response.body"
+    )
+
+
+def test_a_download_the_database_cannot_take_now_is_answered_503() -> None:
+    assert _signed("GET") == (503, b"")
+
+
+def test_a_head_is_no_download_and_never_reaches_the_database() -> None:
+    """A HEAD, which the framework answers on a GET route, ran the download: the paper recorded served on its first,
+    while no byte of it was given."""
+    assert _signed("HEAD") == (405, b"")

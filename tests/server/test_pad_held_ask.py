@@ -66,3 +66,15 @@ def test_a_newer_ask_of_the_same_pad_takes_the_place_of_the_one_held(tmp_path: P
     assert first[:2] == (409, {"refused": "superseded"})
     assert first[2] - began < 1.0  # at the held ask's next look, not at the end of its ten seconds
     assert newer[:2] == other[:2] == (204, None)  # each held to its own wait: nothing was asked of its desk
+
+
+def test_a_wait_that_is_no_number_of_seconds_is_refused(tmp_path: Path) -> None:
+    """``?wait=nan`` is a float that passes ``min`` and ``max`` alike: its held ask's moment was a 500."""
+    service = serve(made_database(tmp_path / "hall.sqlite3", catalog=False))
+    service.call(REGISTER_PAD, PadKey("pad-9", digest(KEY)))
+    app = make_app(service)
+    try:
+        for wait in (float("nan"), float("inf"), float("-inf")):
+            assert asyncio.run(_ask(app, wait))[:2] == (400, {"refused": "request"})
+    finally:
+        service.close()

@@ -18,12 +18,14 @@ from typing import Any, ClassVar
 
 import pytest
 
+from counter.access.pads import PadFound
 from counter.host.database.database_faults import DbFault, StoreFault
 from counter.server.app import STORE_AWAY
 from counter.service.admin import ACCOUNTS_EXIST
 from counter.service.call import Clock
 from counter.service.faults import decode_fault
 from counter.service.hall import FIND_SESSION
+from counter.service.pads import FIND_PAD
 from counter.service.remote import NotUnderstood, Refused, Remote, ServerUnreachable
 from counter.service.requests import Nothing
 from tests.https_stub import serving
@@ -195,3 +197,23 @@ def test_an_answer_not_of_the_operations_type_is_refused_not_coerced(stub: Stub)
     with pytest.raises(NotUnderstood) as refused:
         stub.remote().call(ACCOUNTS_EXIST, Nothing())
     assert "got `str`" in refused.value.detail
+
+
+@pytest.mark.parametrize("path", ["/v1/pad/start", "/v1/pad/next", "/v1/pad/answer", "/v1/pad/unrated"])
+def test_a_pads_key_the_database_cannot_find_now_is_answered_as_such(path: str) -> None:
+    """Looked up before the body is read, a pad's key met a database away as a 500."""
+    assert post(DatabaseAway(), path, b"", {"Pad-Key": "a-pad-key"}) == (503, {"refused": STORE_AWAY})
+
+
+class PadAwayInTheWork(DatabaseAway):
+    """A service that finds the pad's key, then whose work meets a database that cannot take it now."""
+
+    def call(self, op: Any, *_: Any, **__: Any) -> Any:
+        if op is FIND_PAD:
+            return PadFound("pad-8", "8")
+        raise self.error
+
+
+@pytest.mark.parametrize("path", ["/v1/pad/start", "/v1/pad/next"])
+def test_a_pads_ask_the_database_cannot_take_now_is_answered_as_such(path: str) -> None:
+    assert post(PadAwayInTheWork(), path, b"", {"Pad-Key": "a-pad-key"}) == (503, {"refused": STORE_AWAY})
