@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
@@ -41,6 +42,7 @@ from counter.case.pledge_steps import HearingRecord, Recheck
 from counter.case.served import Service, ServiceProblem, ServiceRefused, ServiceWay
 from counter.case.status import CaseEvent, CaseStatus
 from counter.cli.case_text import case_as_text
+from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.documents.data import DocumentNotPossible, OfficeSettings
@@ -541,13 +543,18 @@ def test_the_brigades_own_account_grants_checks_revokes_and_prints(
     assert view is not None
     assert view.history[-1].event == CaseEvent.ITEM_REVOKED.value
     assert view.history[-1].clerk == "消防员"  # the brigade's own act, not recorded for it by the window
+    assert read_entered(view.history[-1].note) is None  # asked no 文号 nor officer: its own record
+    with sessions() as s:
+        assert s.scalars(select(models.PledgeCheck.entries)).all() == [""]
     made_papers = (
         ("pledge.pdf", pledge), ("correction.pdf", correction), ("hearing.pdf", hearing), ("revocation.pdf", revoked)
     )  # fmt: skip
     for name, made in made_papers:
         path = tmp_path / name
         path.write_bytes(made)
-        assert BRIGADE in pdf_text(path, page=1), name
+        text = pdf_text(path, page=1)
+        assert BRIGADE in text, name
+        assert "本机关决定文号" not in text, name  # no entry: the brigade's own paper
 
 
 def test_a_false_promise_is_ordered_corrected_then_heard_then_revoked(
