@@ -219,6 +219,7 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert json.loads(run(capsys, *user, "item", "pledges", "--json", "--db", db)[1]) == []
     code, out, _ = run(capsys, *user, "case", "show", number, "--db", db)
     assert f"已撤销的许可：事项 {FIRE} 于 2026-12-31 撤销（告知承诺不实）：{finding}" in out  # the case's own record
+    assert f"{finding}（部门文号{ENTERED.department_no}，承办人{ENTERED.officer}）" in out  # the history line: whose
     code, out, _ = run(capsys, *user, "item", "list", number, *check)
     [line] = [line for line in out.splitlines() if line.startswith(FIRE)]
     assert "已撤销（2026-12-31）" in line  # the licence is no longer held
