@@ -19,6 +19,7 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.catalog.guide_status import allow_draft_intake
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
+from counter.case.entered_for import Entered
 from counter.case.intake_request import IntakeRequest
 from counter.case.numbers import DeskIdentity
 from counter.db import models
@@ -28,7 +29,7 @@ from counter.intake.parties import Applicant, ApplicantKind, Parties
 from counter.parties.identifiers import make_id_number
 from tests.conftest import made_database
 from tests.documents.pdf_tools import pdf_text
-from tests.entrusted import ENTERED_OPTIONS, entrust
+from tests.entrusted import ENTERED, ENTERED_OPTIONS, entrust
 from tests.test_cli import run
 
 TODAY = dt.date(2026, 11, 20)
@@ -118,7 +119,7 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert run(capsys, *clerk, "item", "pledge-paper", number, FIRE, "--out", str(pledge), *day)[0] == 0
     assert "三、违诺后果" in pdf_text(pledge, page=1)
     assert pledge_number(db) in pdf_text(pledge, page=1)
-    check = on("2026-12-10")
+    check = (*ENTERED_OPTIONS, *on("2026-12-10"))  # the brigade's check, entered for it under its 授权
     finding = "疏散通道被封堵，与承诺内容不符。"
     code, _, err = run(capsys, *clerk, "item", "check", number, FIRE, "--false", finding, *check)
     assert code == 1  # a revocation is a supervisor's, as a 不予批准 is
@@ -140,6 +141,10 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     other = "乌兰浩特市市场监督管理局=乌兰浩特市人民政府|乌兰浩特市人民法院"  # the brigade's line taken back
     unname = ("office", "--rights-overrides", other, "--db", db)
     assert run(capsys, *user, *naming)[0] == 0
+    code, _, err = run(capsys, *user, *false, "5", *on("2026-12-10"))
+    assert code == 1  # entered for the brigade: its 文号 and officer, or nothing kept
+    assert "尚未填写：部门文号、承办人" in err
+    assert brigade_row(capsys, user, db)["checked_on"] is None
     code, out, _ = run(capsys, *user, *false, "5", *check)
     assert code == 0
     assert out.startswith(f"办件 {number} 事项 {FIRE}：承诺不实，已责令自通知书送达之日起 5 个工作日内改正")
@@ -153,14 +158,15 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert "本机关责令你自收到本通知书之日起5个工作日内改正" in text
     assert "2026年12月10日" in text  # dated the day the check made it
     assert "2026年12月14日" not in text
-    recheck = ("item", "recheck", number, FIRE)
+    assert entered_line(ENTERED, "通知书") in text  # the brigade's 文号 and officer of its check
+    recheck = ("item", "recheck", number, FIRE, *ENTERED_OPTIONS)
     code, _, err = run(capsys, *user, *recheck, "--lapsed", "通道仍被封堵。", *on("2026-12-11"))
     assert code == 1
     assert "请先记录送达" in err  # its period runs from its service, not yet recorded
     code, out, _ = run(capsys, *user, "item", "serve", number, FIRE, "--correction", "--hand", "孟根",
                        "--on", "2026-12-11", *on("2026-12-11"))  # fmt: skip
     assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：已记录 2026-12-11 送达，期限至 2026-12-18")
-    revoke = ("item", "revoke", number, FIRE)
+    revoke = ("item", "revoke", number, FIRE, *ENTERED_OPTIONS)
     code, _, err = run(capsys, *user, *revoke, "--unheard", *on("2026-12-21"))
     assert code == 1
     assert "尚未记录复查结果" in err  # no revocation without the 复查's finding
@@ -170,7 +176,7 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     rechecked = "复查发现二层疏散通道仍被封堵。"
     code, out, _ = run(capsys, *user, *recheck, "--lapsed", rechecked, *on("2026-12-21"))
     assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：已记录复查结果（期满未改正）")
-    hear = ("item", "hear", number, FIRE, "--within", "5", *on("2026-12-21"))
+    hear = ("item", "hear", number, FIRE, "--within", "5", *ENTERED_OPTIONS, *on("2026-12-21"))
     assert run(capsys, *user, *unname)[0] == 0  # the site's setting taken back: the revocation could not be made
     code, _, err = run(capsys, *user, *hear)
     assert code == 1
@@ -189,6 +195,7 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert "2026年12月21日" in text  # the day it was made, printed the next
     assert "2026年12月22日" not in text
     assert "本机关于2026年12月21日复查，你期满未改正：" + rechecked in text
+    assert entered_line(ENTERED, "告知书") in text
     code, out, _ = run(capsys, *user, "item", "serve", number, FIRE, "--hearing", "--post", "1190123456789",
                        "--on", "2026-12-23", *on("2026-12-23"))  # fmt: skip
     assert (code, out.strip()) == (0, f"办件 {number} 事项 {FIRE}：已记录 2026-12-23 送达，期限至 2026-12-30")
@@ -212,6 +219,7 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert json.loads(run(capsys, *user, "item", "pledges", "--json", "--db", db)[1]) == []
     code, out, _ = run(capsys, *user, "case", "show", number, "--db", db)
     assert f"已撤销的许可：事项 {FIRE} 于 2026-12-31 撤销（告知承诺不实）：{finding}" in out  # the case's own record
+    assert f"{finding}（部门文号{ENTERED.department_no}，承办人{ENTERED.officer}）" in out  # the history line: whose
     code, out, _ = run(capsys, *user, "item", "list", number, *check)
     [line] = [line for line in out.splitlines() if line.startswith(FIRE)]
     assert "已撤销（2026-12-31）" in line  # the licence is no longer held
@@ -230,6 +238,9 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     assert "本机关决定撤销该行政许可" in text
     assert "兴安盟消防救援支队申请行政复议" in text
     assert "2026年12月31日" in text  # the revocation's day
+    assert entered_line(ENTERED, "决定书") in text  # the brigade's decision, entered: its 文号 and officer
+    assert "以本机关名义出具" in text.replace("\n", "")  # the hall issued what the brigade decided
+    assert "以本机关名义作出" not in text.replace("\n", "")
     later = tmp_path / "revoked-later.pdf"
     assert run(capsys, *user, "item", "pledge-paper", number, FIRE, "--revocation", "--out", str(later),
                *on("2027-01-04"))[0] == 0  # fmt: skip
@@ -241,6 +252,11 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
                        "--on", "2026-12-31", *check)  # fmt: skip
     assert code == 1
     assert "送达已经记录" in err
+
+
+def entered_line(entered: Entered, noun: str) -> str:
+    """The line a paper of a step entered for the brigade prints: its 文号 and officer."""
+    return f"本机关决定文号：{entered.department_no}；承办人：{entered.officer}。本{noun}由"
 
 
 def brigade_row(capsys: pytest.CaptureFixture[str], user: tuple[str, ...], db: str) -> dict[str, object]:
@@ -285,7 +301,7 @@ def test_a_promise_found_kept_reads_so_in_the_brigades_list(
     line = f"2026-12-18  乌兰浩特市消防救援大队  {number}  {FIRE}  {name}  许可 2026-11-20"
     assert out == line + "\n"  # not checked yet: nothing after the grant's day
 
-    check = ("--db", db, "--today", "2026-12-10")
+    check = (*ENTERED_OPTIONS, "--db", db, "--today", "2026-12-10")
     code, out, _ = run(capsys, *user, "item", "check", number, FIRE, "--kept", *check)
     assert (code, out) == (0, f"办件 {number} 事项 {FIRE}：核查属实\n")
     code, out, _ = run(capsys, *user, "item", "pledges", *department, "--db", db)

@@ -65,6 +65,7 @@ def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
         "--correct-within", type=_days, metavar="DAYS",
         help=tr("承诺不实、依法应先责令限期改正的：改正期限，自通知书送达之日起的工作日数"),
     )  # fmt: skip
+    add_entry_options(p)  # the department's step, entered by the window for it: its 文号 and officer
     add_today(p)
     p.set_defaults(func=cmd_item_check)
     add_false_steps(item, common)
@@ -82,6 +83,7 @@ def add_false_steps(item: Any, common: argparse.ArgumentParser) -> None:
     found.add_argument("--corrected", type=note, metavar="TEXT", help=tr("改正合格：复查发现的情况"))
     found.add_argument("--lapsed", type=note, metavar="TEXT", help=tr("期满未改正：复查发现的情况"))
     found.add_argument("--still-not", type=note, metavar="TEXT", help=tr("改正后仍不符合承诺内容：复查发现的情况"))
+    add_entry_options(p)  # the department's step, entered by the window for it: its 文号 and officer
     add_today(p)
     p.set_defaults(func=cmd_item_recheck)
     p = item.add_parser("hear", parents=[common], help=tr("承诺不实的，告知拟撤销许可和陈述、申辩的权利"))
@@ -90,6 +92,7 @@ def add_false_steps(item: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--within", type=_days, required=True, metavar="DAYS", help=tr("陈述、申辩期限，自告知书送达之日起的工作日数")
     )
+    add_entry_options(p)  # the department's step, entered by the window for it: its 文号 and officer
     add_today(p)
     p.set_defaults(func=cmd_item_hear)
     p = item.add_parser("serve", parents=[common], help=tr("记录承诺不实各文书的送达：直接送达、邮寄送达或窗口领取"))
@@ -114,6 +117,7 @@ def add_false_steps(item: Any, common: argparse.ArgumentParser) -> None:
     heard.add_argument("--unheard", action="store_true", help=tr("申请人在期限内未提出陈述、申辩意见"))
     heard.add_argument("--said", type=note, metavar="TEXT", help=tr("申请人陈述、申辩的要点"))
     p.add_argument("--answer", type=note, default="", metavar="TEXT", help=tr("对陈述、申辩的复核意见"))
+    add_entry_options(p)  # the department's step, entered by the window for it: its 文号 and officer
     add_today(p)
     p.set_defaults(func=cmd_item_revoke)
 
@@ -162,7 +166,9 @@ def cmd_item_check(args: argparse.Namespace) -> int:
     from counter.service.pledges import RECORD_PLEDGE_CHECK, PledgeCheck
 
     service, by = open_service(args), desk()
-    check = PledgeCheck(args.case_no, args.item, bool(args.kept), args.finding or "", args.correct_within)
+    check = PledgeCheck(
+        args.case_no, args.item, bool(args.kept), args.finding or "", args.correct_within, entered_of(args)
+    )
     row = _faults(args, lambda: service.call(RECORD_PLEDGE_CHECK, check, by))
     if row.kept:
         line = tr("办件 {case_no} 事项 {item}：核查属实")
@@ -187,9 +193,8 @@ def cmd_item_recheck(args: argparse.Namespace) -> int:
         else (Recheck.NOT_CORRECTED, args.lapsed) if args.lapsed is not None
         else (Recheck.STILL_NOT, args.still_not)
     )  # fmt: skip
-    row = _faults(
-        args, lambda: service.call(RECHECK_PLEDGE, PledgeRecheck(args.case_no, args.item, found, finding), by)
-    )
+    recheck = PledgeRecheck(args.case_no, args.item, found, finding, entered_of(args))
+    row = _faults(args, lambda: service.call(RECHECK_PLEDGE, recheck, by))
     print(tr("办件 {case_no} 事项 {item}：已记录复查结果（{found}）").format(
         case_no=row.case_no, item=row.item_code, found=RECHECK_WORDS[found]))  # fmt: skip
     return EXIT_OK
@@ -199,7 +204,7 @@ def cmd_item_hear(args: argparse.Namespace) -> int:
     from counter.service.pledges import HEAR_PLEDGE, FalsePledgeStep
 
     service, by = open_service(args), desk()
-    step = FalsePledgeStep(args.case_no, args.item, args.within)
+    step = FalsePledgeStep(args.case_no, args.item, args.within, entered=entered_of(args))
     row = _faults(args, lambda: service.call(HEAR_PLEDGE, step, by))
     print(tr(
         "办件 {case_no} 事项 {item}：已告知陈述、申辩的权利，期限为告知书（{doc_no}）送达之日起 {days} 个工作日；"
@@ -235,7 +240,7 @@ def cmd_item_revoke(args: argparse.Namespace) -> int:
     from counter.service.pledges import REVOKE_PLEDGE, FalsePledgeStep
 
     service, by = open_service(args), desk()
-    step = FalsePledgeStep(args.case_no, args.item, said=args.said or "", answer=args.answer)
+    step = FalsePledgeStep(args.case_no, args.item, said=args.said or "", answer=args.answer, entered=entered_of(args))
     row = _faults(args, lambda: service.call(REVOKE_PLEDGE, step, by))
     print(tr("办件 {case_no} 事项 {item}：承诺不实，许可已撤销（决定书 {doc_no}）").format(
         case_no=row.case_no, item=row.item_code, doc_no=row.revocation_doc_no))  # fmt: skip

@@ -11,7 +11,7 @@ from counter.host.database.migration_wait import LOCK_TIMEOUT_S
 
 __all__ = ["HEAD", "LOCK_TIMEOUT_S", "PRE_RELEASE", "Step"]
 
-HEAD = "0010_paper_link_index"
+HEAD = "0011_pledge_entries"
 
 #: the revisions of the schema before the first release (0.1.0), folded into ``0001_baseline``: a database stamped
 #: with one of them was made by a trial build and is refused at opening, by name, rather than taken for one of a

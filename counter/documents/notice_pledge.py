@@ -17,8 +17,11 @@ applicant's pledge (:attr:`DocumentKind.PLEDGE`, its own series), the revocation
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from counter.case.entered_for import Entered
+from counter.case.pledge_entries import PledgeAct
 from counter.case.site_authority import EntrustedAct
 from counter.case.view import CaseView
 from counter.catalog.model import Bundle, Item
@@ -69,6 +72,8 @@ class PledgeFacts:
     recheck_finding: str = ""
     said: str = ""
     answer: str = ""
+    # the department's 文号 and officer of each step the window entered for it (代为录入): its paper prints them
+    entries: Mapping[PledgeAct, Entered] = field(default_factory=dict)
 
 
 #: the act each paper is of: the grant on a promise is the decision, the order to correct follows the 核查, the
@@ -214,7 +219,7 @@ def correction_order(
     assert facts.checked_on is not None
     return _paper(
         case, item, office, (department, own), doc_no, facts.checked_on, words.CORRECTION_TITLE, blocks,
-        paper.DOC_SIGNER_GUIDE, held,
+        paper.DOC_SIGNER_GUIDE, held, entered=facts.entries.get(PledgeAct.CHECK),
     )  # fmt: skip
 
 
@@ -247,7 +252,7 @@ def hearing_notice(
     _rights(item, office, own)  # the revocation it announces names its 复议 body: not announced while it cannot
     return _paper(
         case, item, office, (department, own), doc_no, facts.heard_on, words.HEARING_TITLE, blocks,
-        paper.DOC_SIGNER_GUIDE, held,
+        paper.DOC_SIGNER_GUIDE, held, entered=facts.entries.get(PledgeAct.HEARING),
     )  # fmt: skip
 
 
@@ -317,6 +322,7 @@ def revocation(
         blocks,
         paper.DOC_SIGNER_GUIDE,
         held,
+        entered=facts.entries.get(PledgeAct.REVOCATION),
     )
 
 
@@ -331,16 +337,29 @@ def _paper(
     blocks: list[Block],
     signer: str,
     held: HeldItems,
+    *,
+    entered: Entered | None = None,
 ) -> DocumentData:
+    """The paper in the acting body's name; ``entered``: the department's 文号 and officer where the window entered
+    the step for it (代为录入), printed as a decision's are, its officer the paper's 承办人, and the entrustment
+    sentence says the hall issued (出具) what the department decided."""
     kind = DocumentKind.PLEDGE if title == words.PLEDGE_TITLE else DocumentKind.DENIAL
     noun = words.NOUNS[title]
-    # made by the hall in the department's name under an agreement covering the act: it says so (第二十四条第三款)
-    line = entrusted_line(item, office, held, _PAPER_ACT[title], noun)
-    blocks = [*blocks, Text(line)] if line else blocks
     department, own = acting
+    entered = None if own else entered  # a paper the site issues as its own is no department's entry
+    # made by the hall in the department's name under an agreement covering the act: it says so (第二十四条第三款)
+    line = entrusted_line(item, office, held, _PAPER_ACT[title], noun, entered=entered is not None)
+    blocks = [*blocks, Text(line)] if line else blocks
+    if entered is not None:
+        line = paper.DOC_ENTERED.format(
+            department_no=entered.department_no, officer=entered.officer, noun=noun, hall=office.office_name
+        )
+        blocks = [*blocks, Text(line)]
     label = paper.DOC_ID_LABEL["company" if case.legal_rep else "person"]
     # the department's, a blank to fill in where the site lists none; the site's own consultation line where it acts
     clerk, phone = ("", office.consult_phone) if own else department_contact(item, office)
+    if entered is not None:
+        clerk = entered.officer  # the department's officer who took the step, not the clerk who typed it
     header = (
         Pair(paper.DOC_APPLICANT, case.applicant_name),
         Pair(label, mask_id(case.applicant_id_no)),

@@ -57,6 +57,7 @@ class PledgeCheck:
     finding: str = ""
     # the 责令限期改正's period, in working days from the order's service, where the item's law orders one
     correct_within: int | None = None
+    entered: Entered | None = None  # entered by the window for the department (代为录入): its 文号 and officer
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class FalsePledgeStep:
     hear_within: int | None = None
     said: str = ""
     answer: str = ""
+    entered: Entered | None = None  # entered by the window for the department (代为录入): its 文号 and officer
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class PledgeRecheck:
     item_code: str
     found: Recheck
     finding: str
+    entered: Entered | None = None  # entered by the window for the department (代为录入): its 文号 and officer
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,7 @@ def record_pledge_check(work: Session, call: Call, request: PledgeCheck) -> Pled
 
     return notice_pledges.record_check(
         work, at_desk(call), request.case_no, request.item_code, call.today, kept=request.kept,
-        finding=request.finding, correct_within=request.correct_within,
+        finding=request.finding, correct_within=request.correct_within, entered=request.entered,
     )  # fmt: skip
 
 
@@ -162,7 +165,9 @@ def hear_pledge(work: Session, call: Call, request: FalsePledgeStep) -> PledgeRo
     made."""
     from counter.actions.intake import false_pledges
 
-    return false_pledges.hear(work, at_desk(call), request.case_no, request.item_code, call.today, request.hear_within)
+    return false_pledges.hear(
+        work, at_desk(call), request.case_no, request.item_code, call.today, request.hear_within, request.entered
+    )
 
 
 HEAR_PLEDGE = write("cases.hear_pledge", Open.IN_ACTION, hear_pledge, faults=_PLEDGE_FAULTS)
@@ -175,7 +180,9 @@ def revoke_pledge(work: Session, call: Call, request: FalsePledgeStep) -> Pledge
     from counter.case.pledge_steps import HearingRecord
 
     record = HearingRecord(request.said, request.answer)
-    return false_pledges.revoke(work, at_desk(call), request.case_no, request.item_code, call.today, record)
+    return false_pledges.revoke(
+        work, at_desk(call), request.case_no, request.item_code, call.today, record, request.entered
+    )
 
 
 REVOKE_PLEDGE = write("cases.revoke_pledge", Open.IN_ACTION, revoke_pledge, faults=_PLEDGE_FAULTS)
@@ -186,8 +193,9 @@ def recheck_pledge(work: Session, call: Call, request: PledgeRecheck) -> PledgeR
     from counter.actions.intake import false_pledges
 
     return false_pledges.recheck(
-        work, at_desk(call), request.case_no, request.item_code, call.today, request.found, request.finding
-    )
+        work, at_desk(call), request.case_no, request.item_code, call.today, request.found, request.finding,
+        request.entered,
+    )  # fmt: skip
 
 
 RECHECK_PLEDGE = write("cases.recheck_pledge", Open.IN_ACTION, recheck_pledge, faults=_PLEDGE_FAULTS)

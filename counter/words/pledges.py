@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from counter.case.decisions import read_item_note
+from counter.case.decisions import read_entered, read_item_note
 from counter.case.pledge_checks import PledgeProblem, Revocation
+from counter.words.items import ITEM_ENTERED_NOTE
 from counter.words.punctuation import FIELD_LABEL
 from counter.words.translate import tr
 
@@ -76,9 +77,14 @@ def revoked_text(revocation: Revocation) -> str:
 
 
 def revoked_note_text(note: str, items: Mapping[str, str] | None = None) -> str:
-    """A revocation's history note in words: the item by its name (``items``: names by code), what the check found."""
+    """A revocation's history note in words: the item by its name (``items``: names by code), what the check found,
+    and where the window entered it for the department (代为录入) the department's 文号 and officer, as a decision's."""
     code, finding = read_item_note(note)
-    return FIELD_LABEL.format(label=(items or {}).get(code, code)) + finding
+    said = FIELD_LABEL.format(label=(items or {}).get(code, code)) + finding
+    entered = read_entered(note)
+    if entered is None:
+        return said
+    return ITEM_ENTERED_NOTE.format(note=said, department_no=entered.department_no, officer=entered.officer)
 
 
 # the case page's 告知承诺 section (counter.ui.cases.pledge_bar): the chosen item's grant on a promise, its check, its

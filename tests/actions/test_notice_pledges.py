@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter.access.desk import Desk
@@ -31,7 +32,7 @@ from counter.actions.intake.notice_pledges import (
 from counter.actions.intake.pledge_papers import pledge_paper
 from counter.actions.intake.take import take_intake
 from counter.actions.site.demo import complete_checklist, fresh_checklist
-from counter.case.decisions import DecisionRefused
+from counter.case.decisions import DecisionRefused, item_note, read_entered
 from counter.case.intake_request import IntakeRequest
 from counter.case.item_path import ItemEvent
 from counter.case.item_step_request import StepRequest
@@ -41,6 +42,7 @@ from counter.case.pledge_steps import HearingRecord, Recheck
 from counter.case.served import Service, ServiceProblem, ServiceRefused, ServiceWay
 from counter.case.status import CaseEvent, CaseStatus
 from counter.cli.case_text import case_as_text
+from counter.db import models
 from counter.db.case_store import case_view
 from counter.db.catalog_store import current_guide
 from counter.documents.data import DocumentNotPossible, OfficeSettings
@@ -101,15 +103,17 @@ def revoked_in_order(
     that day) and given HEAR_WITHIN working days, the licence revoked on REVOKED with ``record``: the law's order,
     each step by ``desk``.  The brigade's 复议 body must be named first: each step makes its paper."""
     with sessions.begin() as s:
-        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=finding, correct_within=CORRECT_WITHIN)
+        record_check(
+            s, desk, case_no, FIRE, CHECKED, kept=False, finding=finding, correct_within=CORRECT_WITHIN, entered=ENTERED
+        )
     served(sessions, desk, case_no, PledgeNotice.CORRECTION, CHECKED)
     with sessions.begin() as s:
-        recheck(s, desk, case_no, FIRE, RECHECKED, Recheck.NOT_CORRECTED, RECHECK_FINDING)
+        recheck(s, desk, case_no, FIRE, RECHECKED, Recheck.NOT_CORRECTED, RECHECK_FINDING, entered=ENTERED)
     with sessions.begin() as s:
-        hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN)
+        hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN, entered=ENTERED)
     served(sessions, desk, case_no, PledgeNotice.HEARING, HEARD)
     with sessions.begin() as s:
-        revoke(s, desk, case_no, FIRE, REVOKED, record)
+        revoke(s, desk, case_no, FIRE, REVOKED, record, entered=ENTERED)
 
 
 def granted(sessions: sessionmaker[Session], desk: Desk, case_no: str, result_no: str = "") -> Desk:
@@ -165,20 +169,22 @@ def test_a_promise_granted_is_checked_on_the_departments_list_and_found_false_or
     assert row.kept is None
     finding = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
     with sessions.begin() as s, pytest.raises(NotPermitted):  # a revocation is a supervisor's, as a 不予批准 is
-        record_check(s, clerk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding)
+        record_check(s, clerk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, finding=finding, entered=ENTERED)
     desk = signed_in(sessions, desk)
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
-        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False)
+        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 10), kept=False, entered=ENTERED)
     assert refused.value.problem is PledgeProblem.NO_FINDING
     with sessions.begin() as s, pytest.raises(DocumentNotPossible) as unnamed:
-        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=finding, correct_within=CORRECT_WITHIN)
+        record_check(
+            s, desk, case_no, FIRE, CHECKED, kept=False, finding=finding, correct_within=CORRECT_WITHIN, entered=ENTERED
+        )
     assert unnamed.value.problems == (DocumentProblem.REVIEW_BODY_UNNAMED,)  # its order names the 复议 body
     with sessions() as s:
         assert pledge_checks(s, BRIGADE)[0].checked_on is None  # nothing recorded: the act is its paper
     name_the_brigades_bodies(sessions, signed_in(sessions, desk, Role.ADMIN, login="admin"))
     with sessions.begin() as s:
         found = record_check(
-            s, desk, case_no, FIRE, CHECKED, kept=False, finding=finding, correct_within=CORRECT_WITHIN
+            s, desk, case_no, FIRE, CHECKED, kept=False, finding=finding, correct_within=CORRECT_WITHIN, entered=ENTERED
         )
     assert (found.kept, found.checked_on, found.finding) == (False, dt.date(2026, 12, 10), finding)
     assert found.correction_doc_no  # the order made with the finding
@@ -187,22 +193,24 @@ def test_a_promise_granted_is_checked_on_the_departments_list_and_found_false_or
         assert pledge_checks(s, BRIGADE) == ()  # no longer owed
         assert pledge_checks(s, BRIGADE, open_only=False)[0].kept is False
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:  # a finding of false stands on record
-        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 16), kept=True)
+        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 16), kept=True, entered=ENTERED)
     assert refused.value.problem is PledgeProblem.FOUND_FALSE
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:  # the order's period runs from its service
-        recheck(s, desk, case_no, FIRE, dt.date(2026, 12, 16), Recheck.CORRECTED, "通道已清理。")
+        recheck(s, desk, case_no, FIRE, dt.date(2026, 12, 16), Recheck.CORRECTED, "通道已清理。", entered=ENTERED)
     assert refused.value.problem is PledgeProblem.NOT_SERVED
     served(sessions, desk, case_no, PledgeNotice.CORRECTION, CHECKED)
     with sessions.begin() as s:  # the place corrected within the period: the licence stands
-        corrected = recheck(s, desk, case_no, FIRE, dt.date(2026, 12, 16), Recheck.CORRECTED, "通道已清理。")
+        corrected = recheck(
+            s, desk, case_no, FIRE, dt.date(2026, 12, 16), Recheck.CORRECTED, "通道已清理。", entered=ENTERED
+        )
     assert (corrected.kept, corrected.correct_by, corrected.recheck, corrected.revoked_on) == (
         False, CORRECT_BY, "corrected", None
     )  # fmt: skip
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
-        hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN)
+        hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN, entered=ENTERED)
     assert refused.value.problem is PledgeProblem.CORRECTED
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
-        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 18), kept=True)
+        record_check(s, desk, case_no, FIRE, dt.date(2026, 12, 18), kept=True, entered=ENTERED)
     assert refused.value.problem is PledgeProblem.FOUND_FALSE
 
 
@@ -289,7 +297,9 @@ def test_a_revocation_is_the_cases_own_record_and_the_item_reads_revoked(
         view = case_view(s, case_no)
     assert view is not None
     line = view.history[-1]
-    assert (line.event, line.note) == (CaseEvent.ITEM_REVOKED.value, f"{FIRE}：{finding}")
+    # entered for the brigade under its 授权: its 文号 and officer kept at the head of the note, as a decision's
+    assert (line.event, line.note) == (CaseEvent.ITEM_REVOKED.value, item_note(FIRE, finding, entered=ENTERED))
+    assert read_entered(line.note) == ENTERED
     assert line.clerk.startswith(BRIGADE)  # recorded for the brigade, under its 授权
     assert office_day(line.at) == REVOKED
     assert item_revocations(view.history, office_day) == {FIRE: Revocation(FIRE, REVOKED, finding)}
@@ -297,6 +307,7 @@ def test_a_revocation_is_the_cases_own_record_and_the_item_reads_revoked(
     text = case_as_text(view)
     assert f"已撤销的许可：事项 {FIRE} 于 2026-12-28 撤销（告知承诺不实）：{finding}" in text
     assert "撤销行政许可（告知承诺不实）" in text
+    assert f"部门文号{ENTERED.department_no}，承办人{ENTERED.officer}" in text  # the history line says whose act
 
 
 def test_a_promise_kept_leaves_the_case_as_it_was(sessions: sessionmaker[Session], desk: Desk) -> None:
@@ -305,7 +316,7 @@ def test_a_promise_kept_leaves_the_case_as_it_was(sessions: sessionmaker[Session
         entrust(s, desk, FIRE)
     clerk = granted(sessions, desk, case_no)
     with sessions.begin() as s:  # a check that finds the promise kept is a clerk's record of the department's fact
-        record_check(s, clerk, case_no, FIRE, dt.date(2026, 12, 10), kept=True)
+        record_check(s, clerk, case_no, FIRE, dt.date(2026, 12, 10), kept=True, entered=ENTERED)
     with sessions() as s:
         view = case_view(s, case_no)
     assert view is not None
@@ -327,15 +338,17 @@ def test_the_revocation_names_its_review_body_and_court_or_is_not_made(
     desk = signed_in(sessions, desk)
     name_the_brigades_bodies(sessions, admin)
     with sessions.begin() as s:
-        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_within=CORRECT_WITHIN)
+        record_check(
+            s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_within=CORRECT_WITHIN, entered=ENTERED
+        )
     served(sessions, desk, case_no, PledgeNotice.CORRECTION, CHECKED)
     with sessions.begin() as s:
-        recheck(s, desk, case_no, FIRE, RECHECKED, Recheck.STILL_NOT, RECHECK_FINDING)
+        recheck(s, desk, case_no, FIRE, RECHECKED, Recheck.STILL_NOT, RECHECK_FINDING, entered=ENTERED)
     unname = dataclasses.replace(office_settings_of(sessions), rights_overrides="")
     with sessions.begin() as s:
         save_office_settings(s, "XAM01", unname, desk=admin)
     with sessions.begin() as s, pytest.raises(DocumentNotPossible) as refused:
-        hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN)
+        hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN, entered=ENTERED)
     assert refused.value.problems == (DocumentProblem.REVIEW_BODY_UNNAMED,)
     with sessions() as s:
         row = pledge_row(s, case_no, FIRE)
@@ -343,19 +356,19 @@ def test_the_revocation_names_its_review_body_and_court_or_is_not_made(
     assert (row.heard_on, row.hearing_doc_no) == (None, "")
     name_the_brigades_bodies(sessions, admin)
     with sessions.begin() as s:
-        hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN)
+        hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN, entered=ENTERED)
     served(sessions, desk, case_no, PledgeNotice.HEARING, HEARD)
     with sessions.begin() as s:
         save_office_settings(s, "XAM01", unname, desk=admin)
     with sessions.begin() as s, pytest.raises(DocumentNotPossible):
-        revoke(s, desk, case_no, FIRE, REVOKED, HearingRecord())
+        revoke(s, desk, case_no, FIRE, REVOKED, HearingRecord(), entered=ENTERED)
     with sessions() as s:
         view = case_view(s, case_no)
     assert view is not None
     assert item_revocations(view.history, office_day) == {}  # not revoked on record without its paper
     name_the_brigades_bodies(sessions, admin)
     with sessions.begin() as s:
-        revoke(s, desk, case_no, FIRE, REVOKED, HearingRecord())
+        revoke(s, desk, case_no, FIRE, REVOKED, HearingRecord(), entered=ENTERED)
     with sessions.begin() as s:
         paper = pledge_paper(s, desk, case_no, FIRE, dt.date(2027, 1, 5), revoked=True)
     revoked = tmp_path / "revocation.pdf"
@@ -495,23 +508,33 @@ def test_the_brigades_own_account_grants_checks_revokes_and_prints(
     with sessions.begin() as s:
         pledge = pledge_paper(s, brigade, case_no, FIRE, TODAY, revoked=False)
     with sessions.begin() as s, pytest.raises(DecisionRefused):  # the window has no standing on the brigade's item
-        record_check(s, supervisor, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_within=CORRECT_WITHIN)
+        record_check(
+            s,
+            supervisor,
+            case_no,
+            FIRE,
+            CHECKED,
+            kept=False,
+            finding=FINDING,
+            correct_within=CORRECT_WITHIN,
+            entered=ENTERED,
+        )
     with sessions.begin() as s:
         record_check(s, brigade, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_within=CORRECT_WITHIN)
         correction = pledge_paper(s, brigade, case_no, FIRE, CHECKED, revoked=False, notice=PledgeNotice.CORRECTION)
     served(sessions, brigade, case_no, PledgeNotice.CORRECTION, CHECKED)
     with sessions.begin() as s, pytest.raises(DecisionRefused):
-        recheck(s, supervisor, case_no, FIRE, RECHECKED, Recheck.NOT_CORRECTED, RECHECK_FINDING)
+        recheck(s, supervisor, case_no, FIRE, RECHECKED, Recheck.NOT_CORRECTED, RECHECK_FINDING, entered=ENTERED)
     with sessions.begin() as s:
         recheck(s, brigade, case_no, FIRE, RECHECKED, Recheck.NOT_CORRECTED, RECHECK_FINDING)
     with sessions.begin() as s, pytest.raises(DecisionRefused):
-        hear(s, supervisor, case_no, FIRE, HEARD, HEAR_WITHIN)
+        hear(s, supervisor, case_no, FIRE, HEARD, HEAR_WITHIN, entered=ENTERED)
     with sessions.begin() as s:
         hear(s, brigade, case_no, FIRE, HEARD, HEAR_WITHIN)
         hearing = pledge_paper(s, brigade, case_no, FIRE, HEARD, revoked=False, notice=PledgeNotice.HEARING)
     served(sessions, brigade, case_no, PledgeNotice.HEARING, HEARD)
     with sessions.begin() as s, pytest.raises(DecisionRefused):
-        revoke(s, supervisor, case_no, FIRE, REVOKED, HearingRecord())
+        revoke(s, supervisor, case_no, FIRE, REVOKED, HearingRecord(), entered=ENTERED)
     with sessions.begin() as s:
         revoke(s, brigade, case_no, FIRE, REVOKED, HearingRecord())
         revoked = pledge_paper(s, brigade, case_no, FIRE, REVOKED, revoked=True)
@@ -520,13 +543,18 @@ def test_the_brigades_own_account_grants_checks_revokes_and_prints(
     assert view is not None
     assert view.history[-1].event == CaseEvent.ITEM_REVOKED.value
     assert view.history[-1].clerk == "消防员"  # the brigade's own act, not recorded for it by the window
+    assert read_entered(view.history[-1].note) is None  # asked no 文号 nor officer: its own record
+    with sessions() as s:
+        assert s.scalars(select(models.PledgeCheck.entries)).all() == [""]
     made_papers = (
         ("pledge.pdf", pledge), ("correction.pdf", correction), ("hearing.pdf", hearing), ("revocation.pdf", revoked)
     )  # fmt: skip
     for name, made in made_papers:
         path = tmp_path / name
         path.write_bytes(made)
-        assert BRIGADE in pdf_text(path, page=1), name
+        text = pdf_text(path, page=1)
+        assert BRIGADE in text, name
+        assert "本机关决定文号" not in text, name  # no entry: the brigade's own paper
 
 
 def test_a_false_promise_is_ordered_corrected_then_heard_then_revoked(
@@ -545,14 +573,14 @@ def test_a_false_promise_is_ordered_corrected_then_heard_then_revoked(
     granted(sessions, desk, case_no)
     desk = signed_in(sessions, desk)
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:  # the law orders a correction first
-        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING)
+        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING, entered=ENTERED)
     assert refused.value.problem is PledgeProblem.NO_PERIOD
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:  # one working day is no chance to correct
-        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_within=1)
+        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_within=1, entered=ENTERED)
     assert (refused.value.problem, refused.value.floor) == (PledgeProblem.PERIOD_TOO_SHORT, 5)
     with sessions.begin() as s:
         found = record_check(
-            s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_within=CORRECT_WITHIN
+            s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_within=CORRECT_WITHIN, entered=ENTERED
         )
     assert (found.correct_by, found.revoked_on) == (None, None)
     with sessions() as s:
@@ -561,10 +589,10 @@ def test_a_false_promise_is_ordered_corrected_then_heard_then_revoked(
     assert item_revocations(view.history, office_day) == {}  # the licence stands while the correction may be made
     assert view.decisions()[FIRE].approved
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
-        revoke(s, desk, case_no, FIRE, REVOKED, HearingRecord())
+        revoke(s, desk, case_no, FIRE, REVOKED, HearingRecord(), entered=ENTERED)
     assert refused.value.problem is PledgeProblem.NOT_RECHECKED
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
-        hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN)
+        hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN, entered=ENTERED)
     assert refused.value.problem is PledgeProblem.NOT_RECHECKED
     served(sessions, desk, case_no, PledgeNotice.CORRECTION, dt.date(2026, 12, 11))  # a day later: so does its period
     with sessions() as s:
@@ -572,33 +600,35 @@ def test_a_false_promise_is_ordered_corrected_then_heard_then_revoked(
     assert row is not None
     assert (row.correction_served, row.correct_by) == (dt.date(2026, 12, 11), dt.date(2026, 12, 18))
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:  # the last day to correct is the applicant's
-        recheck(s, desk, case_no, FIRE, dt.date(2026, 12, 18), Recheck.NOT_CORRECTED, RECHECK_FINDING)
+        recheck(s, desk, case_no, FIRE, dt.date(2026, 12, 18), Recheck.NOT_CORRECTED, RECHECK_FINDING, entered=ENTERED)
     assert refused.value.problem is PledgeProblem.CORRECTION_OPEN
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:  # a 复查 states what it found
-        recheck(s, desk, case_no, FIRE, dt.date(2026, 12, 21), Recheck.NOT_CORRECTED, " ")
+        recheck(s, desk, case_no, FIRE, dt.date(2026, 12, 21), Recheck.NOT_CORRECTED, " ", entered=ENTERED)
     assert refused.value.problem is PledgeProblem.NO_FINDING
     with sessions.begin() as s:
-        recheck(s, desk, case_no, FIRE, dt.date(2026, 12, 21), Recheck.NOT_CORRECTED, RECHECK_FINDING)
+        recheck(s, desk, case_no, FIRE, dt.date(2026, 12, 21), Recheck.NOT_CORRECTED, RECHECK_FINDING, entered=ENTERED)
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
-        hear(s, desk, case_no, FIRE, dt.date(2026, 12, 21), 2)
+        hear(s, desk, case_no, FIRE, dt.date(2026, 12, 21), 2, entered=ENTERED)
     assert refused.value.problem is PledgeProblem.PERIOD_TOO_SHORT
     heard = dt.date(2026, 12, 21)
     with sessions.begin() as s:
-        hear(s, desk, case_no, FIRE, heard, HEAR_WITHIN)
+        hear(s, desk, case_no, FIRE, heard, HEAR_WITHIN, entered=ENTERED)
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:  # its period has not begun: not served
-        revoke(s, desk, case_no, FIRE, dt.date(2027, 1, 29), HearingRecord())
+        revoke(s, desk, case_no, FIRE, dt.date(2027, 1, 29), HearingRecord(), entered=ENTERED)
     assert refused.value.problem is PledgeProblem.NOT_SERVED
     with sessions.begin() as s:  # by post: served the day the applicant received it
         serve(s, desk, case_no, FIRE, PledgeNotice.HEARING, Service(ServiceWay.POST, heard, "", "1190123456789"), heard)
     hear_by = dt.date(2026, 12, 28)  # five working days after Monday 2026-12-21
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:
-        revoke(s, desk, case_no, FIRE, hear_by, HearingRecord())  # the last day to be heard is still the applicant's
+        revoke(
+            s, desk, case_no, FIRE, hear_by, HearingRecord(), entered=ENTERED
+        )  # the last day to be heard is still the applicant's
     assert refused.value.problem is PledgeProblem.NOT_HEARD
     with sessions.begin() as s, pytest.raises(PledgeRefused) as refused:  # a statement heard needs the body's answer
-        revoke(s, desk, case_no, FIRE, hear_by + dt.timedelta(days=1), HearingRecord("已经整改"))
+        revoke(s, desk, case_no, FIRE, hear_by + dt.timedelta(days=1), HearingRecord("已经整改"), entered=ENTERED)
     assert refused.value.problem is PledgeProblem.NO_HEARING_RECORD
     with sessions.begin() as s:
-        row = revoke(s, desk, case_no, FIRE, hear_by + dt.timedelta(days=1), HearingRecord())
+        row = revoke(s, desk, case_no, FIRE, hear_by + dt.timedelta(days=1), HearingRecord(), entered=ENTERED)
     assert row.revoked_on == hear_by + dt.timedelta(days=1)
     with sessions.begin() as s:
         papers = {
@@ -645,7 +675,9 @@ def test_a_papers_service_is_recorded_once_with_what_proves_it(sessions: session
         serve(s, desk, case_no, FIRE, PledgeNotice.CORRECTION, hand, CHECKED)
     assert refused.value.problems == (ServiceProblem.NOT_MADE,)
     with sessions.begin() as s:
-        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_within=CORRECT_WITHIN)
+        record_check(
+            s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_within=CORRECT_WITHIN, entered=ENTERED
+        )
     early = Service(ServiceWay.HAND, CHECKED - dt.timedelta(days=1), "")
     with sessions.begin() as s, pytest.raises(ServiceRefused) as refused:
         serve(s, desk, case_no, FIRE, PledgeNotice.CORRECTION, early, CHECKED)
@@ -703,35 +735,45 @@ def test_a_step_taken_twice_without_its_period_or_printed_before_it_is_refused(
         return raised.value.problem
 
     with sessions.begin() as s:
-        record_check(s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_within=CORRECT_WITHIN)
+        record_check(
+            s, desk, case_no, FIRE, CHECKED, kept=False, finding=FINDING, correct_within=CORRECT_WITHIN, entered=ENTERED
+        )
     served(sessions, desk, case_no, PledgeNotice.CORRECTION, CHECKED)
     with sessions.begin() as s:
-        recheck(s, desk, case_no, FIRE, RECHECKED, Recheck.NOT_CORRECTED, RECHECK_FINDING)
+        recheck(s, desk, case_no, FIRE, RECHECKED, Recheck.NOT_CORRECTED, RECHECK_FINDING, entered=ENTERED)
     again = (RECHECKED, Recheck.STILL_NOT, RECHECK_FINDING)
-    assert refused(lambda s: recheck(s, desk, case_no, FIRE, *again)) is PledgeProblem.ALREADY_DONE
+    assert refused(lambda s: recheck(s, desk, case_no, FIRE, *again, entered=ENTERED)) is PledgeProblem.ALREADY_DONE
     hearing = PledgeNotice.HEARING
     assert refused(lambda s: pledge_paper(s, desk, case_no, FIRE, HEARD, revoked=False, notice=hearing)) is (
         PledgeProblem.NOT_HEARD
     )
-    assert refused(lambda s: hear(s, desk, case_no, FIRE, HEARD, None)) is PledgeProblem.NO_PERIOD
+    assert refused(lambda s: hear(s, desk, case_no, FIRE, HEARD, None, entered=ENTERED)) is PledgeProblem.NO_PERIOD
     with sessions.begin() as s:
-        hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN)
-    assert refused(lambda s: hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN)) is PledgeProblem.ALREADY_DONE
+        hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN, entered=ENTERED)
+    assert (
+        refused(lambda s: hear(s, desk, case_no, FIRE, HEARD, HEAR_WITHIN, entered=ENTERED))
+        is PledgeProblem.ALREADY_DONE
+    )
     served(sessions, desk, case_no, PledgeNotice.HEARING, HEARD)
     with sessions.begin() as s:
-        revoke(s, desk, case_no, FIRE, REVOKED, HearingRecord())
-    assert refused(lambda s: revoke(s, desk, case_no, FIRE, REVOKED, HearingRecord())) is PledgeProblem.ALREADY_DONE
+        revoke(s, desk, case_no, FIRE, REVOKED, HearingRecord(), entered=ENTERED)
+    assert (
+        refused(lambda s: revoke(s, desk, case_no, FIRE, REVOKED, HearingRecord(), entered=ENTERED))
+        is PledgeProblem.ALREADY_DONE
+    )
     with sessions() as s:
         view = case_view(s, case_no)
     assert view is not None
     assert [x.event for x in view.history].count(CaseEvent.ITEM_REVOKED.value) == 1
 
     with sessions.begin() as s:
-        record_check(s, desk, other, FIRE, CHECKED, kept=True)
+        record_check(s, desk, other, FIRE, CHECKED, kept=True, entered=ENTERED)
     correction = PledgeNotice.CORRECTION
     assert refused(lambda s: pledge_paper(s, desk, other, FIRE, CHECKED, revoked=False, notice=correction)) is (
         PledgeProblem.NO_CORRECTION
     )
     # ``never``: its 消防 item not granted on the promise
-    assert refused(lambda s: hear(s, desk, never, FIRE, HEARD, HEAR_WITHIN)) is PledgeProblem.NOT_GRANTED
+    assert (
+        refused(lambda s: hear(s, desk, never, FIRE, HEARD, HEAR_WITHIN, entered=ENTERED)) is PledgeProblem.NOT_GRANTED
+    )
     assert refused(lambda s: pledge_paper(s, desk, never, FIRE, TODAY, revoked=False)) is PledgeProblem.NOT_GRANTED

@@ -62,17 +62,17 @@ def revoked(sessions: sessionmaker[Session], desk: Desk, case_no: str) -> None:
     the law's order (:func:`tests.actions.test_notice_pledges.revoked_in_order`)."""
     rechecked = dt.date(2026, 11, 30)
     with sessions.begin() as s:
-        record_check(s, desk, case_no, FIRE, TODAY, kept=False, finding=FINDING, correct_within=5)
+        record_check(s, desk, case_no, FIRE, TODAY, kept=False, finding=FINDING, correct_within=5, entered=ENTERED)
     with sessions.begin() as s:
         serve(s, desk, case_no, FIRE, PledgeNotice.CORRECTION, Service(ServiceWay.HAND, TODAY, "巴特尔"), TODAY)
     with sessions.begin() as s:
-        recheck(s, desk, case_no, FIRE, rechecked, Recheck.NOT_CORRECTED, "复查发现通道仍被封堵。")
+        recheck(s, desk, case_no, FIRE, rechecked, Recheck.NOT_CORRECTED, "复查发现通道仍被封堵。", entered=ENTERED)
     with sessions.begin() as s:
-        hear(s, desk, case_no, FIRE, rechecked, 5)
+        hear(s, desk, case_no, FIRE, rechecked, 5, entered=ENTERED)
     with sessions.begin() as s:
         serve(s, desk, case_no, FIRE, PledgeNotice.HEARING, Service(ServiceWay.WINDOW, rechecked, "巴特尔"), rechecked)
     with sessions.begin() as s:
-        revoke(s, desk, case_no, FIRE, CHECKED, HearingRecord())
+        revoke(s, desk, case_no, FIRE, CHECKED, HearingRecord(), entered=ENTERED)
 
 
 def test_a_revoked_licence_reads_decided_then_revoked_not_granted_nor_undecided(

@@ -21,10 +21,20 @@ from counter.actions.admin.calendar import office_calendar
 from counter.actions.cases.decisions import case_and_bundle
 from counter.actions.cases.received_cases import status_after
 from counter.actions.intake.pledge_papers import issue, paper_made_on, paper_number, ready
-from counter.actions.intake.pledge_rows import acting_on, audit, false_promise, found_false, granted, row_of
+from counter.actions.intake.pledge_rows import (
+    acting_on,
+    audit,
+    entry_of,
+    false_promise,
+    found_false,
+    granted,
+    row_of,
+)
 from counter.case.decisions import item_note
+from counter.case.entered_for import Entered
 from counter.case.moments import moment_on
 from counter.case.pledge_checks import PledgeNotice, PledgeRefused
+from counter.case.pledge_entries import PledgeAct, with_entry
 from counter.case.pledge_steps import HearingRecord, Recheck, period_floor, period_refusal, text_refusal
 from counter.case.served import Service, ServiceProblem, ServiceRefused, service_problems
 from counter.case.site_authority import EntrustedAct
@@ -68,10 +78,18 @@ def serve(
 
 
 def recheck(
-    session: Session, desk: Desk, number: str, item_code: str, today: dt.date, found: Recheck, finding: str
+    session: Session,
+    desk: Desk,
+    number: str,
+    item_code: str,
+    today: dt.date,
+    found: Recheck,
+    finding: str,
+    entered: Entered | None = None,
 ) -> PledgeRow:
     """The 复查 of the correction ordered: corrected (the licence stands), not corrected once the period ran out, or
-    corrected but still not as promised; once, with what was found, after the order was served."""
+    corrected but still not as promised; once, with what was found, after the order was served.  ``entered``: the
+    department's 文号 and officer where the window enters the 复查 for it (代为录入), asked as a grant's are."""
     case, bundle = case_and_bundle(session, number, lock=True)
     acting = acting_on(
         session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_REVOKED), EntrustedAct.CHECK
@@ -80,16 +98,27 @@ def recheck(
     problem = false_promise(session, case, row).recheck_refusal(today, found, finding) or text_refusal(finding)
     if problem is not None:
         raise PledgeRefused(problem, case.case_no, item_code)
+    kept = entry_of(case, item_code, acting, entered)
     row.recheck, row.rechecked_on, row.recheck_finding = found.value, today, finding.strip()
+    row.entries = with_entry(row.entries, PledgeAct.RECHECK, kept)
     audit(session, desk, case, acting, f"pledge_recheck_{found.value}", item_code, finding)
     return row_of(session, row, case)
 
 
-def hear(session: Session, desk: Desk, number: str, item_code: str, today: dt.date, within: int | None) -> PledgeRow:
+def hear(
+    session: Session,
+    desk: Desk,
+    number: str,
+    item_code: str,
+    today: dt.date,
+    within: int | None,
+    entered: Entered | None = None,
+) -> PledgeRow:
     """The 陈述申辩 notice: the applicant told the facts, the reasons and the ground of the revocation intended, and
     given ``within`` working days of its service to state and defend their case (no fewer than the item's floor).
     Only after the 复查 found the correction ordered not made (``NOT_RECHECKED`` before), once; its paper is made with
-    it, dated ``today``."""
+    it, dated ``today``, printing ``entered`` (the department's 文号 and officer, asked where the window enters the
+    step for it) as the grant's paper does."""
     case, bundle = case_and_bundle(session, number, lock=True)
     acting = acting_on(
         session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_REVOKED), EntrustedAct.REVOKE
@@ -106,19 +135,29 @@ def hear(session: Session, desk: Desk, number: str, item_code: str, today: dt.da
     if problem is not None:
         raise PledgeRefused(problem, case.case_no, item_code, floor)
     ready(session, desk, case, bundle, item_code)
+    kept = entry_of(case, item_code, acting, entered)  # after the paper's settings: what the site must set first
     row.heard_on, row.hear_days, row.hear_by = today, within, None
+    row.entries = with_entry(row.entries, PledgeAct.HEARING, kept)
     issue(session, desk, case, bundle, row, PledgeNotice.HEARING, today)
     audit(session, desk, case, acting, "pledge_hearing", item_code, "")
     return row_of(session, row, case)
 
 
 def revoke(
-    session: Session, desk: Desk, number: str, item_code: str, today: dt.date, record: HearingRecord
+    session: Session,
+    desk: Desk,
+    number: str,
+    item_code: str,
+    today: dt.date,
+    record: HearingRecord,
+    entered: Entered | None = None,
 ) -> PledgeRow:
     """The licence revoked (行政许可法 第六十九条第二款), after the 复查 found the correction not made, the hearing's
     notice served and its period run out, with what the hearing gave (``record``); its 撤销行政许可决定书 made with
     it, dated ``today``.  The case's own record says so: the item reads 已撤销 on the page, in ``case show`` and at
-    the hall (:data:`~counter.case.status.CaseEvent.ITEM_REVOKED`, with what the check found)."""
+    the hall (:data:`~counter.case.status.CaseEvent.ITEM_REVOKED`, with what the check found and, where the window
+    entered the revocation for the department, its 文号 and officer (``entered``, asked as a grant's are) at the
+    head of the line's note as a decision's: the history is what sync carries)."""
     case, bundle = case_and_bundle(session, number, lock=True)
     acting = acting_on(
         session, desk, case, bundle, item_code, permission_for(CaseEvent.ITEM_REVOKED), EntrustedAct.REVOKE
@@ -130,11 +169,12 @@ def revoke(
         raise PledgeRefused(problem, case.case_no, item_code)
     status_after(session, case, CaseEvent.ITEM_REVOKED)  # MoveNotAllowed: a voided case, say
     ready(session, desk, case, bundle, item_code)
+    kept = entry_of(case, item_code, acting, entered)  # after the paper's settings: what the site must set first
     row.revoked_on, row.hearing_said, row.hearing_answer = today, record.said.strip(), record.answer.strip()
+    row.entries = with_entry(row.entries, PledgeAct.REVOCATION, kept)
     issue(session, desk, case, bundle, row, PledgeNotice.REVOCATION, today)
     at = moment_on(today, models.utcnow())  # the revocation's day, a training desk's too
-    add_history(
-        session, case, CaseEvent.ITEM_REVOKED.value, item_note(item_code, row.finding), clerk=acting.clerk, at=at
-    )
+    note = item_note(item_code, row.finding, entered=kept)
+    add_history(session, case, CaseEvent.ITEM_REVOKED.value, note, clerk=acting.clerk, at=at)
     audit(session, desk, case, acting, "pledge_revoked", item_code, row.finding)
     return row_of(session, row, case)

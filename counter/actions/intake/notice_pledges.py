@@ -28,11 +28,12 @@ from counter.actions.cases.decisions import case_and_bundle, record_decision
 from counter.actions.cases.item_authority import act_standing
 from counter.actions.cases.item_track import received_only
 from counter.actions.intake.pledge_papers import issue, ready
-from counter.actions.intake.pledge_rows import acting_on, audit, granted, row_of
+from counter.actions.intake.pledge_rows import acting_on, audit, entry_of, granted, row_of
 from counter.case.entered_for import Entered
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import state_of
 from counter.case.pledge_checks import PledgeNotice, PledgeProblem, PledgeRefused, grant_open
+from counter.case.pledge_entries import PledgeAct, with_entry
 from counter.case.pledge_steps import period_floor, period_refusal, text_refusal
 from counter.case.site_authority import EntrustedAct
 from counter.case.status import CaseEvent, CaseStatus
@@ -91,6 +92,7 @@ def grant_on_pledge(
             check_due=due,
             finding="",
             pledge_doc_no="",
+            entries="",
             revocation_doc_no="",
         )
     )
@@ -119,6 +121,7 @@ def record_check(
     kept: bool,
     finding: str = "",
     correct_within: int | None = None,
+    entered: Entered | None = None,
 ) -> PledgeRow:
     """The 核查 of a promise: kept, or found false — which revokes nothing yet.
 
@@ -129,7 +132,9 @@ def record_check(
     ``correct_within`` is that period in working days from the order's service, no fewer than the item's floor
     (:func:`~counter.case.pledge_steps.period_floor`), and the 责令限期改正通知书 is made with the finding, dated
     ``today``: refused, nothing recorded, while it cannot be (DocumentNotPossible).  The applicant is then heard
-    (:func:`~counter.actions.intake.false_pledges.hear`) and only then is the licence revoked.
+    (:func:`~counter.actions.intake.false_pledges.hear`) and only then is the licence revoked.  ``entered``: the
+    department's 文号 and officer where the window enters the check for it under its 授权 (代为录入), asked as the
+    grant's are (``ENTRY_INCOMPLETE``) and printed on the order.
     """
     case, bundle = case_and_bundle(session, number, lock=True)
     # finding a promise false sets its revocation going: at the window the permission of a 不予批准
@@ -153,7 +158,9 @@ def record_check(
         raise PledgeRefused(too_short, case.case_no, item_code, floor)
     if ordered:
         ready(session, desk, case, bundle, item_code)
+    entry = entry_of(case, item_code, acting, entered)  # after the paper's settings: what the site must set first
     row.checked_on, row.kept, row.finding = today, kept, finding.strip()
+    row.entries = with_entry(row.entries, PledgeAct.CHECK, entry)
     row.correct_days = correct_within if ordered else None
     if ordered:
         issue(session, desk, case, bundle, row, PledgeNotice.CORRECTION, today)

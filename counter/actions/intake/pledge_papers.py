@@ -23,6 +23,7 @@ from counter.actions.cases.item_authority import site_authority
 from counter.actions.intake.pledge_rows import acting_on, served_on
 from counter.case.numbers import DocKind
 from counter.case.pledge_checks import PledgeNotice, PledgeProblem, PledgeRefused
+from counter.case.pledge_entries import read_entries
 from counter.catalog.model import Bundle
 from counter.db import models
 from counter.db.case_store import case_view
@@ -61,7 +62,7 @@ def facts_of(session: Session, case: models.Case, row: models.PledgeCheck) -> Pl
         correction_served=served_on(session, case, row.correction_doc_no), hear_days=row.hear_days,
         hearing_served=served_on(session, case, row.hearing_doc_no), recheck=row.recheck,
         rechecked_on=row.rechecked_on, recheck_finding=row.recheck_finding, said=row.hearing_said,
-        answer=row.hearing_answer,
+        answer=row.hearing_answer, entries=read_entries(row.entries),
     )  # fmt: skip
 
 

@@ -17,6 +17,8 @@ from counter.actions.admin.guard import require
 from counter.actions.cases.item_authority import Acting, check_item
 from counter.audit.actions import AuditAction
 from counter.audit.masking import masked_text
+from counter.case.decisions import check_entry
+from counter.case.entered_for import Entered
 from counter.case.pledge_checks import PledgeProblem, PledgeRefused
 from counter.case.pledge_steps import FalsePromise, Recheck
 from counter.case.site_authority import EntrustedAct
@@ -41,6 +43,15 @@ def acting_on(
     if acting.ruling.standing is not Standing.DEPARTMENT:
         require(session, desk.actor, permission)
     return acting
+
+
+def entry_of(case: models.Case, item_code: str, acting: Acting, entered: Entered | None) -> Entered | None:
+    """The department's 文号 and officer of a step the window enters for it under its 授权 (代为录入), both asked by
+    the rule a grant's are (:func:`~counter.case.decisions.check_entry`: ``ENTRY_INCOMPLETE`` naming what is missing);
+    None at the department's own desk or the site's, which are asked neither: their step is their own record."""
+    if acting.ruling.standing is not Standing.ENTRUSTED:
+        return None
+    return check_entry(case.case_no, item_code, entered)
 
 
 def granted(session: Session, case: models.Case, item_code: str) -> models.PledgeCheck:

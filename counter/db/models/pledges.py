@@ -52,6 +52,9 @@ class PledgeCheck(Base):
     recheck_finding: Mapped[str] = mapped_column(Text, default="", server_default="")
     hearing_said: Mapped[str] = mapped_column(Text, default="", server_default="")
     hearing_answer: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # the department's 文号 and officer of each step the window entered for it (代为录入), by step
+    # (counter.case.pledge_entries); "" where every step was the department's own
+    entries: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class PaperService(Base):

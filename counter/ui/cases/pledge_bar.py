@@ -153,8 +153,8 @@ class PledgeBar(QWidget):
         self.correct_within = period_box(PLEDGE_CORRECT_WITHIN)
         self.correct_within_label = plain_label(PLEDGE_CORRECT_WITHIN_LABEL)  # the number says what it is, beside it
         self.correct_within_label.setBuddy(self.correct_within)
-        # the grant entered by the window for the department (代为录入): the department's 文号 and its officer, asked
-        # by the same rule as any 准予 (counter.case.entered_for); not shown at the department's own desk
+        # the grant or the 核查 entered by the window for the department (代为录入): the department's 文号 and its
+        # officer, asked by the same rule as any 准予 (counter.case.entered_for); not shown at the department's own desk
         self.department_no, self.officer = QLineEdit(), QLineEdit()
         for typed, name, hint in (
             (self.department_no, words.CASE_FORM_DEPARTMENT_NO, words.CASE_FORM_DEPARTMENT_NO_HINT),
@@ -275,7 +275,7 @@ class PledgeBar(QWidget):
         self.correct_within.setVisible(act is PledgeAct.FALSE)
         self.correct_within_label.setVisible(act is PledgeAct.FALSE)
         self.correct_within.setValue(DEFAULT_PERIOD_FLOOR)  # the least the action takes where the item sets none
-        entered = act is PledgeAct.GRANT and item.entrusted
+        entered = item.entrusted  # the grant and the 核查 alike: the department's acts, entered for it
         for typed in (self.department_no, self.officer):
             typed.clear()
             typed.setVisible(entered)
@@ -313,7 +313,8 @@ class PledgeBar(QWidget):
         else:
             kept = act is PledgeAct.KEPT
             within = None if kept else self.correct_within.value()
-            check = PledgeCheck(view.case_no, item.code, kept, self.finding.text(), within)
+            entered = Entered(self.department_no.text(), self.officer.text()) if item.entrusted else None
+            check = PledgeCheck(view.case_no, item.code, kept, self.finding.text(), within, entered)
             self._runner.submit_step(RECORD_PLEDGE_CHECK, check, self._desk, words.CASE_SAVE_FAILED, owner=self,
                                      answered=done, failed=refused)  # fmt: skip
 

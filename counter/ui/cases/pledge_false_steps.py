@@ -30,6 +30,7 @@ from counter.access.desk import Desk
 from counter.access.pledge_offers import PledgeOffer, PledgeRow
 from counter.access.roles import Actor, Permission
 from counter.case.decisions import DecisionRefused
+from counter.case.entered_for import Entered
 from counter.case.not_found import CaseNotFound
 from counter.case.pledge_checks import PledgeNotice, PledgeRefused
 from counter.case.pledge_steps import DEFAULT_PERIOD_FLOOR, Recheck
@@ -96,6 +97,9 @@ log = logging.getLogger(__name__)
 
 #: the longest period the forms take, in working days: a body gives weeks, not years
 MOST_DAYS = 90
+#: the steps that are the department's acts toward the applicant: entered by the window for it (代为录入), each asks
+#: the department's 文号 and officer (counter.case.pledge_entries); a paper's service is the hand-over's, asked neither
+ENTERED_STEPS = frozenset({"recheck", "hear", "revoke"})
 
 
 class FalseStep(StrEnum):
@@ -220,9 +224,8 @@ class FalsePromiseSteps(QWidget):
         self._make_fields()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 4, 0, 0)
-        for fields in self.fields.values():
-            for field in fields:
-                row.addWidget(field, 1 if isinstance(field, QLineEdit) else 0)
+        for field in (*(f for fields in self.fields.values() for f in fields), self.department_no, self.officer):
+            row.addWidget(field, 1 if isinstance(field, QLineEdit) else 0)
         for step, button in self.buttons.items():
             row.addWidget(button)
             button.clicked.connect(partial(self.on_step, step))
@@ -252,6 +255,9 @@ class FalsePromiseSteps(QWidget):
         self.hear_within_label.setBuddy(self.hear_within)
         self.said = _line(PLEDGE_SAID)
         self.answer = _line(PLEDGE_ANSWER)
+        # the step entered by the window for the department: its 文号 and officer, beside the step's own fields
+        self.department_no = _line(words.CASE_FORM_DEPARTMENT_NO, words.CASE_FORM_DEPARTMENT_NO_HINT)
+        self.officer = _line(words.CASE_FORM_OFFICER, words.CASE_FORM_OFFICER_HINT)
         self.fields: dict[FalseStep, tuple[QWidget, ...]] = {
             FalseStep.SERVE: (self.serve_label, self.serve_way, self.serve_proof, self.served_on),
             FalseStep.RECHECK: (self.recheck_found, self.recheck_finding),
@@ -262,7 +268,14 @@ class FalsePromiseSteps(QWidget):
     def show_for(self, case_no: str, item: ItemLine | None, offer: PledgeOffer | None) -> None:
         """The steps ``item`` is offered now, each with what it asks; the row goes when there are none."""
         if (case_no, item and item.code) != (self.case_no, self.item and self.item.code):
-            for line in (self.serve_proof, self.recheck_finding, self.said, self.answer):
+            for line in (
+                self.serve_proof,
+                self.recheck_finding,
+                self.said,
+                self.answer,
+                self.department_no,
+                self.officer,
+            ):
                 line.clear()  # another item's words are not this one's
         self.case_no, self.item = case_no, item
         today = self._today()
@@ -274,6 +287,9 @@ class FalsePromiseSteps(QWidget):
         for step, fields in self.fields.items():
             for field in fields:
                 field.setVisible(step in steps)
+        entered = item is not None and item.entrusted and any(step.value in ENTERED_STEPS for step in steps)
+        self.department_no.setVisible(entered)
+        self.officer.setVisible(entered)
         self.paper = unserved_paper(row) if row is not None and FalseStep.SERVE in steps else ""
         if self.paper:
             self.serve_label.setText(PLEDGE_SERVE_WHICH[self.paper])
@@ -305,12 +321,14 @@ class FalsePromiseSteps(QWidget):
             paper = PledgeNotice(self.paper)
             return SERVE_PLEDGE_PAPER, PledgeService(case_no, item.code, paper, way, served_on, recipient,
                                                      tracking)  # fmt: skip
+        entered = Entered(self.department_no.text(), self.officer.text()) if item.entrusted else None
         if step is FalseStep.RECHECK:
             found = Recheck(self.recheck_found.currentData())
-            return RECHECK_PLEDGE, PledgeRecheck(case_no, item.code, found, self.recheck_finding.text())
+            return RECHECK_PLEDGE, PledgeRecheck(case_no, item.code, found, self.recheck_finding.text(), entered)
         if step is FalseStep.HEAR:
-            return HEAR_PLEDGE, FalsePledgeStep(case_no, item.code, self.hear_within.value())
-        return REVOKE_PLEDGE, FalsePledgeStep(case_no, item.code, said=self.said.text(), answer=self.answer.text())
+            return HEAR_PLEDGE, FalsePledgeStep(case_no, item.code, self.hear_within.value(), entered=entered)
+        said, answer = self.said.text(), self.answer.text()
+        return REVOKE_PLEDGE, FalsePledgeStep(case_no, item.code, said=said, answer=answer, entered=entered)
 
     def _saved(self, case_no: str, item: ItemLine, step: FalseStep, _answer: object) -> None:
         log.info("case %s: promise of %s: %s", case_no, item.code, step.value)
@@ -337,9 +355,9 @@ class FalsePromiseSteps(QWidget):
         preview_promise_paper(self, self._runner, self._desk, case_no, pdf, DocumentKind.DENIAL, heading)
 
 
-def _line(name: str) -> QLineEdit:
+def _line(name: str, hint: str = "") -> QLineEdit:
     line = QLineEdit()
-    line.setPlaceholderText(name)
+    line.setPlaceholderText(hint or name)
     line.setAccessibleName(name)
     line.setToolTip(name)
     return line

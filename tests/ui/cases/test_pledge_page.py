@@ -26,7 +26,7 @@ from counter.case.item_step_request import StepRequest
 from counter.case.status import CaseEvent
 from counter.ui.cases.case_page import CasePage
 from counter.ui.cases.pledge_bar import PledgeAct, PledgeBar
-from counter.ui.cases.pledge_false_steps import FalseStep
+from counter.ui.cases.pledge_false_steps import FalsePromiseSteps, FalseStep
 from counter.ui.printing.preview_window import PreviewWindow, doc_title
 from counter.ui.words import RUNNER_BUSY
 from counter.words.access import not_permitted
@@ -112,8 +112,9 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     bar.finding.insert(FINDING)  # typed through the input method
     assert bar.correct_within.isVisible()  # 消防法 第五十八条第二款: a correction within days the brigade sets first
     bar.correct_within.setValue(7)
+    assert bar.department_no.isVisible()  # the brigade's check, entered for it: its 文号 and officer asked too
     with qtbot.waitSignal(page.case_changed, timeout=5000):
-        QTest.keyClick(bar.finding, Qt.Key.Key_Return)
+        enter_the_brigades(bar)
     choose_fire(page)
     steps = bar.false_steps
     # its order is made with the finding: nothing to hear or revoke while it is to be served and may be obeyed
@@ -150,11 +151,20 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     assert [s for s, b in steps.buttons.items() if b.isVisible()] == [FalseStep.RECHECK, FalseStep.CORRECTION_PAPER]
     steps.recheck_found.setCurrentIndex(steps.recheck_found.findData("not_corrected"))
     steps.recheck_finding.insert("复查发现疏散通道仍被封堵。")
+    assert steps.department_no.isVisible()
+    assert steps.officer.isVisible()
+    with qtbot.waitSignal(steps.refused, timeout=5000):  # the brigade's 复查 with neither: refused, naming both
+        QTest.keyClick(steps.buttons[FalseStep.RECHECK], Qt.Key.Key_Space)
+    assert "尚未填写：部门文号、承办人" in page.notice.text()
+    assert steps.buttons[FalseStep.RECHECK].isVisible()  # nothing kept: the step still offered, what was typed kept
+    assert steps.recheck_finding.text() == "复查发现疏散通道仍被封堵。"
+    enter_the_steps(steps)
     with qtbot.waitSignal(page.case_changed, timeout=5000):
         QTest.keyClick(steps.buttons[FalseStep.RECHECK], Qt.Key.Key_Space)
     choose_fire(page)
     assert [s for s, b in steps.buttons.items() if b.isVisible()] == [FalseStep.HEAR, FalseStep.CORRECTION_PAPER]
     steps.hear_within.setValue(5)
+    enter_the_steps(steps)
     with qtbot.waitSignal(page.case_changed, timeout=5000):
         QTest.keyClick(steps.buttons[FalseStep.HEAR], Qt.Key.Key_Space)
     choose_fire(page)
@@ -164,14 +174,18 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     heard = next(
         w for w in page.findChildren(PreviewWindow) if doc_title(w.documents[0]) == "撤销行政许可陈述申辩告知书"
     )
-    assert "自收到本告知书之日起5个工作日内" in pdf_text(heard.documents[0].pdf).replace("\r\n", "")
+    heard_text = pdf_text(heard.documents[0].pdf).replace("\r\n", "")
+    assert "自收到本告知书之日起5个工作日内" in heard_text
+    assert f"本机关决定文号：{ENTERED.department_no}；承办人：{ENTERED.officer}" in heard_text
     served_step(qtbot, page, "苏和")
+    assert not steps.department_no.isVisible()  # a paper's service is the hand-over's: asked no 文号
     page.close()
 
     today.day += dt.timedelta(days=10)
     page = open_page(qtbot, case_sessions, today, case_no, supervisor)
     bar = page.pledges
     choose_fire(page)
+    enter_the_steps(bar.false_steps)
     with qtbot.waitSignal(page.case_changed, timeout=5000):  # nothing said within the period: both fields empty
         QTest.keyClick(bar.false_steps.buttons[FalseStep.REVOKE], Qt.Key.Key_Space)
     page.close()
@@ -183,16 +197,25 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     text = pdf_text(revocation.documents[0].pdf)
     assert "撤销行政许可决定书" in text
     assert FINDING in text
+    assert f"本机关决定文号：{ENTERED.department_no}；承办人：{ENTERED.officer}" in text.replace("\r\n", "")
     assert item_row(page, FIRE)[2:] == [PLEDGE_REVOKED, f"{today.day.isoformat()} 撤销：{FINDING}"]
     assert CASE_EVENT[CaseEvent.ITEM_REVOKED] in column(page.history, 3)
     name = next(i.name for i in page.item_states.items if i.code == FIRE)
-    assert column(page.history, 4)[-1] == f"{name}：{FINDING}"  # the item by its name, not its code
+    entry = f"（部门文号{ENTERED.department_no}，承办人{ENTERED.officer}）"
+    assert column(page.history, 4)[-1] == f"{name}：{FINDING}{entry}"  # the item by its name, not its code
     choose_fire(page)
     assert "因承诺不实撤销许可" in bar.state.text()
     assert [act for act, b in bar.buttons.items() if b.isVisible()] == [PledgeAct.REVOCATION]
     QTest.keyClick(bar.buttons[PledgeAct.REVOCATION], Qt.Key.Key_Space)  # reprinted: the same paper
     papers = [w.documents[0].pdf for w in page.findChildren(PreviewWindow) if w is not revocation]
     assert revocation.documents[0].pdf in papers
+
+
+def enter_the_steps(steps: FalsePromiseSteps) -> None:
+    """Type the brigade's 文号 and officer of the step after a false promise the window enters for it."""
+    assert steps.department_no.isVisible()
+    steps.department_no.setText(ENTERED.department_no)
+    steps.officer.setText(ENTERED.officer)
 
 
 def served_step(qtbot: QtBot, page: CasePage, recipient: str) -> None:
@@ -276,6 +299,7 @@ def test_the_brigades_own_account_takes_every_step_from_the_page(
     choose_fire(page)
     assert bar.buttons[PledgeAct.FALSE].isVisible()  # its own item: no supervisor's role is asked of its staff
     QTest.keyClick(bar.buttons[PledgeAct.FALSE], Qt.Key.Key_Space)
+    assert not bar.department_no.isVisible()  # its own act: asked no 文号 nor officer
     bar.finding.insert(FINDING)
     with qtbot.waitSignal(page.case_changed, timeout=5000):
         QTest.keyClick(bar.finding, Qt.Key.Key_Return)
@@ -287,6 +311,7 @@ def test_the_brigades_own_account_takes_every_step_from_the_page(
     steps = page.pledges.false_steps
     steps.recheck_found.setCurrentIndex(steps.recheck_found.findData("still_not"))
     steps.recheck_finding.insert("复查发现安全出口仍上锁。")
+    assert not steps.department_no.isVisible()
     with qtbot.waitSignal(page.case_changed, timeout=5000):
         QTest.keyClick(steps.buttons[FalseStep.RECHECK], Qt.Key.Key_Space)
     choose_fire(page)
@@ -330,8 +355,9 @@ def test_a_check_that_finds_the_promise_kept_is_recorded_said_and_read_on_the_it
     today.day += dt.timedelta(days=10)
     QTest.keyClick(bar.buttons[PledgeAct.KEPT], Qt.Key.Key_Space)
     assert not bar.finding.isVisible()  # a kept promise asks no finding
+    assert QApplication.focusWidget() is bar.department_no  # but the brigade's check, entered: its 文号 first
     with qtbot.waitSignal(page.case_changed, timeout=5000):
-        QTest.keyClick(bar.confirm_button, Qt.Key.Key_Space)
+        enter_the_brigades(bar)
     assert page.notice.text() == PLEDGE_CHECKED.format(item=name)
     choose_fire(page)
     assert bar.state.text() == f"“{name}”已于 {granted} 依告知承诺准予，{today.day.isoformat()} 核查属实。"
@@ -367,6 +393,6 @@ def test_a_false_finding_where_the_site_has_not_named_the_brigades_review_body_s
     assert not bar.false_steps.isVisible()  # nothing recorded
     name_the_brigades_bodies(case_sessions, admin)
     with qtbot.waitSignal(page.case_changed, timeout=5000):
-        QTest.keyClick(bar.finding, Qt.Key.Key_Return)
+        enter_the_brigades(bar)
     choose_fire(page)
     assert bar.false_steps.buttons[FalseStep.SERVE].isVisible()
