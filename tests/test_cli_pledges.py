@@ -101,11 +101,19 @@ def test_a_promise_granted_checked_and_revoked_from_the_command_line(
     code, _, err = run(capsys, *clerk, "item", "pledge", number, FIRE, *number_given, *day)
     assert code == 1  # entered for the brigade under its 授权: its 文号 and officer, or nothing kept
     assert "尚未填写：部门文号、承办人" in err
-    code, out, _ = run(capsys, *clerk, "item", "pledge", number, FIRE, *number_given, *ENTERED_OPTIONS, *day)
+    lapsed = ("--valid-until", (TODAY - dt.timedelta(days=1)).isoformat())  # ended before its grant: refused
+    code, _, err = run(capsys, *clerk, "item", "pledge", number, FIRE, *number_given, *lapsed, *ENTERED_OPTIONS, *day)
+    assert code == 1
+    assert "早于准予决定的日期" in err
+    valid = ("--valid-until", "2029-12-17")  # the licence's 有效期限, as any 准予 keeps it
+    code, out, _ = run(capsys, *clerk, "item", "pledge", number, FIRE, *number_given, *valid, *ENTERED_OPTIONS, *day)
     assert code == 0
     assert "核查期限 2026-12-18" in out
     code, out, _ = run(capsys, *clerk, "case", "show", number, "--db", db)
     assert "乌消安检字〔2026〕第0123号" in out  # the licence's own number, not "告知承诺"
+    code, out, _ = run(capsys, *clerk, "case", "show", number, "--json", "--db", db)
+    [note] = [h["note"] for h in json.loads(out)["history"] if h["event"] == "item_approved"]
+    assert note.endswith("乌消安检字〔2026〕第0123号〔有效期至2029-12-17〕")  # kept as any 准予's
     department = ("--department", "乌兰浩特市消防救援大队")
     code, out, _ = run(capsys, *clerk, "item", "pledges", *department, "--json", "--db", db)
     [row] = json.loads(out)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from counter.cli.arguments import PAPER_OUT_HELP, add_case_no, add_json
 from counter.cli.common import (
     EXIT_OK,
+    VALID_UNTIL_HELP,
     Reported,
     add_entry_options,
     add_today,
@@ -28,6 +29,7 @@ from counter.cli.common import (
     free_text,
     open_service,
     parse_date,
+    validity_of,
 )
 from counter.cli.paper_out import paper_out_ready, write_paper
 from counter.parties.text import TextField
@@ -50,6 +52,7 @@ def add_pledge_commands(item: Any, common: argparse.ArgumentParser) -> None:
     add_case_no(p)
     p.add_argument("item", metavar="ITEM", help=tr("事项实施编码"))
     p.add_argument("--result-no", required=True, metavar="NO", help=tr("许可证件的编号，例如消防安全检查合格证号"))
+    p.add_argument("--valid-until", default="", metavar="DATE", help=VALID_UNTIL_HELP)  # as any 准予 takes it
     add_entry_options(p)  # the department's grant, entered by the window for it: its 文号 and officer
     add_today(p)
     p.set_defaults(func=cmd_item_pledge)
@@ -145,7 +148,7 @@ def cmd_item_pledge(args: argparse.Namespace) -> int:
     from counter.service.pledges import GRANT_ON_PLEDGE, READ_PLEDGE, PledgeItem, PledgeStep
 
     service, by = open_service(args), desk()
-    step = PledgeStep(args.case_no, args.item, args.result_no.strip(), entered_of(args))
+    step = PledgeStep(args.case_no, args.item, args.result_no.strip(), entered_of(args), validity_of(args.valid_until))
     _faults(args, lambda: service.call(GRANT_ON_PLEDGE, step, by))
     row = service.call(READ_PLEDGE, PledgeItem(args.case_no, args.item), by)
     assert row is not None  # just granted

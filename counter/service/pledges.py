@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter.access.pledge_offers import PledgeOffer, PledgeRow
+from counter.case.decisions import Validity
 from counter.case.entered_for import Entered
 from counter.case.pledge_checks import PledgeNotice
 from counter.case.pledge_steps import Recheck
@@ -41,6 +42,7 @@ class PledgeStep:
     item_code: str
     result_no: str = ""  # the licence's own number (the 合格证's), as the department gives it
     entered: Entered | None = None  # entered by the window for the department (代为录入): its 文号 and officer
+    validity: Validity | None = None  # the licence's 有效期限, if the department gave one (None: 证照未载明)
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ def grant_on_pledge(work: Session, call: Call, request: PledgeStep) -> CaseStatu
 
     return notice_pledges.grant_on_pledge(
         work, at_desk(call), request.case_no, request.item_code, call.today, call.now, request.result_no,
-        request.entered,
+        request.entered, request.validity,
     )  # fmt: skip
 
 

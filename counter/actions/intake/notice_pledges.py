@@ -29,6 +29,7 @@ from counter.actions.cases.item_authority import act_standing
 from counter.actions.cases.item_track import received_only
 from counter.actions.intake.pledge_papers import issue, ready
 from counter.actions.intake.pledge_rows import acting_on, audit, entry_of, granted, row_of
+from counter.case.decisions import Validity
 from counter.case.entered_for import Entered
 from counter.case.item_lines import item_paths, office_day
 from counter.case.item_path import state_of
@@ -51,15 +52,17 @@ def grant_on_pledge(
     at: dt.datetime | None = None,
     result_no: str = "",
     entered: Entered | None = None,
+    validity: Validity | None = None,
 ) -> CaseStatus:
     """准予 on the signed 告知承诺书, on the spot, and the 核查 date kept on the deciding department's list.
 
     ``result_no`` is the licence's own number (the 合格证's), kept as every decision's result number is; "" while the
-    department has not given it.  ``entered``: the department's 文号 and officer where the window enters the grant
-    for it under its 授权 (代为录入), asked by the same rule as any 准予 (``ENTRY_INCOMPLETE`` without them): a grant on
-    a promise is the department's decision as much as one on full materials.  The grant is the deciding body's
-    (:func:`~counter.actions.intake.pledge_rows.acting_on`): its own staff, or the window
-    where the site holds the item or was entrusted with it.  A database without accounts may not grant: nobody there
+    department has not given it.  ``validity``: the licence's 有效期限 as any 准予 keeps it (None: 证照未载明),
+    refused as there when it ends before the grant's day.  ``entered``: the department's 文号 and officer where the
+    window enters the grant for it under its 授权 (代为录入), asked by the same rule as any 准予 (``ENTRY_INCOMPLETE``
+    without them): a grant on a promise is the department's decision as much as one on full materials.  The grant is
+    the deciding body's (:func:`~counter.actions.intake.pledge_rows.acting_on`): its own staff, or the window where
+    the site holds the item or was entrusted with it.  A database without accounts may not grant: nobody there
     may take a promise found false to its end (责令改正, 陈述申辩, 撤销 are a named person's), so what it granted could
     never be checked.  Raises :class:`PledgeRefused` (``NOT_PLEDGE_ITEM``, ``CANNOT_CHECK``) and what
     :func:`~counter.actions.cases.decisions.record_decision` raises.
@@ -78,8 +81,9 @@ def grant_on_pledge(
     _signed_for(session, case, bundle, item_code)
     text = result_no.strip()
     after = record_decision(
-        session, desk, number, item_code, approve=True, text=text, at=at, acting=acting, entered=entered, ask_entry=True
-    )
+        session, desk, number, item_code, approve=True, text=text, at=at, acting=acting, validity=validity,
+        entered=entered, ask_entry=True,
+    )  # fmt: skip
     due = office_calendar(session).deadline(today, item.pledge.check_within).date
     session.add(
         models.PledgeCheck(
