@@ -10,10 +10,10 @@
 - ``case-window-pledge-grant.png``, ``case-window-pledge-check.png``, ``case-window-pledge-correction.png``,
   ``case-window-pledge-hear.png``, ``case-window-pledge-revoke.png``, ``case-window-pledge-revoked.png``: 我要开民宿's
   消防 item at the 消防救援大队's desk, along a promise found false: 告知承诺准予 asked once the brigade signed for
-  the item (its 受理: before it, only 签收 and 不予受理 are offered); 承诺不实 asked, with what the
-  核查 found and the correction's period in working days; the order served and its period running, its 复查
-  offered; the 复查 finding it not made, the 陈述申辩 notice offered; its notice served and the period to be heard
-  over, the revocation offered with the hearing's record; the licence revoked.
+  the item (its 受理: before it, only 签收 and 不予受理 are offered), with the licence's number and 有效期至;
+  承诺不实 asked, with what the 核查 found and the correction's period in working days; the order served and its
+  period running, its 复查 offered; the 复查 finding it not made, the 陈述申辩 notice offered; its notice served and
+  the period to be heard over, the revocation offered with the hearing's record; the licence revoked.
 
 Every case is made first by the desk without accounts (a database's first desk), then the accounts are added: after
 that the desk without one may no longer act.  The acts are dated back from today so that the page, which reads the
@@ -46,6 +46,7 @@ FIRE = "YJS035-05"
 BRIGADE = "乌兰浩特市消防救援大队"
 BRIGADE_BODIES = "乌兰浩特市消防救援大队=兴安盟消防救援支队|乌兰浩特市人民法院"  # its 复议 body and court
 FINDING = "核查发现场所二层疏散通道被封堵，与承诺内容不符。"
+LICENCE_NO = "乌消安检字〔2026〕第0123号"  # the 消防安全检查合格证's
 NOT_OURS = "经营场所位于本市行政区域以外，不属于本机关管辖"
 
 
@@ -183,8 +184,10 @@ def pledge_shots(driver: Driver, window: MainWindow, brigade: Desk, cases: dict[
         page = _open(driver, window, brigade, case_no)
         _choose(page, FIRE)
         bar = page.pledges
-        if state == "grant":
+        if state == "grant":  # the licence's number and 有效期限 asked as any 准予 asks them
             bar.buttons[PledgeAct.GRANT].click()
+            bar.result_no.setText(LICENCE_NO)
+            bar.validity_fields.choice.setCurrentIndex(1)  # 有效期至
         if state == "check":
             bar.buttons[PledgeAct.FALSE].click()
             bar.finding.setText(FINDING)

@@ -6,7 +6,9 @@ the body that may decide it, checked after, and revoked when the check finds the
 许可法》第六十九条第二款).  Under the item table, for the item chosen in it, the section says where the item stands
 (open, granted with its 核查 date, checked, revoked) and offers what the account may do now: 告知承诺准予 (then the
 告知承诺书's preview), 核查属实, 承诺不实，撤销许可 (with what the check found; then the 撤销行政许可决定书's
-preview), and each paper again.  Where the account may not, it says why: the body that decides the item (the one rule,
+preview), and each paper again.  The grant asks what the window's 准予 form asks of the result, in its words and
+with its checks: the licence's number (optional) and a 行政许可's 有效期限, kept on the decision as any 准予's.
+Where the account may not, it says why: the body that decides the item (the one rule,
 :mod:`counter.access.authority`), or the supervisor's role a revocation needs.  Each act is a step under a short
 confirmation row (确认 / 取消, Enter and Esc), asked again by its operation (:mod:`counter.service.pledges`); the papers
 go through the app's print preview (:func:`counter.ui.printing.opening.open_preview`), numbered the first time and
@@ -16,6 +18,7 @@ reprinted the same.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 from collections.abc import Callable, Sequence
 from enum import StrEnum
@@ -24,7 +27,15 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter.access.desk import Desk
 from counter.access.pledge_offers import PledgeOffer
@@ -54,7 +65,8 @@ from counter.ui.cases.pledge_false_steps import (
     preview_promise_paper,
     refused_text,
 )
-from counter.ui.cases.rules import allowed
+from counter.ui.cases.rules import FormValues, allowed, form_problems
+from counter.ui.cases.validity_fields import ValidityFields
 from counter.ui.door.runner import Runner
 from counter.ui.widgets.plain_text import plain_label
 from counter.words.access import not_permitted
@@ -87,7 +99,7 @@ from counter.words.pledges import (
     PLEDGE_TITLE,
     PLEDGE_WITHDRAWN,
 )
-from counter.words.punctuation import CLAUSE_ENDS
+from counter.words.punctuation import CLAUSE_ENDS, CLAUSE_JOIN
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -153,6 +165,19 @@ class PledgeBar(QWidget):
         self.correct_within = period_box(PLEDGE_CORRECT_WITHIN)
         self.correct_within_label = plain_label(PLEDGE_CORRECT_WITHIN_LABEL)  # the number says what it is, beside it
         self.correct_within_label.setBuddy(self.correct_within)
+        # the grant's result, as the window's 准予 form asks it (counter.ui.cases.action_form): the licence's number,
+        # optional, and for a 行政许可 its 有效期限
+        self.result_no = QLineEdit()
+        self.result_no.setPlaceholderText(words.CASE_REASON_HINT[CaseEvent.ITEM_APPROVED])
+        self.result_no_label = plain_label(words.CASE_FORM_RESULT_NO)
+        self.result_no_label.setBuddy(self.result_no)
+        self.result_no.returnPressed.connect(self.on_confirmed)
+        self.validity_fields = ValidityFields()  # a licence's grant only
+        self.validity_label = plain_label(words.ITEM_STEP_VALIDITY)
+        self.valid_until_label = plain_label(words.ITEM_STEP_VALID_UNTIL)
+        self.validity_label.setBuddy(self.validity_fields.choice)
+        self.valid_until_label.setBuddy(self.validity_fields.until)
+        self.licence = False  # the grant asked about is a 行政许可's: its 有效期限 asked
         # the grant or the 核查 entered by the window for the department (代为录入): the department's 文号 and its
         # officer, asked by the same rule as any 准予 (counter.case.entered_for); not shown at the department's own desk
         self.department_no, self.officer = QLineEdit(), QLineEdit()
@@ -182,6 +207,18 @@ class PledgeBar(QWidget):
         for button in self.buttons.values():
             row.addWidget(button)
         row.addStretch(1)
+        # the grant's result above the confirmation's row, a field a line, laid out as on the 准予 form: the number
+        # keeps its width on a narrow screen at a large text size
+        self.granting = QWidget()
+        grant = QGridLayout(self.granting)
+        grant.setContentsMargins(0, 4, 0, 0)
+        grant.addWidget(self.result_no_label, 0, 0)
+        grant.addWidget(self.result_no, 0, 1)
+        grant.addWidget(self.validity_label, 1, 0)
+        grant.addWidget(self.validity_fields.choice, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        grant.addWidget(self.valid_until_label, 2, 0)
+        grant.addWidget(self.validity_fields.until, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        grant.setColumnStretch(1, 1)
         self.asking = QWidget()
         ask = QHBoxLayout(self.asking)
         ask.setContentsMargins(0, 4, 0, 0)
@@ -200,9 +237,14 @@ class PledgeBar(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.false_steps)
         layout.addWidget(self.question)
+        layout.addWidget(self.granting)
         layout.addWidget(self.asking)
         self.question.hide()
+        self.granting.hide()
         self.asking.hide()
+        chain = (self.result_no, self.validity_fields.choice, self.validity_fields.until, self.finding)
+        for before, after in itertools.pairwise(chain):  # the result first, then the confirmation's row
+            QWidget.setTabOrder(before, after)
 
     def connect_page(self, page: Page) -> None:
         """Follow the item chosen in the page's table; a saved act reads the case again; the page says what it did."""
@@ -275,19 +317,40 @@ class PledgeBar(QWidget):
         self.correct_within.setVisible(act is PledgeAct.FALSE)
         self.correct_within_label.setVisible(act is PledgeAct.FALSE)
         self.correct_within.setValue(DEFAULT_PERIOD_FLOOR)  # the least the action takes where the item sets none
+        self._ask_result(act is PledgeAct.GRANT, item)
         entered = item.entrusted  # the grant and the 核查 alike: the department's acts, entered for it
         for typed in (self.department_no, self.officer):
             typed.clear()
             typed.setVisible(entered)
         self.asking.show()
-        first = self.finding if act is PledgeAct.FALSE else self.department_no if entered else self.confirm_button
+        first = (
+            self.finding if act is PledgeAct.FALSE
+            else self.result_no if act is PledgeAct.GRANT
+            else self.department_no if entered
+            else self.confirm_button
+        )  # fmt: skip
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _ask_result(self, granting: bool, item: ItemLine) -> None:
+        """The grant's result, empty: its number, and a licence's 有效期限 (证照未载明 first, today's date offered)."""
+        self.licence = granting and item.licence
+        self.result_no.clear()
+        self.validity_fields.reset(self._today())
+        for widget in (self.validity_label, self.validity_fields.choice, self.valid_until_label):
+            widget.setVisible(self.licence)
+        self.validity_fields.until.setVisible(self.licence)
+        self.granting.setVisible(granting)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        """Esc gives up the question asked, and only that: the page stays open (Esc there closes it)."""
+        """Esc gives up the question asked, and only that: the page stays open (Esc there closes it); Enter in the
+        grant's 有效期限 confirms it."""
         if event.key() == Qt.Key.Key_Escape and not event.modifiers() and self.asking.isVisible():
             self.close_question()
             self.buttons[PledgeAct.GRANT if self.item is None else self._first_shown()].setFocus()
+            return
+        validity = (self.validity_fields.choice, self.validity_fields.until)
+        if event.key() in _ENTER and self.granting.isVisible() and QApplication.focusWidget() in validity:
+            self.on_confirmed()  # as on the 准予 form: Enter confirms from any field (the lines by their own Enter)
             return
         super().keyPressEvent(event)
 
@@ -297,6 +360,7 @@ class PledgeBar(QWidget):
     def close_question(self) -> None:
         self.asked = None
         self.question.hide()
+        self.granting.hide()
         self.asking.hide()
 
     def on_confirmed(self) -> None:
@@ -307,7 +371,15 @@ class PledgeBar(QWidget):
         refused = partial(self._refused, item)
         if act is PledgeAct.GRANT:
             entered = Entered(self.department_no.text(), self.officer.text()) if item.entrusted else None
-            grant = PledgeStep(view.case_no, item.code, entered=entered)
+            validity = self.validity_fields.chosen() if self.licence else None
+            values = FormValues(
+                reason=self.result_no.text().strip(), item=item.code, validity=validity, entered=entered
+            )
+            problems = form_problems(CaseEvent.ITEM_APPROVED, values, view, self._today())  # the 准予 form's checks
+            if problems:
+                self.told.emit(CLAUSE_JOIN.join(words.CASE_FORM_PROBLEM[p] for p in problems), "noticeError")
+                return
+            grant = PledgeStep(view.case_no, item.code, values.reason, entered, validity)
             self._runner.submit_step(GRANT_ON_PLEDGE, grant, self._desk, words.CASE_SAVE_FAILED, owner=self,
                                      answered=done, failed=refused)  # fmt: skip
         else:
@@ -365,6 +437,7 @@ class PledgeBar(QWidget):
         self.told.emit(refused_text(err, item), "noticeError")
 
 
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 #: before the department's 受理: routed, or waiting for the applicant's 补正 (许可法 第三十二条)
 _NOT_SIGNED = frozenset({None, ItemState.ROUTED, ItemState.CORRECTING})
 

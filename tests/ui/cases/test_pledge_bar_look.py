@@ -121,3 +121,27 @@ def test_the_row_offers_the_next_step_with_what_it_asks(qtbot: QtBot, runner: Ru
     steps.show_for(FOUND_FALSE.case_no, FIRE, offer(corrected))  # the licence stands: nothing to hear
     assert [s for s, b in steps.buttons.items() if b.isVisible()] == [FalseStep.CORRECTION_PAPER]
     assert not steps.hear_within.isVisible()
+
+
+def test_the_grants_result_is_asked_a_field_a_line_with_the_number_at_full_width(bar: PledgeBar) -> None:
+    """On one line with the 有效期限 the number was squeezed to a few characters at 1024×768 and 150 per cent: laid
+    out as on the 准予 form, it keeps the section's width; a check asks no result."""
+    bar.resize(640, 300)
+    bar.item = dataclasses.replace(FIRE, licence=True)
+    bar.on_act(PledgeAct.GRANT)
+    labels = (bar.result_no_label, bar.validity_label, bar.valid_until_label)
+    fields = (bar.result_no, bar.validity_fields.choice, bar.validity_fields.until)
+    for label, field in zip(labels, fields, strict=True):
+        assert field.isVisible()
+        assert label.geometry().right() < field.geometry().left()
+        assert abs(label.geometry().center().y() - field.geometry().center().y()) <= 4  # beside its field
+    assert bar.result_no.width() > bar.width() // 2
+    assert bar.validity_fields.choice.geometry().top() > bar.result_no.geometry().bottom()
+    bar.close_question()
+    bar.item = FIRE  # no 行政许可: no 有效期限 asked
+    bar.on_act(PledgeAct.GRANT)
+    assert bar.result_no.isVisible()
+    assert not bar.validity_fields.choice.isVisible()
+    bar.close_question()
+    bar.on_act(PledgeAct.KEPT)
+    assert not bar.result_no.isVisible()

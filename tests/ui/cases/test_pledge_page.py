@@ -76,8 +76,10 @@ def test_granted_on_a_promise_then_revoked_when_the_check_finds_it_false(
     assert [act for act, b in bar.buttons.items() if b.isVisible()] == [PledgeAct.GRANT]
     QTest.keyClick(grant, Qt.Key.Key_Space)
     assert BRIGADE in bar.question.text()
-    # entered for the brigade under its 授权: its 文号 and officer asked first, Enter confirms, Esc gives up
-    assert QApplication.focusWidget() is bar.department_no
+    # the licence's number first, as any 准予 asks it (optional); entered for the brigade under its 授权: its 文号
+    # and officer asked too; Enter confirms, Esc gives up
+    assert QApplication.focusWidget() is bar.result_no
+    assert bar.department_no.isVisible()
     with qtbot.waitSignal(page.case_changed, timeout=5000):
         enter_the_brigades(bar)
     [preview] = page.findChildren(PreviewWindow)
