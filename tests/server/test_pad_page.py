@@ -27,7 +27,8 @@ from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.local import serve
-from counter.service.ratings import SEND_TO_PAD
+from counter.service.pads import SHOWN_HEARD_S
+from counter.service.ratings import REQUEST_STATE, SEND_TO_PAD, RequestId
 from counter.service.requests import CaseNo
 from counter.words.ratings import RATING_LEVEL
 from counter.words.translate import words_in
@@ -318,9 +319,10 @@ def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_un
                 _fits(driver, f"idle {lang} {size} {text} %")
             case_no = _taken(clerk)
             asked_at = time.monotonic()
-            clerk.call(SEND_TO_PAD, CaseNo(case_no))
+            asked = clerk.call(SEND_TO_PAD, CaseNo(case_no))
             _shown(driver, "rating")
-            shown_in = time.monotonic() - asked_at
+            shown_at = time.monotonic()
+            shown_in = shown_at - asked_at
             print(f"pad page {lang} {size[0]}×{size[1]}: the request shown {shown_in:.2f} s after the clerk asked")
             if SHOTS is not None:
                 driver.save_screenshot(str(SHOTS / f"pad-page-{lang}-{size[0]}x{size[1]}.png"))
@@ -350,6 +352,9 @@ def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_un
                 assert any("\u1800" <= char <= "\u18af" for char in driver.find_element(By.ID, "question").text)
             else:
                 assert driver.find_element(By.ID, "question").text == "请您对本次服务作出评价"
+            if size == SIZES[0]:  # the applicant reads a while: the page, asking again, still heard by the desk
+                time.sleep(max(0.0, shown_at + SHOWN_HEARD_S + 6 - time.monotonic()))
+                assert clerk.call(REQUEST_STATE, RequestId(asked.request_id)).pad_away is False
             faces[-1].click()  # a bad face: its reasons asked, on a page within the width too, then chosen again
             _shown(driver, "reasons")
             _fits(driver, f"reasons {lang} {size} 150 %")
@@ -360,6 +365,7 @@ def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_un
             _shown(driver, "rating")
             faces[0].click()
             _shown(driver, "thanks")
+            print(f"pad page {lang} {size[0]}×{size[1]}: answered {time.monotonic() - shown_at:.1f} s after shown")
             _fits(driver, f"thanks {lang} {size} 150 %")
             sizes[size] = measured
             # recorded under pad-1's key, the pad named, as given on the hall's tablet (not the second screen's
