@@ -11,8 +11,10 @@ under its own key (``Pad-Key``, as ``counter serve add-pad`` printed it), never 
 ``POST /v1/pad/unrated``  :class:`counter.service.pads.PadLapse` → the case number.
 
 Each ask for a request keeps the pad's last contact (``hall.pad_heard``): until its wait ends, or, when it takes a
-request, until that request's time on the pad ends.  A pad not heard from past that (and a grace) is said to the
-desk that asked (``ratings.request_state``, :mod:`counter.ui.pad.controller`).
+request, for :data:`~counter.service.pads.SHOWN_HEARD_S`, since a pad showing a request asks again every second or
+two (the page, and the pad program, to say it is still there).  A pad not heard from past that (and a grace) is said
+to the desk that asked (``ratings.request_state``, :mod:`counter.ui.pad.controller`): a tablet that died with the
+faces on it is said within seconds, not when the request's time on the pad ends.
 
 A key of no live pad (unknown, replaced, retired) is refused 401 ``unknown`` before its body is read
 (:func:`pad_known`, asked by :mod:`counter.server.bodies` before a byte of it is taken into the door's budget).  A pad's
@@ -49,6 +51,7 @@ from counter.service.pads import (
     PAD_NEXT,
     PAD_START,
     PAD_UNRATED,
+    SHOWN_HEARD_S,
     AnswerByPad,
     ByPad,
     LapseByPad,
@@ -202,8 +205,8 @@ async def _held_ask(service: InProcess, pad: PadFound, wait: float, held: dict[s
             if held.get(pad.name) is not mine:
                 return _refused(409, SUPERSEDED)
             case = await run_in_threadpool(service.call, PAD_NEXT, ByPad(pad))
-            if case is not None:  # the pad shows it and asks nothing more until it is answered or its time is out
-                await run_in_threadpool(service.call, PAD_HEARD, PadHeard(pad, case.timeout_seconds))
+            if case is not None:  # the pad shows it, and asks again within SHOWN_HEARD_S while it does
+                await run_in_threadpool(service.call, PAD_HEARD, PadHeard(pad, SHOWN_HEARD_S))
                 shown = json.dumps(encode(case, PadCase), ensure_ascii=False)
                 return Response(shown, media_type="application/json")
             if time.monotonic() >= until:

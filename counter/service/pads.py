@@ -130,10 +130,18 @@ class ByPad:
     pad: PadFound
 
 
+#: how long a pad showing a request may go unheard: the page asks again every second while it shows one, the pad
+#: program every :data:`SHOWN_ASK_S`; past this (and the desk's grace) its desk is told the pad went away, at once
+#: rather than when the request's time on the pad ends (a tablet that died with the faces on it)
+SHOWN_HEARD_S = 5.0
+#: how often the pad program, showing a request, tells the server it is still there
+SHOWN_ASK_S = 2.0
+
+
 @dataclass(frozen=True)
 class PadHeard:
-    """A pad route's ask, heard: the pad, and how long it may now be silent (its held ask's wait, or the time on the
-    pad of the request it took)."""
+    """A pad route's ask, heard: the pad, and how long it may now be silent (its held ask's wait, or
+    :data:`SHOWN_HEARD_S` when it took a request to show)."""
 
     pad: PadFound
     seconds: float

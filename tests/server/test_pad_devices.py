@@ -36,7 +36,16 @@ from counter.service.admin import ADD_ACCOUNT
 from counter.service.intake import READ_CURRENT_GUIDE, TAKE_INTAKE, TakeIntake
 from counter.service.local import new_key, serve
 from counter.service.pad_remote import PadRemote
-from counter.service.pads import FIND_PAD, LIST_PADS, PAIR_PAD, RETIRE_PAD, PadKeyShown, PadName, PairPad
+from counter.service.pads import (
+    FIND_PAD,
+    LIST_PADS,
+    PAIR_PAD,
+    RETIRE_PAD,
+    SHOWN_HEARD_S,
+    PadKeyShown,
+    PadName,
+    PairPad,
+)
 from counter.service.ratings import (
     EXPORT_RECORDS,
     RATING_FIGURES,
@@ -269,7 +278,8 @@ def test_the_pad_program_shows_its_desks_request_at_once_and_sends_the_answer_un
     pad_hall: tuple[HallServer, str, dict[str, str]], qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``counter pad start``'s window on pad-1's key, kept 0600 from add-pad's output: the clerk's F9 at desk 1 is on
-    it within a second and a half (a held ask looked at every 0.25 s), and the face tapped there is the rating."""
+    it within a second and a half (a held ask looked at every 0.25 s), the desk reads the pad there while the request
+    stays on it, and the face tapped there is the rating."""
     server, url, keys = pad_hall
     monkeypatch.setenv("COUNTER_HOME", str(tmp_path / "pad-home"))
     key_file = tmp_path / "pad-1.key"
@@ -292,6 +302,11 @@ def test_the_pad_program_shows_its_desks_request_at_once_and_sends_the_answer_un
         assert time.monotonic() - sent_at < 1.5
         assert device.pad.case is not None
         assert device.pad.case.request_id == asked.request_id
+        # the applicant reads a while: the pad still heard, past its showing time and the grace (it says it is there)
+        state, shown_at = RequestId(asked.request_id), time.monotonic()
+        while time.monotonic() - shown_at < SHOWN_HEARD_S + 6:
+            assert clerk.call(REQUEST_STATE, state) == RequestState(DeskStatus.PENDING, pad_away=False)
+            time.sleep(0.5)
         device.pad.on_face_clicked(Level.SATISFIED)
         qtbot.waitUntil(lambda: device.pad.page() is PadPage.THANKS, timeout=10_000)
     finally:
@@ -345,6 +360,31 @@ def test_the_desk_reads_its_pad_gone_silent_and_the_answer_it_recorded_once(
     again = pad_post(server, "/v1/pad/answer", key, answer)  # its reply lost, sent again: recorded once
     assert (again[0], again[1]["values"]["code"]) == (422, "request_closed")
     assert _ratings_of(url, case_no) == [("satisfied", "hall_tablet", "乌兰", "2", "pad-3", "pad:pad-3")]
+
+
+def test_a_pad_gone_silent_with_its_request_on_it_is_read_away_long_before_the_requests_time_ends(
+    pad_hall: tuple[HallServer, str, dict[str, str]],
+) -> None:
+    """pad-5 at desk 2 takes its request and goes silent (a tablet that died with the faces on it): desk 2's read of
+    the request says the pad away once the pad's showing time and the grace have passed, 10 s, not when the
+    request's 60 s on the pad end (it used to wait those out: the pad's last contact was kept until then)."""
+    server, url, _keys = pad_hall
+    key = add_pad(url, "pad-5", dict(os.environ, COUNTER_HOME=str(server.log.parent / "home")))
+    server.desk("2", "sup1", HALL_PASSWORD).call(PAIR_PAD, PairPad("pad-5", "2"))
+    clerk = server.desk("2", "clerk2", HALL_PASSWORD)
+    asked = clerk.call(SEND_TO_PAD, CaseNo(_taken(clerk)))
+    status, shown = pad_post(server, "/v1/pad/next?wait=5", key)
+    assert (status, shown["request_id"], shown["timeout_seconds"]) == (200, asked.request_id, 60)
+    heard = time.monotonic()
+    state = RequestId(asked.request_id)
+    assert clerk.call(REQUEST_STATE, state) == RequestState(DeskStatus.PENDING, pad_away=False)
+    while clerk.call(REQUEST_STATE, state).pad_away is False:
+        assert time.monotonic() - heard < 20, "the pad gone with its request on it not read as away in 20 s"
+        time.sleep(0.25)
+    print(f"pad gone with its request: read away {time.monotonic() - heard:.1f} s after its last ask")
+    assert time.monotonic() - heard >= SHOWN_HEARD_S  # not before the pad was due to ask again
+    assert pad_post(server, "/v1/pad/next?wait=0", key)[0] == 200  # back, its request still on it
+    assert clerk.call(REQUEST_STATE, state) == RequestState(DeskStatus.PENDING, pad_away=False)
 
 
 def test_the_desks_status_line_says_its_pad_away_and_the_rating_received(

@@ -5,6 +5,7 @@ request; the applicant's tap is recorded under the pad's key, the pad named, for
 
 from __future__ import annotations
 
+import io
 import itertools
 import os
 import time
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image, ImageChops
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
@@ -25,7 +27,8 @@ from counter.case.numbers import DeskIdentity
 from counter.db import models
 from counter.service.admin import ADD_ACCOUNT
 from counter.service.local import serve
-from counter.service.ratings import SEND_TO_PAD
+from counter.service.pads import SHOWN_HEARD_S
+from counter.service.ratings import REQUEST_STATE, SEND_TO_PAD, RequestId
 from counter.service.requests import CaseNo
 from counter.words.ratings import RATING_LEVEL
 from counter.words.translate import words_in
@@ -40,6 +43,8 @@ pytestmark = pytest.mark.slow
 ADMIN = Desk(DeskIdentity("XAM01", "1"), "管理员", Actor("admin", "管理员", frozenset({Role.ADMIN})))
 CLERK = "阿拉坦其其格·孟和巴雅尔"
 SIZES = ((800, 480), (1280, 800))
+#: a line of Chinese with its marks in a Mongolian column, as a bundle's Chinese name (with no Mongolian one) stands
+LISTED = "ᠬᠡᠷᠡᠭ᠄ 营业执照、食品生产许可证、户外招牌设置审批意见（50平方米以下），新办纳税人涉税事项"
 SHOTS = Path(os.environ.get("COUNTER_PAD_SHOTS", "")) if os.environ.get("COUNTER_PAD_SHOTS") else None
 
 
@@ -118,8 +123,8 @@ def _fits(driver: WebDriver, what: str) -> None:
 
 #: the shown text's geometry: each of the card's lines' box, the clerk's name's parts' boxes (each of a Range over the
 #: part's text, the "·" ending the first), the card's box, the boxes of the rating question's and hint's text, for
-#: each bracket in the card and the reasons question its box and its neighbour's inside the bracket ([left, top,
-#: right, bottom] each), and the root's font size
+#: each bracket in the card and the reasons question (and each mark that may not begin a column: 、，。：；！？) its box
+#: and its neighbour's inside the bracket (before the mark) ([left, top, right, bottom] each), and the root's font size
 _GEOMETRY = """
 const box = (r) => [r.left, r.top, r.right, r.bottom];
 const over = (node, start, end) => { const range = document.createRange(); range.setStart(node, start);
@@ -130,7 +135,7 @@ const brackets = [];
 for (const root of [document.getElementById('card'), document.getElementById('reasons-question')]) {
   const nodes = texts(root); const chars = nodes.flatMap((node) => [...node.data].map((_, i) => [node, i]));
   chars.forEach(([node, i], at) => {
-    const opening = '（('.includes(node.data[i]); if (!opening && !'）)'.includes(node.data[i])) return;
+    const opening = '（('.includes(node.data[i]); if (!opening && !'）)、，。：；！？'.includes(node.data[i])) return;
     const [other, j] = chars[opening ? at + 1 : at - 1];
     brackets.push([node.data[i], over(node, i, i + 1), over(other, j, j + 1)]);
   });
@@ -206,6 +211,73 @@ def _swept(driver: WebDriver, what: str) -> None:
     driver.execute_script(_HEIGHT, "")
 
 
+#: a line after the card's lines saying ``arguments[0]`` as the page says a card's line (pad.js say()), with the card's
+#: style and in a Mongolian column if ``arguments[1]``; ``null`` takes it away
+_PROBE = """
+let probe = document.getElementById('probe');
+if (arguments[0] === null) { if (probe) probe.remove(); return; }
+if (!probe) { probe = document.createElement('p'); probe.id = 'probe'; document.getElementById('card').append(probe); }
+say(probe, arguments[0]);
+probe.classList.toggle('vertical', arguments[1]);
+"""
+#: a character of Chinese script: drawn upright in a Mongolian column
+_HAN = ("\u3400", "\u9fff")
+
+
+def _screen(driver: WebDriver, text: str, vertical: bool) -> Image.Image:
+    """The page, in grey, with the probe line saying ``text`` (after a zero-width space: a line as high, or in
+    Mongolian as wide, with no text as with some, so that nothing else moves)."""
+    driver.execute_script(_PROBE, f"\u200b{text}", vertical)
+    return Image.open(io.BytesIO(driver.get_screenshot_as_png())).convert("L")
+
+
+def _drawn(before: Image.Image, after: Image.Image) -> tuple[int, int, int, int]:
+    """The box (left, top, right, bottom) of the ink ``after`` has that ``before`` had not."""
+    drawn = ImageChops.difference(before, after).point(lambda value: 255 if value > 96 else 0).getbbox()
+    assert drawn is not None, "nothing drawn"
+    return drawn
+
+
+def _boundaries(lines: list[str]) -> Iterator[tuple[str, int]]:
+    """Each place in the card's lines where a Chinese character meets a character of another kind (a bracket, the
+    "·" of a name, a digit, an asterisk of a masked name), as (line, index of the second)."""
+    for text in lines:
+        for at in range(1, len(text)):
+            pair = text[at - 1 : at + 1]
+            hans = [_HAN[0] <= char <= _HAN[1] for char in pair]
+            if not any(char.isspace() for char in pair) and hans[0] != hans[1]:
+                yield text, at
+
+
+def _marks_in_place(driver: WebDriver, lang: str, what: str) -> None:
+    """Wherever on the card a Chinese character meets a mark, a digit or an asterisk, each is drawn in its own place.
+    Shown in a line with the card's style (the character two before, then the one before, then the next, each picture
+    against the one before it), the later character's ink begins where the earlier's ends, down the column in
+    Mongolian or along the line in Chinese, across the same column or line; in a Mongolian column a bracket lies
+    along the column (wider across it than long) and a name's "·" stands at the column's middle.  Chromium set a
+    Chinese character upright in a column 0.8 of its size below its place (the vertical metrics of WenQuanYi Micro
+    Hei), over the （ or · after it: the layout's boxes were right, only the pixels show it."""
+    vertical = lang == "mn"
+    lines = driver.execute_script("return [...document.querySelectorAll('#card p')].map((p) => p.textContent)")
+    places = list(_boundaries([str(line) for line in lines]))
+    assert places, (what, lines)
+    along, across = ((1, 3), (0, 2)) if vertical else ((0, 2), (1, 3))
+    for text, at in places:
+        start = max(at - 2, 0)
+        before, middle, after = (_screen(driver, text[start:end], vertical) for end in (at - 1, at, at + 1))
+        earlier, later = _drawn(before, middle), _drawn(middle, after)
+        said = (what, text[at - 1 : at + 1], earlier, later)
+        assert later[along[0]] >= earlier[along[1]], ("drawn over the character before it", *said)
+        shared = min(later[across[1]], earlier[across[1]]) - max(later[across[0]], earlier[across[0]])
+        assert shared > 0, ("not in the same column or line", *said)
+        if vertical and text[at] in "（）":
+            assert later[2] - later[0] > later[3] - later[1], ("bracket not along the column", *said)
+        if vertical and text[at] == "·":
+            centre, width = (earlier[0] + earlier[2]) / 2, earlier[2] - earlier[0]
+            assert abs((later[0] + later[2]) / 2 - centre) <= width / 10, ("· not in the column's middle", *said)
+    driver.execute_script(_PROBE, None, False)
+
+
 #: the rating page at text size ``arguments[0]`` % (the root's font size, as the page sets it from its fragment): the
 #: first face's width and height, and the question's font size in px
 _AT_TEXT = """
@@ -247,17 +319,22 @@ def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_un
                 _fits(driver, f"idle {lang} {size} {text} %")
             case_no = _taken(clerk)
             asked_at = time.monotonic()
-            clerk.call(SEND_TO_PAD, CaseNo(case_no))
+            asked = clerk.call(SEND_TO_PAD, CaseNo(case_no))
             _shown(driver, "rating")
-            shown_in = time.monotonic() - asked_at
+            shown_at = time.monotonic()
+            shown_in = shown_at - asked_at
             print(f"pad page {lang} {size[0]}×{size[1]}: the request shown {shown_in:.2f} s after the clerk asked")
             if SHOTS is not None:
                 driver.save_screenshot(str(SHOTS / f"pad-page-{lang}-{size[0]}x{size[1]}.png"))
             geometry = _geometry(driver)
             _fits(driver, f"rating {lang} {size} 150 %")
             _read_in_order(geometry, lang, f"card {lang} {size} 150 %")
+            _marks_in_place(driver, lang, f"card {lang} {size} 150 %")
             if lang == "mn":  # the card's lines at every column height, then no empty band beside the question
                 _swept(driver, f"card {lang} {size}")
+                driver.execute_script(_PROBE, LISTED, True)  # and a 、 never begins a column
+                _swept(driver, f"a listing {lang} {size}")
+                driver.execute_script(_PROBE, None, False)
                 question = max(float(rect[2]) for rect in geometry["question"])
                 gap = float(geometry["card"][0]) - question
                 # the grid's 0.5rem between the two boxes is all that should part them; 2rem (48 px at 150 %) leaves
@@ -275,6 +352,9 @@ def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_un
                 assert any("\u1800" <= char <= "\u18af" for char in driver.find_element(By.ID, "question").text)
             else:
                 assert driver.find_element(By.ID, "question").text == "请您对本次服务作出评价"
+            if size == SIZES[0]:  # the applicant reads a while: the page, asking again, still heard by the desk
+                time.sleep(max(0.0, shown_at + SHOWN_HEARD_S + 6 - time.monotonic()))
+                assert clerk.call(REQUEST_STATE, RequestId(asked.request_id)).pad_away is False
             faces[-1].click()  # a bad face: its reasons asked, on a page within the width too, then chosen again
             _shown(driver, "reasons")
             _fits(driver, f"reasons {lang} {size} 150 %")
@@ -285,6 +365,7 @@ def test_the_pad_page_shows_the_clerks_request_and_records_the_applicants_tap_un
             _shown(driver, "rating")
             faces[0].click()
             _shown(driver, "thanks")
+            print(f"pad page {lang} {size[0]}×{size[1]}: answered {time.monotonic() - shown_at:.1f} s after shown")
             _fits(driver, f"thanks {lang} {size} 150 %")
             sizes[size] = measured
             # recorded under pad-1's key, the pad named, as given on the hall's tablet (not the second screen's

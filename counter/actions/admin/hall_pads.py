@@ -97,8 +97,9 @@ def list_pads(session: Session) -> list[PadView]:
 
 
 def pad_heard(session: Session, name: str, until: dt.datetime) -> None:
-    """Pad ``name`` was heard from, and is to be heard from again by ``until`` (the end of the ask it holds, or of
-    the time on the pad of the request it took): past that and a grace, the desk that asked is told it went away."""
+    """Pad ``name`` was heard from, and is to be heard from again by ``until`` (the end of the ask it holds, or, when
+    it took a request to show, the moment by which it asks again): past that and a grace, the desk that asked is told
+    it went away."""
     row = session.get(models.HallPad, name)
     if row is not None:
         row.heard_until = until

@@ -38,28 +38,60 @@ function mongolian(text) {
   return /[\u1800-\u18af]/.test(text);
 }
 
-// a bracket and the word beside it inside the bracket (a Mongolian word, a number, or one other character): kept in
-// one column, so that no bracket stands alone at a column's foot or head
-const BRACKETED = /[（(](?:[\u1800-\u18af\u202f]+|[0-9A-Za-z]+|[^\s])|(?:[\u1800-\u18af\u202f]+|[0-9A-Za-z]+|[^\s])[）)]/g;
+// a bracket and the word beside it inside the bracket (a Mongolian word, a number, or one other character), and the
+// marks that may not begin a column with the word before them: kept in one column, so that no bracket stands alone at
+// a column's foot or head, and no 、 or ， heads a column (the browser's own rule for them does not reach a character
+// set upright in its own box, drawn() below)
+const BRACKETED = /[（(](?:[\u1800-\u18af\u202f]+|[0-9A-Za-z]+|[^\s])|(?:[\u1800-\u18af\u202f]+|[0-9A-Za-z]+|[^\s])[）)、，。：；！？]+/g;
+// in a Mongolian column, the characters that stand upright (Chinese and its full-width marks, and the "·" of a
+// name) and, of those, the brackets and marks that lie along the column as the Mongolian letters do
+const UPRIGHT = /[\u00b7\u2e80-\u2fff\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3ffff}]/u;
+const TURNED = /[\u3008-\u3011\u3014-\u301c\uff08\uff09\uff1a\uff1b\uff3b\uff3d\uff5b\uff5d\uff5e-\uff60]/u;
+
+function drawn(text) {
+  // On a Mongolian page each upright character in a box of its own, set on a line (pad.css): the browser sets a
+  // character upright in a column by the font's vertical metrics, and the Chinese font a tablet or a Linux pad has
+  // (WenQuanYi Micro Hei) has them wrong: each character was drawn 0.8 of its size down the column, over the
+  // bracket, "·" or number after it (我要开小餐馆（50…, 阿拉坦其其格·孟和巴雅尔), and past the column's foot.  Set on a
+  // line it is drawn by the metrics every font has right; a bracket is then turned along the column.
+  if (pad.lang !== "mn" || !UPRIGHT.test(text)) return [text];
+  const pieces = [];
+  let plain = "";
+  for (const char of text) {
+    if (!UPRIGHT.test(char)) {
+      plain += char;
+      continue;
+    }
+    pieces.push(plain, Object.assign(document.createElement("span"), {
+      className: TURNED.test(char) ? "upright turned" : "upright", textContent: char }));
+    plain = "";
+  }
+  pieces.push(plain);
+  return pieces.filter((piece) => piece !== "");
+}
 
 function kept(text) {
   // the text's pieces: each bracket with its word in a span that no line or column breaks
   const pieces = [];
   let at = 0;
   for (const found of text.matchAll(BRACKETED)) {
-    pieces.push(text.slice(at, found.index), Object.assign(document.createElement("span"), {
-      className: "keep", textContent: found[0] }));
+    const keep = Object.assign(document.createElement("span"), { className: "keep" });
+    keep.append(...drawn(found[0]));
+    pieces.push(...drawn(text.slice(at, found.index)), keep);
     at = found.index + found[0].length;
   }
-  pieces.push(text.slice(at));
+  pieces.push(...drawn(text.slice(at)));
   return pieces.filter((piece) => piece !== "");
 }
 
 function named(name) {
   // a person's name breaks only between its parts (after a "·"), never inside one: 阿拉坦其其格· | 孟和巴雅尔
   const whole = Object.assign(document.createElement("span"), { className: "name" });
-  whole.append(...name.split(/(?<=·)/).map((part) => Object.assign(document.createElement("span"), {
-    className: "keep", textContent: part })));
+  whole.append(...name.split(/(?<=·)/).map((part) => {
+    const keep = Object.assign(document.createElement("span"), { className: "keep" });
+    keep.append(...drawn(part));
+    return keep;
+  }));
   return whole;
 }
 

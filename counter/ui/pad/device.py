@@ -2,10 +2,12 @@
 pad routes under the pad's key (:class:`counter.service.pad_remote.PadRemote`), never through a clerk's desk.
 
 One thread asks the server for the pad's request (a held ask: it shows within a fraction of a second of the clerk's
-asking); while a request is on the pad it asks nothing more.  The applicant's answer, or the end of the pad's time,
-goes on a thread of its own and the pad shows its thanks once the server kept it.  A lost connection is said on the
-idle pad and asked again every :data:`RETRY_S` seconds; an answer whose connection was lost is said on the pad
-(:data:`PAD_SAVE_FAILED`), and nothing is recorded twice (the server refuses a second answer to one request).
+asking); while a request is on the pad it asks again every ``SHOWN_ASK_S`` seconds only to say it is still there, so
+that a pad that died with the faces on it is said to its desk within seconds (:mod:`counter.server.pad_routes`).  The
+applicant's answer, or the end of the pad's time, goes on a thread of its own and the pad shows its thanks once the
+server kept it.  A lost connection is said on the idle pad and asked again every :data:`RETRY_S` seconds; an answer
+whose connection was lost is said on the pad (:data:`PAD_SAVE_FAILED`), and nothing is recorded twice (the server
+refuses a second answer to one request).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from counter.ratings.refusals import ChoiceRefused, RatingRefused
 from counter.ratings.status import SendRefusal
 from counter.ratings.views import PadCase, PadDeviceStart
 from counter.service.pad_remote import PadAway, PadKeyRefused, PadRemote
+from counter.service.pads import SHOWN_ASK_S
 from counter.ui.pad.pad_window import PadIdle, PadWindow
 from counter.ui.pad.timers import PadTimer, TimerFactory
 from counter.ui.pad.words import PAD_DEVICE_AWAY, PAD_DEVICE_KEY_REFUSED, PAD_SAVE_FAILED
@@ -91,7 +94,8 @@ class PadDevice(QObject):
     def _ask(self) -> None:
         started: PadDeviceStart | None = None
         while not self._stop.is_set():
-            self._free.wait()
+            while not self._free.wait(SHOWN_ASK_S):  # a request on the pad
+                self._still_here()
             if self._stop.is_set():
                 return
             try:
@@ -119,6 +123,14 @@ class PadDevice(QObject):
             if case is not None:
                 self._free.clear()  # set again once the pad is idle: the request answered, lapsed or given up
                 self.case_came.emit(case)
+
+    def _still_here(self) -> None:
+        """Told the server the pad is still there with its request: the request's own ask again, not held (its answer,
+        the request on the pad, shows nothing new).  A server away is said when the pad is idle again."""
+        try:
+            self._link.next_case(wait=0)
+        except (PadAway, PadKeyRefused) as err:
+            log.warning("the hall server did not hear the pad showing its request: %s", err)
 
     # --- the window's thread -------------------------------------------------------------------------------------
 
