@@ -11,8 +11,9 @@ so the server refuses it as the request's own fault, naming where it was found, 
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
+
+from counter.server.request_fields import first_field
 
 #: PostgreSQL's ``integer``, the type of every row's id: the largest whole number a request may carry, either sign
 LARGEST = 2**31 - 1
@@ -35,18 +36,8 @@ def refuse_too_large(value: Any) -> None:
 
 def too_large_field(value: Any, where: str = "") -> str | None:
     """The dotted name of the first field of ``value`` holding a whole number past :data:`LARGEST`, or None."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return where or "." if abs(value) > LARGEST else None
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = ((one.name, getattr(value, one.name)) for one in dataclasses.fields(value))
-    elif isinstance(value, dict):
-        fields = ((str(key), item) for key, item in value.items())
-    elif isinstance(value, list | tuple | set | frozenset):
-        fields = ((str(n), item) for n, item in enumerate(value))
-    else:
-        return None
-    for name, item in fields:
-        found = too_large_field(item, f"{where}.{name}" if where else name)
-        if found is not None:
-            return found
-    return None
+    return first_field(value, _too_large, where)
+
+
+def _too_large(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) > LARGEST

@@ -9,8 +9,9 @@ this is the floor beneath them.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
+
+from counter.server.request_fields import first_field
 
 NUL = "\x00"
 
@@ -32,27 +33,8 @@ def refuse_nul(value: Any) -> None:
 
 def nul_field(value: Any, where: str = "") -> str | None:
     """The dotted name of the first field of ``value`` holding a NUL (``items.2.note``), or None."""
-    if isinstance(value, str):
-        return where or "." if NUL in value else None
-    if isinstance(value, bytes):
-        return None  # a page's image, a package: bytes, never text
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = ((one.name, getattr(value, one.name)) for one in dataclasses.fields(value))
-    elif isinstance(value, dict):
-        fields = ((str(key), item) for key, item in value.items())
-        for key in value:
-            if isinstance(key, str) and NUL in key:
-                return _join(where, "key")
-    elif isinstance(value, list | tuple | set | frozenset):
-        fields = ((str(n), item) for n, item in enumerate(value))
-    else:
-        return None
-    for name, item in fields:
-        found = nul_field(item, _join(where, name))
-        if found is not None:
-            return found
-    return None
+    return first_field(value, _holds_nul, where)
 
 
-def _join(where: str, name: str) -> str:
-    return f"{where}.{name}" if where else name
+def _holds_nul(value: Any) -> bool:
+    return isinstance(value, str) and NUL in value
