@@ -31,7 +31,7 @@ from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent
 from counter.cli.main import main
 from counter.db import models
-from counter.db.case_store import case_by_no
+from counter.db.case_store import case_by_no, case_view
 from counter.db.engine import make_engine, make_sessions
 from counter.documents.e_service import EServiceProblem, EServiceRefused, ServiceMeans
 from counter.documents.paper_link import LINK_DAYS
@@ -40,6 +40,7 @@ from counter.platform.settings import PlatformSettings
 from counter.seals.verify import PaperVerdict
 from counter.server.paper_download import GATEWAY_SECRET, SIGNATURE, TIMESTAMP, gateway_signature
 from counter.sms.gateway import GatewaySettings
+from counter.words.case_history import history_note
 from counter.words.e_service import unlinked_text
 from tests.actions.test_e_service import MARKET, RECEIVED, WINDOW, corrected, taken
 from tests.actions.test_e_service_sealed import _sealed
@@ -145,6 +146,10 @@ def test_a_correction_served_by_sms_link_is_served_on_the_day_it_is_downloaded(
         case = case_by_no(s, number)
         assert case is not None
         assert served_on(s, case, doc_no) == today  # the day of the download: every period of the paper runs from it
+        view = case_view(s, number)
+        assert view is not None
+    [line] = [line for line in view.history if line.event == CaseEvent.PAPER_SERVED_ONLINE.value]
+    assert history_note(line, {}).endswith(f"于 {today.isoformat()} 经短信链接下载送达")  # the platform confirmed none
     token_hash = hashlib.sha256(token.encode()).hexdigest()
     late = today + dt.timedelta(days=LINK_DAYS + 1)
     with sessions.begin() as s:  # the link past its days opens nothing (the server's 404)
