@@ -9,9 +9,9 @@ from counter.words.punctuation import CLAUSE_JOIN
 from counter.words.translate import tr
 
 ANCHOR_PROBLEM = {
-    AnchorProblem.NOT_CERTIFICATE: tr("所给文件不是证书（既不是 PEM 也不是 DER 格式的 X.509 证书）"),
-    AnchorProblem.NOT_SM2: tr("这是证书，但不是国密 SM2 证书：按 GB/T 38540 加盖的电子印章不会由它签发"),
-    AnchorProblem.NOT_CA: tr("这不是 CA 证书（不能签发证书）：信任的须是制章机构的根证书，不是某个单位的签章证书"),
+    AnchorProblem.NOT_CERTIFICATE: tr("所给文件不是证书"),
+    AnchorProblem.NOT_SM2: tr("这是证书，但不是国密（SM2）证书：电子印章不会由它签发"),
+    AnchorProblem.NOT_CA: tr("这不是可以签发证书的根证书：信任的须是制章机构的根证书，不是某个单位的签章证书"),
     AnchorProblem.EXPIRED: tr("证书已过有效期"),
     AnchorProblem.NOT_YET_VALID: tr("证书尚未到生效时间"),
     AnchorProblem.BAD_SIGNATURE: tr("证书自身的签名不对：文件可能已损坏或被改动"),
@@ -25,7 +25,7 @@ ANCHOR_REMOVED = tr("已删除信任证书 {name}。")
 ANCHOR_LINE = tr("{name}  {subject}（{organisation}）  签发者：{issuer}  有效期 {start} 至 {end}")
 ANCHOR_OWN = tr("（本站点的制章根证书）")
 ANCHOR_FINGERPRINT = tr("    SHA-256 指纹：{fingerprint}")
-ANCHOR_UNREAD = tr("{name}  无法读取（不是 SM2 的 DER 证书），不起信任作用：请删除后重新加入")
+ANCHOR_UNREAD = tr("{name}  无法读取（不是国密证书，或不是本程序能读的格式），不起信任作用：请删除后重新加入")
 ANCHOR_NONE = tr("本机没有信任证书。")
 ANCHOR_HERE = tr("信任证书只在本机（或本窗口连接的服务器）上起作用；其他校验文书的电脑须各自加入。")
 

@@ -109,8 +109,8 @@ def test_the_provinces_seal_ca_is_trusted_by_command_and_what_is_no_ca_is_refuse
 
     refused = {
         "garbage.cer": (b"not a certificate at all", "所给文件不是证书"),
-        "tls-ca.cer": (_p256_cert(), "不是国密 SM2 证书"),
-        "signer.cer": (_sm2_cert(ca=False), "这不是 CA 证书"),
+        "tls-ca.cer": (_p256_cert(), "不是国密（SM2）证书"),
+        "signer.cer": (_sm2_cert(ca=False), "这不是可以签发证书的根证书"),
         "expired.cer": (_sm2_cert(days=-1, start_days=-30), "证书已过有效期"),
         "forged.cer": (_sm2_cert(forged=True), "证书自身的签名不对"),
     }
@@ -127,7 +127,7 @@ def test_the_provinces_seal_ca_is_trusted_by_command_and_what_is_no_ca_is_refuse
     (tmp_path / "both.cer").write_bytes(both)
     code, _, err = run(capsys, "site", "seal-anchor", "--add", str(tmp_path / "both.cer"), "--db", db)
     assert code == 1
-    assert "这不是 CA 证书" in err
+    assert "这不是可以签发证书的根证书" in err
     assert "证书已过有效期" in err
 
     (folder / "anchors" / "by-hand.cer").write_bytes(_pem(_sm2_cert()))  # a PEM copied in by hand: never read
