@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SECRET_ENV = "COUNTER_PLATFORM_SECRET"  # the platform's secret, kept out of the shell's history and the process list
+GATEWAY_SECRET_ENV = "COUNTER_PAPER_GATEWAY_SECRET"  # the secret shared with the platform's gateway, alike
 
 
 def add_platform_commands(commands: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -67,6 +68,14 @@ def add_platform_commands(commands: argparse._SubParsersAction[Any], common: arg
         "--download-base",
         metavar="URL",
         help=tr("短信送达的文书下载地址：平台网关在本中心服务端前的地址（https://）；空：不以短信链接送达"),
+    )
+    p.add_argument(
+        "--gateway-secret-from-env",
+        action="store_true",
+        help=tr(
+            "平台网关与本中心共用的密钥（网关转来的文书下载请求以它签名）取自环境变量 COUNTER_PAPER_GATEWAY_SECRET，"
+            "存在本机的站点密钥文件夹而不进数据库：须在提供下载的服务端电脑上设置；变量为空则删除密钥"
+        ),
     )
     p.add_argument(
         "--coding",
@@ -184,6 +193,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
         changes["codings"] = dict(_coding(text) for text in args.coding)
     if args.org_code:
         changes["org_codes"] = dict(_coding(text) for text in args.org_code)
+    if args.gateway_secret_from_env:
+        changes["gateway_secret"] = _gateway_secret()
 
     service = open_service(args)
     by = desk()
@@ -196,6 +207,19 @@ def cmd_settings(args: argparse.Namespace) -> int:
         raise Reported("\n".join(platform_problem(p, err.lists, err.bad) for p in err.problems)) from err
     _show(settings, args.json)
     return EXIT_OK
+
+
+def _gateway_secret() -> str:
+    """The gateway's secret from the environment; refused where the variable is not there at all, which is a
+    variable forgotten (or misspelt), never a wish to remove the secret: that is the variable set empty."""
+    import os
+
+    from counter.words.platform import GATEWAY_SECRET_UNSET
+
+    secret = os.environ.get(GATEWAY_SECRET_ENV)
+    if secret is None:
+        raise Reported(GATEWAY_SECRET_UNSET)
+    return secret.strip()
 
 
 def _coding(text: str) -> tuple[str, str]:
@@ -230,7 +254,7 @@ def _codings_lines(settings: PlatformSettings) -> list[str]:
 
 
 def _show(settings: PlatformSettings, as_json: bool) -> None:
-    from counter.words.platform import PLATFORM_OFF, PLATFORM_SETTINGS_LINE, PLATFORM_VIA_HALL
+    from counter.words.platform import PLATFORM_OFF, PLATFORM_SETTINGS_LINE, PLATFORM_VIA_HALL, download_line
 
     if as_json:
         print_json(settings_json(settings, "enabled", "sends"))
@@ -245,5 +269,6 @@ def _show(settings: PlatformSettings, as_json: bool) -> None:
                                           timeout=f"{settings.timeout:g}", attempts=settings.attempts,
                                           mapping=settings.mapping, ca_file=settings.ca_file or "-")
         )  # fmt: skip
+    print(download_line(settings.download_base, bool(settings.gateway_secret)))
     for line in _codings_lines(settings):
         print(line)

@@ -24,6 +24,7 @@ from counter.cli.key_rotation import add_rotate_key_command
 from counter.cli.licences import add_licence_command
 from counter.cli.messages import add_gateway_command
 from counter.cli.paper import add_seal_command
+from counter.cli.seal_anchors import add_seal_anchor_command
 from counter.cli.site_suite import add_suite_command
 from counter.words.catalog_problems import problem_text
 from counter.words.files import file_fault
@@ -80,6 +81,7 @@ def add_site_commands(commands: Commands, common: argparse.ArgumentParser) -> No
     add_rotate_key_command(site, common)
     add_suite_command(site, common)
     add_seal_command(site, common)
+    add_seal_anchor_command(site, common)
 
 
 def cmd_site_show(args: argparse.Namespace) -> int:

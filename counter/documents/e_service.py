@@ -95,17 +95,28 @@ def agreement_note(agreement: Agreement) -> str:
     return f"{agreement.means.value} {agreement.agreed_on.isoformat()}"
 
 
-def served_note(doc_no: str, kind: DocumentKind, item_code: str, served_on: dt.date) -> str:
-    """The history line's note of a paper served electronically: its number, its kind, its item and the day."""
-    return f"{doc_no} {kind.value} {item_code} {served_on.isoformat()}"
+def served_note(
+    doc_no: str, kind: DocumentKind, item_code: str, served_on: dt.date, means: ServiceMeans = ServiceMeans.PLATFORM
+) -> str:
+    """The history line's note of a paper served electronically: its number, its kind, its item, the day and how it
+    was served.  A paper the platform confirmed keeps the four words every earlier note has; one served by the
+    applicant's download of an SMS link adds its means (``… 2026-11-26 sms``): the platform confirmed nothing there,
+    and the history must not say it did."""
+    note = f"{doc_no} {kind.value} {item_code} {served_on.isoformat()}"
+    return note if means is ServiceMeans.PLATFORM else f"{note} {means.value}"
 
 
-def read_served_note(note: str) -> tuple[str, DocumentKind, str, dt.date] | None:
-    """:func:`served_note` read back; None for a note that is not one."""
+def read_served_note(note: str) -> tuple[str, DocumentKind, str, dt.date, ServiceMeans] | None:
+    """:func:`served_note` read back; None for a note that is not one.  A note of four words (every note written
+    before the means was kept) is the platform's confirmation, which it was: the SMS link's download was not yet a
+    way of service."""
     parts = note.split(" ")
-    if len(parts) != 4 or parts[1] not in DocumentKind.__members__.values():
+    if len(parts) not in (4, 5) or parts[1] not in DocumentKind.__members__.values():
+        return None
+    means = parts[4] if len(parts) == 5 else ServiceMeans.PLATFORM.value
+    if means not in ServiceMeans.__members__.values():
         return None
     try:
-        return parts[0], DocumentKind(parts[1]), parts[2], dt.date.fromisoformat(parts[3])
+        return parts[0], DocumentKind(parts[1]), parts[2], dt.date.fromisoformat(parts[3]), ServiceMeans(means)
     except ValueError:
         return None

@@ -12,6 +12,9 @@ import json
 from typing import Protocol, TypeVar
 
 SECRET_SHOWN = "******"
+#: the fields that hold a secret, where a channel's settings have them: the channel's own, and the platform's gateway's
+#: (:attr:`counter.platform.settings.PlatformSettings.gateway_secret`)
+SECRET_FIELDS = ("secret", "gateway_secret")
 
 
 class WithSecret(Protocol):
@@ -23,14 +26,21 @@ S = TypeVar("S", bound=WithSecret)
 
 
 def shown(settings: S) -> S:
-    """``settings`` (a dataclass with a ``secret``) as a face may hold them: the secret :data:`SECRET_SHOWN` when
-    one is set, empty when none is."""
-    return dataclasses.replace(settings, secret=SECRET_SHOWN if settings.secret else "")  # type: ignore[type-var]
+    """``settings`` (a dataclass with a ``secret``) as a face may hold them: each secret (:data:`SECRET_FIELDS`)
+    :data:`SECRET_SHOWN` when one is set, empty when none is."""
+    masked = {name: SECRET_SHOWN if getattr(settings, name) else "" for name in secret_fields(settings)}
+    return dataclasses.replace(settings, **masked)  # type: ignore[type-var]
+
+
+def secret_fields(settings: object) -> tuple[str, ...]:
+    """The fields of ``settings`` (a dataclass) that hold a secret."""
+    return tuple(name for name in SECRET_FIELDS if hasattr(settings, name))
 
 
 def stored_json(settings: WithSecret) -> str:
-    """``settings`` (a dataclass with a ``secret``) as the database keeps them: everything but the secret, which
-    stays in its file on the machine that sends."""
+    """``settings`` (a dataclass with a ``secret``) as the database keeps them: everything but the secrets, which
+    stay in their files on the machine that uses them."""
     stored = dataclasses.asdict(settings)  # type: ignore[call-overload]
-    del stored["secret"]
+    for name in secret_fields(settings):
+        del stored[name]
     return json.dumps(stored, ensure_ascii=False, sort_keys=True)

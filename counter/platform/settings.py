@@ -27,6 +27,8 @@ DEFAULT_MAPPING = "nmg"  # 内蒙古自治区: counter/resources/platform/nmg.to
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_ATTEMPTS = 10  # failed answers (5xx…) before the failed list; no answer at all is waited out
 _MAPPING_NAME = re.compile(r"^[a-z0-9_-]{1,40}$")
+#: a blank inside a secret: the file is read back stripped, and a secret typed with a space is a mistake
+_BLANK = re.compile(r"\s")
 
 
 class PlatformProblem(StrEnum):
@@ -40,6 +42,9 @@ class PlatformProblem(StrEnum):
     BAD_CODING = "bad_coding"  # a coding chosen for a list the file does not have, or a preset it does not have
     BAD_DOWNLOAD_BASE = "bad_download_base"  # the download page's address given, and not an https:// one
     TRAINING = "training"  # reporting turned on in a training database, which never reports: nothing would be kept
+    # the gateway's secret changed from a training database: the file is this machine's, the live server's too
+    GATEWAY_SECRET_TRAINING = "gateway_secret_training"
+    BAD_GATEWAY_SECRET = "bad_gateway_secret"  # blanks or control characters in it: not a secret as the file keeps it
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,9 @@ class PlatformSettings:
     # the hall's download page as the applicant reaches it: the platform's gateway in front of the hall server
     # (https://; the SMS links of 电子送达 start with it, :mod:`counter.documents.paper_link`); "": no links sent
     download_base: str = ""
+    # the secret the platform's gateway signs the downloads it passes on with (counter.server.paper_download): a
+    # file of the key folder of the machine that serves them, never in the database, as ``secret``
+    gateway_secret: str = ""
 
     @property
     def sends(self) -> bool:
@@ -78,6 +86,8 @@ class PlatformSettings:
             found.append(PlatformProblem.BAD_DOWNLOAD_BASE)
         if not _MAPPING_NAME.match(self.mapping):
             found.append(PlatformProblem.BAD_MAPPING)
+        if self.gateway_secret and (not self.gateway_secret.isprintable() or _BLANK.search(self.gateway_secret)):
+            found.append(PlatformProblem.BAD_GATEWAY_SECRET)
         return tuple(found)
 
 

@@ -10,7 +10,10 @@ full stop, ``GET`` and the path (as the hall signs its own requests to the platf
 signed more than :data:`SKEW_S` away from the server's clock is refused 403 and reaches no database: the route is
 not the hall's network's way to a paper either, a desk's neighbour on the hall's LAN who saw a link included, and a
 request the gateway signed cannot be replayed later.  Without the secret (the file :data:`GATEWAY_SECRET` in the
-server's key folder, 0600, never in the database) the route refuses every request.
+server's key folder, 0600, never in the database, set with ``counter platform settings --gateway-secret-from-env``)
+the route refuses every request.  The file is read at each request the gateway signed, not once at start: a secret
+set, changed or removed (the platform renews it, or it leaked) holds from the next download, with no restart of the
+server, which a hall's desks all work through.
 
 The answer is the file itself, the paper's sealed OFD (``application/ofd``), not a page: the sealed file is the
 paper that has the effect of the sealed paper (《国务院关于在线政务服务的若干规定》 第十条), the one ``counter paper
@@ -37,6 +40,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from counter.documents.paper_link import DOWNLOAD_PATH
+from counter.host.outward.platform_secret import PAPER_GATEWAY_SECRET
 from counter.host.outward.sms_secret import load_secret, secret_path
 from counter.service.local import InProcess
 from counter.service.paper_links import DOWNLOAD_PAPER, LinkShown
@@ -44,7 +48,7 @@ from counter.service.paper_links import DOWNLOAD_PAPER, LinkShown
 log = logging.getLogger(__name__)
 
 #: the secret shared with the platform's gateway, in the server's key folder
-GATEWAY_SECRET = "paper-gateway.secret"
+GATEWAY_SECRET = PAPER_GATEWAY_SECRET
 TIMESTAMP = "X-Gateway-Timestamp"
 SIGNATURE = "X-Gateway-Signature"
 #: how far a gateway's timestamp may be from the server's clock
@@ -73,20 +77,30 @@ def through_gateway(request: Request, secret: str, now: float | None = None) -> 
     return hmac.compare_digest(given, gateway_signature(secret, stamp, request.url.path))
 
 
+def _secret(path: Path) -> str:
+    """The gateway's secret as the file now holds it; "" (every download refused) for none, or a file that cannot
+    be read, which the log names."""
+    try:
+        return load_secret(path)
+    except OSError as err:
+        log.error("the platform gateway's secret cannot be read: %s", err)
+        return ""
+
+
 def paper_download_routes(
     service: InProcess, store_faults: tuple[type[Exception], ...], keys: Path | None = None
 ) -> list[Route]:
     """The download route on ``service``; ``store_faults``: the database's own faults, answered 503 (the gateway
     passes it on, and the applicant tries again), never a 500; ``keys``: the key folder the gateway's secret is read
-    from (the site's)."""
-    secret = load_secret(secret_path(GATEWAY_SECRET, keys))
-    if not secret:
-        log.info("no %s: papers are not served by SMS link from this server", GATEWAY_SECRET)
+    from (the site's), at each request that carries a signature."""
+    path = secret_path(GATEWAY_SECRET, keys)
+    if not _secret(path):
+        log.info("no %s: papers are not served by SMS link from this server until it is set", GATEWAY_SECRET)
 
     async def download(request: Request) -> Response:
         if request.method != "GET":  # HEAD, which the framework adds to a GET route: it would be served, given nothing
             return Response(status_code=405, headers={"Allow": "GET"})
-        if not through_gateway(request, secret):
+        if SIGNATURE not in request.headers or not through_gateway(request, _secret(path)):
             return Response(status_code=403)
         token = request.path_params["token"]
         if not token or len(token) > _TOKEN_MAX:

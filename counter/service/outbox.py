@@ -80,6 +80,7 @@ class ChangePlatform:
     codings: dict[str, str] | None = None  # code list → preset, added to those chosen ("" takes a choice back)
     org_codes: dict[str, str] | None = None  # full name → 统一社会信用代码, added to those set ("" takes one back)
     download_base: str | None = None  # the download page's address through the platform's gateway
+    gateway_secret: str | None = None  # the secret shared with that gateway ("": none), kept in the key folder
 
 
 # --- the applicants' SMS -----------------------------------------------------------------------------------

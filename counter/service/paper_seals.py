@@ -2,7 +2,7 @@
 
 Making a seal writes key files on the machine that runs the service: the desk's own in a standalone desk, the hall
 server's where the papers are made there.  Either way the seal is where the papers of its body are made, and only
-there."""
+there.  So are the trust anchors their seals are checked against (``counter site seal-anchor``)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counter.access.roles import Permission
+from counter.seals.anchors import Anchor
 from counter.seals.store import PaperSealMade
 from counter.service.call import Call, at_desk
-from counter.service.operation import write
+from counter.service.operation import Open, read, write
+from counter.service.requests import Nothing
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -53,3 +55,47 @@ MAKE_SEAL = write(
         "counter.seals.province:SealNotTaken",
     ),
 )
+
+
+@dataclass(frozen=True)
+class AddAnchor:
+    certificate: bytes  # as the administrator was handed it: PEM or DER
+
+
+@dataclass(frozen=True)
+class RemoveAnchor:
+    name: str  # the anchor's file, as the list names it
+
+
+@dataclass(frozen=True)
+class AnchorList:
+    anchors: tuple[Anchor, ...]
+    unread: tuple[str, ...]  # files of the folder no reader takes: they verify nothing
+
+
+def add_anchor(work: Session, call: Call, request: AddAnchor) -> Anchor:
+    """A trust anchor added on the machine that runs the service, where the papers are sealed and checked."""
+    from counter.actions.admin import seal_anchors
+
+    return seal_anchors.add_seal_anchor(work, at_desk(call), request.certificate)
+
+
+def remove_anchor(work: Session, call: Call, request: RemoveAnchor) -> str:
+    """A trust anchor taken out on the machine that runs the service (never the site's own seal CA); its name."""
+    from counter.actions.admin import seal_anchors
+
+    return seal_anchors.remove_seal_anchor(work, at_desk(call), request.name)
+
+
+def list_anchors(work: Session, call: Call, request: Nothing) -> AnchorList:
+    """The trust anchors on the machine that runs the service, with their fingerprints, and the files no reader
+    takes."""
+    from counter.actions.admin import seal_anchors
+
+    return AnchorList(*seal_anchors.seal_anchors())
+
+
+_ANCHOR_FAULTS = ("counter.seals.anchors:AnchorRefused",)
+ADD_ANCHOR = write("site.add_seal_anchor", Permission.CHANGE_SETTINGS, add_anchor, faults=_ANCHOR_FAULTS)
+REMOVE_ANCHOR = write("site.remove_seal_anchor", Permission.CHANGE_SETTINGS, remove_anchor, faults=_ANCHOR_FAULTS)
+LIST_ANCHORS = read("site.seal_anchors", Open.ANY_DESK, list_anchors)

@@ -101,7 +101,7 @@ CASE_EVENT = {
     CaseEvent.TEXT_CONVERTED: tr("蒙科立编码已转为标准蒙古文"),
     CaseEvent.PAPERS_WAIVED: tr("文书未打印（已说明原因）"),
     CaseEvent.E_SERVICE_AGREED: tr("申请人同意电子送达"),
-    CaseEvent.PAPER_SERVED_ONLINE: tr("文书已电子送达（平台确认）"),
+    CaseEvent.PAPER_SERVED_ONLINE: tr("文书已电子送达"),  # how: the note (counter.words.e_service)
 }
 #: the events where the hall only received every item (收件), where they differ from CASE_EVENT: its 补齐材料告知书
 #: decides nothing, so a lapse there ends the 收件 registration and the applicant may hand the materials in at any

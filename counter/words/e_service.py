@@ -17,7 +17,11 @@ PAPER_NAMES = {
     DocumentKind.ITEM_REFUSAL: tr("不予受理通知书"),
 }
 AGREED_NOTE = tr("送达方式：{means}，同意日期：{day}")
-SERVED_NOTE = tr("{paper}（{doc_no}，事项 {item}）于 {day} 经平台确认送达")
+#: how a paper was served, by the means: the platform confirmed its delivery; the applicant downloaded it by the link
+SERVED_NOTE = {
+    ServiceMeans.PLATFORM: tr("{paper}（{doc_no}，事项 {item}）于 {day} 经平台确认送达"),
+    ServiceMeans.SMS: tr("{paper}（{doc_no}，事项 {item}）于 {day} 经短信链接下载送达"),
+}
 PROBLEM = {
     EServiceProblem.NOT_AGREED: tr("申请人未同意电子送达：文书只能纸质送达"),
     EServiceProblem.NOT_REPORTING: tr("本中心未接通政务服务平台，不能电子送达：请纸质送达"),
@@ -58,13 +62,15 @@ def agreed_note_text(note: str) -> str:
 
 
 def served_note_text(note: str, items: dict[str, str] | None = None) -> str:
-    """A paper served electronically, in words; the note as it stands where it is not one."""
+    """A paper served electronically, in words, saying how (the platform's confirmation, the applicant's download);
+    the note as it stands where it is not one."""
     read = read_served_note(note)
     if read is None:
         return note
-    doc_no, kind, item, day = read
+    doc_no, kind, item, day, means = read
     paper = PAPER_NAMES.get(kind, kind.value)
-    return SERVED_NOTE.format(paper=paper, doc_no=doc_no, item=(items or {}).get(item, item), day=day.isoformat())
+    named = (items or {}).get(item, item)
+    return SERVED_NOTE[means].format(paper=paper, doc_no=doc_no, item=named, day=day.isoformat())
 
 
 def refused_text(problem: EServiceProblem, case_no: str, doc_no: str = "") -> str:

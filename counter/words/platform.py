@@ -66,7 +66,23 @@ PLATFORM_PROBLEM = {
         "文书下载地址须以 https:// 开头：短信链接是申请人取回盖章文书的凭据，不能经明文的 http:// 传送"
     ),
     PlatformProblem.TRAINING: tr("培训数据库不向平台上报，不能开启上报：培训中的办件是虚构的，设置也不会保存"),
+    PlatformProblem.GATEWAY_SECRET_TRAINING: tr(
+        "培训数据库不能设置平台网关的共用密钥：密钥存在本机，是正式使用的服务端核对文书下载请求所用的那一份"
+    ),
+    PlatformProblem.BAD_GATEWAY_SECRET: tr("平台网关的共用密钥中有空格、换行或控制字符：请按平台给出的密钥原样设置"),
 }
+#: ``--gateway-secret-from-env`` with no such variable in the environment
+GATEWAY_SECRET_UNSET = tr(
+    "没有找到平台网关的共用密钥：请先在环境变量中设置，再执行本命令；要删除密钥，请把该变量设为空值。密钥未作任何改动。"
+)
+DOWNLOAD_LINE = tr("短信链接送达：文书下载地址 {base}  平台网关共用密钥：{secret}")
+IS_SET, NOT_SET = tr("已设置"), tr("未设置")
+
+
+def download_line(base: str, secret_set: bool) -> str:
+    """The SMS links' settings in a line: the download page's address and whether the gateway's secret is here, never
+    the secret itself."""
+    return DOWNLOAD_LINE.format(base=base or NOT_SET, secret=IS_SET if secret_set else NOT_SET)
 
 
 def platform_problem(problem: PlatformProblem, lists: tuple[str, ...] = (), bad: tuple[str, ...] = ()) -> str:

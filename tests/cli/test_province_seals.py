@@ -5,6 +5,7 @@ not trust are each said in Chinese, and the paper is printed as ever, its OFD un
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import time
@@ -53,11 +54,15 @@ def province(hall: tuple[str, str, str], monkeypatch: pytest.MonkeyPatch) -> Ite
         yield running
 
 
-def _anchor(province: Province) -> None:
-    """The site's administrator registers the province's seal maker as a trust anchor."""
-    anchors = seals_dir(site_key_path()) / "anchors"
-    anchors.mkdir(parents=True, exist_ok=True)
-    (anchors / "province.cer").write_bytes(province.maker)
+def _anchor(capsys: pytest.CaptureFixture[str], db: str, province: Province) -> None:
+    """The site's administrator registers the province's seal maker as a trust anchor, by command, from the PEM file
+    the province hands out."""
+    pem = Path(db.removeprefix("sqlite:///")).parent / "province-ca.pem"
+    body = base64.encodebytes(province.maker).decode("ascii")
+    pem.write_text(f"-----BEGIN CERTIFICATE-----\n{body}-----END CERTIFICATE-----\n", encoding="ascii")
+    code, out, err = run(capsys, "site", "seal-anchor", "--add", str(pem), "--db", db)
+    assert code == 0, err
+    assert "SHA-256 指纹：" in out
 
 
 def _take(capsys: pytest.CaptureFixture[str], db: str, body: str, province: Province) -> tuple[int, str, str]:
@@ -81,7 +86,7 @@ def test_a_paper_signed_by_the_province_verifies_and_no_key_is_here(
     capsys: pytest.CaptureFixture[str], hall: tuple[str, str, str], province: Province, tmp_path: Path
 ) -> None:
     db, case_no, body = hall
-    _anchor(province)
+    _anchor(capsys, db, province)
     code, out, err = _take(capsys, db, body, province)
     assert code == 0, err
     assert f"已从省电子印章系统取用{body}的电子印章" in out
@@ -103,7 +108,7 @@ def test_a_silent_province_leaves_the_paper_printed_and_its_ofd_unsealed_until_t
     capsys: pytest.CaptureFixture[str], hall: tuple[str, str, str], province: Province, tmp_path: Path
 ) -> None:
     db, case_no, body = hall
-    _anchor(province)
+    _anchor(capsys, db, province)
     assert _take(capsys, db, body, province)[0] == 0
     province.mode = SILENT
     started = time.monotonic()
@@ -123,7 +128,7 @@ def test_a_signature_over_another_digest_is_refused_before_it_is_kept(
     capsys: pytest.CaptureFixture[str], hall: tuple[str, str, str], province: Province, tmp_path: Path
 ) -> None:
     db, case_no, body = hall
-    _anchor(province)
+    _anchor(capsys, db, province)
     assert _take(capsys, db, body, province)[0] == 0
     for mode, why in ((OTHER_DIGEST, "与本单位、本文书不符"), (MALFORMED, "应答无法识别")):
         province.mode = mode
@@ -148,7 +153,7 @@ def test_a_silent_province_gives_no_seal_and_keeps_nothing(
     capsys: pytest.CaptureFixture[str], hall: tuple[str, str, str], province: Province
 ) -> None:
     db, _case_no, body = hall
-    _anchor(province)
+    _anchor(capsys, db, province)
     province.mode = SILENT
     code, _, err = _take(capsys, db, body, province)
     assert code == 1
@@ -160,7 +165,7 @@ def test_a_seal_made_here_later_replaces_the_province_s_and_signs_here(
     capsys: pytest.CaptureFixture[str], hall: tuple[str, str, str], province: Province, tmp_path: Path
 ) -> None:
     db, case_no, body = hall
-    _anchor(province)
+    _anchor(capsys, db, province)
     assert _take(capsys, db, body, province)[0] == 0
     assert list(seals_dir(site_key_path()).glob("body-*.province"))
     assert run(capsys, "site", "seal", "--body", body, "--db", db)[0] == 0
@@ -176,7 +181,7 @@ def test_the_province_s_settings_are_kept_the_secret_in_its_own_file_and_bad_one
     capsys: pytest.CaptureFixture[str], hall: tuple[str, str, str], province: Province, tmp_path: Path
 ) -> None:
     db, _case_no, body = hall
-    _anchor(province)
+    _anchor(capsys, db, province)
     assert _take(capsys, db, body, province)[0] == 0
     secret = site_key_path().parent / "seal-province.secret"
     assert secret.read_text(encoding="utf-8") == SECRET

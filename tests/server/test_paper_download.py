@@ -3,7 +3,9 @@ window to be served by SMS link, is sent as a link in an SMS through the hall's 
 applicant's download through the platform's gateway (the test adds the header the gateway signs) gives the sealed OFD
 that ``counter paper verify`` finds good, and is the paper's service: on the day of the download, the day its periods
 run from.  A second download gives the same bytes and records nothing; a request the gateway did not sign (or signed
-with another secret, or an hour ago) and a token of no link get nothing and record nothing."""
+with another secret, or an hour ago) and a token of no link get nothing and record nothing.  The secret shared with
+the gateway is set by ``counter platform settings --gateway-secret-from-env`` while the server runs, and holds from
+the next request: the server reads it at each one."""
 
 from __future__ import annotations
 
@@ -20,8 +22,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter.access.account_views import NewAccount
 from counter.access.desk import Desk
 from counter.access.roles import Role
+from counter.actions.admin.accounts import add_account
 from counter.actions.cases.e_service import agree, serve_online
 from counter.actions.cases.paper_links import download
 from counter.actions.intake.pledge_rows import served_on
@@ -31,15 +35,16 @@ from counter.case.numbers import DeskIdentity
 from counter.case.status import CaseEvent
 from counter.cli.main import main
 from counter.db import models
-from counter.db.case_store import case_by_no
+from counter.db.case_store import case_by_no, case_view
 from counter.db.engine import make_engine, make_sessions
 from counter.documents.e_service import EServiceProblem, EServiceRefused, ServiceMeans
 from counter.documents.paper_link import LINK_DAYS
-from counter.host.outward.sms_secret import save_secret, secret_path
+from counter.host.outward.sms_secret import load_secret, secret_path
 from counter.platform.settings import PlatformSettings
 from counter.seals.verify import PaperVerdict
 from counter.server.paper_download import GATEWAY_SECRET, SIGNATURE, TIMESTAMP, gateway_signature
 from counter.sms.gateway import GatewaySettings
+from counter.words.case_history import history_note
 from counter.words.e_service import unlinked_text
 from tests.actions.test_e_service import MARKET, RECEIVED, WINDOW, corrected, taken
 from tests.actions.test_e_service_sealed import _sealed
@@ -54,6 +59,7 @@ pytestmark = pytest.mark.slow
 #: the platform's gateway in front of the hall server, as the applicant's phone reaches it
 BASE = "https://gateway.nmg.example/xam01"
 SHARED = "gateway-and-hall-secret"
+PASSWORD = "Xam2026desk"
 ADMIN = desk_of(ACTORS[Role.ADMIN])
 DESK = Desk(DeskIdentity("XAM01", "8"), "乌兰")  # the single desk, before the hall has accounts
 
@@ -89,13 +95,12 @@ def _services(sessions: sessionmaker[Session]) -> tuple[int, int]:
 
 
 def test_a_correction_served_by_sms_link_is_served_on_the_day_it_is_downloaded(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = made_database(tmp_path / "hall.sqlite3")
     engine = make_engine(url)
     sessions = make_sessions(engine)
     today = dt.date.today()  # the server's clock: the download's day
-    save_secret(SHARED, secret_path(GATEWAY_SECRET))  # the server's key folder: this test's data folder
     with running_gateway() as gateway:
         with sessions.begin() as s:  # the site's settings, before the hall has accounts
             save_platform(s, PlatformSettings(download_base=BASE), desk=DESK)
@@ -126,6 +131,15 @@ def test_a_correction_served_by_sms_link_is_served_on_the_day_it_is_downloaded(
     path = link.removeprefix(BASE)  # the gateway passes on the path under its own prefix
 
     with hall_server(tmp_path / "hall", url, (), dict(os.environ)) as server:
+        assert _get(server, path, gateway_headers(SHARED, path))[0] == 403  # no secret set yet: no download at all
+        with sessions.begin() as s:  # an administrator signed in at the command line, as at a hall's desk
+            assert add_account(s, ADMIN, NewAccount("tech", "技术员", frozenset({Role.ADMIN}), PASSWORD)) == ()
+        monkeypatch.setenv("COUNTER_PASSWORD", PASSWORD)
+        monkeypatch.setenv("COUNTER_PAPER_GATEWAY_SECRET", SHARED)
+        settings = ["platform", "settings", "--gateway-secret-from-env", "--user", "tech", "--db", url]
+        assert main(settings) == 0
+        assert "平台网关共用密钥：已设置" in capsys.readouterr().out
+        assert load_secret(secret_path(GATEWAY_SECRET)) == SHARED  # the server's key folder: this test's data folder
         assert _get(server, path, {})[0] == 403  # not through the gateway
         assert _get(server, path, gateway_headers("another-secret", path))[0] == 403
         stale = gateway_headers(SHARED, path, now=time.time() - 3600)
@@ -145,6 +159,10 @@ def test_a_correction_served_by_sms_link_is_served_on_the_day_it_is_downloaded(
         case = case_by_no(s, number)
         assert case is not None
         assert served_on(s, case, doc_no) == today  # the day of the download: every period of the paper runs from it
+        view = case_view(s, number)
+        assert view is not None
+    [line] = [line for line in view.history if line.event == CaseEvent.PAPER_SERVED_ONLINE.value]
+    assert history_note(line, {}).endswith(f"于 {today.isoformat()} 经短信链接下载送达")  # the platform confirmed none
     token_hash = hashlib.sha256(token.encode()).hexdigest()
     late = today + dt.timedelta(days=LINK_DAYS + 1)
     with sessions.begin() as s:  # the link past its days opens nothing (the server's 404)

@@ -14,7 +14,7 @@ from counter.actions.admin.audit import record_at_desk
 from counter.audit.actions import AuditAction
 from counter.db.settings_store import put_setting
 from counter.host.outward.sms_secret import load_secret, save_secret, secret_path
-from counter.outbox.secret_shown import SECRET_SHOWN, WithSecret, stored_json
+from counter.outbox.secret_shown import SECRET_FIELDS, SECRET_SHOWN, WithSecret, stored_json
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -38,12 +38,12 @@ def save_settings(
     session: Session, desk: Desk, key: str, before: WithSecret, after: WithSecret, name: str, folder: Path | None = None
 ) -> None:
     """Keep a channel's settings checked by the caller: the secret in the key folder's file ``name``, the rest in
-    the database under ``key``; the change on the audit trail, the secret as :data:`SECRET_SHOWN`."""
+    the database under ``key``; the change on the audit trail, each secret as :data:`SECRET_SHOWN`."""
     old, new = dataclasses.asdict(before), dataclasses.asdict(after)  # type: ignore[call-overload]
     save_secret(after.secret, secret_path(name, folder))
     put_setting(session, key, stored_json(after))
     changed = {
-        k: {"from": SECRET_SHOWN, "to": SECRET_SHOWN} if k == "secret" else {"from": old.get(k), "to": v}
+        k: {"from": SECRET_SHOWN, "to": SECRET_SHOWN} if k in SECRET_FIELDS else {"from": old.get(k), "to": v}
         for k, v in new.items()
         if old.get(k) != v
     }

@@ -39,7 +39,7 @@ from counter.db import models, outbox_store
 from counter.db.case_store import add_history
 from counter.db.platform_store import platform_settings
 from counter.db.settings_store import is_training
-from counter.documents.e_service import EServiceProblem, EServiceRefused, served_note
+from counter.documents.e_service import EServiceProblem, EServiceRefused, ServiceMeans, served_note
 from counter.documents.kinds import DocumentKind
 from counter.documents.paper_link import LINK_DAYS, LINK_MARK, is_link, link_id, link_open, link_url, new_token
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
@@ -132,7 +132,7 @@ def _served(session: Session, case: models.Case, row: models.PaperSent, today: d
             tracking_no="sms", clerk=LINK_ACTOR.name,
         )
     )  # fmt: skip
-    note = served_note(row.doc_no, DocumentKind(row.kind), row.item_code, today)
+    note = served_note(row.doc_no, DocumentKind(row.kind), row.item_code, today, ServiceMeans.SMS)
     at = moment_on(today, now)
     add_history(session, case, CaseEvent.PAPER_SERVED_ONLINE.value, note, clerk=LINK_ACTOR.name, at=at)
     desk = Desk(DeskIdentity(case.site_code, case.desk_no), LINK_ACTOR.name, LINK_ACTOR)

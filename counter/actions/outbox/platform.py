@@ -32,7 +32,8 @@ from counter.db import models, platform_store
 from counter.db.platform_store import FAILED, PLATFORM_KEY
 from counter.db.settings_store import is_training
 from counter.host.outward.platform_client import PlatformLink, Report, ReportRequest
-from counter.host.outward.platform_secret import PLATFORM_SECRET
+from counter.host.outward.platform_secret import PAPER_GATEWAY_SECRET, PLATFORM_SECRET
+from counter.host.outward.sms_secret import load_secret, save_secret, secret_path
 from counter.outbox.rules import SendRound, request_key
 from counter.outbox.secret_shown import shown
 from counter.platform.code_lists import Codings, NoCode, Unchosen
@@ -105,9 +106,20 @@ def _coding_problems(
 
 
 def platform_settings(session: Session, folder: Path | None = None) -> PlatformSettings:
-    """The site's connection, its secret from this machine's key folder (``folder``: another, for tests)."""
+    """The site's connection, its secret and its gateway's from this machine's key folder (``folder``: another, for
+    tests)."""
     stored = platform_store.platform_settings(session)
-    return with_secret(stored, PLATFORM_SECRET, folder)
+    return dataclasses.replace(with_secret(stored, PLATFORM_SECRET, folder), gateway_secret=_gateway_secret(folder))
+
+
+def _gateway_secret(folder: Path | None) -> str:
+    """The gateway's secret on this machine; "" when there is none, or a file there that cannot be read (logged):
+    the reports do not wait on the downloads' secret, and the downloads refuse without it either way."""
+    try:
+        return load_secret(secret_path(PAPER_GATEWAY_SECRET, folder))
+    except OSError as err:
+        log.warning("the platform gateway's secret cannot be read: %s", err)
+        return ""
 
 
 def save_platform(
@@ -115,12 +127,17 @@ def save_platform(
 ) -> None:
     """Set the site's connection; refused whole (:class:`PlatformRefused`) with any problem, reporting turned on
     in a training database among them.  The secret goes to this machine's key folder, the rest to the database; the
-    change is on the audit trail, the secret masked."""
+    change is on the audit trail, the secret masked.  The gateway's secret goes to its own file of the key folder,
+    read by the hall server at each download (:mod:`counter.server.paper_download`); a change of it from a training
+    database is refused: the file is this machine's, the one the live server reads."""
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
     problems = list(settings.problems())
+    before = platform_settings(session, folder)
     if settings.enabled and is_training(session):  # read back as off (platform_store): "done" would keep nothing
         problems.append(PlatformProblem.TRAINING)
+    if settings.gateway_secret != before.gateway_secret and is_training(session):
+        problems.append(PlatformProblem.GATEWAY_SECRET_TRAINING)
     lists: tuple[str, ...] = ()
     bad: tuple[str, ...] = ()
     if PlatformProblem.BAD_MAPPING not in problems:
@@ -131,7 +148,8 @@ def save_platform(
             problems.append(PlatformProblem.BAD_MAPPING)
     if problems:
         raise PlatformRefused(tuple(problems), lists, bad)
-    before = platform_settings(session, folder)
+    if settings.gateway_secret != before.gateway_secret:
+        save_secret(settings.gateway_secret, secret_path(PAPER_GATEWAY_SECRET, folder))
     save_settings(session, by, PLATFORM_KEY, before, settings, PLATFORM_SECRET, folder)
 
 
@@ -144,8 +162,8 @@ def change_platform(
     **changes: Any,
 ) -> PlatformSettings:
     """The ``changes`` (None: kept as stored) applied to the connection as stored and saved (:func:`save_platform`),
-    the secret kept where none is given; ``codings`` and ``org_codes`` added to those chosen, an empty value taking
-    one back.  The settings as they now stand, the secret shown as set or not."""
+    the secrets kept where none is given (``""``: removed); ``codings`` and ``org_codes`` added to those chosen, an
+    empty value taking one back.  The settings as they now stand, the secret shown as set or not."""
     given = {name: value for name, value in changes.items() if value is not None}
     settings = dataclasses.replace(platform_settings(session), **given)
     if codings is not None:
