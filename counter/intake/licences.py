@@ -179,6 +179,7 @@ class LibraryProblem(StrEnum):
     NO_SECRET = "no_secret"
     BAD_TIMEOUT = "bad_timeout"  # 1 to 30 seconds
     BAD_FORMAT = "bad_format"  # the integrator's format file cannot be read, or lacks a field
+    SECRET_TRAINING = "secret_training"  # a secret given in a training database: the file is the live one's
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,6 +107,7 @@ class FrontStoreProblem(StrEnum):
     NO_DATA_SOURCE = "no_data_source"  # 数据来源: the platform's code of this system, 1-3 characters
     BAD_TIMEOUT = "bad_timeout"
     BAD_ATTEMPTS = "bad_attempts"
+    SECRET_TRAINING = "secret_training"  # a secret given in a training database: the file is the live one's
 
 
 @dataclass(frozen=True, slots=True)

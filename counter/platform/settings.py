@@ -44,6 +44,7 @@ class PlatformProblem(StrEnum):
     TRAINING = "training"  # reporting turned on in a training database, which never reports: nothing would be kept
     # the gateway's secret changed from a training database: the file is this machine's, the live server's too
     GATEWAY_SECRET_TRAINING = "gateway_secret_training"
+    SECRET_TRAINING = "secret_training"  # a secret given in a training database: the file is the live one's
     BAD_GATEWAY_SECRET = "bad_gateway_secret"  # blanks or control characters in it: not a secret as the file keeps it
 
 

@@ -31,6 +31,7 @@ class GatewayProblem(StrEnum):
     BAD_TIMEOUT = "bad_timeout"  # 1 to 60 seconds
     BAD_ATTEMPTS = "bad_attempts"  # 1 to 20
     UNKNOWN_KIND = "unknown_kind"  # a template for a kind of message there is not
+    SECRET_TRAINING = "secret_training"  # a secret given in a training database: the file is the live one's
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,9 @@ FRONT_STORE_PROBLEM = {
     FrontStoreProblem.NO_DATA_SOURCE: tr("缺少数据来源代码（平台分配给本系统，1 至 3 位）"),
     FrontStoreProblem.BAD_TIMEOUT: tr("超时须为 1 至 60 秒"),
     FrontStoreProblem.BAD_ATTEMPTS: tr("尝试次数须为 1 至 30"),
+    FrontStoreProblem.SECRET_TRAINING: tr(
+        "培训数据库不能设置前置库口令：口令存在本机，是正式使用的数据库写入前置库所用的那一份"
+    ),
 }
 FRONT_STORE_STATE = {
     MessageState.WAITING: tr("待写入"),

@@ -55,6 +55,9 @@ GATEWAY_PROBLEM = {
     GatewayProblem.BAD_TIMEOUT: tr("超时须为 1 至 60 秒"),
     GatewayProblem.BAD_ATTEMPTS: tr("尝试次数须为 1 至 20"),
     GatewayProblem.UNKNOWN_KIND: tr("模板对应的短信类别不存在"),
+    GatewayProblem.SECRET_TRAINING: tr(
+        "培训数据库不能设置短信网关密钥：密钥存在本机，是正式使用的数据库发短信所用的那一份"
+    ),
 }
 
 GATEWAY_NONE = tr("未设置短信网关：不发短信，受理凭证上不承诺短信告知。")

@@ -69,6 +69,9 @@ PLATFORM_PROBLEM = {
     PlatformProblem.GATEWAY_SECRET_TRAINING: tr(
         "培训数据库不能设置平台网关的共用密钥：密钥存在本机，是正式使用的服务端核对文书下载请求所用的那一份"
     ),
+    PlatformProblem.SECRET_TRAINING: tr(
+        "培训数据库不能设置平台接入密钥：密钥存在本机，是正式使用的数据库向平台上报所用的那一份"
+    ),
     PlatformProblem.BAD_GATEWAY_SECRET: tr("平台网关的共用密钥中有空格、换行或控制字符：请按平台给出的密钥原样设置"),
 }
 #: ``--gateway-secret-from-env`` with no such variable in the environment

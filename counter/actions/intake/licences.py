@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.guard import require
-from counter.actions.admin.outward_settings import save_settings, with_secret
+from counter.actions.admin.outward_settings import save_settings, secret_in_training, with_secret
 from counter.db.settings_store import get_setting, is_training
 from counter.host.outward.licence_library import LIBRARY_SECRET, LookUp, ask_library, load_format
 from counter.intake.licences import (
@@ -63,9 +63,12 @@ def save_library(
             load_format(settings)
         except ValueError:
             problems = (*problems, LibraryProblem.BAD_FORMAT)
+    before = library_settings(session, folder)
+    if secret_in_training(session, before, settings):
+        problems = (*problems, LibraryProblem.SECRET_TRAINING)
     if problems:
         raise LibraryRefused(problems)
-    save_settings(session, by, LIBRARY_KEY, library_settings(session, folder), settings, LIBRARY_SECRET, folder)
+    save_settings(session, by, LIBRARY_KEY, before, settings, LIBRARY_SECRET, folder)
 
 
 def look_up_licences(settings: LibrarySettings, holder_id: str, types: tuple[str, ...], reason: str = "") -> LookUp:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.guard import require
-from counter.actions.admin.outward_settings import save_settings, with_secret
+from counter.actions.admin.outward_settings import save_settings, secret_in_training, with_secret
 from counter.actions.intake.licences import library_settings
 from counter.actions.outbox import frame
 from counter.actions.outbox.frame import Clock, Job, Route, Writer
@@ -44,6 +44,7 @@ from counter.platform.code_lists import Codings, NoCode
 from counter.platform.events import PlatformKind, licence_key
 from counter.platform.front_store import (
     CaseExtra,
+    FrontStoreProblem,
     FrontStoreRefused,
     FrontStoreSettings,
     ItemFacts,
@@ -91,9 +92,11 @@ def save_front_store(
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
     problems = settings.problems() if settings.enabled else ()
+    before = front_store_settings(session, folder)
+    if secret_in_training(session, before, settings):
+        problems = (*problems, FrontStoreProblem.SECRET_TRAINING)
     if problems:
         raise FrontStoreRefused(problems)
-    before = front_store_settings(session, folder)
     save_settings(session, by, FRONT_STORE_KEY, before, settings, FRONT_STORE_SECRET, folder)
 
 

@@ -23,7 +23,7 @@ from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.calendar import office_calendar
 from counter.actions.admin.guard import require
-from counter.actions.admin.outward_settings import save_settings
+from counter.actions.admin.outward_settings import save_settings, secret_in_training
 from counter.actions.cases.case_reads import DUE_SOON_WORKING_DAYS
 from counter.actions.cases.documents import office_settings
 from counter.actions.outbox import frame
@@ -42,7 +42,7 @@ from counter.outbox.reasons import UNOPENED_PHONE, expired
 from counter.outbox.rules import SendRound, request_key
 from counter.outbox.secret_shown import shown, stored_json
 from counter.parties.masking import mask_phone
-from counter.sms.gateway import GatewaySettings
+from counter.sms.gateway import GatewayProblem, GatewaySettings
 from counter.sms.gateway_refused import GatewayRefused
 from counter.sms.kinds import MessageKind
 from counter.sms.outbox import MessageRow
@@ -120,10 +120,13 @@ def save_gateway(session: Session, settings: GatewaySettings, *, desk: Desk | No
     """
     by = this_desk(desk)
     require(session, by.actor, Permission.CHANGE_SETTINGS)
+    before = gateway_settings(session)
     problems = settings.problems()
+    if secret_in_training(session, before, settings):
+        problems = (*problems, GatewayProblem.SECRET_TRAINING)
     if problems:
         raise GatewayRefused(problems)
-    save_settings(session, by, GATEWAY_KEY, gateway_settings(session), settings, GATEWAY_SECRET)
+    save_settings(session, by, GATEWAY_KEY, before, settings, GATEWAY_SECRET)
 
 
 def change_gateway(

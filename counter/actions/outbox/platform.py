@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from counter.access.roles import Permission
 from counter.actions.admin.acting import this_desk
 from counter.actions.admin.guard import require
-from counter.actions.admin.outward_settings import save_settings, with_secret
+from counter.actions.admin.outward_settings import save_settings, secret_in_training, with_secret
 from counter.actions.cases.received_cases import received_cases
 from counter.actions.outbox import frame
 from counter.actions.outbox.frame import Clock, Job, Route, Writer
@@ -138,6 +138,8 @@ def save_platform(
         problems.append(PlatformProblem.TRAINING)
     if settings.gateway_secret != before.gateway_secret and is_training(session):
         problems.append(PlatformProblem.GATEWAY_SECRET_TRAINING)
+    if secret_in_training(session, before, settings):
+        problems.append(PlatformProblem.SECRET_TRAINING)
     lists: tuple[str, ...] = ()
     bad: tuple[str, ...] = ()
     if PlatformProblem.BAD_MAPPING not in problems:
