@@ -16,6 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from dataclasses import dataclass
+
+from counter.documents.kinds import DocumentKind
 
 #: the token's random bytes (``secrets.token_urlsafe``: 43 URL-safe characters)
 TOKEN_BYTES = 32
@@ -47,3 +50,14 @@ def link_open(sent_on: dt.date, today: dt.date) -> bool:
 
 def link_url(base: str, token: str) -> str:
     return base.rstrip("/") + DOWNLOAD_PATH + token
+
+
+@dataclass(frozen=True)
+class LinkedPaper:
+    """What the download page says of the paper a link opens, before anything is given: its kind and number, the
+    case's number, and the last day the link opens."""
+
+    kind: DocumentKind
+    doc_no: str
+    case_no: str
+    until: dt.date

@@ -14,11 +14,14 @@ from starlette.requests import Request
 from counter.host.outward.sms_secret import save_secret, secret_path
 from counter.server.app import make_app
 from counter.server.paper_download import GATEWAY_SECRET, SIGNATURE, TIMESTAMP, gateway_signature, through_gateway
+from counter.server.paper_page import FILE_SUFFIX
 from tests.server.asgi_call import Message, scope
 from tests.server.test_server_trouble import DatabaseAway
 
 SECRET = "gateway-and-hall-secret"
 PATH = "/v1/paper/download/" + "A" * 43
+#: the link's page and the paper it gives: both refused alike
+PATHS = (PATH, PATH + FILE_SUFFIX)
 
 
 def _request(stamp: bytes, signature: str) -> Request:
@@ -37,11 +40,11 @@ def test_the_gateways_own_timestamp_passes() -> None:
     assert through_gateway(_request(stamp.encode(), gateway_signature(SECRET, stamp, PATH)), SECRET) is True
 
 
-def _signed(method: str) -> tuple[int, bytes]:
+def _signed(method: str, path: str) -> tuple[int, bytes]:
     """The status and body of a download the gateway signed, asked by ``method`` of a server whose database is away."""
     save_secret(SECRET, secret_path(GATEWAY_SECRET))  # the server's key folder: this test's data folder
     stamp = str(int(time.time()))
-    asking = scope(PATH, {TIMESTAMP: stamp, SIGNATURE: gateway_signature(SECRET, stamp, PATH)}) | {"method": method}
+    asking = scope(path, {TIMESTAMP: stamp, SIGNATURE: gateway_signature(SECRET, stamp, path)}) | {"method": method}
     sent: list[Message] = []
 
     async def receive() -> Message:
@@ -57,11 +60,13 @@ def _signed(method: str) -> tuple[int, bytes]:
     )
 
 
-def test_a_download_the_database_cannot_take_now_is_answered_503() -> None:
-    assert _signed("GET") == (503, b"")
+@pytest.mark.parametrize("path", PATHS)
+def test_a_download_the_database_cannot_take_now_is_answered_503(path: str) -> None:
+    assert _signed("GET", path) == (503, b"")
 
 
-def test_a_head_is_no_download_and_never_reaches_the_database() -> None:
+@pytest.mark.parametrize("path", PATHS)
+def test_a_head_is_no_download_and_never_reaches_the_database(path: str) -> None:
     """A HEAD, which the framework answers on a GET route, ran the download: the paper recorded served on its first,
     while no byte of it was given."""
-    assert _signed("HEAD") == (405, b"")
+    assert _signed("HEAD", path) == (405, b"")

@@ -1,22 +1,26 @@
 """电子送达 by SMS link against a real ``counter serve``: 008's 补正 of 市监局, the applicant having agreed at the
 window to be served by SMS link, is sent as a link in an SMS through the hall's gateway (its local stub); the
-applicant's download through the platform's gateway (the test adds the header the gateway signs) gives the sealed OFD
-that ``counter paper verify`` finds good, and is the paper's service: on the day of the download, the day its periods
-run from.  A second download gives the same bytes and records nothing; a request the gateway did not sign (or signed
-with another secret, or an hour ago) and a token of no link get nothing and record nothing.  The secret shared with
-the gateway is set by ``counter platform settings --gateway-secret-from-env`` while the server runs, and holds from
-the next request: the server reads it at each one."""
+link's first request through the platform's gateway (the test adds the header the gateway signs) gives a page that
+names the paper and records nothing (a phone's link preview or a carrier's scanner makes that request with no one
+reading); the page's own link gives the sealed OFD that ``counter paper verify`` finds good, and is the paper's
+service: on the day of the download, the day its periods run from.  A second download gives the same bytes and
+records nothing; a request the gateway did not sign (or signed with another secret, or an hour ago) and a token of
+no link get nothing and record nothing.  The secret shared with the gateway is set by ``counter platform settings
+--gateway-secret-from-env`` while the server runs, and holds from the next request: the server reads it at each one."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import http.client
 import json
 import os
+import re
 import ssl
 import time
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from sqlalchemy import func, select
@@ -72,14 +76,30 @@ def gateway_headers(secret: str, path: str, now: float | None = None) -> dict[st
 
 def _get(server: HallServer, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
     """``GET path`` at the hall server, as the platform's gateway passes it on."""
+    status, _, body = _answer(server, path, headers)
+    return status, body
+
+
+def _answer(server: HallServer, path: str, headers: dict[str, str]) -> tuple[int, str, bytes]:
+    """``GET path`` at the hall server: its status, its content type and its body."""
     context = ssl.create_default_context(cafile=str(server.ca_file))
     connection = http.client.HTTPSConnection("127.0.0.1", server.port, context=context, timeout=30)
     try:
         connection.request("GET", path, headers=headers)
         answer = connection.getresponse()
-        return answer.status, answer.read()
+        return answer.status, answer.getheader("Content-Type", ""), answer.read()
     finally:
         connection.close()
+
+
+def _sent(sessions: sessionmaker[Session], number: str, doc_no: str) -> tuple[object, ...]:
+    """The record of the paper's sending by link, as a download may not change it."""
+    with sessions() as s:
+        case = case_by_no(s, number)
+        assert case is not None
+        row = s.get(models.PaperSent, (case.id, doc_no))
+        assert row is not None
+        return row.remote_id, row.sent_on, row.digest, row.kind
 
 
 def _services(sessions: sessionmaker[Session]) -> tuple[int, int]:
@@ -147,13 +167,35 @@ def test_a_correction_served_by_sms_link_is_served_on_the_day_it_is_downloaded(
         wrong = path[:-4] + ("AAAA" if not path.endswith("AAAA") else "BBBB")
         assert _get(server, wrong, gateway_headers(SHARED, wrong)) == (404, b"")
         assert _services(sessions) == (0, 0)
+        sending = _sent(sessions, number, doc_no)
 
-        status, first = _get(server, path, gateway_headers(SHARED, path))
-        assert status == 200
+        # the link's first request (a phone's preview, a carrier's scanner, or the applicant): a page, nothing recorded
+        status, kind, page = _answer(server, path, gateway_headers(SHARED, path))
+        assert (status, kind) == (200, "text/html; charset=utf-8")
+        text = page.decode("utf-8")
+        assert all(words in text for words in ("补正材料通知书", doc_no, number, "下载文书", "送达"))
+        assert "<script" not in text
+        assert _services(sessions) == (0, 0)
+        assert _sent(sessions, number, doc_no) == sending
+        with sessions() as s:
+            case = case_by_no(s, number)
+            assert case is not None
+            assert served_on(s, case, doc_no) is None
+        assert _get(server, path, gateway_headers(SHARED, path))[1] == page  # asked again: the page again, no more
+        assert _services(sessions) == (0, 0)
+
+        [href] = re.findall(r'<a class="download" href="([^"]+)"', text)
+        file_path = urljoin(link, html.unescape(href)).removeprefix(BASE)  # the page's link, as the phone follows it
+        assert file_path == path + "/paper.ofd"
+        assert _get(server, file_path, gateway_headers(SHARED, path))[0] == 403  # not the page's signature
+        status, kind, first = _answer(server, file_path, gateway_headers(SHARED, file_path))
+        assert (status, kind) == (200, "application/ofd")
         assert _services(sessions) == (1, 1)
-        status, second = _get(server, path, gateway_headers(SHARED, path))
+        status, second = _get(server, file_path, gateway_headers(SHARED, file_path))
         assert (status, second) == (200, first)  # the same paper, nothing more recorded
         assert _services(sessions) == (1, 1)
+        wrong_file = wrong + "/paper.ofd"
+        assert _get(server, wrong_file, gateway_headers(SHARED, wrong_file)) == (404, b"")
 
     with sessions() as s:
         case = case_by_no(s, number)

@@ -12,7 +12,9 @@ not here has its paper named in the round, as for the platform, and served on pa
 
 The download (:func:`download`, at the hall server, :mod:`counter.server.paper_download`) is the service: its day, the
 server's, is the day every period of the paper runs from.  A download after the first gives the same bytes and
-records nothing.
+records nothing.  The link itself answers a page that names the paper (:func:`linked_paper`) and records nothing:
+a phone's link preview or a carrier's scanner fetches a link no one opened, and only the page's own link, followed
+by the applicant, is the download.
 """
 
 from __future__ import annotations
@@ -41,7 +43,16 @@ from counter.db.platform_store import platform_settings
 from counter.db.settings_store import is_training
 from counter.documents.e_service import EServiceProblem, EServiceRefused, ServiceMeans, served_note
 from counter.documents.kinds import DocumentKind
-from counter.documents.paper_link import LINK_DAYS, LINK_MARK, is_link, link_id, link_open, link_url, new_token
+from counter.documents.paper_link import (
+    LINK_DAYS,
+    LINK_MARK,
+    LinkedPaper,
+    is_link,
+    link_id,
+    link_open,
+    link_url,
+    new_token,
+)
 from counter.host.outward.sms_gateway import Answer, SmsRequest, post_message
 from counter.host.outward.sms_secret import GATEWAY_SECRET, load_secret, secret_path
 from counter.outbox.rules import Outcome, request_key
@@ -98,9 +109,32 @@ def link_waiting(row: models.PaperSent | None, today: dt.date) -> bool:
     return row is not None and is_link(row.remote_id) and link_open(row.sent_on, today)
 
 
+def linked_paper(session: Session, token_hash: str, today: dt.date) -> LinkedPaper | None:
+    """The paper the link of ``token_hash`` opens ``today``, named and nothing recorded: the page a link's first
+    request answers, since a phone's preview or a carrier's scanner fetches it with no one reading; None where
+    :func:`download` would give nothing."""
+    found = _opened(session, token_hash, today)
+    if found is None:
+        return None
+    row, case, _ = found
+    return LinkedPaper(DocumentKind(row.kind), row.doc_no, case.case_no, row.sent_on + dt.timedelta(days=LINK_DAYS))
+
+
 def download(session: Session, token_hash: str, today: dt.date, now: dt.datetime) -> bytes | None:
     """The sealed paper the link of ``token_hash`` (the token's SHA-256) opens ``today``, its first download
     recorded as the paper's service on ``today``; None, and nothing recorded, for a link unknown or closed, a case
+    voided, or a kept file that is not the one sent."""
+    found = _opened(session, token_hash, today)
+    if found is None:
+        return None
+    row, case, ofd = found
+    if session.get(models.PaperService, (case.id, row.doc_no)) is None:
+        _served(session, case, row, today, now)
+    return ofd
+
+
+def _opened(session: Session, token_hash: str, today: dt.date) -> tuple[models.PaperSent, models.Case, bytes] | None:
+    """The sending, the case and the sealed file a link opens ``today``; None for a link unknown or closed, a case
     voided, or a kept file that is not the one sent."""
     wanted = LINK_MARK + token_hash
     row = session.scalars(select(models.PaperSent).where(models.PaperSent.remote_id == wanted)).first()
@@ -118,9 +152,7 @@ def download(session: Session, token_hash: str, today: dt.date, now: dt.datetime
     if sm3(sealed.ofd).hex() != row.digest:  # the file kept is not the one the link was sent for: nothing given
         log.warning("paper %s of case %s: the sealed file is not the one sent by link", row.doc_no, case.case_no)
         return None
-    if session.get(models.PaperService, (case.id, row.doc_no)) is None:
-        _served(session, case, row, today, now)
-    return sealed.ofd
+    return row, case, sealed.ofd
 
 
 def _served(session: Session, case: models.Case, row: models.PaperSent, today: dt.date, now: dt.datetime) -> None:
