@@ -23,13 +23,13 @@ FILE_SUFFIX = "/paper.ofd"
 PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'"
 
 _STYLE = """
-body { margin: 0; padding: 1.2em; font-family: sans-serif; font-size: 22px; line-height: 1.6; color: #111;
+body { margin: 0; padding: 14px 16px; font-family: sans-serif; font-size: 22px; line-height: 1.5; color: #111;
        background: #fff; }
-h1 { font-size: 1.4em; margin: 0 0 0.8em; }
-p { margin: 0.5em 0; }
+h1 { font-size: 1.3em; margin: 0 0 0.4em; }
+p { margin: 0.3em 0; }
 .paper { font-weight: bold; }
-.note { background: #fff4d6; border-left: 6px solid #c98a00; padding: 0.6em 0.8em; margin: 1em 0; }
-a.download { display: block; margin: 1.2em 0; padding: 0.8em; text-align: center; font-size: 1.3em;
+.note { background: #fff4d6; border-left: 6px solid #c98a00; padding: 0.4em 0.6em; margin: 0.6em 0; }
+a.download { display: block; margin: 0.7em 0; padding: 0.6em; text-align: center; font-size: 1.3em;
              font-weight: bold; color: #fff; background: #0b5cad; border-radius: 10px; text-decoration: none; }
 """
 
