@@ -81,7 +81,9 @@ def test_every_paper_of_an_entrusted_pledge_item_says_the_hall_acts_in_the_briga
         assert f"由{hall}{SAYS}" in text, name
         assert ENTRUSTMENT in text, name
         assert f"{BRIGADE}审批业务专用章或部门公章" in text, name  # the licensing body's paper, under its seal
-    assert f"本决定书由{hall}{SAYS}作出" in text  # the revocation is a decision, the brigade's: "作出"
+    # the revocation is the brigade's decision, entered by the hall with its 文号: the hall issues its paper, "出具"
+    assert f"本决定书由{hall}{SAYS}出具" in text
+    assert "本机关决定文号：" in text
 
 
 @pytest.mark.slow

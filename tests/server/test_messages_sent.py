@@ -102,7 +102,8 @@ def test_every_outcome_of_an_intake_reaches_the_gateway_the_correction_with_its_
         if outcome is Outcome.CORRECT:
             due = answer.decision.correction_due
             assert due is not None
-            assert f"请于{date_text(due)}前按补正通知书补齐材料" in text
+            # the hall only received the case: the applicant holds its 补齐材料告知书, no 补正通知书
+            assert f"请于{date_text(due)}前按补齐材料告知书补齐" in text
         else:
             assert "已收件" in text
     assert "KeyError" not in server.log.read_text()
