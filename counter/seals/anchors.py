@@ -24,10 +24,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from counter.seals import certificates, der
+from counter.seals.store import ANCHORS, OWN_CA, anchor_paths
 from counter.sync.keys import write_private_file
 
-ANCHORS = "anchors"
-OWN_CA = "ca.cer"  # the site's own seal CA, beside the folder: listed, never removed here
 #: a certificate is a few hundred bytes; a file far larger is no certificate
 LIMIT = 64 * 1024
 _PEM = re.compile(rb"-----BEGIN CERTIFICATE-----(.+?)-----END CERTIFICATE-----", re.DOTALL)
@@ -139,8 +138,7 @@ def listed(folder: Path) -> tuple[tuple[Anchor, ...], tuple[str, ...]]:
     found: list[Anchor] = []
     unread: list[str] = []
     own = folder / OWN_CA
-    paths = ([own] if own.is_file() else []) + sorted((folder / ANCHORS).glob("*.cer"))
-    for path in paths:
+    for path in anchor_paths(folder):
         try:
             certificate = certificates.read_certificate(path.read_bytes()[:LIMIT])
         except (der.DerError, OSError):

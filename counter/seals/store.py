@@ -33,6 +33,8 @@ from counter.sync.sm2_keys import load_sm2_key, save_sm2_key
 from counter.sync.sm_seal import Sm2PrivateKey
 
 _YEARS = 10
+OWN_CA = "ca.cer"  # the site's own seal CA
+ANCHORS = "anchors"  # the folder of the other certificates trusted to make seals
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ def _body_stem(folder: Path, name: str) -> Path:
 
 def seal_ca(folder: Path, site_name: str, now: dt.datetime) -> certificates.Certificate:
     """The site's seal CA, made the first time (a self-signed anchor valid ten years), else the one there."""
-    key_path, cert_path = folder / "ca.key", folder / "ca.cer"
+    key_path, cert_path = folder / "ca.key", folder / OWN_CA
     if cert_path.exists():
         return certificates.read_certificate(cert_path.read_bytes())
     folder.mkdir(parents=True, exist_ok=True)
@@ -86,16 +88,22 @@ def seal_ca(folder: Path, site_name: str, now: dt.datetime) -> certificates.Cert
     return certificates.read_certificate(encoded)
 
 
+def anchor_paths(folder: Path) -> list[Path]:
+    """The files of the certificates a sealed paper's chain may end in: the site's CA (:data:`OWN_CA`) first, if
+    there, then ``anchors/*.cer`` by name (:mod:`counter.seals.anchors` lists and changes them)."""
+    own = folder / OWN_CA
+    return ([own] if own.is_file() else []) + sorted((folder / ANCHORS).glob("*.cer"))
+
+
 def anchors(folder: Path) -> tuple[bytes, ...]:
     """The certificates a sealed paper's chain may end in: the site's CA and those under ``anchors/``."""
-    found = [folder / "ca.cer", *sorted((folder / "anchors").glob("*.cer"))]
-    return tuple(path.read_bytes() for path in found if path.is_file())
+    return tuple(path.read_bytes() for path in anchor_paths(folder) if path.is_file())
 
 
 def make_body_seal(folder: Path, name: str, now: dt.datetime, picture: bytes | None = None) -> BodySeal:
     """A seal for the body ``name``, made by the site's CA (which must be here): its key, certificate and seal
     written beside it, replacing a former seal of the body.  ``picture``: the registered image (PNG), else drawn."""
-    ca = certificates.read_certificate((folder / "ca.cer").read_bytes())
+    ca = certificates.read_certificate((folder / OWN_CA).read_bytes())
     ca_key = load_sm2_key(folder / "ca.key")
     key = Sm2PrivateKey(sm2.new_private_key())
     until = min(ca.not_after, now.replace(year=now.year + _YEARS))
